@@ -1,0 +1,81 @@
+//! What an article says about whom: entities (people, organizations, places) with their mentions
+//! and roles, and quotations with their speakers. Pure functions over an `Article`; no terminal code.
+
+pub mod corpus;
+pub mod entities;
+pub mod quotes;
+
+use crate::article::{Article, Span};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Place,
+}
+
+/// One person, organization or place and every mention of it in one article.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Stable slug of the canonical name, unique within the article ("vladimir-putin").
+    pub id: String,
+    pub kind: EntityKind,
+    /// Canonical (usually the fullest) name.
+    pub name: String,
+    /// The role the article gives a person ("Russian President"), if any.
+    pub role: Option<String>,
+    /// Name-only spans, in text order.
+    pub mentions: Vec<Span>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Speech inside quotation marks.
+    Direct,
+    /// A quoted fragment of someone's words inside the writer's sentence.
+    Partial,
+    /// Marks around a term, title or nickname that nobody is saying.
+    Scare,
+    /// Indirect speech framed by a speech verb, without marks.
+    Reported,
+}
+
+/// A quotation: its span (including the marks for direct/partial/scare) and who said it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    pub kind: QuoteKind,
+    #[serde(flatten)]
+    pub span: Span,
+    /// The speaker's entity id, when the speaker is a named entity of the article.
+    pub speaker: Option<String>,
+    /// The speaker as written ("a senior State Department official"), when one was found.
+    pub speaker_text: Option<String>,
+    /// Where `speaker_text` stands in the text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_span: Option<Span>,
+}
+
+/// Everything byline found in one article.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Analysis {
+    /// People first, then organizations, then places; within a kind, by first mention.
+    pub entities: Vec<Entity>,
+    /// In text order.
+    pub quotes: Vec<Quote>,
+}
+
+impl Analysis {
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.id == id)
+    }
+}
+
+/// Runs the whole analysis on one article.
+pub fn analyze(article: &Article) -> Analysis {
+    let entities = entities::extract(article);
+    let quotes = quotes::extract(article, &entities);
+    Analysis { entities, quotes }
+}

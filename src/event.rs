@@ -1,0 +1,1 @@
+//! The event loop: terminal events into actions, redraw on change.

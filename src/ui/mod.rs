@@ -1,0 +1,1 @@
+//! Drawing: pure functions from `&App` to the frame, one file per pane.
