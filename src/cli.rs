@@ -4,7 +4,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
-#[command(name = "byline", version, about = "A terminal news reader that shows who is in a story and who said what")]
+#[command(
+    name = "byline",
+    version,
+    about = "A terminal news reader that shows who is in a story and who said what"
+)]
 #[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(subcommand)]

@@ -2,7 +2,10 @@
 //!
 //! The analysis core (`article`, `analysis`) is pure and knows nothing of the terminal; `app`, `ui`
 //! and `event` make the reader on top of it.
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 pub mod analysis;
 pub mod app;

@@ -4,7 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 /// A byte range `start..end` into an article's text. Always on char boundaries.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -69,7 +71,10 @@ pub struct Block {
 
 impl Block {
     pub const fn new(kind: BlockKind, start: usize, end: usize) -> Self {
-        Self { kind, span: Span::new(start, end) }
+        Self {
+            kind,
+            span: Span::new(start, end),
+        }
     }
 }
 

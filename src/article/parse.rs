@@ -28,14 +28,27 @@ pub fn parse(source: &str, bytes: &[u8]) -> Parsed {
         let start = offset + (chunk.len() - chunk.trim_start().len());
         let end = offset + chunk.trim_end().len();
         if end > start {
-            let kind = if blocks.is_empty() { BlockKind::Headline } else { BlockKind::Paragraph };
+            let kind = if blocks.is_empty() {
+                BlockKind::Headline
+            } else {
+                BlockKind::Paragraph
+            };
             blocks.push(Block::new(kind, start, end));
         }
         offset += chunk.len() + 2;
     }
-    let headline = blocks.first().map(|b| b.span.slice(&text).to_string()).unwrap_or_default();
+    let headline = blocks
+        .first()
+        .map(|b| b.span.slice(&text).to_string())
+        .unwrap_or_default();
     Parsed {
-        articles: vec![Article { source: source.to_string(), headline, text, blocks, ..Article::default() }],
+        articles: vec![Article {
+            source: source.to_string(),
+            headline,
+            text,
+            blocks,
+            ..Article::default()
+        }],
         errors: Vec::new(),
     }
 }
