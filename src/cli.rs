@@ -35,3 +35,25 @@ pub enum Format {
     Json,
     Text,
 }
+
+/// `byline analyze`: prints the analysis of every article; problems go to stderr.
+pub fn analyze(format: Format, paths: &[PathBuf]) -> std::process::ExitCode {
+    use crate::document::{Document, Report};
+    let loaded = crate::source::load(paths, crate::source::DEFAULT_MAX_BYTES);
+    for e in &loaded.errors {
+        eprintln!("byline: {}: {}", e.source, e.reason);
+    }
+    let docs: Vec<Document> = loaded.articles.into_iter().map(Document::analyze).collect();
+    match format {
+        Format::Json => match serde_json::to_string_pretty(&Report { articles: &docs }) {
+            Ok(s) => println!("{s}"),
+            Err(e) => eprintln!("byline: {e}"),
+        },
+        Format::Text => {
+            for d in &docs {
+                println!("{}", d.article.headline);
+            }
+        }
+    }
+    std::process::ExitCode::SUCCESS
+}
