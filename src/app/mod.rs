@@ -9,3 +9,6 @@ pub mod wrap;
 
 pub use action::Action;
 pub use state::{App, Overlay, Pane, SideView};
+
+#[cfg(test)]
+mod tests;

@@ -88,8 +88,8 @@ pub struct Wrapped {
     pub article: usize,
     pub width: u16,
     pub lines: Vec<BodyLine>,
-    /// For each line, the first source byte it shows (or the previous line's, for lines without
-    /// text): ascending, so a byte offset finds its line by binary search.
+    /// For each line, the first source byte it shows (for a line without text, where the text
+    /// before it ended): ascending, so a byte offset finds its line by binary search.
     pub starts: Vec<usize>,
 }
 
@@ -161,9 +161,16 @@ impl Wrapped {
     }
 
     fn push(&mut self, kind: LineKind, pieces: Vec<Piece>) {
+        // A line without text starts where the text before it ended, so that an offset inside
+        // the previous line never resolves to it.
         let start = pieces
             .iter()
             .find_map(|p| p.src.map(|s| s.start))
+            .or_else(|| {
+                self.lines
+                    .last()
+                    .and_then(|l| l.pieces.iter().rev().find_map(|p| p.src.map(|s| s.end)))
+            })
             .or_else(|| self.starts.last().copied())
             .unwrap_or(0);
         self.starts.push(start);
@@ -238,7 +245,10 @@ mod tests {
         let w = Wrapped::new(0, &a, 12);
         // "Headline here" needs two lines at 12 columns, then a blank line sets it apart.
         let kinds: Vec<LineKind> = w.lines.iter().map(|l| l.kind).take(3).collect();
-        assert_eq!(kinds, [LineKind::Headline, LineKind::Headline, LineKind::Blank]);
+        assert_eq!(
+            kinds,
+            [LineKind::Headline, LineKind::Headline, LineKind::Blank]
+        );
         for line in &w.lines {
             for p in &line.pieces {
                 if let Some(src) = p.src {
