@@ -187,7 +187,8 @@ pub(super) fn shape(
                     chunk.start,
                     chunk.start + opener.end,
                 ));
-                s.dateline.get_or_insert(opener.name);
+                // The place opener is the dateline proper; a date line only stands in for it.
+                s.dateline = Some(opener.name);
                 body = trim(text, chunk.start + opener.body, chunk.end);
             }
             front = false;
