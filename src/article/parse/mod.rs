@@ -23,10 +23,11 @@ pub struct SourceError {
 }
 
 impl SourceError {
-    pub fn new(source: impl Into<String>, reason: impl Into<String>) -> Self {
+    /// Both parts are cleaned for the terminal: a file name can hold escape sequences too.
+    pub fn new(source: impl AsRef<str>, reason: impl AsRef<str>) -> Self {
         Self {
-            source: source.into(),
-            reason: reason.into(),
+            source: sanitize::clean_inline(source.as_ref()),
+            reason: sanitize::clean_inline(reason.as_ref()),
         }
     }
 }
@@ -40,7 +41,7 @@ pub struct Parsed {
 }
 
 impl Parsed {
-    fn error(source: &str, reason: impl Into<String>) -> Self {
+    fn error(source: &str, reason: impl AsRef<str>) -> Self {
         Self {
             articles: Vec::new(),
             errors: vec![SourceError::new(source, reason)],
@@ -86,7 +87,10 @@ const SNIFF_BYTES: usize = 8 * 1024;
 
 /// Parses one source. `source` names it (the path as given, `-` for standard input) for
 /// `Article::source` and errors; its extension picks the format, otherwise the content does.
+///
+/// `Article::source` is `source` cleaned for the terminal (identical for any ordinary path).
 pub fn parse(source: &str, bytes: &[u8]) -> Parsed {
+    let source = &sanitize::clean_inline(source);
     let text = match decode(bytes) {
         Ok(text) => text,
         Err(reason) => return Parsed::error(source, reason),
