@@ -23,15 +23,17 @@ use std::sync::mpsc;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Analyze { format, paths }) => byline::cli::analyze(format, &paths),
-        None => reader(cli.paths),
+        Some(Command::Analyze { format, paths }) => {
+            byline::cli::analyze(format, &paths, cli.max_bytes)
+        }
+        None => reader(cli.paths, cli.max_bytes),
     }
 }
 
 /// The bundled samples, found from the source tree the binary was built in.
 const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/articles");
 
-fn reader(mut paths: Vec<PathBuf>) -> ExitCode {
+fn reader(mut paths: Vec<PathBuf>, max_bytes: u64) -> ExitCode {
     if paths.is_empty() {
         if !Path::new(SAMPLES).is_dir() {
             eprintln!(
@@ -48,7 +50,7 @@ fn reader(mut paths: Vec<PathBuf>) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let loaded = source::load(&paths, source::DEFAULT_MAX_BYTES);
+    let loaded = source::load(&paths, max_bytes);
     if loaded.articles.is_empty() {
         for e in &loaded.errors {
             eprintln!("byline: {}: {}", e.source, e.reason);
