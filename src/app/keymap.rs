@@ -149,7 +149,7 @@ pub static BINDINGS: &[Binding] = &[
         Headlines,
         &[k('k'), code(KeyCode::Up)],
         Action::Up,
-        "prev",
+        "",
         "previous article",
     ),
     bind(
