@@ -64,13 +64,14 @@ pub struct Entry {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EntityRow {
     Header(EntityKind, usize),
-    /// Index into the article's `Analysis::entities`, display name, role, mention count.
+    /// Index into the article's `Analysis::entities`, display name, mention count.
     Entity {
         index: usize,
         name: String,
-        role: Option<String>,
         count: usize,
     },
+    /// The role of the person on the row above, on its own row so it is never cut short.
+    Role(String),
 }
 
 /// A row of the quotes view.

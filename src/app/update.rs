@@ -268,9 +268,17 @@ impl App {
             .unwrap_or(0);
         let to = moved(at, rows.len(), page, step);
         self.entities.selected = rows[to];
-        // Show the header above the first entity of the list.
+        // Show the header above the first entity of the list, and a role below its person.
         if to == 0 {
             self.entities.offset = 0;
+        }
+        if matches!(self.entity_rows.get(rows[to] + 1), Some(EntityRow::Role(_))) {
+            let mut with_role = ListPos {
+                selected: rows[to] + 1,
+                offset: self.entities.offset,
+            };
+            keep_visible(&mut with_role, page);
+            self.entities.offset = with_role.offset;
         }
         keep_visible(&mut self.entities, page);
         self.choose_cursor_entity();
@@ -355,7 +363,11 @@ impl App {
             }
             (Pane::Body, _) => {}
             (Pane::Side, SideView::Entities) => {
-                let at = self.entities.offset + rel;
+                let mut at = self.entities.offset + rel;
+                // A click on a role selects the person above it.
+                if matches!(self.entity_rows.get(at), Some(EntityRow::Role(_))) {
+                    at = at.saturating_sub(1);
+                }
                 if matches!(self.entity_rows.get(at), Some(EntityRow::Entity { .. })) {
                     self.entities.selected = at;
                     self.choose_cursor_entity();
@@ -460,7 +472,15 @@ impl App {
         if let Some(i) = self.current()
             && let Some(article) = self.articles.get(i)
         {
-            self.body = Wrapped::new(i, article, width);
+            // A hidden body (no width yet, or a pane too small) is wrapped when it gets room.
+            self.body = if width == 0 {
+                Wrapped {
+                    article: i,
+                    ..Wrapped::default()
+                }
+            } else {
+                Wrapped::new(i, article, width)
+            };
         }
         self.rebuild_marks();
     }
@@ -501,9 +521,13 @@ impl App {
                     rows.push(EntityRow::Entity {
                         index: i,
                         name: single_line(&e.name),
-                        role: e.role.as_deref().map(single_line),
                         count: e.mentions.len(),
                     });
+                    if let Some(role) = e.role.as_deref().map(single_line)
+                        && !role.is_empty()
+                    {
+                        rows.push(EntityRow::Role(role));
+                    }
                 }
             }
             let order = analysis
@@ -655,7 +679,10 @@ impl App {
                 continue;
             }
             for line in self.body.lines_of(span) {
-                for piece in &self.body.lines[line].pieces {
+                let Some(body_line) = self.body.lines.get(line) else {
+                    break;
+                };
+                for piece in &body_line.pieces {
                     let Some(src) = piece.src else { continue };
                     let start = span.start.max(src.start);
                     let end = span.end.min(src.end);

@@ -186,6 +186,9 @@ impl Wrapped {
 
     /// Lines whose text overlaps `span`, as a range of line indices.
     pub fn lines_of(&self, span: Span) -> std::ops::Range<usize> {
+        if self.lines.is_empty() {
+            return 0..0;
+        }
         let first = self.line_of(span.start);
         let mut last = first;
         while last + 1 < self.lines.len() && self.starts[last + 1] < span.end {
@@ -290,5 +293,6 @@ mod tests {
         let w = Wrapped::new(0, &a, 7);
         let r = w.lines_of(Span::new(4, 19));
         assert_eq!(r, 0..3);
+        assert_eq!(Wrapped::default().lines_of(Span::new(4, 19)), 0..0);
     }
 }
