@@ -195,25 +195,11 @@ pub static BINDINGS: &[Binding] = &[
         "follow the entity: jump to its first mention",
     ),
     bind(
-        Entities,
-        &[k('f')],
-        Action::ToggleFilter,
-        "filter",
-        "list only articles mentioning the entity (again: all)",
-    ),
-    bind(
         Corpus,
         &[code(KeyCode::Enter)],
         Action::Open,
         "open",
         "open the first article mentioning the entity",
-    ),
-    bind(
-        Corpus,
-        &[k('f')],
-        Action::ToggleFilter,
-        "filter",
-        "list only articles mentioning the entity (again: all)",
     ),
     bind(
         Quotes,
@@ -301,6 +287,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(Global, &[k(']')], Action::NextQuote, "quote", "next quote"),
     bind(Global, &[k('[')], Action::PrevQuote, "", "previous quote"),
+    bind(
+        Global,
+        &[k('f')],
+        Action::ToggleFilter,
+        "filter",
+        "list only articles mentioning the chosen entity (again: all)",
+    ),
     bind(
         Global,
         &[k('Q')],

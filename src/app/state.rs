@@ -56,6 +56,8 @@ pub struct Mark {
 pub struct Entry {
     /// The headline made inert and put on one line.
     pub title: String,
+    /// The date (or else the outlet) for the list, when the source gives one.
+    pub meta: String,
     pub read: bool,
     pub analysis: Option<Analysis>,
 }
@@ -158,6 +160,7 @@ impl App {
             .iter()
             .map(|a| Entry {
                 title: one_line(&a.headline, &a.source),
+                meta: list_meta(a),
                 read: false,
                 analysis: None,
             })
@@ -299,4 +302,28 @@ fn one_line(headline: &str, source: &str) -> String {
     } else {
         joined
     }
+}
+
+/// "2025-09-02" from an ISO date, else the date or outlet as given (cut short), else nothing.
+fn list_meta(article: &Article) -> String {
+    let date = article.date.as_deref().map(str::trim).unwrap_or("");
+    let iso = date.get(..10).filter(|d| {
+        d.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+    });
+    let text = match iso {
+        Some(d) => d.to_string(),
+        None if !date.is_empty() => date.to_string(),
+        None => article.outlet.clone().unwrap_or_default(),
+    };
+    let text = inert(&text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    text.chars().take(16).collect()
 }

@@ -293,6 +293,17 @@ impl App {
             self.mention = None;
             self.rebuild_quote_rows();
             self.rebuild_marks();
+            if let Some(e) = self
+                .chosen_entity()
+                .and_then(|i| self.current_analysis()?.entities.get(i))
+            {
+                let n = e.mentions.len();
+                self.message = Some(format!(
+                    "{} — {n} mention{} here; n jumps to the next",
+                    single_line(&e.name),
+                    if n == 1 { "" } else { "s" }
+                ));
+            }
         }
     }
 
