@@ -128,17 +128,17 @@ fn decode(bytes: &[u8]) -> Result<String, String> {
     if head.contains(&0) {
         return Err("binary file, not an article".into());
     }
-    let lossy = String::from_utf8_lossy(bytes);
-    if looks_binary(head) {
-        return Err("binary file, not an article".into());
-    }
-    let text = lossy.strip_prefix('\u{feff}').unwrap_or(&lossy);
-    let text = if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text.to_string()
+    let lossy = match std::str::from_utf8(bytes) {
+        Ok(valid) => std::borrow::Cow::Borrowed(valid),
+        Err(_) if looks_binary(head) => return Err("binary file, not an article".into()),
+        Err(_) => String::from_utf8_lossy(bytes),
     };
-    let clean = sanitize::clean(&text);
+    let text = lossy.strip_prefix('\u{feff}').unwrap_or(&lossy);
+    let clean = if text.contains('\r') {
+        sanitize::clean(&text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        sanitize::clean(text)
+    };
     if clean.trim().is_empty() {
         return Err("no readable text (only control characters)".into());
     }

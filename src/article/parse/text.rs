@@ -509,6 +509,15 @@ pub(super) fn find_credit(text: &str, chunk: Span) -> Option<Span> {
             return Some(Span::new(chunk.start + open, chunk.end));
         }
     }
+    // Every credit form has one of these; most paragraphs have none near their end.
+    let tail = s.get(window..).unwrap_or("");
+    if !(tail.contains(['/', ':', '-', '–'])
+        || tail.contains(" via ")
+        || tail.contains(" for ")
+        || tail.contains("by "))
+    {
+        return None;
+    }
     // Candidate starts: the paragraph start, a line start, or a sentence start.
     let mut prev: Option<char> = None;
     let mut prev_sentence_end = window == 0;
@@ -534,8 +543,11 @@ pub(super) fn find_credit(text: &str, chunk: Span) -> Option<Span> {
 /// Whether `s` (the whole of it) is a photo credit.
 fn is_credit(s: &str) -> bool {
     let s = s.trim();
+    if s.is_empty() || s.len() > 120 || s.ends_with(['.', '!', '?', ',', ':']) {
+        return false;
+    }
     let words: Vec<&str> = s.split_whitespace().collect();
-    if s.is_empty() || s.len() > 120 || words.len() > 12 || s.ends_with(['.', '!', '?', ',', ':']) {
+    if words.len() > 12 {
         return false;
     }
     let lower = s.to_lowercase();
