@@ -77,14 +77,12 @@ pub fn clean(text: &str) -> String {
                 }
             }
             // Tag characters only continue an emoji flag sequence (black flag, tags, cancel tag).
-            '\u{e0000}'..='\u{e007f}' => {
-                if out
-                    .chars()
-                    .next_back()
-                    .is_some_and(|p| p == '\u{1f3f4}' || ('\u{e0020}'..='\u{e007e}').contains(&p))
-                {
-                    out.push(c);
-                }
+            '\u{e0000}'..='\u{e007f}'
+                if out.chars().next_back().is_some_and(|p| {
+                    p == '\u{1f3f4}' || ('\u{e0020}'..='\u{e007e}').contains(&p)
+                }) =>
+            {
+                out.push(c);
             }
             // Everything else that needs care is dropped.
             _ => {}
