@@ -409,7 +409,7 @@ pub(super) fn is_date_line(line: &str) -> bool {
 /// "5", "05", "5th", "2016".
 fn is_day_or_year(t: &str) -> bool {
     let digits = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let suffix = &t[digits.len()..];
+    let suffix = t.get(digits.len()..).unwrap_or("");
     !digits.is_empty()
         && digits.chars().all(|c| c.is_ascii_digit())
         && (digits.len() <= 2 || digits.len() == 4)
