@@ -689,7 +689,7 @@ mod tests {
     }
 
     fn seed() -> &'static str {
-        include_str!("../../../assets/articles/seed-article.txt")
+        include_str!("../../../assets/articles/00-seed-article.txt")
     }
 
     #[test]
