@@ -88,12 +88,11 @@ fn press(app: &mut App, key: &str) {
     }
 }
 
+/// The status bar: the status row and the message / key hints row under it.
 fn status(app: &App) -> String {
     let s = screen(app);
-    s.lines()
-        .nth(usize::from(app.areas.status.y))
-        .unwrap_or("")
-        .to_string()
+    let first = usize::from(app.areas.status.y);
+    s.lines().skip(first).take(2).collect::<Vec<_>>().join("\n")
 }
 
 /// The body pane's text, and under it a map of its highlights: `@` the current mention, `m` other
