@@ -45,7 +45,11 @@ pub fn status_line(app: &App, with_message: bool) -> Line<'static> {
         return Line::from(spans).style(THEME.status);
     }
     if !app.visible.is_empty() {
-        let mut pos = format!(" article {}/{}", app.headlines.selected + 1, app.visible.len());
+        let mut pos = format!(
+            " article {}/{}",
+            app.headlines.selected + 1,
+            app.visible.len()
+        );
         if app.filter.is_some() {
             pos.push_str(&format!(" (of {})", app.entries.len()));
         }
