@@ -3,7 +3,7 @@
 //! and tests; only `App::update` writes them.
 
 use super::keymap::Context;
-use super::wrap::{Wrapped, inert};
+use super::wrap::{Wrapped, flat};
 use crate::analysis::corpus::{CorpusIndex, EntityKey};
 use crate::analysis::{Analysis, EntityKind, QuoteKind};
 use crate::article::{Article, SourceError, Span};
@@ -247,7 +247,7 @@ impl App {
         Some(
             self.corpus
                 .get(key)
-                .map_or_else(|| key.name.clone(), |e| inert(&e.name).into_owned()),
+                .map_or_else(|| key.name.clone(), |e| flat(&e.name, 300)),
         )
     }
 
@@ -292,15 +292,13 @@ impl App {
     }
 }
 
-/// A headline for the list: inert, on one line, never empty.
+/// A headline for the list: inert, on one line, cut short, never empty.
 fn one_line(headline: &str, source: &str) -> String {
-    let text = inert(headline);
-    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if joined.is_empty() {
-        let src = inert(source);
-        format!("(untitled: {})", src.trim())
+    let title = flat(headline, 300);
+    if title.is_empty() {
+        format!("(untitled: {})", flat(source, 200))
     } else {
-        joined
+        title
     }
 }
 
@@ -317,13 +315,9 @@ fn list_meta(article: &Article) -> String {
         })
     });
     let text = match iso {
-        Some(d) => d.to_string(),
-        None if !date.is_empty() => date.to_string(),
-        None => article.outlet.clone().unwrap_or_default(),
+        Some(d) => d,
+        None if !date.is_empty() => date,
+        None => article.outlet.as_deref().unwrap_or(""),
     };
-    let text = inert(&text)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    text.chars().take(16).collect()
+    flat(text, 16)
 }

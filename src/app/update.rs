@@ -983,9 +983,9 @@ impl App {
     }
 }
 
-/// Article text made inert and put on one line (names, roles, quotes in lists).
+/// Article text made inert and put on one line (names, roles, quotes in lists), cut short.
 fn single_line(text: &str) -> String {
-    inert(text).split_whitespace().collect::<Vec<_>>().join(" ")
+    super::wrap::flat(text, 300)
 }
 
 /// `at` moved by `step` within `0..len`.

@@ -28,6 +28,37 @@ pub fn inert(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Text for one row of a list (headline, name, quote): inert, white space folded to single
+/// spaces, trimmed, and at most `max` characters (a giant headline costs nothing).
+pub fn flat(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut count = 0;
+    let mut space = false;
+    for c in text.chars() {
+        if count >= max {
+            out.push('…');
+            break;
+        }
+        let c = if needs_replacing(c) {
+            if c.is_whitespace() { ' ' } else { '\u{FFFD}' }
+        } else {
+            c
+        };
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            count += 1;
+            space = false;
+        }
+        out.push(c);
+        count += 1;
+    }
+    out
+}
+
 fn needs_replacing(c: char) -> bool {
     c.is_control()
         || matches!(
@@ -125,25 +156,38 @@ impl Wrapped {
             } else {
                 avail
             };
-            let options = textwrap::Options::new(wrap_width)
-                .word_splitter(textwrap::WordSplitter::NoHyphenation);
-            let mut cursor = 0usize;
-            for (i, line) in textwrap::wrap(&shown, options).iter().enumerate() {
-                let off = offset_in(&shown, line, cursor);
-                cursor = off + line.len();
-                let src = Span::new(block.span.start + off, block.span.start + off + line.len());
-                let mut pieces = Vec::with_capacity(2);
-                if !prefix.is_empty() && (i == 0 || block.kind == BlockKind::Blockquote) {
+            let mut i = 0usize;
+            for (chunk_start, chunk) in chunks(&shown) {
+                // Optimal fit reads best; a giant block (a 50 MB one-line file) wraps first-fit,
+                // in chunks, so its cost stays linear and its memory small.
+                let algorithm = if shown.len() > CHUNK {
+                    textwrap::WrapAlgorithm::FirstFit
+                } else {
+                    textwrap::WrapAlgorithm::new()
+                };
+                let options = textwrap::Options::new(wrap_width)
+                    .word_splitter(textwrap::WordSplitter::NoHyphenation)
+                    .wrap_algorithm(algorithm);
+                let mut cursor = 0usize;
+                for line in textwrap::wrap(chunk, options) {
+                    let off = chunk_start + offset_in(chunk, &line, cursor);
+                    cursor = off - chunk_start + line.len();
+                    let src =
+                        Span::new(block.span.start + off, block.span.start + off + line.len());
+                    let mut pieces = Vec::with_capacity(2);
+                    if !prefix.is_empty() && (i == 0 || block.kind == BlockKind::Blockquote) {
+                        pieces.push(Piece {
+                            text: prefix.to_string(),
+                            src: None,
+                        });
+                    }
                     pieces.push(Piece {
-                        text: prefix.to_string(),
-                        src: None,
+                        text: line.into_owned(),
+                        src: Some(src),
                     });
+                    w.push(kind, pieces);
+                    i += 1;
                 }
-                pieces.push(Piece {
-                    text: line.to_string(),
-                    src: Some(src),
-                });
-                w.push(kind, pieces);
             }
             if block.kind == BlockKind::Headline {
                 let meta: Vec<&str> = [article.outlet.as_deref(), article.date.as_deref()]
@@ -198,6 +242,37 @@ impl Wrapped {
     }
 }
 
+/// Blocks longer than this are wrapped in pieces of about this size.
+const CHUNK: usize = 64 * 1024;
+
+/// `text` cut into chunks of about `CHUNK` bytes at spaces (or anywhere on a char boundary when a
+/// chunk has no space), each with its offset.
+fn chunks(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let rest = text.get(start..)?;
+        let len = if rest.len() <= CHUNK {
+            rest.len()
+        } else {
+            let mut cut = CHUNK;
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            rest.get(..cut)
+                .and_then(|head| head.rfind(' '))
+                .filter(|&sp| sp > 0)
+                .map_or(cut, |sp| sp + 1)
+        };
+        let chunk = rest.get(..len)?;
+        let at = start;
+        start += len;
+        Some((at, chunk))
+    })
+}
+
 /// Where `line` (a wrapped line of `text`) starts in `text`. textwrap borrows lines from its input
 /// when no indent or hyphen is added, so the pointer difference is exact; the search is a fallback.
 fn offset_in(text: &str, line: &str, cursor: usize) -> usize {
@@ -233,6 +308,13 @@ mod tests {
         assert_eq!(out.len(), s.len());
         assert!(!out.chars().any(needs_replacing));
         assert_eq!(out, "a?[2Jb·c\u{FFFD}d? e");
+    }
+
+    #[test]
+    fn flat_folds_space_removes_controls_and_caps() {
+        assert_eq!(flat("  a\n\n b\x1b[2J  c ", 100), "a b\u{FFFD}[2J c");
+        assert_eq!(flat(&"word ".repeat(1000), 9), "word word…");
+        assert_eq!(flat("\u{202e}x", 5), "\u{FFFD}x");
     }
 
     #[test]
@@ -284,6 +366,24 @@ mod tests {
                 .sum();
             assert!(width <= 8, "{:?} is {} wide", line, width);
         }
+    }
+
+    #[test]
+    fn a_giant_one_line_block_wraps_in_chunks_without_losing_bytes() {
+        let word = "lorem ipsum dolor sit amet ";
+        let text = word.repeat(20_000) + &"x".repeat(70_000);
+        let a = article(&text, vec![Block::new(BlockKind::Paragraph, 0, text.len())]);
+        let w = Wrapped::new(0, &a, 80);
+        let mut next = 0;
+        for line in &w.lines {
+            let src = line.pieces[0].src.unwrap_or_default();
+            assert_eq!(src.slice(&text), line.pieces[0].text);
+            // Lines follow each other, skipping only the spaces the wrap dropped.
+            assert!(text[next..src.start].trim().is_empty());
+            next = src.end;
+            assert!(unicode_width::UnicodeWidthStr::width(line.pieces[0].text.as_str()) <= 80);
+        }
+        assert_eq!(next, text.len());
     }
 
     #[test]
