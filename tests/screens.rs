@@ -189,16 +189,8 @@ fn big_g_in_the_body_shows_the_end() {
     }
     press(&mut app, "Tab");
     press(&mut app, "G");
-    let last = app
-        .body
-        .lines
-        .last()
-        .unwrap()
-        .pieces
-        .last()
-        .unwrap()
-        .text
-        .clone();
+    let text = &app.articles[app.current().unwrap()].text;
+    let last = app.body.lines.last().unwrap().text(text).to_string();
     assert!(app.scroll > 0, "the first article is longer than a screen");
     let s = screen(&app);
     assert!(s.contains(last.trim()), "last line {last:?} on screen");

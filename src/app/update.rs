@@ -167,7 +167,7 @@ impl App {
         let width = layout::text_width(self.areas.body);
         if self.current().is_some() && width != self.body.width {
             // Keep the first line shown where it was in the text.
-            let top = self.body.starts.get(self.scroll).copied();
+            let top = self.body.start_of(self.scroll);
             self.rewrap();
             if let Some(top) = top {
                 self.scroll = self.body.line_of(top);
@@ -690,20 +690,17 @@ impl App {
                 continue;
             }
             for line in self.body.lines_of(span) {
-                let Some(body_line) = self.body.lines.get(line) else {
+                let Some(src) = self.body.lines.get(line).map(|l| l.src) else {
                     break;
                 };
-                for piece in &body_line.pieces {
-                    let Some(src) = piece.src else { continue };
-                    let start = span.start.max(src.start);
-                    let end = span.end.min(src.end);
-                    if start < end {
-                        marks.push(Mark {
-                            line,
-                            span: Span::new(start, end),
-                            highlight,
-                        });
-                    }
+                let start = span.start.max(src.start);
+                let end = span.end.min(src.end);
+                if start < end {
+                    marks.push(Mark {
+                        line,
+                        span: Span::new(start, end),
+                        highlight,
+                    });
                 }
             }
         }
@@ -726,12 +723,10 @@ impl App {
 
     /// Byte offsets of the first and just past the last line shown.
     fn view_bytes(&self) -> (usize, usize) {
-        let top = self.body.starts.get(self.scroll).copied().unwrap_or(0);
+        let top = self.body.start_of(self.scroll).unwrap_or(0);
         let bottom = self
             .body
-            .starts
-            .get(self.scroll + self.body_height())
-            .copied()
+            .start_of(self.scroll + self.body_height())
             .unwrap_or(usize::MAX);
         (top, bottom)
     }

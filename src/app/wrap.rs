@@ -99,29 +99,42 @@ impl From<BlockKind> for LineKind {
     }
 }
 
-/// A run of text on one line. `src` is the byte range of `Article::text` it shows (None for labels
-/// like "Photo: "); `text` is that range made inert, the same length, so offsets carry over.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Piece {
-    pub text: String,
-    pub src: Option<Span>,
-}
-
+/// One line of the body. `src` is the byte range of `Article::text` it shows (empty, at the end of
+/// the text before it, for a line without article text). `text` is set only when what is shown
+/// differs from the source: a synthetic line ("outlet · date"), or source text in which some
+/// character had to be made inert (same length, so offsets carry over). Clean lines borrow their
+/// text from the article when drawn, so a long article is not held twice.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BodyLine {
     pub kind: LineKind,
-    pub pieces: Vec<Piece>,
+    /// Shown before the text and not part of it: "Photo: " before a credit, "│ " before a quote.
+    pub label: &'static str,
+    pub src: Span,
+    pub text: Option<Box<str>>,
 }
 
-/// The wrapped body of one article at one width.
+impl BodyLine {
+    /// What the line shows after its label, given the article's text.
+    pub fn text<'a>(&'a self, article_text: &'a str) -> &'a str {
+        match &self.text {
+            Some(t) => t,
+            None => self.src.slice(article_text),
+        }
+    }
+
+    /// Whether the line shows article text (and so can carry highlights).
+    pub fn has_source(&self) -> bool {
+        !self.src.is_empty()
+    }
+}
+
+/// The wrapped body of one article at one width. Lines are in text order: their `src.start`
+/// ascend, so a byte offset finds its line by binary search.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Wrapped {
     pub article: usize,
     pub width: u16,
     pub lines: Vec<BodyLine>,
-    /// For each line, the first source byte it shows (for a line without text, where the text
-    /// before it ended): ascending, so a byte offset finds its line by binary search.
-    pub starts: Vec<usize>,
 }
 
 impl Wrapped {
@@ -132,60 +145,58 @@ impl Wrapped {
             ..Self::default()
         };
         let cols = usize::from(width.max(1));
-        let mut last_kind: Option<BlockKind> = None;
+        let mut first = true;
         for block in &article.blocks {
             let Some(raw) = article.text.get(block.span.start..block.span.end) else {
                 continue;
             };
-            // Blocks of one kind in a row (caption + caption) still get a blank between them;
-            // only the headline's meta line is glued to it.
-            if last_kind.is_some() {
-                w.push(LineKind::Blank, Vec::new());
+            if !first {
+                w.push_empty(LineKind::Blank, None);
             }
-            last_kind = Some(block.kind);
+            first = false;
             let kind = LineKind::from(block.kind);
-            let (prefix, indent) = match block.kind {
+            let (label, indent) = match block.kind {
                 BlockKind::Credit => ("Photo: ", 0),
                 BlockKind::Blockquote => ("│ ", 2),
                 _ => ("", 0),
             };
             let avail = cols.saturating_sub(indent).max(1);
-            let shown = inert(raw);
             let wrap_width = if block.kind == BlockKind::Credit {
-                avail.saturating_sub(prefix.chars().count()).max(1)
+                avail.saturating_sub(label.chars().count()).max(1)
             } else {
                 avail
             };
+            let shown = inert(raw);
+            let replaced = matches!(shown, Cow::Owned(_));
             let mut i = 0usize;
             for (chunk_start, chunk) in chunks(&shown) {
-                // Optimal fit reads best; a giant block (a 50 MB one-line file) wraps first-fit,
-                // in chunks, so its cost stays linear and its memory small.
-                let algorithm = if shown.len() > CHUNK {
-                    textwrap::WrapAlgorithm::FirstFit
-                } else {
-                    textwrap::WrapAlgorithm::new()
-                };
-                let options = textwrap::Options::new(wrap_width)
-                    .word_splitter(textwrap::WordSplitter::NoHyphenation)
-                    .wrap_algorithm(algorithm);
+                // Optimal fit and Unicode line breaking read best; a giant block (a 50 MB
+                // one-line file) wraps first-fit at spaces, in chunks, so it stays fast and small.
+                let giant = shown.len() > CHUNK;
+                let mut options = textwrap::Options::new(wrap_width)
+                    .word_splitter(textwrap::WordSplitter::NoHyphenation);
+                if giant {
+                    options = options
+                        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+                        .word_separator(textwrap::WordSeparator::AsciiSpace);
+                }
                 let mut cursor = 0usize;
                 for line in textwrap::wrap(chunk, options) {
                     let off = chunk_start + offset_in(chunk, &line, cursor);
                     cursor = off - chunk_start + line.len();
                     let src =
                         Span::new(block.span.start + off, block.span.start + off + line.len());
-                    let mut pieces = Vec::with_capacity(2);
-                    if !prefix.is_empty() && (i == 0 || block.kind == BlockKind::Blockquote) {
-                        pieces.push(Piece {
-                            text: prefix.to_string(),
-                            src: None,
-                        });
-                    }
-                    pieces.push(Piece {
-                        text: line.into_owned(),
-                        src: Some(src),
+                    // Keep a copy only when the source bytes are not fit to show as they are
+                    // (a soft line break, a control character made inert).
+                    let differs = replaced && raw.get(off..off + line.len()) != Some(&*line);
+                    let shows_label =
+                        !label.is_empty() && (i == 0 || block.kind == BlockKind::Blockquote);
+                    w.lines.push(BodyLine {
+                        kind,
+                        label: if shows_label { label } else { "" },
+                        src,
+                        text: differs.then(|| line.into_owned().into_boxed_str()),
                     });
-                    w.push(kind, pieces);
                     i += 1;
                 }
             }
@@ -196,35 +207,35 @@ impl Wrapped {
                     .filter(|s| !s.trim().is_empty())
                     .collect();
                 if !meta.is_empty() {
-                    let text = inert(&meta.join(" · ")).into_owned();
-                    w.push(LineKind::Meta, vec![Piece { text, src: None }]);
+                    let text = flat(&meta.join(" · "), 200);
+                    w.push_empty(LineKind::Meta, Some(text));
                 }
             }
         }
         w
     }
 
-    fn push(&mut self, kind: LineKind, pieces: Vec<Piece>) {
-        // A line without text starts where the text before it ended, so that an offset inside
-        // the previous line never resolves to it.
-        let start = pieces
-            .iter()
-            .find_map(|p| p.src.map(|s| s.start))
-            .or_else(|| {
-                self.lines
-                    .last()
-                    .and_then(|l| l.pieces.iter().rev().find_map(|p| p.src.map(|s| s.end)))
-            })
-            .or_else(|| self.starts.last().copied())
-            .unwrap_or(0);
-        self.starts.push(start);
-        self.lines.push(BodyLine { kind, pieces });
+    /// A line without article text, placed at the end of the text before it.
+    fn push_empty(&mut self, kind: LineKind, text: Option<String>) {
+        let at = self.lines.last().map_or(0, |l| l.src.end);
+        self.lines.push(BodyLine {
+            kind,
+            label: "",
+            src: Span::new(at, at),
+            text: text.map(String::into_boxed_str),
+        });
+    }
+
+    /// The first source byte line `line` shows (for a line without text, where the text before
+    /// it ended).
+    pub fn start_of(&self, line: usize) -> Option<usize> {
+        self.lines.get(line).map(|l| l.src.start)
     }
 
     /// The line that shows byte `offset` (the last line starting at or before it).
     pub fn line_of(&self, offset: usize) -> usize {
-        self.starts
-            .partition_point(|&s| s <= offset)
+        self.lines
+            .partition_point(|l| l.src.start <= offset)
             .saturating_sub(1)
     }
 
@@ -234,11 +245,11 @@ impl Wrapped {
             return 0..0;
         }
         let first = self.line_of(span.start);
-        let mut last = first;
-        while last + 1 < self.lines.len() && self.starts[last + 1] < span.end {
-            last += 1;
-        }
-        first..last + 1
+        let last = self
+            .lines
+            .partition_point(|l| l.src.start < span.end)
+            .max(first + 1);
+        first..last
     }
 }
 
@@ -317,8 +328,12 @@ mod tests {
         assert_eq!(flat("\u{202e}x", 5), "\u{FFFD}x");
     }
 
+    fn width(s: &str) -> usize {
+        unicode_width::UnicodeWidthStr::width(s)
+    }
+
     #[test]
-    fn wrapped_pieces_point_at_their_source_bytes() {
+    fn wrapped_lines_point_at_their_source_bytes() {
         let text = "Headline here\n\nOne two three four five six seven eight nine ten.";
         let a = article(
             text,
@@ -335,22 +350,25 @@ mod tests {
             [LineKind::Headline, LineKind::Headline, LineKind::Blank]
         );
         for line in &w.lines {
-            for p in &line.pieces {
-                if let Some(src) = p.src {
-                    assert_eq!(src.slice(text), p.text);
-                }
-            }
-            assert!(
-                line.pieces
-                    .iter()
-                    .map(|p| unicode_width::UnicodeWidthStr::width(p.text.as_str()))
-                    .sum::<usize>()
-                    <= 12
-            );
+            assert_eq!(line.text, None, "clean text is not copied");
+            assert!(width(line.text(text)) <= 12);
         }
         let eight = text.find("eight").unwrap_or(0);
         let l = w.line_of(eight);
-        assert!(w.lines[l].pieces[0].text.contains("eight"));
+        assert!(w.lines[l].text(text).contains("eight"));
+        // An offset in the last line of a paragraph is not taken for the blank line after it.
+        let l = w.line_of(5);
+        assert_eq!(w.lines[l].kind, LineKind::Headline);
+    }
+
+    #[test]
+    fn soft_line_breaks_and_escapes_are_shown_inert() {
+        let text = "One\ntwo \x1b[2J three";
+        let a = article(text, vec![Block::new(BlockKind::Paragraph, 0, text.len())]);
+        let w = Wrapped::new(0, &a, 40);
+        assert_eq!(w.lines.len(), 1);
+        assert_eq!(w.lines[0].text(text), "One two ?[2J three");
+        assert_eq!(w.lines[0].src, Span::new(0, text.len()));
     }
 
     #[test]
@@ -358,13 +376,10 @@ mod tests {
         let text = "新闻新闻新闻新闻新闻 emoji 🎉🎉🎉🎉";
         let a = article(text, vec![Block::new(BlockKind::Paragraph, 0, text.len())]);
         let w = Wrapped::new(0, &a, 8);
+        assert!(w.lines.len() > 3);
         for line in &w.lines {
-            let width: usize = line
-                .pieces
-                .iter()
-                .map(|p| unicode_width::UnicodeWidthStr::width(p.text.as_str()))
-                .sum();
-            assert!(width <= 8, "{:?} is {} wide", line, width);
+            let shown = line.text(text);
+            assert!(width(shown) <= 8, "{shown:?} is {} wide", width(shown));
         }
     }
 
@@ -376,12 +391,10 @@ mod tests {
         let w = Wrapped::new(0, &a, 80);
         let mut next = 0;
         for line in &w.lines {
-            let src = line.pieces[0].src.unwrap_or_default();
-            assert_eq!(src.slice(&text), line.pieces[0].text);
             // Lines follow each other, skipping only the spaces the wrap dropped.
-            assert!(text[next..src.start].trim().is_empty());
-            next = src.end;
-            assert!(unicode_width::UnicodeWidthStr::width(line.pieces[0].text.as_str()) <= 80);
+            assert!(text[next..line.src.start].trim().is_empty());
+            next = line.src.end;
+            assert!(width(line.text(&text)) <= 80);
         }
         assert_eq!(next, text.len());
     }
@@ -391,8 +404,8 @@ mod tests {
         let text = "aaa bbb ccc ddd eee fff";
         let a = article(text, vec![Block::new(BlockKind::Paragraph, 0, text.len())]);
         let w = Wrapped::new(0, &a, 7);
-        let r = w.lines_of(Span::new(4, 19));
-        assert_eq!(r, 0..3);
+        assert_eq!(w.lines_of(Span::new(4, 19)), 0..3);
+        assert_eq!(w.lines_of(Span::new(8, 11)), 1..2);
         assert_eq!(Wrapped::default().lines_of(Span::new(4, 19)), 0..0);
     }
 }
