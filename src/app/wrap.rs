@@ -205,6 +205,8 @@ impl Wrapped {
                     .into_iter()
                     .flatten()
                     .filter(|s| !s.trim().is_empty())
+                    // Not when the article says it itself (a dateline with the date).
+                    .filter(|s| !article.text.contains(s.trim()))
                     .collect();
                 if !meta.is_empty() {
                     let text = flat(&meta.join(" · "), 200);
