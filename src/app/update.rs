@@ -291,7 +291,7 @@ impl App {
         {
             self.chosen = Some(key);
             self.mention = None;
-            self.rebuild_quote_rows();
+            self.person_changed();
             self.rebuild_marks();
             if let Some(e) = self
                 .chosen_entity()
@@ -411,7 +411,7 @@ impl App {
                     self.chosen = Some(key);
                     self.mention = None;
                     self.scroll = 0;
-                    self.rebuild_quote_rows();
+                    self.person_changed();
                     self.step_mention(true);
                 }
             }
@@ -452,7 +452,7 @@ impl App {
             self.side = SideView::Entities;
         } else if self.chosen.take().is_some() {
             self.mention = None;
-            self.rebuild_quote_rows();
+            self.person_changed();
             self.rebuild_marks();
         }
     }
@@ -607,6 +607,13 @@ impl App {
         keep_visible(&mut self.quotes, h);
     }
 
+    /// The chosen entity changed: only a quotes view narrowed to one person depends on it.
+    fn person_changed(&mut self) {
+        if self.person_quotes {
+            self.rebuild_quote_rows();
+        }
+    }
+
     /// "John Kerry (U.S. Secretary of State)", the speaker as written, or a note that none was found.
     fn speaker_of(&self, quote: usize) -> String {
         let Some(analysis) = self.current_analysis() else {
@@ -736,7 +743,7 @@ impl App {
     fn step_mention(&mut self, forward: bool) {
         if self.chosen.is_none() {
             self.chosen = self.cursor_entity_key();
-            self.rebuild_quote_rows();
+            self.person_changed();
         }
         let Some(key) = self.chosen.clone() else {
             self.message =
