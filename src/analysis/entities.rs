@@ -104,6 +104,8 @@ pub fn extract(article: &Article) -> Vec<Entity> {
     let dropped = std::mem::take(&mut finder.dropped);
     raws.append(&mut finder.out);
     raws.sort_by_key(|r| r.span.start);
+    sports_teams(text, &toks, &mut raws);
+    person_prefixes(text, &toks, &mut raws);
     group::link_aliases(text, &toks, &mut raws);
 
     // Which tokens belong to a person's name, for the role reader.
@@ -132,6 +134,65 @@ pub fn extract(article: &Article) -> Vec<Entity> {
         }
     }
     group::build(text, &toks, raws, &dropped, &role_of)
+}
+
+/// Reports on sport name teams by their country ("Sweden beat South Korea"): there, countries
+/// are organizations.
+fn sports_teams(text: &str, toks: &[Token], raws: &mut [Raw]) {
+    let g = &*names::GAZETTEER;
+    let sporty = toks
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .filter(|t| names::with_lower(t.text(text), |w| names::SPORTS_WORDS.contains(&w)))
+        .take(5)
+        .count();
+    if sporty < 5 {
+        return;
+    }
+    for r in raws.iter_mut().filter(|r| r.kind == EntityKind::Place) {
+        if g.place_kind(r.span.slice(text)) == Some(names::PlaceKind::Country) {
+            r.kind = EntityKind::Organization;
+            r.canonical = None;
+        }
+    }
+}
+
+/// A person's name at the head of a longer run names the person: "Warhol Polaroids" is about
+/// Warhol, when Andy Warhol is named in the article.
+fn person_prefixes(text: &str, toks: &[Token], raws: &mut [Raw]) {
+    let g = &*names::GAZETTEER;
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
+    let known: std::collections::HashSet<&str> = raws
+        .iter()
+        .filter(|r| {
+            r.kind == EntityKind::Person && r.sure == Sure::Strong && r.toks.1 - r.toks.0 >= 2
+        })
+        .map(|r| group::core(word(r.toks.1 - 1)))
+        .collect();
+    for r in raws.iter_mut() {
+        let (s, e) = r.toks;
+        if e - s < 2 || r.kind == EntityKind::Person && r.sure == Sure::Strong {
+            continue;
+        }
+        if (s..e).any(|i| g.is_org_suffix(word(i)) || g.is_place_suffix(word(i))) {
+            continue;
+        }
+        let cut = if known.contains(word(s)) {
+            Some(s + 1)
+        } else if e - s >= 3 && known.contains(word(s + 1)) && g.is_first_name(word(s)) {
+            Some(s + 2)
+        } else {
+            None
+        };
+        let Some(c) = cut else { continue };
+        if let (Some(a), Some(b)) = (toks.get(s), toks.get(c - 1)) {
+            r.toks = (s, c);
+            r.span = Span::new(a.start, b.end);
+            r.kind = EntityKind::Person;
+            r.sure = Sure::Strong;
+            r.canonical = None;
+        }
+    }
 }
 
 /// True for blocks where most long words are capitalised (headlines, title lines).

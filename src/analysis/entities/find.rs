@@ -47,6 +47,8 @@ enum Piece {
     Title(usize, usize),
     Demonym(usize, usize),
     Name(usize, usize),
+    /// A place or organization inside a title ("Ambassador to the United States").
+    Inner(usize, usize),
 }
 
 impl<'a> Finder<'a> {
@@ -95,6 +97,18 @@ impl<'a> Finder<'a> {
                 return j;
             }
             if self.capable(j) && !t.sent {
+                j += 1;
+                continue;
+            }
+            // "James To", "Wilson Or": a short capitalised word right after a lone first name.
+            if j == i + 1
+                && t.cap
+                && !t.sent
+                && t.is_word()
+                && !self.title_case.get(j).copied().unwrap_or(false)
+                && GAZETTEER.is_first_name(self.word(i))
+                && self.word(j).len() <= 4
+            {
                 j += 1;
                 continue;
             }
@@ -224,7 +238,7 @@ impl<'a> Finder<'a> {
                 continue;
             }
             // Two-word demonyms first ("South African").
-            if k + 1 < b {
+            if k + 1 < b && name_start.is_none() {
                 let pair = self.joined(k, k + 2);
                 if g.demonym(&pair).is_some() {
                     close(&mut pieces, &mut name_start, k);
@@ -233,21 +247,26 @@ impl<'a> Finder<'a> {
                     continue;
                 }
             }
-            if g.demonym(w).is_some() && g.place(w).is_none() {
+            if name_start.is_none() && g.demonym(w).is_some() && g.place(w).is_none() {
                 close(&mut pieces, &mut name_start, k);
                 pieces.push(Piece::Demonym(k, k + 1));
                 k += 1;
                 continue;
             }
-            if self.toks[k].cap && g.is_title(w) && !g.is_first_name(w) && !self.toks[k].upper {
+            let titled = g.is_title(w)
+                || g.is_title_modifier(w) && k + 1 < b && g.is_title(self.word(k + 1));
+            if self.toks[k].cap && titled && !g.is_first_name(w) && !self.toks[k].upper {
                 // A title, unless the whole run is an organization named after it
                 // ("General Motors") or the title ends a person's name.
                 let rest_org = g.is_org_suffix(self.word(b - 1)) && b - 1 > k;
                 if !rest_org || name_start.is_none() && k == a && self.title_then_person(k, b) {
-                    let end = self.absorb_title(k, b);
+                    let (end, inner) = self.absorb_title(k, b);
                     if end < b || name_start.is_none() {
                         close(&mut pieces, &mut name_start, k);
                         pieces.push(Piece::Title(k, end));
+                        if let Some((is, ie)) = inner {
+                            pieces.push(Piece::Inner(is, ie));
+                        }
                         k = end;
                         continue;
                     }
@@ -279,6 +298,10 @@ impl<'a> Finder<'a> {
         };
         let mut prev: Option<Piece> = None;
         for p in merged {
+            if let Piece::Inner(s, e) = p {
+                self.name(s, e, false, None);
+                continue;
+            }
             if let Piece::Name(s, e) = p {
                 let (after_title, honorific) = match prev {
                     Some(Piece::Title(..)) => (true, None),
@@ -305,13 +328,13 @@ impl<'a> Finder<'a> {
 
     /// True when a title at `k` is followed (after its "of …" part) by something like a name.
     fn title_then_person(&self, k: usize, b: usize) -> bool {
-        let end = self.absorb_title(k, b);
+        let (end, _) = self.absorb_title(k, b);
         end < b && GAZETTEER.is_first_name(self.word(end))
     }
 
     /// The end of a title starting at `k`: more title words, then "of/for/to (the) X" where X is a
     /// place, an organization or common words ("Secretary of State").
-    fn absorb_title(&self, k: usize, b: usize) -> usize {
+    fn absorb_title(&self, k: usize, b: usize) -> (usize, Option<(usize, usize)>) {
         let g = &*GAZETTEER;
         let mut j = k + 1;
         while j < b && self.is_word(j) && {
@@ -335,7 +358,7 @@ impl<'a> Finder<'a> {
                 }
             }
             if let Some(e) = best {
-                return e;
+                return (e, Some((m, e)));
             }
             let mut e = m;
             while e < b.saturating_sub(1)
@@ -346,11 +369,11 @@ impl<'a> Finder<'a> {
                 e += 1;
             }
             if e > m {
-                return e;
+                return (e, None);
             }
-            return j;
+            return (j, None);
         }
-        j
+        (j, None)
     }
 
     /// Words `s..e` joined by single spaces (possessive clitics attached).
@@ -377,7 +400,7 @@ impl<'a> Finder<'a> {
     fn weak_capital(&self, i: usize) -> bool {
         let t = &self.toks[i];
         let w = t.text(self.text);
-        (t.sent || self.title_case.get(i).copied().unwrap_or(false))
+        (t.sent || t.newline_before || self.title_case.get(i).copied().unwrap_or(false))
             && !t.upper
             && GAZETTEER.is_common_word(w)
             && !GAZETTEER.is_first_name(w)
@@ -439,10 +462,29 @@ impl<'a> Finder<'a> {
         {
             e = s + 1;
         }
+        // A name run on after an organization or a label: "Refugee Council Enver Solomon",
+        // "Scientologist Tom Cruise".
+        if e - s >= 3
+            && !after_title
+            && let Some(t) = self.person_tail(s, e)
+        {
+            self.name(s, t, after_title, honorific);
+            self.name(t, e, false, None);
+            return;
+        }
         let (kind, sure) = self.classify(s, e, after_title, honorific);
         let Some(kind) = kind else {
             return;
         };
+        if sure == Sure::Guess
+            && kind != EntityKind::Place
+            && e - s == 1
+            && g.is_common_word(self.word(s))
+        {
+            // A capitalised ordinary word nothing else explains ("Results", "Match").
+            self.dropped.push(s);
+            return;
+        }
         let span = Span::new(self.toks[s].start, self.toks[e - 1].end);
         let canonical = if kind == EntityKind::Place {
             g.place(&self.joined(s, e))
@@ -460,6 +502,37 @@ impl<'a> Finder<'a> {
             link: None,
             role: None,
         });
+    }
+
+    /// Where a person's name starts at the end of the run `s..e`, when the run is something else
+    /// followed by a name.
+    fn person_tail(&self, s: usize, e: usize) -> Option<usize> {
+        let g = &*GAZETTEER;
+        for t in (e.saturating_sub(3)).max(s + 1)..=e - 2 {
+            let (head, tail) = (self.word(t - 1), self.word(t));
+            if !self.is_word(t) || !self.is_word(t - 1) || PARTICLES.contains(&head) {
+                continue;
+            }
+            if g.is_first_name(head) || g.is_title(head) || g.is_honorific(head) {
+                continue;
+            }
+            let tail_person = g.is_first_name(tail) && !g.is_common_word(tail) && e - t >= 2;
+            let head_strong = self.classify(s, t, false, None).1 == Sure::Strong
+                && self.classify(s, t, false, None).0 != Some(EntityKind::Person);
+            let tail_unknown = e - t == 2
+                && (t..e).all(|i| {
+                    let w = self.word(i);
+                    !g.is_common_word(w) && g.place(w).is_none() && !g.is_org_suffix(w)
+                });
+            let head_label = g.is_common_word(head)
+                || head
+                    .split_once('-')
+                    .is_some_and(|(_, t)| t.starts_with(|c: char| c.is_lowercase()));
+            if tail_person && (head_strong || head_label) || head_strong && tail_unknown {
+                return Some(t);
+            }
+        }
+        None
     }
 
     /// What `s..e` names, and how sure that is.
@@ -481,6 +554,9 @@ impl<'a> Finder<'a> {
         }
         if honorific.is_some() {
             return (Some(Person), Sure::Strong);
+        }
+        if g.place(&full).is_some_and(|c| c != full) && self.org_by_cue(s, e) {
+            return (Some(Organization), Sure::Strong);
         }
         if g.place(&full).is_some() && !(after_title && n == 1 && g.is_surname(first)) {
             return (Some(Place), Sure::Strong);
@@ -522,6 +598,18 @@ impl<'a> Finder<'a> {
             return (Some(Person), Sure::Weak);
         }
 
+        if n == 1 {
+            // "Muslims", "Afghans": groups of people, not entities of their own.
+            if let Some(stem) = first.strip_suffix('s')
+                && g.demonym(stem).is_some()
+            {
+                return (None, Sure::Strong);
+            }
+            // "UNLESS": shouting, not an acronym.
+            if self.toks[s].upper && first.len() >= 4 && g.is_common_word(first) {
+                return (None, Sure::Strong);
+            }
+        }
         if n == 1 && (self.toks[s].upper || self.toks[s].digit) {
             return (Some(Organization), Sure::Weak);
         }

@@ -84,6 +84,19 @@ pub fn before(
                     k -= 1;
                     start = k;
                 } else if CONNECTORS.contains(&w) {
+                    // Only inside a title: "Secretary of State", "Ambassador to the ...".
+                    let mut l = k - 1;
+                    while l > 0
+                        && toks
+                            .get(l - 1)
+                            .is_some_and(|t| CONNECTORS.contains(&t.text(text)))
+                    {
+                        l -= 1;
+                    }
+                    let left = l.checked_sub(1).and_then(|i| toks.get(i));
+                    if !left.is_some_and(|t| t.kind == Kind::Word && g.is_title(t.text(text))) {
+                        break;
+                    }
                     k -= 1;
                 } else {
                     break;
@@ -123,7 +136,8 @@ pub fn after(
     let mut has_title = false;
     while let Some(t) = toks.get(k) {
         match t.kind {
-            Kind::Punct(_) => break,
+            Kind::Punct(',' | '.' | ';' | ')' | '—' | '–') => break,
+            Kind::Punct(_) => return None,
             Kind::Possessive => {}
             Kind::Word => {
                 let w = t.text(text);
@@ -151,7 +165,10 @@ pub fn after(
     {
         s += 1;
     }
-    // The last word must be the office itself or its complement, not a stray verb.
+    // The last word must be the office itself or its complement, not a connector.
+    if CONNECTORS.contains(&toks.get(k - 1)?.text(text)) {
+        return None;
+    }
     let a = toks.get(s)?.start;
     let b = toks.get(k - 1)?.end;
     Some(normalise_space(text.get(a..b)?))
