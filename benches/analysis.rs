@@ -38,7 +38,7 @@ fn gold_articles() -> Option<Vec<Article>> {
         texts
             .iter()
             .enumerate()
-            .flat_map(|(i, t)| parse(&format!("gold-{i}"), t.as_bytes()).articles)
+            .flat_map(|(i, t)| parse(&format!("gold-{i}.txt"), t.as_bytes()).articles)
             .collect(),
     )
 }
@@ -201,7 +201,7 @@ fn generated_articles(n: usize) -> Vec<Article> {
                 text.push_str("\n\n");
             }
             text.push_str("(AP Photo/Jane Doe)\n");
-            parse(&format!("generated-{i}"), text.as_bytes()).articles
+            parse(&format!("generated-{i}.txt"), text.as_bytes()).articles
         })
         .collect()
 }

@@ -137,7 +137,8 @@ fn gum_news_entity_accuracy() {
         let json: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
         let text = json["text"].as_str().unwrap();
         let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let parsed = parse(&name, text.as_bytes());
+        // The gold text is plain text: name it so, or the parser would read it as JSON.
+        let parsed = parse(&name.replace(".json", ".txt"), text.as_bytes());
         let article = &parsed.articles[0];
         assert_eq!(article.text, text, "{name}: the parser changed the text");
         let offs = byte_offsets(text);
