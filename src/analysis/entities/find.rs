@@ -6,7 +6,7 @@ use super::names::{GAZETTEER, Gazetteer, Gender};
 use super::tokens::{Kind, Token};
 use super::{Raw, Sure};
 use crate::analysis::EntityKind;
-use crate::article::Span;
+use crate::article::{BlockKind, Span};
 
 /// Lower-case particles inside names ("Ursula von der Leyen", "Luiz Inácio Lula da Silva").
 const PARTICLES: &[&str] = &[
@@ -26,6 +26,33 @@ const DIRECTIONS: &[&str] = &[
 ];
 /// Words before a name that make the name a place ("in Aleppo").
 const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "across", "throughout", "outside", "around"];
+/// Lower-case nouns that make the capitalised name before them a place ("the Ginza district",
+/// "Rossio square") and, with "of", the name after them ("the port of Sines").
+#[rustfmt::skip]
+const PLACE_NOUNS: &[&str] = &[
+    "district", "square", "cathedral", "cinema", "station", "hospital", "street", "avenue",
+    "airport", "province", "region", "county", "neighbourhood", "neighborhood", "island",
+    "islands", "river", "valley", "port", "harbour", "harbor", "stadium", "quarter", "suburb",
+    "peninsula", "bridge", "park", "mountains", "lake", "prefecture", "town", "village", "city",
+    "municipality", "state", "borough", "metropolis", "capital", "archipelago",
+];
+/// First words of place names ("San Sebastián", "Santa Cruz", "Port Said").
+#[rustfmt::skip]
+const PLACE_PREFIXES: &[&str] = &[
+    "San", "Santa", "Santo", "São", "Sao", "Saint", "St.", "Sankt", "Puerto", "Porto", "Port",
+    "Fort", "Mount", "Mt.", "Lake", "Cape", "Los", "Las", "El", "Ciudad", "Nueva", "Nuevo",
+];
+/// Verbs before "the" that make the capitalised run after it a prize or title ("won the Golden
+/// Bear"), not an entity.
+#[rustfmt::skip]
+const AWARD_VERBS: &[&str] = &[
+    "won", "win", "wins", "winning", "awarded", "receives", "received", "receiving", "accepted",
+    "accepts", "collected", "collects", "clinched", "claimed", "scooped", "holds", "lifted",
+];
+/// Opening and closing quotation marks.
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '‘' | '’' | '«' | '»' | '\'')
+}
 
 /// Per-article state of the finder.
 pub struct Finder<'a> {
@@ -33,12 +60,17 @@ pub struct Finder<'a> {
     pub toks: &'a [Token],
     /// Per token: true in blocks written in title case (headlines), where capitals mean little.
     pub title_case: &'a [bool],
+    /// Per token: the kind of block it stands in.
+    pub block: &'a [BlockKind],
     /// Tokens already used (photo credits).
     pub taken: &'a [bool],
     pub out: Vec<Raw>,
     /// Sentence-initial common words that were not taken as names; grouping may revive them
     /// when they turn out to be a surname of someone in the article.
     pub dropped: Vec<usize>,
+    /// Capitalised runs taken for titles of works or prizes ("Kış Yolu" in quotes, "won the
+    /// Golden Bear"); other mentions of the same words are dropped too.
+    pub titles: Vec<(usize, usize)>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,6 +106,10 @@ impl<'a> Finder<'a> {
             return false;
         }
         if !t.upper && g.is_stop(w) {
+            return false;
+        }
+        // "Late-Night", "Two-Year": a compound of ordinary words is not a name.
+        if w.contains('-') && !t.upper && is_common_compound(w) && g.place(w).is_none() {
             return false;
         }
         // A lone capital letter ("(C)") is not a name; an initial with its dot is.
@@ -423,6 +459,10 @@ impl<'a> Finder<'a> {
         if s >= e {
             return;
         }
+        if self.is_work_title(s, e) {
+            self.titles.push((s, e));
+            return;
+        }
         // In headlines every word is capitalised: split at plain words.
         let title_case = self.title_case.get(s).copied().unwrap_or(false);
         if title_case && e - s > 1 && self.classify(s, e, false, None).1 != Sure::Strong {
@@ -487,7 +527,13 @@ impl<'a> Finder<'a> {
         }
         let span = Span::new(self.toks[s].start, self.toks[e - 1].end);
         let canonical = if kind == EntityKind::Place {
-            g.place(&self.joined(s, e))
+            let full = self.joined(s, e);
+            g.place(&full).or_else(|| {
+                // A dateline city in capitals: "LISBON" is Lisbon.
+                (self.toks[s].upper && self.block.get(s) == Some(&BlockKind::Dateline))
+                    .then(|| g.place(&title_cased(&full)))
+                    .flatten()
+            })
         } else {
             None
         };
@@ -502,6 +548,29 @@ impl<'a> Finder<'a> {
             link: None,
             role: None,
         });
+    }
+
+    /// True when `s..e` is the title of a work or a prize rather than a name: the whole of a
+    /// quotation (`the film "Winter Road,"`) or the object of "won the" ("won the Golden Bear").
+    fn is_work_title(&self, s: usize, e: usize) -> bool {
+        let g = &*GAZETTEER;
+        let full = self.joined(s, e);
+        if g.place(&full).is_some() || g.is_known_org(&full) || g.agency(&full).is_some() {
+            return false;
+        }
+        let punct = |i: usize, f: fn(char) -> bool| {
+            self.toks
+                .get(i)
+                .is_some_and(|t| matches!(t.kind, Kind::Punct(c) if f(c)))
+        };
+        let closes = punct(e, is_quote)
+            || punct(e, |c| matches!(c, ',' | '.' | '!' | '?')) && punct(e + 1, is_quote);
+        let quoted = s > 0 && punct(s - 1, is_quote) && closes;
+        let awarded = s >= 2
+            && matches!(self.word(s - 1), "the" | "The")
+            && AWARD_VERBS.contains(&self.word(s - 2))
+            && !g.is_first_name(self.word(s));
+        quoted || awarded
     }
 
     /// Where a person's name starts at the end of the run `s..e`, when the run is something else
@@ -535,6 +604,16 @@ impl<'a> Finder<'a> {
         None
     }
 
+    /// A place by the lower-case noun around it: "the Ginza district", "the port of Sines".
+    fn place_context(&self, s: usize, e: usize) -> bool {
+        let lower_noun = |i: usize| {
+            self.toks
+                .get(i)
+                .is_some_and(|t| t.is_word() && !t.cap && PLACE_NOUNS.contains(&t.text(self.text)))
+        };
+        lower_noun(e) || s >= 2 && self.word(s - 1) == "of" && lower_noun(s - 2)
+    }
+
     /// What `s..e` names, and how sure that is.
     fn classify(
         &self,
@@ -555,6 +634,19 @@ impl<'a> Finder<'a> {
         if honorific.is_some() {
             return (Some(Person), Sure::Strong);
         }
+        if self.block.get(s) == Some(&BlockKind::Dateline) {
+            // "LISBON (Meridian Wire) —": the agency in parentheses, the city in capitals.
+            if s > 0 && self.toks[s - 1].is_punct('(') {
+                return (Some(Organization), Sure::Strong);
+            }
+            if (s..e).all(|i| !self.is_word(i) || self.toks[i].upper) {
+                return (Some(Place), Sure::Strong);
+            }
+        }
+        let after_the = s > 0 && matches!(self.word(s - 1), "the" | "The");
+        if !after_title && self.place_context(s, e) && !g.is_org_suffix(last) {
+            return (Some(Place), Sure::Strong);
+        }
         if g.place(&full).is_some_and(|c| c != full) && self.org_by_cue(s, e) {
             return (Some(Organization), Sure::Strong);
         }
@@ -574,20 +666,31 @@ impl<'a> Finder<'a> {
             .filter(|&i| self.is_word(i))
             .map(|i| self.word(i))
             .collect();
+        if n >= 2 && PLACE_PREFIXES.contains(&first) && !self.toks[s].upper {
+            return (Some(Place), Sure::Weak);
+        }
         let first_is_name = g.is_first_name(first) || is_initial(first);
         if (2..=4).contains(&n) && first_is_name && !self.toks[s].upper {
             return (Some(Person), Sure::Strong);
         }
         // Romanised Chinese and Korean names: "Lee Cheuk-yan", "Kim Min-Woo".
-        if (2..=3).contains(&n) && words.iter().skip(1).any(|w| syllable_pair(w)) {
+        if (2..=3).contains(&n) && !after_the && words.iter().skip(1).any(|w| syllable_pair(w)) {
             return (Some(Person), Sure::Strong);
         }
-        if n == 2 && g.is_surname(last) && g.is_surname(first) && !g.is_common_word(first) {
+        // After "the", a name that is not a first name and surname is a thing, not a person
+        // ("the Golden Lion", "the Carris board").
+        if n == 2
+            && !after_the
+            && g.is_surname(last)
+            && g.is_surname(first)
+            && !g.is_common_word(first)
+        {
             return (Some(Person), Sure::Weak);
         }
         // Two capitalised words that are neither English words nor places: a foreign name
         // ("Vladimir Putin", "Bashar al-Assad").
         if n == 2
+            && !after_the
             && words.len() == 2
             && !g.is_common_word(first)
             && (g.is_surname(last) || !g.is_common_word(last) && g.place(last).is_none())
@@ -622,13 +725,35 @@ impl<'a> Finder<'a> {
             if PLACE_PREPOSITIONS.contains(&before) {
                 return (Some(Place), Sure::Guess);
             }
-            if g.is_surname(first) || g.is_first_name(first) || is_prefixed(first) {
+            if !after_the && (g.is_surname(first) || g.is_first_name(first) || is_prefixed(first)) {
                 return (Some(Person), Sure::Guess);
             }
             return (Some(Organization), Sure::Guess);
         }
         (Some(Organization), Sure::Weak)
     }
+}
+
+/// Every part of a hyphenated word is an ordinary English word and none is a first name.
+fn is_common_compound(w: &str) -> bool {
+    let g = &*GAZETTEER;
+    w.split('-')
+        .all(|p| !p.is_empty() && g.is_common_word(p) && !g.is_first_name(p))
+}
+
+/// "LISBON" → "Lisbon", "SAN SEBASTIÁN" → "San Sebastián".
+fn title_cased(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric();
+    }
+    out
 }
 
 fn is_initial(w: &str) -> bool {

@@ -199,7 +199,8 @@ const TITLE_MODIFIERS: &[&str] = &[
     "artistic", "head", "co", "first", "human", "rights", "union", "spokesman", "spokeswoman",
     "former", "then", "late", "us", "federal", "district", "supreme", "court", "high", "white",
     "house", "foreign", "affairs", "secretary", "staff", "research", "emeritus", "world", "olympic",
-    "vice-",
+    "vice-", "board", "jury", "committee", "council", "city", "management", "festival", "cabinet",
+    "parliamentary", "party's", "club's", "company's",
 ];
 
 /// Honorifics: always followed by a person's name, never part of the mention.
