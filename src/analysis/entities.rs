@@ -219,8 +219,10 @@ fn title_case_names(text: &str, toks: &[Token], title_case: &[bool], raws: &mut 
         }
         let full = r.span.slice(text);
         let (s, e) = r.toks;
+        // A gazetteer name, unless it is also a plain word ("Metro", "Reading").
         let known = r.sure == Sure::Strong
-            && (r.canonical.is_some() || g.is_known_org(full) || g.agency(full).is_some());
+            && (r.canonical.is_some() || g.is_known_org(full) || g.agency(full).is_some())
+            && !(e - s == 1 && g.is_common_word(full));
         let first_last = r.kind == EntityKind::Person
             && e - s == 2
             && g.is_first_name(word(s))
@@ -256,7 +258,7 @@ fn title_case_names(text: &str, toks: &[Token], title_case: &[bool], raws: &mut 
                     Some((kind, Sure::Weak))
                 } else if j == i + 1 && person_words.contains(&group::core(sub).to_lowercase()) {
                     Some((EntityKind::Person, Sure::Weak))
-                } else if g.place(sub).is_some() {
+                } else if g.place(sub).is_some() && !(j == i + 1 && g.is_common_word(sub)) {
                     Some((EntityKind::Place, Sure::Strong))
                 } else {
                     None

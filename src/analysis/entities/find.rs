@@ -49,6 +49,8 @@ const AWARD_VERBS: &[&str] = &[
     "won", "win", "wins", "winning", "awarded", "receives", "received", "receiving", "accepted",
     "accepts", "collected", "collects", "clinched", "claimed", "scooped", "holds", "lifted",
 ];
+/// First names at or above this frequency rank are common enough to read as names anywhere.
+const COMMON_RANK: u32 = 2000;
 /// Opening and closing quotation marks.
 fn is_quote(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '‘' | '’' | '«' | '»' | '\'')
@@ -568,8 +570,7 @@ impl<'a> Finder<'a> {
         let quoted = s > 0 && punct(s - 1, is_quote) && closes;
         let awarded = s >= 2
             && matches!(self.word(s - 1), "the" | "The")
-            && AWARD_VERBS.contains(&self.word(s - 2))
-            && !g.is_first_name(self.word(s));
+            && AWARD_VERBS.contains(&self.word(s - 2));
         quoted || awarded
     }
 
@@ -669,7 +670,12 @@ impl<'a> Finder<'a> {
         if n >= 2 && PLACE_PREFIXES.contains(&first) && !self.toks[s].upper {
             return (Some(Place), Sure::Weak);
         }
-        let first_is_name = g.is_first_name(first) || is_initial(first);
+        // After "the", a rare first name that is also a word is the word ("the Golden Lion");
+        // a common one is still a name ("the Tom Cruise video").
+        let rare_word_name =
+            || g.is_common_word(first) && g.first_name(first).is_none_or(|f| f.rank > COMMON_RANK);
+        let first_is_name =
+            (g.is_first_name(first) && !(after_the && rare_word_name())) || is_initial(first);
         if (2..=4).contains(&n) && first_is_name && !self.toks[s].upper {
             return (Some(Person), Sure::Strong);
         }

@@ -29,7 +29,6 @@ pub enum PlaceKind {
 pub struct FirstName {
     pub gender: Gender,
     /// 1 = most common.
-    #[allow(dead_code)]
     pub rank: u32,
 }
 
@@ -236,7 +235,11 @@ const ORG_SUFFIX: &[&str] = &[
     "Hamas", "Images", "Photos", "Wire", "Post-Gazette", "Ministries", "Departments", "Unions",
     "Parties", "Councils", "Universities", "Network", "Stelle", "Democrats", "Republicans",
     "Labour", "Greens", "Initiative", "Project", "Program", "Programme", "Force", "House",
-    "Hospital", "Clinic", "District", "Municipality", "Council",
+    "Hospital", "Clinic", "District", "Municipality", "Council", "Lines", "Shipping", "Maritime",
+    "Logistics", "Ferries", "Railways", "Railway", "Studios", "Pictures", "Entertainment",
+    "Investments", "Ventures", "Engineering", "Construction", "Brewery", "Bakery", "Pharma",
+    "Foods", "Textiles", "Mining", "Steel", "Chemicals", "Electronics", "Software", "Records",
+    "Publishing", "Publishers",
 ];
 
 /// First words that, followed by "of", make an organization ("University of ...").
