@@ -1,0 +1,345 @@
+//! Who said it: the speaker phrase around a quotation, in the patterns news writing uses —
+//! `"…," X said` / `"…," said X` / `X said: "…"` / `X told Y: "…"` / `"…" — X` /
+//! `according to X` — and the speaker of the sentence just before a quotation.
+
+use super::lexicon;
+use super::text::{Doc, TokKind};
+use crate::article::Span;
+
+/// The longest speaker phrase we accept, in words.
+const MAX_SPEAKER_WORDS: usize = 10;
+
+fn lower_is(doc: &Doc, i: usize, word: &str) -> bool {
+    doc.is_word(i) && doc.tok_text(i).eq_ignore_ascii_case(word)
+}
+
+/// A speech verb at `i` that really introduces speech ("told to leave" and "called for" do not).
+pub fn is_speech_verb_at(doc: &Doc, i: usize) -> bool {
+    let w = doc.tok_text(i);
+    // Verbs are lowercase here ("United States" is no verb); after a determiner they are nouns
+    // ("the claims", "its reports").
+    if !doc.is_word(i) || !w.starts_with(|c: char| c.is_lowercase()) || !lexicon::is_speech_verb(w)
+    {
+        return false;
+    }
+    if i > 0 && doc.is_word(i - 1) {
+        let p = doc.tok_text(i - 1);
+        if lexicon::is_determiner(p) || p.ends_with("'s") || p.ends_with("’s") {
+            return false;
+        }
+    }
+    !(lower_is(doc, i + 1, "to") || lower_is(doc, i + 1, "for") || lower_is(doc, i + 1, "off"))
+}
+
+/// A phrase that can name a speaker: it starts like one, or holds a capitalised word ("team
+/// member Rodaba Noori").
+fn speaker_like(doc: &Doc, (first, end): (usize, usize)) -> bool {
+    can_start_speaker(doc.tok_text(first))
+        || (first..end).any(|i| doc.is_word(i) && doc.tok_text(i).starts_with(char::is_uppercase))
+}
+
+/// Looks like a name rather than an opening phrase ("After the match") or a description
+/// ("the State Department Spokesperson").
+fn name_like(doc: &Doc, (first, _): (usize, usize)) -> bool {
+    let w = doc.tok_text(first);
+    w.starts_with(char::is_uppercase)
+        && !lexicon::is_common_sentence_start(w)
+        && !w.ends_with("ing")
+}
+
+/// The comma-separated segment that ends at `last`: every token back to a comma or `floor`,
+/// at most `MAX_SPEAKER_WORDS` words; `None` when another mark or stop is met.
+fn segment_ending_at(doc: &Doc, last: usize, floor: usize) -> Option<(usize, usize)> {
+    let mut first = last + 1;
+    let mut words = 0;
+    let mut i = last + 1;
+    while i > floor {
+        i -= 1;
+        match doc.toks[i].kind {
+            TokKind::Punct(',') => break,
+            TokKind::Word => {
+                words += 1;
+                if words > MAX_SPEAKER_WORDS + 2 {
+                    return None;
+                }
+            }
+            TokKind::Punct('(' | ')' | '.' | '-' | '&' | '/') => {}
+            _ => return None,
+        }
+        first = i;
+    }
+    (first <= last).then_some((first, last + 1))
+}
+
+/// True for words that can start a speaker phrase: a capital, a determiner or a pronoun
+/// ("officials" is allowed too: a plain plural noun).
+fn can_start_speaker(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_uppercase())
+        || lexicon::is_determiner(word)
+        || lexicon::is_pronoun(word)
+        || word.ends_with('s')
+}
+
+/// The noun phrase that ends at token `last` (inclusive), walking back to a clause boundary.
+/// Returns the token range `(first, last + 1)`, or `None` when there is no phrase.
+fn phrase_ending_at(doc: &Doc, last: usize, floor: usize) -> Option<(usize, usize)> {
+    let mut first = last + 1;
+    let mut words = 0;
+    let mut i = last + 1;
+    while i > floor {
+        i -= 1;
+        let tok = doc.toks[i];
+        match tok.kind {
+            TokKind::Word => {
+                let w = doc.tok_text(i);
+                if lexicon::is_clause_word(w) || is_speech_verb_at(doc, i) {
+                    break;
+                }
+                words += 1;
+                if words > MAX_SPEAKER_WORDS {
+                    return None;
+                }
+                first = i;
+            }
+            // "Mr." and "St." keep their period; "(Italian Episcopal Conference)" does not count.
+            TokKind::Punct('.')
+                if i > floor
+                    && doc.is_word(i - 1)
+                    && doc.toks[i - 1].end == tok.start
+                    && lexicon::is_abbreviation(doc.tok_text(i - 1)) =>
+            {
+                first = i;
+            }
+            _ => break,
+        }
+    }
+    (first <= last).then_some((first, last + 1))
+}
+
+/// The noun phrase that starts at token `first`, up to punctuation or a clause word.
+fn phrase_starting_at(doc: &Doc, first: usize, ceil: usize) -> Option<(usize, usize)> {
+    let mut end = first;
+    let mut i = first;
+    while i < ceil {
+        let tok = doc.toks[i];
+        match tok.kind {
+            TokKind::Word => {
+                let w = doc.tok_text(i);
+                if lexicon::is_clause_word(w) || is_speech_verb_at(doc, i) {
+                    break;
+                }
+                if i - first >= MAX_SPEAKER_WORDS {
+                    return None;
+                }
+                end = i + 1;
+            }
+            TokKind::Punct('.')
+                if doc.is_word(i.wrapping_sub(1))
+                    && lexicon::is_abbreviation(doc.tok_text(i - 1))
+                    && i + 1 < ceil
+                    && doc.is_word(i + 1) =>
+            {
+                end = i + 1;
+            }
+            _ => break,
+        }
+        i += 1;
+    }
+    (end > first).then_some((first, end))
+}
+
+fn span_of(doc: &Doc, (first, end): (usize, usize)) -> Span {
+    Span::new(doc.toks[first].start, doc.toks[end - 1].end)
+}
+
+/// The subject of the speech verb at `verb`: "Jeff Rathke" in "Jeff Rathke, the State
+/// Department Spokesperson, said"; "Rathbun" in "Rathbun also wrote".
+pub fn subject_of(doc: &Doc, verb: usize, floor: usize) -> Option<Span> {
+    let mut k = verb;
+    while k > floor {
+        let w = doc.tok_text(k - 1);
+        if doc.is_word(k - 1) && lexicon::is_verb_filler(w) {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    if k <= floor {
+        return None;
+    }
+    let last = k - 1;
+    if doc.is_punct(last, ',') {
+        // "NAME, the spokesman, said" / "After the match, NAME, Panama coach, said": walk back
+        // over comma-separated segments and take the first that reads as a name.
+        let mut segments: Vec<(usize, usize)> = Vec::with_capacity(4);
+        let mut end = last;
+        while segments.len() < 4 && end > floor {
+            let Some(seg) = segment_ending_at(doc, end - 1, floor) else {
+                break;
+            };
+            segments.push(seg);
+            if seg.0 == floor || !doc.is_punct(seg.0 - 1, ',') {
+                break;
+            }
+            end = seg.0 - 1;
+        }
+        // The leftmost segment is the subject unless it is an opening phrase; phrases that
+        // start at the sentence start were taken whole, so trim them to their noun phrase.
+        let pick = segments
+            .iter()
+            .rev()
+            .find(|&&s| name_like(doc, s))
+            .or_else(|| segments.last())
+            .copied()?;
+        let trimmed = phrase_ending_at(doc, pick.1 - 1, pick.0).unwrap_or(pick);
+        let chosen = if name_like(doc, pick) && trimmed != pick && pick.1 - pick.0 <= 6 {
+            pick
+        } else {
+            trimmed
+        };
+        return speaker_like(doc, chosen).then(|| span_of(doc, chosen));
+    }
+    if !doc.is_word(last) {
+        return None;
+    }
+    let phrase = phrase_ending_at(doc, last, floor)?;
+    speaker_like(doc, phrase).then(|| span_of(doc, phrase))
+}
+
+/// Speaker named after a closing mark at `close`: `"…," X said` / `"…," said X` / `"…" — X` /
+/// `"…", according to X`. `end` bounds the search (the sentence end).
+pub fn after(doc: &Doc, close: usize, end: usize) -> Option<Span> {
+    let mut j = close + 1;
+    let mut dash = false;
+    while j < end {
+        match doc.toks[j].kind {
+            TokKind::Punct(',') => j += 1,
+            TokKind::Punct('—' | '–' | '-') => {
+                dash = true;
+                j += 1;
+            }
+            _ => break,
+        }
+    }
+    if j >= end || !doc.is_word(j) {
+        return None;
+    }
+    if lower_is(doc, j, "according") && lower_is(doc, j + 1, "to") {
+        return phrase_starting_at(doc, j + 2, end).map(|p| span_of(doc, p));
+    }
+    if dash {
+        let p = phrase_starting_at(doc, j, end)?;
+        return doc
+            .tok_text(p.0)
+            .starts_with(|c: char| c.is_uppercase())
+            .then(|| span_of(doc, p));
+    }
+    if is_speech_verb_at(doc, j) {
+        // Inverted: "said KCNA", "said Ambassador Mohib".
+        let p = phrase_starting_at(doc, j + 1, end)?;
+        return speaker_like(doc, p).then(|| span_of(doc, p));
+    }
+    // "X said", "X, editor at large, said", "X also said".
+    let mut v = j;
+    let limit = (j + 3 * MAX_SPEAKER_WORDS).min(end);
+    while v < limit {
+        match doc.toks[v].kind {
+            TokKind::Word if is_speech_verb_at(doc, v) => break,
+            TokKind::Word | TokKind::Punct(',' | '.' | '(' | ')') => v += 1,
+            _ => return None,
+        }
+    }
+    if v >= limit || v == j {
+        return None;
+    }
+    let first_word = doc.tok_text(j);
+    if lexicon::is_clause_word(first_word) {
+        return None;
+    }
+    // The phrase runs to the first comma (an apposition follows) or to the verb.
+    let mut stop = j;
+    while stop < v && !doc.is_punct(stop, ',') {
+        stop += 1;
+    }
+    // Drop adverbs and auxiliaries before the verb.
+    while stop > j + 1 && doc.is_word(stop - 1) && lexicon::is_verb_filler(doc.tok_text(stop - 1)) {
+        stop -= 1;
+    }
+    let words = (j..stop).filter(|&i| doc.is_word(i)).count();
+    if words == 0 || words > MAX_SPEAKER_WORDS || !speaker_like(doc, (j, stop)) {
+        return None;
+    }
+    Some(span_of(doc, (j, stop)))
+}
+
+/// Speaker named before an opening mark at `open` in the same sentence (from `floor`):
+/// `X said: "…"`, `X told Y: "…"`, `X called it "…"`, `according to X, "…"`.
+pub fn before(doc: &Doc, open: usize, floor: usize) -> Option<Span> {
+    let mut i = open;
+    while i > floor {
+        i -= 1;
+        if !doc.is_word(i) {
+            continue;
+        }
+        if lower_is(doc, i, "according")
+            && lower_is(doc, i + 1, "to")
+            && let Some(p) = phrase_starting_at(doc, i + 2, open)
+        {
+            return Some(span_of(doc, p));
+        }
+        if is_speech_verb_at(doc, i) {
+            // "called" right before the mark names a thing; it is not speech.
+            if i + 1 == open && doc.tok_text(i).eq_ignore_ascii_case("called") {
+                continue;
+            }
+            if let Some(s) = subject_of(doc, i, floor) {
+                return Some(s);
+            }
+        }
+    }
+    None
+}
+
+/// The subject that opens a sentence ("Kerry" in "Kerry was blunt."): capitalised words at its
+/// start, after any leading adverbial phrase ending in a comma.
+pub fn leading_subject(doc: &Doc, (start, end): (usize, usize)) -> Option<Span> {
+    let mut first = start;
+    let first_word = doc.tok_text(first);
+    if lexicon::is_common_sentence_start(first_word) || !doc.is_word(first) {
+        // "On Wednesday, Sunak defended …": skip to after the first comma.
+        let comma = (start..end.min(start + 12)).find(|&i| doc.is_punct(i, ','))?;
+        first = comma + 1;
+    }
+    if first >= end || !doc.is_word(first) {
+        return None;
+    }
+    let mut stop = first;
+    while stop < end
+        && doc.is_word(stop)
+        && doc
+            .tok_text(stop)
+            .starts_with(|c: char| c.is_uppercase() || c == '\'')
+    {
+        stop += 1;
+    }
+    if stop == first || lexicon::is_common_sentence_start(doc.tok_text(first)) {
+        return None;
+    }
+    // A verb-like lowercase word must follow the name.
+    let next_is_lower_word =
+        doc.is_word(stop) && doc.tok_text(stop).starts_with(|c: char| c.is_lowercase());
+    next_is_lower_word.then(|| span_of(doc, (first, stop)))
+}
+
+/// The speech verb nearest before `open` in its sentence, if any (for telling speech from terms).
+pub fn speech_verb_before(doc: &Doc, open: usize, floor: usize) -> Option<usize> {
+    (floor..open).rev().find(|&i| {
+        is_speech_verb_at(doc, i)
+            && !(i + 1 == open && doc.tok_text(i).eq_ignore_ascii_case("called"))
+    })
+}
+
+/// True when "according to" appears in the range.
+pub fn has_according_to(doc: &Doc, from: usize, to: usize) -> bool {
+    (from..to).any(|i| lower_is(doc, i, "according") && lower_is(doc, i + 1, "to"))
+}

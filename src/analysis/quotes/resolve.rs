@@ -1,0 +1,211 @@
+//! Links speakers to entities: the entity with a mention inside the speaker phrase (a person
+//! first), or for a pronoun the nearest fitting entity before it — he/she by a gender read from
+//! the article ("Mr.", "Ms.", the pronouns that follow a person's mentions), it/they to an
+//! organization or the speaker of the quotation before.
+
+use super::Found;
+use super::text::{Doc, TokKind};
+use crate::analysis::{Entity, EntityKind};
+use crate::article::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gender {
+    Unknown,
+    Male,
+    Female,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Mention {
+    span: Span,
+    entity: usize,
+    kind: EntityKind,
+}
+
+/// For each quotation, the index into `entities` of its speaker, if found.
+pub fn speakers(doc: &Doc, entities: &[Entity], found: &[Found]) -> Vec<Option<usize>> {
+    if entities.is_empty() {
+        return vec![None; found.len()];
+    }
+    let mut mentions: Vec<Mention> = entities
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| {
+            e.mentions.iter().map(move |&span| Mention {
+                span,
+                entity: i,
+                kind: e.kind,
+            })
+        })
+        .collect();
+    mentions.sort_by_key(|m| m.span.start);
+    let genders = genders(doc, entities, &mentions);
+    let mut out: Vec<Option<usize>> = Vec::with_capacity(found.len());
+    for (qi, f) in found.iter().enumerate() {
+        let Some(speaker) = f.speaker else {
+            out.push(None);
+            continue;
+        };
+        let text = speaker.slice(doc.text).trim();
+        let link = match pronoun(text) {
+            Some(p) => resolve_pronoun(p, speaker, &mentions, &genders, entities, found, &out, qi),
+            None => in_phrase(speaker, &mentions, doc.text).or_else(|| by_surname(text, entities)),
+        };
+        out.push(link);
+    }
+    out
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pronoun {
+    He,
+    She,
+    It,
+    They,
+}
+
+fn pronoun(text: &str) -> Option<Pronoun> {
+    match text.to_ascii_lowercase().as_str() {
+        "he" => Some(Pronoun::He),
+        "she" => Some(Pronoun::She),
+        "it" => Some(Pronoun::It),
+        "they" | "we" => Some(Pronoun::They),
+        _ => None,
+    }
+}
+
+/// The entity with a mention inside the speaker phrase: the last person mentioned in it (the
+/// head of "White House spokesman Ned Price"), else an organization or place that ends it.
+fn in_phrase(speaker: Span, mentions: &[Mention], text: &str) -> Option<usize> {
+    let from = mentions.partition_point(|m| m.span.start < speaker.start);
+    let inside = mentions[from..]
+        .iter()
+        .take_while(|m| m.span.start < speaker.end)
+        .filter(|m| speaker.contains(&m.span));
+    let mut person = None;
+    let mut head = None;
+    for m in inside {
+        if m.kind == EntityKind::Person {
+            person = Some(m.entity);
+        }
+        let rest = text.get(m.span.end..speaker.end).unwrap_or("x");
+        if rest.trim_start_matches(['\'', '’', 's']).trim().is_empty() {
+            head = Some(m.entity);
+        }
+    }
+    person.or(head)
+}
+
+/// A person whose name ends with the speaker phrase's last word ("Mohib" in "Ambassador Mohib").
+fn by_surname(text: &str, entities: &[Entity]) -> Option<usize> {
+    let last = text.split_whitespace().next_back()?;
+    if !last.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let mut hits = entities.iter().enumerate().filter(|(_, e)| {
+        e.kind == EntityKind::Person && e.name.split_whitespace().next_back() == Some(last)
+    });
+    let first = hits.next()?;
+    // Two people with this surname: the phrase does not say which.
+    hits.next().is_none().then_some(first.0)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn resolve_pronoun(
+    p: Pronoun,
+    at: Span,
+    mentions: &[Mention],
+    genders: &[Gender],
+    entities: &[Entity],
+    found: &[Found],
+    links: &[Option<usize>],
+    qi: usize,
+) -> Option<usize> {
+    let before = &mentions[..mentions.partition_point(|m| m.span.start < at.start)];
+    match p {
+        Pronoun::He | Pronoun::She => {
+            let want = if p == Pronoun::He {
+                Gender::Male
+            } else {
+                Gender::Female
+            };
+            before
+                .iter()
+                .rev()
+                .filter(|m| m.kind == EntityKind::Person)
+                .find(|m| matches!(genders[m.entity], g if g == want || g == Gender::Unknown))
+                .map(|m| m.entity)
+        }
+        Pronoun::It | Pronoun::They => {
+            // The speaker of the quotation before, when it is not a person ("…," said KCNA.
+            // "…," it added).
+            let previous = found[..qi]
+                .iter()
+                .zip(links)
+                .rev()
+                .find(|(f, _)| f.speaker.is_some())
+                .and_then(|(_, l)| *l)
+                .filter(|&e| entities[e].kind != EntityKind::Person || p == Pronoun::They);
+            previous.or_else(|| {
+                before
+                    .iter()
+                    .rev()
+                    .find(|m| m.kind == EntityKind::Organization)
+                    .map(|m| m.entity)
+            })
+        }
+    }
+}
+
+/// Each entity's gender as the article shows it: a title before a mention ("Mr.", "Mrs.",
+/// "Ms.") or the third-person pronouns that follow its mentions before another person's.
+fn genders(doc: &Doc, entities: &[Entity], mentions: &[Mention]) -> Vec<Gender> {
+    let mut votes = vec![(0u32, 0u32); entities.len()];
+    for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
+        let before = doc.text.get(..m.span.start).unwrap_or("");
+        let title = before
+            .trim_end()
+            .trim_end_matches('.')
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        match title {
+            "Mr" | "Sir" | "Lord" | "King" | "Prince" => votes[m.entity].0 += 3,
+            "Mrs" | "Ms" | "Miss" | "Madam" | "Dame" | "Lady" | "Queen" | "Princess" => {
+                votes[m.entity].1 += 3;
+            }
+            _ => {}
+        }
+    }
+    // Pronouns vote for the person mentioned last before them.
+    let persons: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .collect();
+    let mut next = 0;
+    let mut last_person: Option<usize> = None;
+    for t in &doc.toks {
+        if t.kind != TokKind::Word {
+            continue;
+        }
+        while next < persons.len() && persons[next].span.start <= t.start {
+            last_person = Some(persons[next].entity);
+            next += 1;
+        }
+        let Some(e) = last_person else { continue };
+        let w = doc.text.get(t.start..t.end).unwrap_or("");
+        match w {
+            "he" | "He" | "him" | "his" | "His" => votes[e].0 += 1,
+            "she" | "She" | "her" | "Her" | "hers" => votes[e].1 += 1,
+            _ => {}
+        }
+    }
+    votes
+        .into_iter()
+        .map(|(m, f)| match m.cmp(&f) {
+            std::cmp::Ordering::Greater => Gender::Male,
+            std::cmp::Ordering::Less => Gender::Female,
+            std::cmp::Ordering::Equal => Gender::Unknown,
+        })
+        .collect()
+}
