@@ -1,1 +1,190 @@
-//! The event loop: terminal events into actions, redraw on change.
+//! The event loop: terminal events into actions through the key map, analyses from the background
+//! thread, signals; redraws only when something changed and sleeps on the channel otherwise.
+
+use crate::analysis;
+use crate::app::{Action, App, keymap};
+use crate::article::Article;
+use crate::ui;
+use crossterm::event::{Event, MouseButton, MouseEventKind};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// Name of the analysis thread (the panic hook leaves the terminal alone for it: the thread
+/// catches its own panics and reports them as a message).
+pub const ANALYSIS_THREAD: &str = "byline-analysis";
+
+/// At most one frame per this long while analyses stream in; keys still draw at once.
+const FRAME: Duration = Duration::from_millis(16);
+
+/// What arrives on the loop's channel.
+#[derive(Debug)]
+pub enum Msg {
+    Term(Event),
+    Action(Action),
+}
+
+/// The action a terminal event means for the app in its current state (overlay, focus).
+pub fn to_action(app: &App, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => keymap::lookup(&app.contexts(), key),
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => Some(Action::ScrollAt {
+                column: m.column,
+                row: m.row,
+                down: true,
+            }),
+            MouseEventKind::ScrollUp => Some(Action::ScrollAt {
+                column: m.column,
+                row: m.row,
+                down: false,
+            }),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::ClickAt {
+                column: m.column,
+                row: m.row,
+            }),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Reads terminal events on their own thread (blocking, so idle costs nothing).
+pub fn spawn_input(tx: Sender<Msg>) {
+    thread::spawn(move || {
+        while let Ok(event) = crossterm::event::read() {
+            if tx.send(Msg::Term(event)).is_err() {
+                break;
+            }
+        }
+    });
+}
+
+/// Analyses every article on a background thread, the one in `wanted` first whenever it is set
+/// (the loop sets it to the article on screen), and sends each result as `Action::Analyzed`.
+pub fn spawn_analysis(
+    articles: Arc<[Article]>,
+    wanted: Arc<AtomicUsize>,
+    tx: Sender<Msg>,
+) -> std::io::Result<()> {
+    thread::Builder::new()
+        .name(ANALYSIS_THREAD.into())
+        .spawn(move || {
+            let n = articles.len();
+            let mut done = vec![false; n];
+            let mut next = 0;
+            loop {
+                let want = wanted.swap(usize::MAX, Ordering::Relaxed);
+                let index = if want < n && !done[want] {
+                    want
+                } else {
+                    while next < n && done[next] {
+                        next += 1;
+                    }
+                    next
+                };
+                let Some(article) = articles.get(index) else {
+                    break;
+                };
+                done[index] = true;
+                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    analysis::analyze(article)
+                }));
+                let action = match result {
+                    Ok(a) => Action::Analyzed(index, a),
+                    Err(payload) => {
+                        let why = payload
+                            .downcast_ref::<&str>()
+                            .map(|s| s.to_string())
+                            .or_else(|| payload.downcast_ref::<String>().cloned())
+                            .unwrap_or_else(|| "unknown error".into());
+                        Action::AnalysisFailed(index, why)
+                    }
+                };
+                if tx.send(Msg::Action(action)).is_err() {
+                    break;
+                }
+            }
+        })
+        .map(|_| ())
+}
+
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT become `Quit`, so the loop ends and the terminal is restored.
+pub fn spawn_signals(tx: Sender<Msg>) -> std::io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            let _ = tx.send(Msg::Action(Action::Quit));
+        }
+    });
+    Ok(())
+}
+
+/// Runs until the app quits or every sender is gone. `wanted` tells the analysis thread which
+/// article is on screen.
+pub fn run<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    rx: &Receiver<Msg>,
+    wanted: &AtomicUsize,
+) -> Result<(), B::Error> {
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    let mut dirty = true;
+    let mut last_draw: Option<Instant> = None;
+    loop {
+        if dirty && last_draw.is_none_or(|t| t.elapsed() >= FRAME) {
+            terminal.draw(|frame| ui::draw(frame, app))?;
+            last_draw = Some(Instant::now());
+            dirty = false;
+        }
+        if app.quit {
+            return Ok(());
+        }
+        let first = if dirty {
+            let wait = last_draw.map_or(Duration::ZERO, |t| FRAME.saturating_sub(t.elapsed()));
+            match rx.recv_timeout(wait) {
+                Ok(m) => m,
+                Err(RecvTimeoutError::Timeout) => continue,
+                Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            }
+        } else {
+            match rx.recv() {
+                Ok(m) => m,
+                Err(_) => return Ok(()),
+            }
+        };
+        // Take whatever else is waiting, so a burst of analyses costs one frame.
+        for msg in std::iter::once(first).chain(rx.try_iter().take(4096)) {
+            let action = match msg {
+                Msg::Term(event) => {
+                    let is_key = matches!(event, Event::Key(_) | Event::Mouse(_));
+                    let action = to_action(app, &event);
+                    if is_key && action.is_some() {
+                        // Draw a key's effect at once, even mid-burst.
+                        last_draw = None;
+                    }
+                    action
+                }
+                Msg::Action(a) => Some(a),
+            };
+            if let Some(action) = action {
+                dirty |= app.update(action);
+            }
+            if app.quit {
+                break;
+            }
+        }
+        if let Some(i) = app.current()
+            && app.entries.get(i).is_some_and(|e| e.analysis.is_none())
+        {
+            wanted.store(i, Ordering::Relaxed);
+        }
+    }
+}

@@ -1,7 +1,14 @@
 //! Reading sources from disk: paths and folders into bytes, with a size cap, then into articles.
 //! The only I/O of the library.
+//!
+//! Every problem becomes a `SourceError` naming the file and the reason; nothing here panics or
+//! blocks on a path that is not a regular file (FIFOs and sockets are refused before they are
+//! opened, devices are read through the size cap).
 
+use crate::article::parse::Format;
 use crate::article::{self, Article, SourceError};
+use std::fs::File;
+use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
 /// Default cap on one source's size.
@@ -14,24 +21,268 @@ pub struct Loaded {
 }
 
 /// Reads and parses every path (folders recursively, in a stable order; `-` is standard input).
+///
+/// In folders only files with a known extension (`.txt .text .md .markdown .json .jsonl
+/// .ndjson`) or none are read, skipping hidden entries and README/LICENSE/COPYING files; a path
+/// given explicitly is always tried. `max_bytes` caps each source.
 pub fn load(paths: &[PathBuf], max_bytes: u64) -> Loaded {
     let mut loaded = Loaded::default();
     for path in paths {
-        match read(path, max_bytes) {
-            Ok(bytes) => {
-                let parsed = article::parse(&path.display().to_string(), &bytes);
-                loaded.articles.extend(parsed.articles);
-                loaded.errors.extend(parsed.errors);
+        if path.as_os_str() == "-" {
+            let bytes = read_capped(std::io::stdin().lock(), max_bytes);
+            add(&mut loaded, "-", bytes);
+            continue;
+        }
+        let name = path.display().to_string();
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => load_dir(path, max_bytes, &mut loaded),
+            Ok(_) => {
+                let bytes = read_file(path, max_bytes);
+                add(&mut loaded, &name, bytes);
             }
-            Err(e) => loaded.errors.push(e),
+            Err(e) => loaded.errors.push(SourceError::new(name, io_reason(&e))),
         }
     }
     loaded
 }
 
-fn read(path: &Path, _max_bytes: u64) -> Result<Vec<u8>, SourceError> {
-    std::fs::read(path).map_err(|e| SourceError {
-        source: path.display().to_string(),
-        reason: e.to_string(),
-    })
+fn add(loaded: &mut Loaded, name: &str, bytes: Result<Vec<u8>, String>) {
+    match bytes {
+        Ok(bytes) => {
+            let parsed = article::parse(name, &bytes);
+            loaded.articles.extend(parsed.articles);
+            loaded.errors.extend(parsed.errors);
+        }
+        Err(reason) => loaded.errors.push(SourceError::new(name, reason)),
+    }
+}
+
+fn load_dir(root: &Path, max_bytes: u64, loaded: &mut Loaded) {
+    let walk = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+    for entry in walk {
+        match entry {
+            Ok(entry) => {
+                if entry.file_type().is_dir() || !wanted(entry.path()) {
+                    continue;
+                }
+                let name = entry.path().display().to_string();
+                let bytes = read_file(entry.path(), max_bytes);
+                add(loaded, &name, bytes);
+            }
+            Err(e) => {
+                let name = e.path().unwrap_or(root).display().to_string();
+                let reason = match (e.loop_ancestor(), e.io_error()) {
+                    (Some(ancestor), _) => format!(
+                        "symbolic link loop (points back to {}), not followed",
+                        ancestor.display()
+                    ),
+                    (None, Some(io)) => io_reason(io),
+                    (None, None) => e.to_string(),
+                };
+                loaded.errors.push(SourceError::new(name, reason));
+            }
+        }
+    }
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|n| n.starts_with('.'))
+}
+
+/// Whether a file met while walking a folder is worth reading as an article.
+fn wanted(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    if path.extension().is_none() {
+        let upper = name.to_ascii_uppercase();
+        return ![
+            "README",
+            "LICENSE",
+            "LICENCE",
+            "COPYING",
+            "AUTHORS",
+            "CHANGELOG",
+        ]
+        .contains(&upper.as_str());
+    }
+    Format::from_name(name).is_some()
+}
+
+/// Reads one file through the size cap. Refuses FIFOs, sockets and terminals (reading them could
+/// block forever); reads devices such as `/dev/zero` only up to the cap.
+fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| io_reason(&e))?;
+    let kind = meta.file_type();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return Err(
+                "is a FIFO (named pipe), not a regular file; to read a pipe, \
+                        send it to standard input and pass `-`"
+                    .into(),
+            );
+        }
+        if kind.is_socket() {
+            return Err("is a socket, not a regular file".into());
+        }
+    }
+    if kind.is_dir() {
+        return Err("is a directory".into());
+    }
+    if kind.is_file() && meta.len() > max_bytes {
+        return Err(too_big(max_bytes));
+    }
+    let file = File::open(path).map_err(|e| io_reason(&e))?;
+    if !kind.is_file() && file.is_terminal() {
+        return Err("is a terminal, not a file".into());
+    }
+    read_capped(file, max_bytes)
+}
+
+/// Reads at most `max_bytes`; one byte more means the source is over the cap, and reading stops
+/// there, so an endless source costs at most the cap in memory.
+fn read_capped(reader: impl Read, max_bytes: u64) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    reader
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_reason(&e))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_big(max_bytes));
+    }
+    Ok(bytes)
+}
+
+fn too_big(max_bytes: u64) -> String {
+    format!(
+        "larger than the size cap of {} (raise it with --max-bytes)",
+        human_size(max_bytes)
+    )
+}
+
+/// "64 MiB", "1.5 KiB", "100 bytes".
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
+    if bytes < 1024 {
+        return format!("{bytes} bytes");
+    }
+    let mut value = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    let unit = UNITS.get(unit).copied().unwrap_or("TiB");
+    if value.fract() == 0.0 {
+        format!("{value:.0} {unit}")
+    } else {
+        format!("{value:.1} {unit}")
+    }
+}
+
+/// An I/O error in plain words, without the "(os error N)" suffix.
+fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "no such file or directory".into(),
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        ErrorKind::IsADirectory => "is a directory".into(),
+        ErrorKind::InvalidData => "could not be read as data".into(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s.get(..i).unwrap_or(&s).to_string(),
+                None => s,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    fn temp_dir(tag: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!(
+            "byline-source-{tag}-{}-{:?}",
+            std::process::id(),
+            std::thread::current().id()
+        ));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn folders_are_walked_in_sorted_order_with_known_extensions() {
+        let dir = temp_dir("walk");
+        fs::create_dir_all(dir.join("b/inner")).unwrap();
+        fs::write(dir.join("c.txt"), "C headline\n\nBody.").unwrap();
+        fs::write(dir.join("a.md"), "# A headline\n\nBody.").unwrap();
+        fs::write(dir.join("b/inner/d"), "D headline\n\nBody.").unwrap();
+        fs::write(dir.join("b/photo.png"), [0x89u8, b'P', b'N', b'G', 0]).unwrap();
+        fs::write(dir.join(".hidden.txt"), "Hidden\n\nBody.").unwrap();
+        fs::write(dir.join("README"), "Not an article\n\nBody.").unwrap();
+        let loaded = load(std::slice::from_ref(&dir), DEFAULT_MAX_BYTES);
+        let heads: Vec<_> = loaded
+            .articles
+            .iter()
+            .map(|a| a.headline.as_str())
+            .collect();
+        assert_eq!(heads, ["A headline", "D headline", "C headline"]);
+        assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+        assert!(loaded.articles[0].source.ends_with("a.md"));
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn explicit_paths_are_always_tried_and_errors_name_the_file() {
+        let dir = temp_dir("explicit");
+        let odd = dir.join("story.html");
+        fs::write(&odd, "Odd extension\n\nStill text.").unwrap();
+        let missing = dir.join("missing.txt");
+        let loaded = load(&[odd, missing.clone()], DEFAULT_MAX_BYTES);
+        assert_eq!(loaded.articles.len(), 1);
+        assert_eq!(
+            loaded.errors,
+            vec![SourceError::new(
+                missing.display().to_string(),
+                "no such file or directory"
+            )]
+        );
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn the_size_cap_is_enforced() {
+        let dir = temp_dir("cap");
+        let big = dir.join("big.txt");
+        fs::write(&big, "Headline\n\n".to_string() + &"word ".repeat(1000)).unwrap();
+        let loaded = load(std::slice::from_ref(&big), 1000);
+        assert!(loaded.articles.is_empty());
+        assert_eq!(
+            loaded.errors[0].reason,
+            "larger than the size cap of 1000 bytes (raise it with --max-bytes)"
+        );
+        assert_eq!(
+            read_capped(&b"12345"[..], 4),
+            Err("larger than the size cap of 4 bytes (raise it with --max-bytes)".into())
+        );
+        assert_eq!(read_capped(&b"1234"[..], 4), Ok(b"1234".to_vec()));
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn sizes_read_as_people_write_them() {
+        assert_eq!(human_size(64 * 1024 * 1024), "64 MiB");
+        assert_eq!(human_size(1536), "1.5 KiB");
+        assert_eq!(human_size(12), "12 bytes");
+    }
 }

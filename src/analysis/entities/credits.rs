@@ -1,0 +1,201 @@
+//! Photo credits: "Nicolas Asfouri - Pool/Getty Images", "(AP Photo/Evan Vucci)", "Reuters/Jane
+//! Doe". The photographer becomes a person with the role "photographer", the agency an
+//! organization.
+
+use super::names::GAZETTEER;
+use super::tokens::{Kind, Token};
+use super::{Raw, Sure};
+use crate::analysis::EntityKind;
+use crate::article::Span;
+
+/// One credit found: the photographer's tokens (if named) and the agency's tokens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Credit {
+    pub photographer: Option<(usize, usize)>,
+    pub agency: (usize, usize),
+}
+
+fn word<'a>(text: &'a str, toks: &[Token], i: usize) -> &'a str {
+    toks.get(i)
+        .filter(|t| t.kind == Kind::Word)
+        .map_or("", |t| t.text(text))
+}
+
+fn name_word(text: &str, toks: &[Token], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| {
+        t.kind == Kind::Word && (t.cap || t.upper) && {
+            let w = t.text(text);
+            w != "Pool" && w != "Photo" && GAZETTEER.agency(w).is_none() && !GAZETTEER.is_stop(w)
+        }
+    })
+}
+
+/// The agency ending at `end` (exclusive), as a token range.
+fn agency_before(text: &str, toks: &[Token], end: usize) -> Option<(usize, usize)> {
+    for len in [2usize, 1] {
+        let s = end.checked_sub(len)?;
+        if (s..end).all(|i| toks.get(i).is_some_and(|t| t.kind == Kind::Word))
+            && GAZETTEER.agency(&join(text, toks, s, end)).is_some()
+            && word(text, toks, s) != "Pool"
+        {
+            return Some((s, end));
+        }
+    }
+    None
+}
+
+/// The agency starting at `start`, as a token range.
+fn agency_after(text: &str, toks: &[Token], start: usize) -> Option<(usize, usize)> {
+    for len in [2usize, 1] {
+        let e = start + len;
+        if (start..e).all(|i| toks.get(i).is_some_and(|t| t.kind == Kind::Word))
+            && GAZETTEER.agency(&join(text, toks, start, e)).is_some()
+            && word(text, toks, start) != "Pool"
+        {
+            return Some((start, e));
+        }
+    }
+    None
+}
+
+fn join(text: &str, toks: &[Token], s: usize, e: usize) -> String {
+    let mut out = String::new();
+    for i in s..e {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word(text, toks, i));
+    }
+    out
+}
+
+/// Up to four name words ending at `end` (exclusive), on the same line.
+fn name_before(text: &str, toks: &[Token], end: usize) -> Option<(usize, usize)> {
+    let mut s = end;
+    while s > 0 && end - s < 4 && name_word(text, toks, s - 1) {
+        s -= 1;
+        if toks.get(s).is_some_and(|t| t.newline_before || t.sent) {
+            break;
+        }
+    }
+    (s < end).then_some((s, end))
+}
+
+/// Up to four name words starting at `start`.
+fn name_after(text: &str, toks: &[Token], start: usize) -> Option<(usize, usize)> {
+    let mut e = start;
+    while e - start < 4
+        && name_word(text, toks, e)
+        && !(e > start && toks.get(e).is_some_and(|t| t.newline_before))
+    {
+        e += 1;
+    }
+    (e > start).then_some((start, e))
+}
+
+/// Finds the credits among `toks`.
+pub fn find(text: &str, toks: &[Token]) -> Vec<Credit> {
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if t.kind != Kind::Punct('/') {
+            continue;
+        }
+        // "Name - Pool/Getty Images", "Name/Reuters".
+        if let Some(agency) = agency_after(text, toks, i + 1) {
+            let mut k = i;
+            if word(text, toks, k.wrapping_sub(1)) == "Pool" {
+                k -= 1;
+            }
+            while k > 0 && toks.get(k - 1).is_some_and(|t| is_dash(t.kind)) {
+                k -= 1;
+            }
+            out.push(Credit {
+                photographer: name_before(text, toks, k),
+                agency,
+            });
+            continue;
+        }
+        // "AP Photo/Name", "Reuters/Name".
+        let mut k = i;
+        if word(text, toks, k.wrapping_sub(1)) == "Photo" {
+            k -= 1;
+        }
+        if let Some(agency) = agency_before(text, toks, k) {
+            out.push(Credit {
+                photographer: name_after(text, toks, i + 1),
+                agency,
+            });
+        }
+    }
+    // "AFP via Getty Images": agencies alone.
+    for i in 1..toks.len() {
+        if word(text, toks, i) == "via"
+            && let Some(agency) = agency_after(text, toks, i + 1)
+        {
+            out.push(Credit {
+                photographer: None,
+                agency,
+            });
+            if let Some(first) = agency_before(text, toks, i) {
+                out.push(Credit {
+                    photographer: None,
+                    agency: first,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn is_dash(k: Kind) -> bool {
+    matches!(k, Kind::Punct('-' | '–' | '—'))
+}
+
+/// Turns credits into mentions and marks their tokens as used.
+pub fn mentions(text: &str, toks: &[Token], taken: &mut [bool], out: &mut Vec<Raw>) {
+    for c in find(text, toks) {
+        let (s, e) = c.agency;
+        if taken.get(s).copied().unwrap_or(true) {
+            continue;
+        }
+        if let Some((ps, pe)) = c.photographer {
+            push(toks, ps, pe, EntityKind::Person, Some("photographer"), out);
+            taken.iter_mut().take(pe).skip(ps).for_each(|t| *t = true);
+        }
+        push(toks, s, e, EntityKind::Organization, None, out);
+        taken.iter_mut().take(e).skip(s).for_each(|t| *t = true);
+        // "Pool" between the name and the agency is not an entity.
+        for (i, t) in toks.iter().enumerate().take(s).skip(s.saturating_sub(3)) {
+            if t.kind == Kind::Word
+                && t.text(text) == "Pool"
+                && let Some(x) = taken.get_mut(i)
+            {
+                *x = true;
+            }
+        }
+    }
+}
+
+fn push(
+    toks: &[Token],
+    s: usize,
+    e: usize,
+    kind: EntityKind,
+    role: Option<&str>,
+    out: &mut Vec<Raw>,
+) {
+    let (Some(a), Some(b)) = (toks.get(s), toks.get(e.wrapping_sub(1))) else {
+        return;
+    };
+    out.push(Raw {
+        span: Span::new(a.start, b.end),
+        kind,
+        toks: (s, e),
+        sure: Sure::Strong,
+        canonical: None,
+        honorific: None,
+        after_title: role.is_some(),
+        link: None,
+        role: role.map(str::to_string),
+    });
+}

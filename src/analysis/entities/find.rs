@@ -1,0 +1,583 @@
+//! Finds candidate name mentions: runs of capitalised words split at titles, honorifics and
+//! nationality adjectives, each classified as a person, organization or place from gazetteers, cue
+//! words and context. Grouping and roles come later.
+
+use super::names::{GAZETTEER, Gazetteer, Gender};
+use super::tokens::{Kind, Token};
+use super::{Raw, Sure};
+use crate::analysis::EntityKind;
+use crate::article::Span;
+
+/// Lower-case particles inside names ("Ursula von der Leyen", "Luiz Inácio Lula da Silva").
+const PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "du", "da", "di", "del", "della", "dos", "das", "do", "la",
+    "le", "al", "el", "bin", "ibn", "ben", "zu", "ter", "ten", "y",
+];
+/// Particles that may begin a mention ("von der Leyen said").
+const LEADING_PARTICLES: &[&str] = &["von", "van", "de", "al", "el", "bin", "ibn", "abu"];
+/// Capitalised words whose possessive stays inside a name ("Korean People's Army").
+const COLLECTIVE_POSSESSIVES: &[&str] = &[
+    "People", "Women", "Children", "Men", "Workers", "Veterans", "Citizens", "Farmers", "Saint",
+    "Nation", "Nations", "Lloyd", "Macy", "Children", "Builders", "Teachers", "Doctors",
+];
+/// Compass words that follow place names ("Kowloon West").
+const DIRECTIONS: &[&str] = &[
+    "North", "South", "East", "West", "Central", "Upper", "Lower",
+];
+/// Words before a name that make the name a place ("in Aleppo").
+const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "across", "throughout", "outside", "around"];
+
+/// Per-article state of the finder.
+pub struct Finder<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Token],
+    /// Per token: true in blocks written in title case (headlines), where capitals mean little.
+    pub title_case: &'a [bool],
+    /// Tokens already used (photo credits).
+    pub taken: &'a [bool],
+    pub out: Vec<Raw>,
+    /// Sentence-initial common words that were not taken as names; grouping may revive them
+    /// when they turn out to be a surname of someone in the article.
+    pub dropped: Vec<usize>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Piece {
+    Honorific(usize),
+    Title(usize, usize),
+    Demonym(usize, usize),
+    Name(usize, usize),
+}
+
+impl<'a> Finder<'a> {
+    fn word(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(Token::is_word)
+    }
+
+    /// Could this token be (part of) a name?
+    fn capable(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        if !t.is_word() || !t.cap || self.taken.get(i).copied().unwrap_or(false) {
+            return false;
+        }
+        let w = t.text(self.text);
+        let g: &Gazetteer = &GAZETTEER;
+        if g.is_not_name(w) {
+            return false;
+        }
+        if !t.upper && g.is_stop(w) {
+            return false;
+        }
+        // A lone capital letter ("(C)") is not a name; an initial with its dot is.
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        letters >= 2 || w.ends_with('.') || t.digit
+    }
+
+    fn is_lower(&self, i: usize, words: &[&str]) -> bool {
+        self.is_word(i) && words.contains(&self.word(i))
+    }
+
+    /// Where a capitalised run starting at `i` ends (exclusive), following connectors.
+    fn extend(&self, i: usize) -> usize {
+        let g = &*GAZETTEER;
+        let mut j = i + 1;
+        loop {
+            let Some(t) = self.toks.get(j) else {
+                return j;
+            };
+            if t.newline_before {
+                return j;
+            }
+            if self.capable(j) && !t.sent {
+                j += 1;
+                continue;
+            }
+            let prev = self.word(j - 1);
+            let joins_to = |k: usize| -> Option<usize> {
+                // `k` is where the name continues, possibly after "the".
+                if self.toks.get(k).is_some_and(|t| t.newline_before) {
+                    return None;
+                }
+                if self.capable(k) {
+                    Some(k + 1)
+                } else if self.word(k) == "the" && self.capable(k + 1) {
+                    Some(k + 2)
+                } else {
+                    None
+                }
+            };
+            match t.kind {
+                Kind::Word => {
+                    let w = t.text(self.text);
+                    if PARTICLES.contains(&w) {
+                        // Particles chain: "von der Leyen".
+                        let mut k = j + 1;
+                        while self.is_lower(k, PARTICLES) {
+                            k += 1;
+                        }
+                        if self.capable(k) && !self.toks.get(k).is_some_and(|t| t.newline_before) {
+                            j = k + 1;
+                            continue;
+                        }
+                        return j;
+                    }
+                    let cue = g.is_org_prefix(prev)
+                        || g.is_org_suffix(prev)
+                        || g.is_place_suffix(prev)
+                        || g.is_title(prev);
+                    let ok = match w {
+                        "of" => cue,
+                        "for" | "on" => {
+                            g.is_org_prefix(prev) || g.is_org_suffix(prev) || g.is_title(prev)
+                        }
+                        "to" => g.is_title(prev),
+                        _ => false,
+                    };
+                    if ok && let Some(k) = joins_to(j + 1) {
+                        j = k;
+                        continue;
+                    }
+                    return j;
+                }
+                Kind::Possessive => {
+                    if COLLECTIVE_POSSESSIVES.contains(&prev) && self.capable(j + 1) {
+                        j += 2;
+                        continue;
+                    }
+                    return j;
+                }
+                Kind::Punct('&') => {
+                    if self.capable(j + 1) {
+                        j += 2;
+                        continue;
+                    }
+                    return j;
+                }
+                Kind::Punct(_) => return j,
+            }
+        }
+    }
+
+    pub fn run(&mut self) {
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            let starts = self.capable(i)
+                || (self.is_lower(i, LEADING_PARTICLES) && {
+                    let mut k = i + 1;
+                    while self.is_lower(k, PARTICLES) {
+                        k += 1;
+                    }
+                    self.capable(k) && GAZETTEER.is_surname(self.word(k))
+                        || self.capable(k) && {
+                            // "al-" style particles before an unknown capitalised word.
+                            !GAZETTEER.is_common_word(self.word(k))
+                        }
+                });
+            if !starts {
+                i += 1;
+                continue;
+            }
+            let j = self.extend(i);
+            self.chunk(i, j);
+            i = j.max(i + 1);
+        }
+    }
+
+    /// Splits the run `a..b` into honorifics, titles, nationality adjectives and names.
+    fn chunk(&mut self, a: usize, b: usize) {
+        let g = &*GAZETTEER;
+        let mut pieces: Vec<Piece> = Vec::new();
+        let mut k = a;
+        let mut name_start: Option<usize> = None;
+        let close = |pieces: &mut Vec<Piece>, ns: &mut Option<usize>, end: usize| {
+            if let Some(s) = ns.take()
+                && end > s
+            {
+                pieces.push(Piece::Name(s, end));
+            }
+        };
+        while k < b {
+            let w = self.word(k);
+            if !self.is_word(k) {
+                k += 1;
+                continue;
+            }
+            // Known multi-word names first ("Islamic State", "South Korea", "Associated Press").
+            if name_start.is_none()
+                && let Some(m) = self.fixed_name(k, b)
+            {
+                pieces.push(Piece::Name(k, m));
+                k = m;
+                continue;
+            }
+            if g.is_honorific(w) {
+                close(&mut pieces, &mut name_start, k);
+                pieces.push(Piece::Honorific(k));
+                k += 1;
+                continue;
+            }
+            // Two-word demonyms first ("South African").
+            if k + 1 < b {
+                let pair = self.joined(k, k + 2);
+                if g.demonym(&pair).is_some() {
+                    close(&mut pieces, &mut name_start, k);
+                    pieces.push(Piece::Demonym(k, k + 2));
+                    k += 2;
+                    continue;
+                }
+            }
+            if g.demonym(w).is_some() && g.place(w).is_none() {
+                close(&mut pieces, &mut name_start, k);
+                pieces.push(Piece::Demonym(k, k + 1));
+                k += 1;
+                continue;
+            }
+            if self.toks[k].cap && g.is_title(w) && !g.is_first_name(w) && !self.toks[k].upper {
+                // A title, unless the whole run is an organization named after it
+                // ("General Motors") or the title ends a person's name.
+                let rest_org = g.is_org_suffix(self.word(b - 1)) && b - 1 > k;
+                if !rest_org || name_start.is_none() && k == a && self.title_then_person(k, b) {
+                    let end = self.absorb_title(k, b);
+                    if end < b || name_start.is_none() {
+                        close(&mut pieces, &mut name_start, k);
+                        pieces.push(Piece::Title(k, end));
+                        k = end;
+                        continue;
+                    }
+                }
+            }
+            if name_start.is_none() {
+                name_start = Some(k);
+            }
+            k += 1;
+        }
+        close(&mut pieces, &mut name_start, b);
+
+        // A nationality adjective before an organization belongs to it ("Indonesian Navy").
+        let mut merged: Vec<Piece> = Vec::with_capacity(pieces.len());
+        for p in pieces {
+            if let (Some(Piece::Demonym(ds, _)), Piece::Name(_, e)) = (merged.last().copied(), p)
+                && self.org_by_cue(ds, e)
+            {
+                merged.pop();
+                merged.push(Piece::Name(ds, e));
+                continue;
+            }
+            merged.push(p);
+        }
+
+        let before_is_title = a > 0 && {
+            let w = self.word(a - 1);
+            self.is_word(a - 1) && !self.toks[a - 1].cap && g.is_title(w)
+        };
+        let mut prev: Option<Piece> = None;
+        for p in merged {
+            if let Piece::Name(s, e) = p {
+                let (after_title, honorific) = match prev {
+                    Some(Piece::Title(..)) => (true, None),
+                    Some(Piece::Honorific(h)) => (true, Some(honorific_gender(self.word(h)))),
+                    None => (before_is_title, None),
+                    _ => (false, None),
+                };
+                self.name(s, e, after_title, honorific);
+            }
+            prev = Some(p);
+        }
+    }
+
+    /// The end of the longest gazetteer name of two or more words starting at `k`.
+    fn fixed_name(&self, k: usize, b: usize) -> Option<usize> {
+        let g = &*GAZETTEER;
+        (k + 2..=b.min(k + 6)).rev().find(|&m| {
+            self.is_word(m - 1) && {
+                let s = self.joined(k, m);
+                g.is_known_org(&s) || g.agency(&s).is_some() || g.place(&s).is_some()
+            }
+        })
+    }
+
+    /// True when a title at `k` is followed (after its "of …" part) by something like a name.
+    fn title_then_person(&self, k: usize, b: usize) -> bool {
+        let end = self.absorb_title(k, b);
+        end < b && GAZETTEER.is_first_name(self.word(end))
+    }
+
+    /// The end of a title starting at `k`: more title words, then "of/for/to (the) X" where X is a
+    /// place, an organization or common words ("Secretary of State").
+    fn absorb_title(&self, k: usize, b: usize) -> usize {
+        let g = &*GAZETTEER;
+        let mut j = k + 1;
+        while j < b && self.is_word(j) && {
+            let w = self.word(j);
+            (g.is_title(w) || g.is_title_modifier(w)) && !g.is_first_name(w)
+        } {
+            j += 1;
+        }
+        if j < b && matches!(self.word(j), "of" | "for" | "to") {
+            let mut m = j + 1;
+            if self.word(m) == "the" {
+                m += 1;
+            }
+            // Longest place or organization.
+            let mut best = None;
+            for e in (m + 1..=b.min(m + 5)).rev() {
+                let s = self.joined(m, e);
+                if g.place(&s).is_some() || g.is_known_org(&s) {
+                    best = Some(e);
+                    break;
+                }
+            }
+            if let Some(e) = best {
+                return e;
+            }
+            let mut e = m;
+            while e < b.saturating_sub(1)
+                && self.is_word(e)
+                && g.is_common_word(self.word(e))
+                && !g.is_first_name(self.word(e))
+            {
+                e += 1;
+            }
+            if e > m {
+                return e;
+            }
+            return j;
+        }
+        j
+    }
+
+    /// Words `s..e` joined by single spaces (possessive clitics attached).
+    fn joined(&self, s: usize, e: usize) -> String {
+        let mut out = String::new();
+        for i in s..e {
+            let Some(t) = self.toks.get(i) else { break };
+            if !out.is_empty() && t.kind == Kind::Word {
+                out.push(' ');
+            }
+            out.push_str(t.text(self.text));
+        }
+        out
+    }
+
+    fn org_by_cue(&self, s: usize, e: usize) -> bool {
+        let g = &*GAZETTEER;
+        let last = self.word(e - 1);
+        (e - s >= 1 && g.is_org_suffix(last) && (e - s >= 2 || !g.is_common_word(last)))
+            || (e - s >= 3 && g.is_org_prefix(self.word(s)) && self.word(s + 1) == "of")
+    }
+
+    /// A plain English word where capitals do not signal a name (sentence start, headline).
+    fn weak_capital(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let w = t.text(self.text);
+        (t.sent || self.title_case.get(i).copied().unwrap_or(false))
+            && !t.upper
+            && GAZETTEER.is_common_word(w)
+            && !GAZETTEER.is_first_name(w)
+            && GAZETTEER.place(w).is_none()
+    }
+
+    /// Classifies the name `s..e` and records it.
+    fn name(&mut self, mut s: usize, mut e: usize, after_title: bool, honorific: Option<Gender>) {
+        let g = &*GAZETTEER;
+        // Trim connectors left at the edges.
+        while s < e && !self.toks[s].cap {
+            if self.is_lower(s, LEADING_PARTICLES) {
+                break;
+            }
+            s += 1;
+        }
+        while e > s && (!self.is_word(e - 1) || !self.toks[e - 1].cap) {
+            e -= 1;
+        }
+        if s >= e {
+            return;
+        }
+        // In headlines every word is capitalised: split at plain words.
+        let title_case = self.title_case.get(s).copied().unwrap_or(false);
+        if title_case && e - s > 1 && self.classify(s, e, false, None).1 != Sure::Strong {
+            let mut k = s;
+            let mut start = s;
+            while k < e {
+                if self.weak_capital(k) {
+                    if k > start {
+                        self.name(start, k, after_title && start == s, honorific);
+                    }
+                    start = k + 1;
+                }
+                k += 1;
+            }
+            if start > s {
+                if start < e {
+                    self.name(start, e, false, None);
+                }
+                return;
+            }
+        }
+        if self.weak_capital(s) && !after_title && honorific.is_none() {
+            let (_, sure) = self.classify(s, e, false, None);
+            if e - s == 1 || sure != Sure::Strong {
+                self.dropped.push(s);
+                if e - s > 1 {
+                    self.name(s + 1, e, false, None);
+                }
+                return;
+            }
+        }
+        // "G20 Leaders Summit": an acronym followed by plain words is the acronym alone.
+        if e - s >= 2
+            && (self.toks[s].upper || self.toks[s].digit)
+            && (s + 1..e).all(|i| !self.is_word(i) || g.is_common_word(self.word(i)))
+            && self.classify(s, e, false, None).1 != Sure::Strong
+        {
+            e = s + 1;
+        }
+        let (kind, sure) = self.classify(s, e, after_title, honorific);
+        let Some(kind) = kind else {
+            return;
+        };
+        let span = Span::new(self.toks[s].start, self.toks[e - 1].end);
+        let canonical = if kind == EntityKind::Place {
+            g.place(&self.joined(s, e))
+        } else {
+            None
+        };
+        self.out.push(Raw {
+            span,
+            kind,
+            toks: (s, e),
+            sure,
+            canonical,
+            honorific,
+            after_title,
+            link: None,
+            role: None,
+        });
+    }
+
+    /// What `s..e` names, and how sure that is.
+    fn classify(
+        &self,
+        s: usize,
+        e: usize,
+        after_title: bool,
+        honorific: Option<Gender>,
+    ) -> (Option<EntityKind>, Sure) {
+        use EntityKind::{Organization, Person, Place};
+        let g = &*GAZETTEER;
+        let n = e - s;
+        let full = self.joined(s, e);
+        let first = self.word(s);
+        let last = self.word(e - 1);
+        if g.agency(&full).is_some() || g.is_known_org(&full) {
+            return (Some(Organization), Sure::Strong);
+        }
+        if honorific.is_some() {
+            return (Some(Person), Sure::Strong);
+        }
+        if g.place(&full).is_some() && !(after_title && n == 1 && g.is_surname(first)) {
+            return (Some(Place), Sure::Strong);
+        }
+        if self.org_by_cue(s, e) {
+            return (Some(Organization), Sure::Strong);
+        }
+        if n >= 2 && g.is_place_suffix(last) {
+            return (Some(Place), Sure::Strong);
+        }
+        if after_title && n <= 4 {
+            return (Some(Person), Sure::Strong);
+        }
+        let words: Vec<&str> = (s..e)
+            .filter(|&i| self.is_word(i))
+            .map(|i| self.word(i))
+            .collect();
+        let first_is_name = g.is_first_name(first) || is_initial(first);
+        if (2..=4).contains(&n) && first_is_name && !self.toks[s].upper {
+            return (Some(Person), Sure::Strong);
+        }
+        // Romanised Chinese and Korean names: "Lee Cheuk-yan", "Kim Min-Woo".
+        if (2..=3).contains(&n) && words.iter().skip(1).any(|w| syllable_pair(w)) {
+            return (Some(Person), Sure::Strong);
+        }
+        if n == 2 && g.is_surname(last) && g.is_surname(first) && !g.is_common_word(first) {
+            return (Some(Person), Sure::Weak);
+        }
+        // Two capitalised words that are neither English words nor places: a foreign name
+        // ("Vladimir Putin", "Bashar al-Assad").
+        if n == 2
+            && words.len() == 2
+            && !g.is_common_word(first)
+            && (g.is_surname(last) || !g.is_common_word(last) && g.place(last).is_none())
+            && !DIRECTIONS.contains(&last)
+            && !self.toks[s].upper
+            && !self.toks[e - 1].upper
+        {
+            return (Some(Person), Sure::Weak);
+        }
+
+        if n == 1 && (self.toks[s].upper || self.toks[s].digit) {
+            return (Some(Organization), Sure::Weak);
+        }
+        if n == 1 {
+            let before = if s > 0 && self.is_word(s - 1) {
+                self.word(s - 1)
+            } else {
+                ""
+            };
+            if PLACE_PREPOSITIONS.contains(&before) {
+                return (Some(Place), Sure::Guess);
+            }
+            if g.is_surname(first) || g.is_first_name(first) || is_prefixed(first) {
+                return (Some(Person), Sure::Guess);
+            }
+            return (Some(Organization), Sure::Guess);
+        }
+        (Some(Organization), Sure::Weak)
+    }
+}
+
+fn is_initial(w: &str) -> bool {
+    w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_ascii_uppercase())
+}
+
+fn is_prefixed(w: &str) -> bool {
+    w.split_once('-')
+        .is_some_and(|(h, t)| h.len() <= 3 && h.chars().all(char::is_lowercase) && !t.is_empty())
+}
+
+/// "Cheuk-yan", "Min-Woo": two short syllables joined by a hyphen.
+fn syllable_pair(w: &str) -> bool {
+    let Some((a, b)) = w.split_once('-') else {
+        return false;
+    };
+    let syl = |s: &str| (2..=5).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphabetic());
+    syl(a) && syl(b) && a.starts_with(|c: char| c.is_ascii_uppercase()) && !b.contains('-')
+}
+
+fn honorific_gender(w: &str) -> Gender {
+    match w.trim_end_matches('.') {
+        "Mr" | "Sir" | "Lord" | "Herr" | "Fr" => Gender::Male,
+        "Mrs" | "Ms" | "Miss" | "Dame" | "Lady" | "Mme" | "Mlle" | "Frau" => Gender::Female,
+        _ => Gender::Either,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syllable_pairs() {
+        assert!(syllable_pair("Cheuk-yan"));
+        assert!(syllable_pair("Min-Woo"));
+        assert!(!syllable_pair("al-Assad"));
+        assert!(!syllable_pair("Coca-Cola-Company"));
+    }
+}

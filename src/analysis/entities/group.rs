@@ -1,0 +1,369 @@
+//! Groups mentions into entities: one person under full name, surname, possessive and honorific;
+//! acronyms and "formerly known as" names with their organization; places under their canonical
+//! name ("U.S." with "United States").
+
+use super::names::{GAZETTEER, Gender};
+use super::tokens::{Kind, Token};
+use super::{Raw, Sure};
+use crate::analysis::{Entity, EntityKind};
+use crate::article::Span;
+use std::collections::HashMap;
+
+/// Union–find over mention indices.
+struct Sets(Vec<usize>);
+
+impl Sets {
+    fn new(n: usize) -> Self {
+        Self((0..n).collect())
+    }
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.0[i] != i {
+            self.0[i] = self.0[self.0[i]];
+            i = self.0[i];
+        }
+        i
+    }
+    /// Joins the sets of `a` and `b`, keeping the earlier mention as the root.
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.0[hi] = lo;
+        }
+    }
+}
+
+/// The surname-like core of a name word: "al-Assad" → "Assad".
+pub fn core(w: &str) -> &str {
+    if let Some((head, tail)) = w.split_once('-')
+        && head.len() <= 3
+        && head.chars().all(char::is_lowercase)
+    {
+        return tail;
+    }
+    w
+}
+
+fn words_of<'a>(text: &'a str, toks: &[Token], r: &Raw) -> Vec<&'a str> {
+    (r.toks.0..r.toks.1)
+        .filter_map(|i| toks.get(i))
+        .filter(|t| t.kind == Kind::Word && (t.cap || t.upper))
+        .map(|t| t.text(text))
+        .collect()
+}
+
+/// Links acronyms introduced in parentheses ("the Islamic State militant group (ISIS)") and
+/// names introduced by "known as" to the entity just before them.
+pub fn link_aliases(text: &str, toks: &[Token], raws: &mut [Raw]) {
+    for i in 0..raws.len() {
+        let (s, e) = raws[i].toks;
+        let paren = s > 0
+            && toks.get(s - 1).is_some_and(|t| t.is_punct('('))
+            && toks.get(e).is_some_and(|t| t.is_punct(')'))
+            && e - s == 1
+            && toks.get(s).is_some_and(|t| t.upper);
+        let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
+        let mut k = s;
+        if k > 0 && word(k - 1) == "the" {
+            k -= 1;
+        }
+        let known_as = k >= 2 && word(k - 1) == "as" && word(k - 2) == "known";
+        if !paren && !known_as {
+            continue;
+        }
+        // The nearest earlier non-person mention within a dozen tokens.
+        let limit = s.saturating_sub(14);
+        let target = (0..i)
+            .rev()
+            .take_while(|&j| raws[j].toks.1 >= limit)
+            .find(|&j| raws[j].kind != EntityKind::Person || raws[i].kind == EntityKind::Person);
+        if let Some(j) = target {
+            raws[i].link = Some(j);
+            raws[i].kind = raws[j].kind;
+            raws[i].sure = Sure::Strong;
+        }
+    }
+}
+
+struct Person<'a> {
+    first: &'a str,
+    core: &'a str,
+    gender: Gender,
+    root: usize,
+    starts: Vec<usize>,
+}
+
+/// Builds the entities from the mentions. `dropped` are sentence-initial words that were not
+/// taken for names; they count when they are the surname of someone named in the article.
+pub fn build(
+    text: &str,
+    toks: &[Token],
+    mut raws: Vec<Raw>,
+    dropped: &[usize],
+    roles: &dyn Fn(&Raw) -> Option<String>,
+) -> Vec<Entity> {
+    let g = &*GAZETTEER;
+    // People named in full.
+    let mut people: Vec<Person> = Vec::new();
+    let mut member: Vec<Option<usize>> = vec![None; raws.len()];
+    let full: Vec<bool> = raws
+        .iter()
+        .map(|r| r.kind == EntityKind::Person && words_of(text, toks, r).len() >= 2)
+        .collect();
+    for (i, r) in raws.iter().enumerate() {
+        if !full[i] {
+            continue;
+        }
+        let w = words_of(text, toks, r);
+        let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+            continue;
+        };
+        let c = core(last);
+        let found = people.iter().position(|p| {
+            p.core == c
+                && (p.first == first || initial_of(first, p.first) || initial_of(p.first, first))
+        });
+        match found {
+            Some(p) => {
+                people[p].starts.push(r.span.start);
+                member[i] = Some(p);
+            }
+            None => {
+                people.push(Person {
+                    first,
+                    core: c,
+                    gender: g.first_name(first).map_or(Gender::Either, |f| f.gender),
+                    root: i,
+                    starts: vec![r.span.start],
+                });
+                member[i] = Some(people.len() - 1);
+            }
+        }
+    }
+    // Sentence-initial words that are the surname of someone named here.
+    for &d in dropped {
+        let Some(t) = toks.get(d) else { continue };
+        let w = t.text(text);
+        if people.iter().any(|p| p.core == w) {
+            raws.push(Raw {
+                span: Span::new(t.start, t.end),
+                kind: EntityKind::Person,
+                toks: (d, d + 1),
+                sure: Sure::Strong,
+                canonical: None,
+                honorific: None,
+                after_title: false,
+                link: None,
+                role: None,
+            });
+            member.push(None);
+        }
+    }
+    // Single names: the nearest person with that surname (or first name).
+    let n = raws.len();
+    for i in 0..n {
+        if member[i].is_some() || raws[i].link.is_some() {
+            continue;
+        }
+        let r = &raws[i];
+        let w = words_of(text, toks, r);
+        if w.len() != 1 {
+            continue;
+        }
+        let c = core(w[0]);
+        let convertible = r.kind == EntityKind::Person
+            || r.sure != Sure::Strong
+            || (r.kind == EntityKind::Place && !r.after_title);
+        if !convertible {
+            continue;
+        }
+        let pick = |by_first: bool| -> Option<usize> {
+            let mut best: Option<(usize, i64)> = None;
+            for (pi, p) in people.iter().enumerate() {
+                let key = if by_first { p.first } else { p.core };
+                if key != c {
+                    continue;
+                }
+                if let Some(h) = r.honorific
+                    && h != Gender::Either
+                    && p.gender != Gender::Either
+                    && p.gender != h
+                {
+                    continue;
+                }
+                // Prefer the nearest earlier mention; then the nearest later one.
+                let score = p
+                    .starts
+                    .iter()
+                    .map(|&s| {
+                        let d = r.span.start as i64 - s as i64;
+                        if d >= 0 { d } else { 1_000_000 - d }
+                    })
+                    .min()
+                    .unwrap_or(i64::MAX);
+                if best.is_none_or(|(_, b)| score < b) {
+                    best = Some((pi, score));
+                }
+            }
+            best.map(|(p, _)| p)
+        };
+        if let Some(p) = pick(false).or_else(|| pick(true)) {
+            member[i] = Some(p);
+            raws[i].kind = EntityKind::Person;
+        }
+    }
+
+    let mut sets = Sets::new(raws.len());
+    for i in 0..raws.len() {
+        if let Some(j) = raws[i].link {
+            sets.union(i, j);
+        }
+        if let Some(p) = member[i] {
+            sets.union(i, people[p].root);
+        }
+    }
+    // Same name, same thing: organizations and places by normalised name, lone names by text.
+    let mut by_name: HashMap<(EntityKind, String), usize> = HashMap::new();
+    for i in 0..raws.len() {
+        if member[i].is_some() {
+            continue;
+        }
+        let r = &raws[i];
+        let key = match (r.kind, r.canonical) {
+            (EntityKind::Place, Some(c)) => c.to_string(),
+            _ => normalise(r.span.slice(text)),
+        };
+        match by_name.get(&(r.kind, key.clone())) {
+            Some(&j) => sets.union(i, j),
+            None => {
+                by_name.insert((r.kind, key), i);
+            }
+        }
+    }
+
+    // Collect groups.
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..raws.len() {
+        let root = sets.find(i);
+        groups.entry(root).or_default().push(i);
+    }
+    let mut entities: Vec<(usize, Entity)> = Vec::with_capacity(groups.len());
+    for members in groups.values() {
+        let mut members = members.clone();
+        members.sort_by_key(|&i| raws[i].span.start);
+        let Some(&first) = members.first() else {
+            continue;
+        };
+        let kind = members
+            .iter()
+            .map(|&i| &raws[i])
+            .find(|r| r.sure == Sure::Strong)
+            .unwrap_or(&raws[first])
+            .kind;
+        // The fullest name: most words, then longest, then first.
+        let best = members
+            .iter()
+            .copied()
+            .max_by_key(|&i| {
+                let r = &raws[i];
+                (
+                    words_of(text, toks, r).len(),
+                    r.span.len(),
+                    usize::MAX - r.span.start,
+                )
+            })
+            .unwrap_or(first);
+        let mut name = normalise_space(raws[best].span.slice(text));
+        if kind == EntityKind::Place
+            && let Some(c) = members.iter().find_map(|&i| raws[i].canonical)
+        {
+            name = c.to_string();
+        }
+        let role = if kind == EntityKind::Person {
+            members
+                .iter()
+                .find_map(|&i| raws[i].role.clone().or_else(|| roles(&raws[i])))
+        } else {
+            None
+        };
+        let mut mentions: Vec<Span> = members.iter().map(|&i| raws[i].span).collect();
+        mentions.dedup();
+        entities.push((
+            raws[first].span.start,
+            Entity {
+                id: String::new(),
+                kind,
+                name,
+                role,
+                mentions,
+            },
+        ));
+    }
+    entities.sort_by_key(|(start, e)| (e.kind, *start));
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    entities
+        .into_iter()
+        .map(|(_, mut e)| {
+            let base = slug(&e.name);
+            let count = seen.entry(base.clone()).or_insert(0);
+            *count += 1;
+            e.id = if *count == 1 {
+                base
+            } else {
+                format!("{base}-{count}")
+            };
+            e
+        })
+        .collect()
+}
+
+fn initial_of(initial: &str, name: &str) -> bool {
+    initial.len() == 2 && initial.ends_with('.') && name.starts_with(&initial[..1])
+}
+
+/// Lower case without a leading "the" and with white space folded.
+fn normalise(s: &str) -> String {
+    let s = normalise_space(s).to_lowercase();
+    s.strip_prefix("the ").map(str::to_string).unwrap_or(s)
+}
+
+fn normalise_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// "Bashar al-Assad" → "bashar-al-assad"; "U.S." → "u-s".
+pub fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        out.push_str("entity");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Bashar al-Assad"), "bashar-al-assad");
+        assert_eq!(slug("U.S."), "u-s");
+        assert_eq!(slug("..."), "entity");
+    }
+
+    #[test]
+    fn cores() {
+        assert_eq!(core("al-Assad"), "Assad");
+        assert_eq!(core("Cheuk-yan"), "Cheuk-yan");
+    }
+}

@@ -1,0 +1,237 @@
+//! The role an article gives a person, in its own words: the title before the name ("U.S.
+//! Secretary of State John Kerry", "White House spokesman Ned Price") or an apposition after it
+//! ("Sergei Lavrov, Russia's foreign minister,").
+
+use super::names::GAZETTEER;
+use super::tokens::{Kind, Token};
+
+/// Words that may link parts of a title ("Secretary of State", "Ambassador to the United States").
+const CONNECTORS: &[&str] = &["of", "for", "to", "the", "on", "at"];
+/// Words that show an apposition is a clause, not a role.
+const CLAUSE_WORDS: &[&str] = &[
+    "who",
+    "whom",
+    "which",
+    "that",
+    "said",
+    "says",
+    "say",
+    "told",
+    "is",
+    "was",
+    "were",
+    "are",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+    "and",
+    "but",
+    "or",
+    "if",
+    "when",
+    "while",
+    "as",
+    "added",
+    "according",
+    "because",
+    "also",
+    "not",
+];
+const MAX_ROLE_TOKENS: usize = 10;
+
+/// The title right before the name starting at token `s`. `person_at(i)` tells whether token `i`
+/// belongs to a person's name.
+pub fn before(
+    text: &str,
+    toks: &[Token],
+    s: usize,
+    person_at: &dyn Fn(usize) -> bool,
+) -> Option<String> {
+    let g = &*GAZETTEER;
+    let mut k = s;
+    let mut start = s;
+    let mut has_title = false;
+    while k > 0 && s - k < MAX_ROLE_TOKENS {
+        let t = toks.get(k - 1)?;
+        let w = t.text(text);
+        match t.kind {
+            Kind::Word => {
+                if g.is_honorific(w) {
+                    break;
+                }
+                if person_at(k - 1) {
+                    // Another person's name belongs only as a possessive ("Obama's spokesman").
+                    if toks.get(k).is_some_and(|t| t.kind == Kind::Possessive) {
+                        k -= 1;
+                        start = k;
+                        continue;
+                    }
+                    break;
+                }
+                if g.is_title(w) {
+                    has_title = true;
+                    k -= 1;
+                    start = k;
+                } else if t.cap || t.upper {
+                    if g.is_stop(w) && !t.upper {
+                        break;
+                    }
+                    k -= 1;
+                    start = k;
+                } else if g.is_title_modifier(w) {
+                    k -= 1;
+                    start = k;
+                } else if CONNECTORS.contains(&w) {
+                    k -= 1;
+                } else {
+                    break;
+                }
+                if t.sent {
+                    break;
+                }
+            }
+            Kind::Possessive => {
+                k -= 1;
+            }
+            Kind::Punct(_) => break,
+        }
+    }
+    if !has_title || start >= s {
+        return None;
+    }
+    let a = toks.get(start)?.start;
+    let b = toks.get(s - 1)?.end;
+    let role = text.get(a..b)?;
+    Some(normalise_space(role))
+}
+
+/// The apposition right after the name ending at token `e` (exclusive): ", Russia's foreign
+/// minister,".
+pub fn after(
+    text: &str,
+    toks: &[Token],
+    e: usize,
+    person_at: &dyn Fn(usize) -> bool,
+) -> Option<String> {
+    let g = &*GAZETTEER;
+    if !toks.get(e).is_some_and(|t| t.is_punct(',')) {
+        return None;
+    }
+    let mut k = e + 1;
+    let mut has_title = false;
+    while let Some(t) = toks.get(k) {
+        match t.kind {
+            Kind::Punct(_) => break,
+            Kind::Possessive => {}
+            Kind::Word => {
+                let w = t.text(text);
+                if CLAUSE_WORDS.contains(&w) || person_at(k) && !next_is_possessive(toks, k) {
+                    return None;
+                }
+                if g.is_title(w) {
+                    has_title = true;
+                }
+            }
+        }
+        k += 1;
+        if k - e > MAX_ROLE_TOKENS {
+            return None;
+        }
+    }
+    // The apposition must be closed by punctuation, not run to the end of the block.
+    if !has_title || k == e + 1 || toks.get(k).is_none() {
+        return None;
+    }
+    let mut s = e + 1;
+    while toks
+        .get(s)
+        .is_some_and(|t| matches!(t.text(text), "a" | "an" | "the" | "A" | "An" | "The"))
+    {
+        s += 1;
+    }
+    // The last word must be the office itself or its complement, not a stray verb.
+    let a = toks.get(s)?.start;
+    let b = toks.get(k - 1)?.end;
+    Some(normalise_space(text.get(a..b)?))
+}
+
+fn next_is_possessive(toks: &[Token], k: usize) -> bool {
+    toks.get(k + 1).is_some_and(|t| t.kind == Kind::Possessive)
+}
+
+fn normalise_space(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, w) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn role_before(s: &str, name: &str) -> Option<String> {
+        let mut toks = Vec::new();
+        tokenize(s, 0, s.len(), &mut toks);
+        let at = s.find(name).unwrap_or(0);
+        let i = toks.iter().position(|t| t.start == at).unwrap_or(0);
+        before(s, &toks, i, &|_| false)
+    }
+
+    fn role_after(s: &str, name: &str) -> Option<String> {
+        let mut toks = Vec::new();
+        tokenize(s, 0, s.len(), &mut toks);
+        let end = s.find(name).unwrap_or(0) + name.len();
+        let i = toks.iter().position(|t| t.start >= end).unwrap_or(0);
+        after(s, &toks, i, &|_| false)
+    }
+
+    #[test]
+    fn titles_before_names() {
+        assert_eq!(
+            role_before("U.S. Secretary of State John Kerry and", "John").as_deref(),
+            Some("U.S. Secretary of State")
+        );
+        assert_eq!(
+            role_before("Details, White House spokesman Ned Price said", "Ned").as_deref(),
+            Some("White House spokesman")
+        );
+        assert_eq!(
+            role_before("the regime of Syrian President Bashar al-Assad", "Bashar").as_deref(),
+            Some("Syrian President")
+        );
+        assert_eq!(
+            role_before(
+                "Kerry and his Russian counterpart Sergei Lavrov met",
+                "Sergei"
+            )
+            .as_deref(),
+            Some("Russian counterpart")
+        );
+        assert_eq!(role_before("It was founded by Dean Kamen", "Dean"), None);
+    }
+
+    #[test]
+    fn appositions() {
+        assert_eq!(
+            role_after("Sergei Lavrov, Russia's foreign minister, said", "Lavrov").as_deref(),
+            Some("Russia's foreign minister")
+        );
+        assert_eq!(
+            role_after("Jane Doe, the company's chief executive.", "Doe").as_deref(),
+            Some("company's chief executive")
+        );
+        assert_eq!(
+            role_after("Jane Doe, who is the minister, said", "Doe"),
+            None
+        );
+        assert_eq!(role_after("Obama, Putin and Xi met", "Obama"), None);
+    }
+}

@@ -1,0 +1,362 @@
+//! One pass over a block's bytes into word and punctuation tokens, with the facts the name finder
+//! needs (capitalised? all caps? sentence start? possessive?). No allocation per token beyond the
+//! output vector.
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    /// The possessive clitic `'s` / `’s` (or a bare `'` after a plural in s).
+    Possessive,
+    /// Any other non-space character, one per token.
+    Punct(char),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// First letter upper case (or a name particle like "al-" before an upper-case letter).
+    pub cap: bool,
+    /// Two or more letters, all upper case ("NATO", "U.S.").
+    pub upper: bool,
+    pub digit: bool,
+    /// First token of a sentence (or of the block, or right after an opening quote).
+    pub sent: bool,
+    /// A line break lies between this token and the previous one.
+    pub newline_before: bool,
+}
+
+impl Token {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+    pub fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == Kind::Punct(c)
+    }
+}
+
+/// Abbreviations whose final dot belongs to the word.
+const DOTTED: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Col", "Capt", "Lt",
+    "Sgt", "Cpl", "Adm", "Maj", "Prof", "Rev", "Inc", "Corp", "Co", "Ltd", "No", "vs", "Ave", "Mt",
+    "Ft", "Pres", "Supt", "Insp", "Det", "Fr", "Msgr", "Hon", "Mme", "Bros", "Dept", "Gov't",
+    "Univ", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec", "approx", "etc", "al",
+];
+
+/// Lower-case words after a hyphen that end a name rather than continue it ("Saudi-led").
+const HYPHEN_TAILS: &[&str] = &[
+    "based",
+    "led",
+    "backed",
+    "born",
+    "owned",
+    "run",
+    "style",
+    "era",
+    "funded",
+    "controlled",
+    "allied",
+    "linked",
+    "made",
+    "bound",
+    "related",
+    "affiliated",
+    "held",
+    "friendly",
+    "leaning",
+    "aligned",
+    "centric",
+    "focused",
+    "sponsored",
+    "supported",
+    "inspired",
+    "like",
+    "type",
+    "class",
+    "area",
+    "wide",
+    "specific",
+    "only",
+    "level",
+    "language",
+    "speaking",
+    "american",
+];
+
+/// Short lower-case prefixes of Arabic and other names written with a hyphen ("al-Assad").
+const NAME_PREFIXES: &[&str] = &[
+    "al", "el", "ad", "as", "ash", "at", "az", "ar", "an", "bin", "ibn", "abu", "abd", "bint",
+    "ben", "d", "o", "de", "di", "da", "du", "van", "von", "le", "la", "mc", "mac",
+];
+
+fn is_quote_open(c: char) -> bool {
+    matches!(c, '"' | '“' | '‘' | '«' | '(' | '[')
+}
+
+/// Tokenizes `text[start..end]`. Offsets in the tokens are into `text`.
+pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    let Some(block) = text.get(start..end) else {
+        return;
+    };
+    let bytes = block.as_bytes();
+    let mut i = 0;
+    let mut sent = true;
+    let mut newline = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            if b == b'\n' {
+                newline = true;
+            }
+            i += 1;
+            continue;
+        }
+        let c = char_at(block, i);
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let (wend, next) = scan_word(block, i);
+            let word = block.get(i..wend).unwrap_or("");
+            let first = word.chars().next().unwrap_or(' ');
+            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            let upper = letters >= 2 && word.chars().all(|c| !c.is_lowercase());
+            let cap = first.is_uppercase() || prefixed_name(word);
+            out.push(Token {
+                start: start + i,
+                end: start + wend,
+                kind: Kind::Word,
+                cap,
+                upper,
+                digit: word.bytes().any(|b| b.is_ascii_digit()),
+                sent,
+                newline_before: newline,
+            });
+            sent = false;
+            newline = false;
+            i = wend;
+            if let Some(poss_end) = next {
+                out.push(Token {
+                    start: start + wend,
+                    end: start + poss_end,
+                    kind: Kind::Possessive,
+                    cap: false,
+                    upper: false,
+                    digit: false,
+                    sent: false,
+                    newline_before: false,
+                });
+                i = poss_end;
+            }
+            continue;
+        }
+        let len = c.len_utf8();
+        out.push(Token {
+            start: start + i,
+            end: start + i + len,
+            kind: Kind::Punct(c),
+            cap: false,
+            upper: false,
+            digit: false,
+            sent: false,
+            newline_before: newline,
+        });
+        newline = false;
+        match c {
+            '.' | '!' | '?' | ':' | ';' | '…' => sent = true,
+            _ if is_quote_open(c) && (sent || prev_is_space(bytes, i)) => sent = true,
+            '"' | '”' | '’' | ')' | '\'' => {}
+            _ => sent = false,
+        }
+        i += len;
+    }
+}
+
+fn prev_is_space(bytes: &[u8], i: usize) -> bool {
+    i == 0 || bytes.get(i - 1).is_some_and(|b| b.is_ascii_whitespace())
+}
+
+fn char_at(s: &str, i: usize) -> char {
+    s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ')
+}
+
+/// "al-Assad", "bin-Laden": a short lower-case particle, a hyphen, an upper-case letter.
+fn prefixed_name(word: &str) -> bool {
+    let Some((head, tail)) = word.split_once('-') else {
+        return false;
+    };
+    NAME_PREFIXES.contains(&head) && tail.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Scans one word starting at `i`; returns its end and, when a possessive clitic follows, the end
+/// of the clitic.
+fn scan_word(s: &str, i: usize) -> (usize, Option<usize>) {
+    let bytes = s.as_bytes();
+    let mut j = i;
+    loop {
+        // Letters and digits.
+        while j < bytes.len() {
+            let c = char_at(s, j);
+            if c.is_alphanumeric() || c == '\u{301}' || c == '\u{308}' {
+                j += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let word = s.get(i..j).unwrap_or("");
+        let c = char_at(s, j);
+        let after = s.get(j + c.len_utf8()..).and_then(|r| r.chars().next());
+        match c {
+            '.' => {
+                // Initials and dotted abbreviations keep their dot: "U.S.", "L.", "Mr.".
+                let seg_start = word.rfind('.').map_or(0, |p| p + 1);
+                let seg = word.get(seg_start..).unwrap_or("");
+                let single_letter = seg.chars().count() == 1
+                    && seg.chars().all(|c| c.is_alphabetic())
+                    && (seg.chars().all(char::is_uppercase) || word.contains('.'));
+                if single_letter || (seg_start == 0 && DOTTED.contains(&word)) {
+                    j += 1;
+                    // Go on into the next letter of a dotted abbreviation ("U.S.A.").
+                    let more = s.get(j..).is_some_and(|r| {
+                        let mut cs = r.chars();
+                        matches!((cs.next(), cs.next()), (Some(a), Some('.')) if a.is_alphabetic())
+                    });
+                    if single_letter && more {
+                        continue;
+                    }
+                }
+                return (j, None);
+            }
+            '-' | '\u{2010}' | '\u{2011}' => {
+                if after.is_some_and(char::is_alphanumeric) {
+                    let rest = s.get(j + c.len_utf8()..).unwrap_or("");
+                    let tail_len = rest
+                        .find(|c: char| !c.is_alphanumeric())
+                        .unwrap_or(rest.len());
+                    let tail = rest.get(..tail_len).unwrap_or("");
+                    let head_cap = word.chars().next().is_some_and(char::is_uppercase);
+                    if head_cap && HYPHEN_TAILS.contains(&tail) {
+                        return (j, None);
+                    }
+                    j += c.len_utf8();
+                    continue;
+                }
+                return (j, None);
+            }
+            '\'' | '’' => {
+                let rest = s.get(j + c.len_utf8()..).unwrap_or("");
+                let mut cs = rest.chars();
+                match (cs.next(), cs.next()) {
+                    (Some('s' | 'S'), next) if !next.is_some_and(char::is_alphanumeric) => {
+                        return (j, Some(j + c.len_utf8() + 1));
+                    }
+                    (Some(a), _) if a.is_alphabetic() => {
+                        j += c.len_utf8();
+                        continue;
+                    }
+                    _ => {
+                        // "Jones'" after a plural or a name in s.
+                        if word.ends_with('s')
+                            && word.chars().next().is_some_and(char::is_uppercase)
+                        {
+                            return (j, Some(j + c.len_utf8()));
+                        }
+                        return (j, None);
+                    }
+                }
+            }
+            ',' if word.bytes().last().is_some_and(|b| b.is_ascii_digit())
+                && after.is_some_and(|c| c.is_ascii_digit()) =>
+            {
+                j += 1;
+                continue;
+            }
+            '&' if word.len() <= 2
+                && word.chars().all(char::is_uppercase)
+                && after.is_some_and(char::is_uppercase) =>
+            {
+                // "AT&T", "P&G".
+                j += 1;
+                continue;
+            }
+            _ => return (j, None),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        tokenize(s, 0, s.len(), &mut out);
+        out.iter()
+            .map(|t| match t.kind {
+                Kind::Word => t.text(s).to_string(),
+                Kind::Possessive => format!("<{}>", t.text(s)),
+                Kind::Punct(c) => format!("[{c}]"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_keep_their_dots() {
+        assert_eq!(
+            words("U.S. President and Mr. Kerry in Washington D.C. today."),
+            [
+                "U.S.",
+                "President",
+                "and",
+                "Mr.",
+                "Kerry",
+                "in",
+                "Washington",
+                "D.C.",
+                "today",
+                "[.]"
+            ]
+        );
+        assert_eq!(words("L. Ron Hubbard"), ["L.", "Ron", "Hubbard"]);
+    }
+
+    #[test]
+    fn possessive_is_its_own_token() {
+        assert_eq!(words("Putin's forces"), ["Putin", "<'s>", "forces"]);
+        assert_eq!(words("Putin’s forces"), ["Putin", "<’s>", "forces"]);
+        assert_eq!(words("O'Brien said"), ["O'Brien", "said"]);
+    }
+
+    #[test]
+    fn hyphens_join_names_but_not_suffixes() {
+        assert_eq!(words("Bashar al-Assad"), ["Bashar", "al-Assad"]);
+        assert_eq!(words("Lee Cheuk-yan"), ["Lee", "Cheuk-yan"]);
+        assert_eq!(
+            words("a Saudi-led strike"),
+            ["a", "Saudi", "[-]", "led", "strike"]
+        );
+        assert_eq!(
+            words("U.S.-Russian deal"),
+            ["U.S.", "[-]", "Russian", "deal"]
+        );
+    }
+
+    #[test]
+    fn flags() {
+        let s = "The talks. \"Details\" (ISIS) al-Sham 300,000";
+        let mut t = Vec::new();
+        tokenize(s, 0, s.len(), &mut t);
+        assert!(t[0].sent && t[0].cap);
+        assert!(t[4].sent, "after an opening quote");
+        assert!(t[7].upper);
+        assert!(t[9].cap, "al- names count as capitalised");
+        assert_eq!(t[10].text(s), "300,000");
+        assert!(t[10].digit);
+    }
+}

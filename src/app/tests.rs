@@ -1,0 +1,415 @@
+//! State tests: actions in, fields out. Documents are built by hand so the tests do not depend
+//! on the analysis helpers.
+
+use super::*;
+use crate::analysis::{Analysis, Entity, EntityKind, Quote, QuoteKind};
+use crate::article::{Article, Block, BlockKind, SourceError, Span};
+use crate::document::Document;
+
+/// An article of a headline and paragraphs, and an analysis naming `people` at every occurrence
+/// of their last word, with quotes over every “…”.
+fn doc(headline: &str, paragraphs: &[&str], people: &[(&str, Option<&str>)]) -> Document {
+    let mut text = headline.to_string();
+    let mut blocks = vec![Block::new(BlockKind::Headline, 0, text.len())];
+    for p in paragraphs {
+        text.push_str("\n\n");
+        let start = text.len();
+        text.push_str(p);
+        blocks.push(Block::new(BlockKind::Paragraph, start, text.len()));
+    }
+    let mut entities = Vec::new();
+    for (name, role) in people {
+        let surname = name.rsplit(' ').next().unwrap_or(name);
+        let mentions: Vec<Span> = text
+            .match_indices(surname)
+            .map(|(i, s)| Span::new(i, i + s.len()))
+            .collect();
+        entities.push(Entity {
+            id: name.to_lowercase().replace(' ', "-"),
+            kind: EntityKind::Person,
+            name: name.to_string(),
+            role: role.map(str::to_string),
+            mentions,
+        });
+    }
+    let mut quotes = Vec::new();
+    let mut from = 0;
+    while let Some(open) = text[from..].find('“').map(|i| i + from) {
+        let Some(close) = text[open..].find('”').map(|i| i + open + '”'.len_utf8()) else {
+            break;
+        };
+        quotes.push(Quote {
+            kind: QuoteKind::Direct,
+            span: Span::new(open, close),
+            speaker: entities.first().map(|e| e.id.clone()),
+            speaker_text: entities.first().map(|e| e.name.clone()),
+            speaker_span: None,
+        });
+        from = close;
+    }
+    Document {
+        article: Article {
+            source: format!("{headline}.txt"),
+            headline: headline.to_string(),
+            text,
+            blocks,
+            ..Article::default()
+        },
+        analysis: Analysis { entities, quotes },
+    }
+}
+
+fn filler(n: usize) -> String {
+    "Words of a long paragraph that fill the screen. ".repeat(n)
+}
+
+fn corpus() -> Vec<Document> {
+    let long = filler(30);
+    vec![
+        doc(
+            "Kerry meets Lavrov",
+            &[
+                "John Kerry met Sergei Lavrov.",
+                &long,
+                "“We will try again,” Kerry said.",
+                &long,
+                "Kerry left on Tuesday.",
+            ],
+            &[
+                ("John Kerry", Some("U.S. Secretary of State")),
+                ("Sergei Lavrov", None),
+            ],
+        ),
+        doc("Weather", &["Rain all week."], &[]),
+        doc(
+            "Kerry returns",
+            &["John Kerry came back.", "“Home at last,” Kerry said."],
+            &[("John Kerry", Some("U.S. Secretary of State"))],
+        ),
+    ]
+}
+
+fn app() -> App {
+    App::from_documents(corpus(), Vec::new(), 120, 40)
+}
+
+fn kerry() -> crate::analysis::corpus::EntityKey {
+    crate::analysis::corpus::EntityKey {
+        kind: EntityKind::Person,
+        name: "john kerry".into(),
+    }
+}
+
+#[test]
+fn tab_cycles_focus_and_shift_tab_goes_back() {
+    let mut app = app();
+    assert_eq!(app.focus, Pane::Headlines);
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Pane::Body);
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Pane::Side);
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Pane::Headlines);
+    app.update(Action::FocusPrev);
+    assert_eq!(app.focus, Pane::Side);
+}
+
+#[test]
+fn j_on_headlines_opens_the_next_article_and_marks_it_read() {
+    let mut app = app();
+    assert!(app.entries[0].read);
+    assert!(!app.entries[1].read);
+    app.update(Action::Down);
+    assert_eq!(app.current(), Some(1));
+    assert!(app.entries[1].read);
+    assert_eq!(app.body.article, 1);
+    app.update(Action::Bottom);
+    assert_eq!(app.current(), Some(2));
+    app.update(Action::Down);
+    assert_eq!(app.current(), Some(2), "stays on the last article");
+}
+
+#[test]
+fn scrolling_the_body_does_not_rewrap_it() {
+    let mut app = app();
+    app.update(Action::Open);
+    assert_eq!(app.focus, Pane::Body);
+    let lines = app.body.lines.as_ptr();
+    app.update(Action::Down);
+    app.update(Action::PageDown);
+    assert!(app.scroll > 1);
+    assert_eq!(
+        app.body.lines.as_ptr(),
+        lines,
+        "a key press must not re-wrap"
+    );
+    app.update(Action::Bottom);
+    assert_eq!(app.scroll, app.body.lines.len() - app.body_height());
+    app.update(Action::Top);
+    assert_eq!(app.scroll, 0);
+}
+
+#[test]
+fn resize_rewraps_and_keeps_the_reading_position() {
+    let mut app = app();
+    app.update(Action::Open);
+    app.update(Action::PageDown);
+    let top = app.body.starts[app.scroll];
+    app.update(Action::Resize(200, 60));
+    assert_eq!(
+        app.body.width,
+        crate::ui::layout::text_width(app.areas.body)
+    );
+    let line = app.body.line_of(top);
+    assert!(app.scroll <= line && line < app.scroll + app.body_height());
+}
+
+#[test]
+fn choosing_an_entity_highlights_its_mentions() {
+    let mut app = app();
+    app.update(Action::FocusPrev); // entity pane
+    app.update(Action::Down); // from John Kerry to Sergei Lavrov
+    assert_eq!(app.chosen_name().as_deref(), Some("Sergei Lavrov"));
+    app.update(Action::Up);
+    assert_eq!(app.chosen, Some(kerry()));
+    let mentions = app
+        .marks
+        .iter()
+        .filter(|m| m.highlight == state::Highlight::Mention)
+        .count();
+    assert_eq!(
+        mentions, 4,
+        "every Kerry mention is marked, the headline's too"
+    );
+}
+
+#[test]
+fn n_steps_through_mentions_and_scrolls_to_them() {
+    let mut app = app();
+    app.update(Action::FocusPrev);
+    app.update(Action::Open); // follow John Kerry: first mention
+    assert_eq!(app.mention, Some(0));
+    assert_eq!(app.message.as_deref(), Some("John Kerry — mention 1 of 4"));
+    app.update(Action::NextMention);
+    app.update(Action::NextMention);
+    assert_eq!(app.message.as_deref(), Some("John Kerry — mention 3 of 4"));
+    // The third mention is mid-article, far below the first screen.
+    let span = app.current_analysis().unwrap().entities[0].mentions[2];
+    let line = app.body.line_of(span.start);
+    assert!(
+        line > app.scroll && line < app.scroll + app.body_height() - 1,
+        "mention on line {line} is visible, not at the edge (scroll {})",
+        app.scroll
+    );
+    assert!(app.scroll > 0);
+    let current: Vec<_> = app
+        .marks
+        .iter()
+        .filter(|m| m.highlight == state::Highlight::CurrentMention)
+        .collect();
+    assert_eq!(current.len(), 1);
+    assert_eq!(current[0].span, span);
+}
+
+#[test]
+fn n_from_the_last_mention_moves_to_the_next_article_with_the_entity() {
+    let mut app = app();
+    app.update(Action::FocusPrev);
+    app.update(Action::Open);
+    for _ in 0..4 {
+        app.update(Action::NextMention);
+    }
+    assert_eq!(app.current(), Some(2), "skips the article without Kerry");
+    assert_eq!(app.mention, Some(0));
+    let msg = app.message.clone().unwrap_or_default();
+    assert!(msg.contains("mention 1 of 3 in the next article"), "{msg}");
+    app.update(Action::PrevMention);
+    assert_eq!(app.current(), Some(0));
+    assert_eq!(app.mention, Some(3), "N lands on the last mention");
+    app.update(Action::Bottom); // entity pane still focused: no effect on articles
+    app.update(Action::NextMention);
+    app.update(Action::NextMention);
+    app.update(Action::NextMention);
+    let msg = app.message.clone().unwrap_or_default();
+    assert!(msg.contains("no later article"), "{msg}");
+}
+
+#[test]
+fn quote_jump_names_the_speaker_and_role() {
+    let mut app = app();
+    app.update(Action::NextQuote);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("quote 1 of 1 — John Kerry (U.S. Secretary of State)")
+    );
+    assert!(
+        app.marks
+            .iter()
+            .any(|m| m.highlight == state::Highlight::CurrentQuote)
+    );
+    app.update(Action::NextQuote);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("no later quote in this article")
+    );
+}
+
+#[test]
+fn quotes_view_enter_jumps_and_person_filter_narrows() {
+    let mut app = app();
+    app.update(Action::ToggleQuotes);
+    assert_eq!(app.side, SideView::Quotes);
+    assert_eq!(app.focus, Pane::Side);
+    assert_eq!(app.quote_rows.len(), 1);
+    app.update(Action::Open);
+    assert_eq!(app.quote, Some(0));
+    app.update(Action::TogglePersonQuotes);
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("choose a person")
+    );
+    app.update(Action::ToggleQuotes);
+    app.update(Action::Down);
+    app.update(Action::Up); // choose Kerry
+    app.update(Action::ToggleQuotes);
+    app.update(Action::TogglePersonQuotes);
+    assert!(app.person_quotes);
+    assert_eq!(app.quote_rows.len(), 1);
+}
+
+#[test]
+fn f_filters_headlines_and_esc_clears() {
+    let mut app = app();
+    app.update(Action::FocusPrev);
+    app.update(Action::ToggleFilter);
+    assert_eq!(app.visible, vec![0, 2]);
+    assert_eq!(
+        app.filter.as_ref().map(|f| f.name.as_str()),
+        Some("John Kerry")
+    );
+    app.update(Action::Back);
+    assert_eq!(app.visible, vec![0, 1, 2]);
+    app.update(Action::ToggleFilter);
+    app.update(Action::ToggleFilter);
+    assert!(app.filter.is_none());
+}
+
+#[test]
+fn help_overlay_opens_and_esc_closes_it_before_anything_else() {
+    let mut app = app();
+    app.update(Action::FocusPrev);
+    app.update(Action::ToggleFilter);
+    app.update(Action::ToggleHelp);
+    assert_eq!(app.overlay, Some(Overlay::Help));
+    app.update(Action::Back);
+    assert_eq!(app.overlay, None);
+    assert!(
+        app.filter.is_some(),
+        "the first Esc only closes the overlay"
+    );
+}
+
+#[test]
+fn analyses_arrive_later_and_fill_the_panes() {
+    let docs = corpus();
+    let (articles, analyses): (Vec<_>, Vec<_>) =
+        docs.into_iter().map(|d| (d.article, d.analysis)).unzip();
+    let errors = vec![SourceError {
+        source: "bad.bin".into(),
+        reason: "binary".into(),
+    }];
+    let mut app = App::new(articles, errors);
+    app.update(Action::Resize(120, 40));
+    assert!(app.entity_rows.is_empty());
+    assert!(app.current_analysis().is_none());
+    let mut analyses: Vec<_> = analyses.into_iter().enumerate().collect();
+    let (i, a) = analyses.remove(0);
+    app.update(Action::Analyzed(i, a));
+    assert_eq!(app.analysed, 1);
+    assert!(!app.entity_rows.is_empty());
+    // Filter by Kerry while article 2 is not analysed yet: it joins the list when it is.
+    app.update(Action::FocusPrev);
+    app.update(Action::ToggleFilter);
+    assert_eq!(app.visible, vec![0]);
+    for (i, a) in analyses {
+        app.update(Action::Analyzed(i, a));
+    }
+    assert_eq!(app.visible, vec![0, 2]);
+    assert_eq!(app.analysed, 3);
+    app.update(Action::ShowErrors);
+    assert_eq!(app.overlay, Some(Overlay::Errors));
+}
+
+#[test]
+fn clicks_and_wheel_go_to_the_pane_under_the_pointer() {
+    let mut app = app();
+    let body = app.areas.body;
+    app.update(Action::ScrollAt {
+        column: body.x + 2,
+        row: body.y + 2,
+        down: true,
+    });
+    assert_eq!(app.scroll, 3);
+    assert_eq!(app.focus, Pane::Headlines, "the wheel does not move focus");
+    let list = crate::ui::layout::inner(app.areas.headlines);
+    app.update(Action::ClickAt {
+        column: list.x + 1,
+        row: list.y + 2,
+    });
+    assert_eq!(app.current(), Some(2));
+    app.update(Action::ClickAt {
+        column: body.x + 2,
+        row: body.y + 2,
+    });
+    assert_eq!(app.focus, Pane::Body);
+}
+
+#[test]
+fn corpus_view_counts_articles_and_enter_opens_the_first() {
+    let mut app = app();
+    app.update(Action::Down); // article 1
+    app.update(Action::ToggleCorpus);
+    assert_eq!(app.side, SideView::Corpus);
+    let first = &app.corpus_rows[0];
+    assert_eq!((first.name.as_str(), first.articles), ("John Kerry", 2));
+    app.update(Action::Open);
+    assert_eq!(app.current(), Some(0));
+    assert_eq!(app.mention, Some(0));
+}
+
+#[test]
+fn no_size_or_key_panics() {
+    let mut app = app();
+    let keys = [
+        Action::FocusNext,
+        Action::Down,
+        Action::PageDown,
+        Action::Bottom,
+        Action::NextMention,
+        Action::NextQuote,
+        Action::ToggleQuotes,
+        Action::ToggleCorpus,
+        Action::ToggleHelp,
+        Action::Down,
+        Action::Back,
+    ];
+    for (w, h) in [
+        (1, 1),
+        (2, 2),
+        (5, 3),
+        (20, 7),
+        (60, 20),
+        (99, 12),
+        (100, 8),
+        (400, 120),
+    ] {
+        app.update(Action::Resize(w, h));
+        for k in &keys {
+            app.update(k.clone());
+            let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+            t.draw(|f| crate::ui::draw(f, &app)).unwrap();
+        }
+    }
+}

@@ -1,0 +1,255 @@
+//! Turns the bytes of one source into articles: decoding, format detection, then one parser per
+//! format (plain text, Markdown, JSON / JSON Lines) that all share the shaping rules in `text`.
+//!
+//! Offsets: every span is a UTF-8 byte offset into `Article::text`. For plain text that text is
+//! the file after decoding (invalid UTF-8 replaced by U+FFFD), with a BOM removed, CRLF and lone
+//! CR turned into LF and unsafe characters removed (see `sanitize::clean`); for a clean UTF-8 file
+//! with LF line ends it is the file itself, byte for byte. Markdown and JSON sources get a text
+//! built from their content: headline, blank line, dek, blank line, paragraphs.
+
+mod json;
+mod markdown;
+mod text;
+
+use super::model::Article;
+use super::sanitize;
+use serde::Serialize;
+
+/// A source, or one record of it, that could not be read or parsed, with the reason in plain words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SourceError {
+    pub source: String,
+    pub reason: String,
+}
+
+impl SourceError {
+    /// Both parts are cleaned for the terminal: a file name can hold escape sequences too.
+    pub fn new(source: impl AsRef<str>, reason: impl AsRef<str>) -> Self {
+        Self {
+            source: sanitize::clean_inline(source.as_ref()),
+            reason: sanitize::clean_inline(reason.as_ref()),
+        }
+    }
+}
+
+/// What one source yields: its articles and the problems met (a bad JSON Lines record among
+/// good ones yields both).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Parsed {
+    pub articles: Vec<Article>,
+    pub errors: Vec<SourceError>,
+}
+
+impl Parsed {
+    fn error(source: &str, reason: impl AsRef<str>) -> Self {
+        Self {
+            articles: Vec::new(),
+            errors: vec![SourceError::new(source, reason)],
+        }
+    }
+
+    fn one(article: Article) -> Self {
+        Self {
+            articles: vec![article],
+            errors: Vec::new(),
+        }
+    }
+}
+
+/// The formats byline reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Json,
+    JsonLines,
+}
+
+impl Format {
+    /// The format a file name's extension promises, if it is one byline knows.
+    pub fn from_name(name: &str) -> Option<Self> {
+        let ext = std::path::Path::new(name)
+            .extension()?
+            .to_str()?
+            .to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" => Some(Self::Text),
+            "md" | "markdown" => Some(Self::Markdown),
+            "json" => Some(Self::Json),
+            "jsonl" | "ndjson" => Some(Self::JsonLines),
+            _ => None,
+        }
+    }
+}
+
+/// How much of the start of a source is checked for binary content.
+const SNIFF_BYTES: usize = 8 * 1024;
+
+/// Parses one source. `source` names it (the path as given, `-` for standard input) for
+/// `Article::source` and errors; its extension picks the format, otherwise the content does.
+///
+/// `Article::source` is `source` cleaned for the terminal (identical for any ordinary path).
+pub fn parse(source: &str, bytes: &[u8]) -> Parsed {
+    let source = &sanitize::clean_inline(source);
+    let text = match decode(bytes) {
+        Ok(text) => text,
+        Err(reason) => return Parsed::error(source, reason),
+    };
+    match Format::from_name(source) {
+        Some(Format::Text) => Parsed::one(text::parse(source, text)),
+        Some(Format::Markdown) => Parsed::one(markdown::parse(source, &text)),
+        Some(Format::Json) => json::parse_json(source, &text),
+        Some(Format::JsonLines) => json::parse_lines(source, &text),
+        None => sniff(source, text),
+    }
+}
+
+/// Picks the format of a source without a known extension from its first characters.
+fn sniff(source: &str, text: String) -> Parsed {
+    let trimmed = text.trim_start();
+    if (trimmed.starts_with('{') || trimmed.starts_with('['))
+        && let Some(parsed) = json::try_parse(source, &text)
+    {
+        return parsed;
+    }
+    let first_line = trimmed.lines().next().unwrap_or("");
+    if first_line.starts_with("# ") {
+        return Parsed::one(markdown::parse(source, &text));
+    }
+    Parsed::one(text::parse(source, text))
+}
+
+/// Bytes to clean text, or why they are not an article.
+fn decode(bytes: &[u8]) -> Result<String, String> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err("empty file".into());
+    }
+    let head = bytes.get(..SNIFF_BYTES).unwrap_or(bytes);
+    if head.contains(&0) {
+        return Err("binary file, not an article".into());
+    }
+    let lossy = String::from_utf8_lossy(bytes);
+    if looks_binary(head) {
+        return Err("binary file, not an article".into());
+    }
+    let text = lossy.strip_prefix('\u{feff}').unwrap_or(&lossy);
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    };
+    let clean = sanitize::clean(&text);
+    if clean.trim().is_empty() {
+        return Err("no readable text (only control characters)".into());
+    }
+    Ok(clean)
+}
+
+/// Many invalid UTF-8 sequences at the start: not text in any encoding byline reads.
+fn looks_binary(head: &[u8]) -> bool {
+    let s = String::from_utf8_lossy(head);
+    let mut chars = 0usize;
+    let mut bad = 0usize;
+    for c in s.chars() {
+        chars += 1;
+        if c == char::REPLACEMENT_CHARACTER {
+            bad += 1;
+        }
+    }
+    bad >= 4 && bad * 4 > chars
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::BlockKind;
+
+    #[test]
+    fn empty_and_whitespace_sources_are_errors() {
+        for bytes in [&b""[..], b"  \n\t\r\n  "] {
+            let p = parse("a.txt", bytes);
+            assert!(p.articles.is_empty());
+            assert_eq!(p.errors, vec![SourceError::new("a.txt", "empty file")]);
+        }
+    }
+
+    #[test]
+    fn binary_sources_are_errors() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
+        let p = parse("photo.txt", png);
+        assert_eq!(p.errors[0].reason, "binary file, not an article");
+        let noise: Vec<u8> = (0..2000u32).map(|i| 0x80 | (i % 64) as u8).collect();
+        assert_eq!(
+            parse("x", &noise).errors[0].reason,
+            "binary file, not an article"
+        );
+    }
+
+    #[test]
+    fn only_control_characters_is_an_error() {
+        let p = parse("a.txt", b"\x1b[31m\x07\x1b[0m");
+        assert!(p.articles.is_empty());
+        assert!(p.errors[0].reason.contains("no readable text"));
+    }
+
+    #[test]
+    fn invalid_utf8_is_decoded_lossily() {
+        let p = parse(
+            "a.txt",
+            b"Caf\xe9 owner speaks\n\nThe owner of the caf\xe9 spoke.",
+        );
+        assert!(p.errors.is_empty());
+        let a = &p.articles[0];
+        assert_eq!(a.headline, "Caf\u{fffd} owner speaks");
+        assert_eq!(a.blocks.len(), 2);
+    }
+
+    #[test]
+    fn bom_and_crlf_are_accepted() {
+        let p = parse(
+            "a.txt",
+            "\u{feff}Headline here\r\n\r\nFirst paragraph\r\nwraps here.\r\n\r\nSecond.\r\n"
+                .as_bytes(),
+        );
+        let a = &p.articles[0];
+        assert_eq!(
+            a.text,
+            "Headline here\n\nFirst paragraph\nwraps here.\n\nSecond.\n"
+        );
+        let kinds: Vec<_> = a.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Headline,
+                BlockKind::Paragraph,
+                BlockKind::Paragraph
+            ]
+        );
+        assert_eq!(a.slice(a.blocks[1].span), "First paragraph\nwraps here.");
+    }
+
+    #[test]
+    fn escape_sequences_never_reach_the_text() {
+        let p = parse(
+            "a.txt",
+            b"Head\x1b]52;c;aGk=\x07line\n\nBody \x1b[31mred\x1b[0m and \xe2\x80\xaereversed.",
+        );
+        let a = &p.articles[0];
+        assert_eq!(a.headline, "Headline");
+        assert!(!a.text.contains('\x1b') && !a.text.contains('\u{202e}'));
+    }
+
+    #[test]
+    fn format_follows_the_extension_then_the_content() {
+        assert_eq!(Format::from_name("a/b.MD"), Some(Format::Markdown));
+        assert_eq!(Format::from_name("x.ndjson"), Some(Format::JsonLines));
+        assert_eq!(Format::from_name("README"), None);
+        let p = parse("-", br#"{"title": "From stdin", "text": "Body."}"#);
+        assert_eq!(p.articles[0].headline, "From stdin");
+        let p = parse("-", b"# Markdown headline\n\nBody *text*.");
+        assert_eq!(p.articles[0].text, "Markdown headline\n\nBody text.");
+        // Looks like JSON but is not: read as text.
+        let p = parse("-", b"[Updated] Storm hits coast\n\nThe storm hit.");
+        assert_eq!(p.articles[0].headline, "[Updated] Storm hits coast");
+    }
+}

@@ -1,0 +1,905 @@
+//! Plain-text articles, and the shaping rules every format shares: which paragraph is a dek, a
+//! caption with its photo credit, a byline or a dateline. The rules are general news-copy
+//! conventions (credit forms, "By Name", "CITY (Agency) —" openers), not tied to any one article.
+
+use crate::article::model::{Article, Block, BlockKind, Span};
+
+/// A line longer than this is not a headline (nor a dek, byline or date line).
+const MAX_HEADLINE: usize = 300;
+
+/// One paragraph-level piece of the text, before it is classified.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Para {
+    pub span: Span,
+    /// A block quotation (Markdown `>`): kept as such, never reclassified.
+    pub quote: bool,
+}
+
+/// The result of shaping: the blocks plus what they say about the article.
+#[derive(Debug, Default)]
+pub(super) struct Shaped {
+    pub blocks: Vec<Block>,
+    pub byline: Option<String>,
+    pub dateline: Option<String>,
+    pub date: Option<String>,
+}
+
+/// Parses a plain-text article; `text` is already decoded and cleaned.
+pub(super) fn parse(source: &str, text: String) -> Article {
+    let paras = paragraphs(&text);
+    let shaped = shape(&text, Vec::new(), &paras, true);
+    finish(source, text, shaped)
+}
+
+/// Builds the article from shaped blocks. The headline is the headline block, or failing that
+/// the start of the first block, so every article has something to list.
+pub(super) fn finish(source: &str, text: String, shaped: Shaped) -> Article {
+    let headline = shaped
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Headline)
+        .map(|b| b.span.slice(&text).to_string())
+        .unwrap_or_else(|| fallback_headline(&text, &shaped.blocks, source));
+    Article {
+        source: source.to_string(),
+        headline,
+        byline: shaped.byline,
+        dateline: shaped.dateline,
+        date: shaped.date,
+        text,
+        blocks: shaped.blocks,
+        ..Article::default()
+    }
+}
+
+/// The first words of the first block (up to about 80 bytes, cut at a space), or the file name.
+fn fallback_headline(text: &str, blocks: &[Block], source: &str) -> String {
+    let first = blocks.first().map(|b| b.span.slice(text)).unwrap_or("");
+    let first = first.split('\n').next().unwrap_or("").trim();
+    if first.is_empty() {
+        return source.to_string();
+    }
+    if first.len() <= 80 {
+        return first.to_string();
+    }
+    let cut = floor_boundary(first, 80);
+    let head = first.get(..cut).unwrap_or("");
+    let head = head.rsplit_once(' ').map_or(head, |(h, _)| h);
+    format!("{}…", head.trim_end())
+}
+
+/// Splits text into paragraphs: runs of non-blank lines, separated by blank lines. Spans are
+/// trimmed of surrounding whitespace.
+pub(super) fn paragraphs(text: &str) -> Vec<Para> {
+    let mut paras = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    let mut offset = 0;
+    for line in text.split('\n') {
+        let line_end = offset + line.len();
+        if line.trim().is_empty() {
+            if let Some(s) = start.take() {
+                push_trimmed(text, s, end, &mut paras);
+            }
+        } else {
+            start.get_or_insert(offset);
+            end = line_end;
+        }
+        offset = line_end + 1;
+    }
+    if let Some(s) = start {
+        push_trimmed(text, s, end, &mut paras);
+    }
+    paras
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, paras: &mut Vec<Para>) {
+    let span = trim(text, start, end);
+    if !span.is_empty() {
+        paras.push(Para { span, quote: false });
+    }
+}
+
+/// The span `start..end` without leading and trailing whitespace (empty when it does not fit).
+pub(super) fn trim(text: &str, start: usize, end: usize) -> Span {
+    let Some(s) = text.get(start..end) else {
+        return Span::new(start, start);
+    };
+    let left = s.len() - s.trim_start().len();
+    let right = s.trim_end().len();
+    if right <= left {
+        return Span::new(start + left, start + left);
+    }
+    Span::new(start + left, start + right)
+}
+
+/// The largest char boundary of `s` at or below `at`.
+fn floor_boundary(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Classifies paragraphs into blocks. `blocks` holds blocks already known (a JSON title and
+/// description); with `first_line_headline`, the first line of the first paragraph is the
+/// headline (plain text). Front matter — dek, byline, date lines, captions — is recognised until
+/// the first ordinary paragraph, which may open with a dateline ("LISBON (Reuters) —").
+pub(super) fn shape(
+    text: &str,
+    blocks: Vec<Block>,
+    paras: &[Para],
+    first_line_headline: bool,
+) -> Shaped {
+    let mut s = Shaped {
+        blocks,
+        ..Shaped::default()
+    };
+    let mut front = true;
+    for (i, para) in paras.iter().enumerate() {
+        if para.quote {
+            s.blocks.push(Block {
+                kind: BlockKind::Blockquote,
+                span: para.span,
+            });
+            front = false;
+            continue;
+        }
+        let end = para.span.end;
+        let mut start = para.span.start;
+        if i == 0 && first_line_headline {
+            let line = lines(text, start, end).next();
+            if let Some(line) = line.filter(|l| l.len() <= MAX_HEADLINE) {
+                s.blocks.push(Block {
+                    kind: BlockKind::Headline,
+                    span: line,
+                });
+                start = line.end;
+            }
+        }
+        if front {
+            start = front_lines(text, start, end, &mut s);
+        }
+        let chunk = trim(text, start, end);
+        if chunk.is_empty() {
+            continue;
+        }
+        if let Some(credit) = find_credit(text, chunk) {
+            let caption = trim(text, chunk.start, credit.start);
+            if !caption.is_empty() {
+                s.blocks.push(Block {
+                    kind: BlockKind::Caption,
+                    span: caption,
+                });
+            }
+            s.blocks.push(Block {
+                kind: BlockKind::Credit,
+                span: credit,
+            });
+            continue;
+        }
+        let mut body = chunk;
+        if front {
+            if let Some(opener) = dateline_opener(chunk.slice(text)) {
+                s.blocks.push(Block::new(
+                    BlockKind::Dateline,
+                    chunk.start,
+                    chunk.start + opener.end,
+                ));
+                // The place opener is the dateline proper; a date line only stands in for it.
+                s.dateline = Some(opener.name);
+                body = trim(text, chunk.start + opener.body, chunk.end);
+            }
+            front = false;
+        }
+        if !body.is_empty() {
+            s.blocks.push(Block {
+                kind: BlockKind::Paragraph,
+                span: body,
+            });
+        }
+    }
+    s
+}
+
+/// Takes the byline, date and dek lines at the start of `start..end`; returns where the rest
+/// begins.
+fn front_lines(text: &str, mut start: usize, end: usize, s: &mut Shaped) -> usize {
+    for line in lines(text, start, end) {
+        let l = line.slice(text);
+        if line.len() > MAX_HEADLINE {
+            break;
+        }
+        if let Some(name) = byline_name(l) {
+            s.blocks.push(Block {
+                kind: BlockKind::Byline,
+                span: line,
+            });
+            s.byline.get_or_insert(name);
+        } else if is_date_line(l) {
+            s.blocks.push(Block {
+                kind: BlockKind::Dateline,
+                span: line,
+            });
+            s.dateline.get_or_insert_with(|| l.to_string());
+            s.date.get_or_insert_with(|| l.to_string());
+        } else if s
+            .blocks
+            .last()
+            .is_some_and(|b| b.kind == BlockKind::Headline)
+            && is_dek_line(l)
+        {
+            // A dek stands alone, or titles the caption right below it (a single newline apart).
+            let rest = trim(text, line.end, end);
+            if !(rest.is_empty() || find_credit(text, rest).is_some()) {
+                break;
+            }
+            s.blocks.push(Block {
+                kind: BlockKind::Dek,
+                span: line,
+            });
+        } else {
+            break;
+        }
+        start = line.end;
+    }
+    start
+}
+
+/// The non-blank lines of `start..end`, each trimmed.
+fn lines(text: &str, start: usize, end: usize) -> impl Iterator<Item = Span> + '_ {
+    let s = text.get(start..end).unwrap_or("");
+    let mut offset = start;
+    s.split('\n').filter_map(move |line| {
+        let span = trim(text, offset, offset + line.len());
+        offset += line.len() + 1;
+        (!span.is_empty()).then_some(span)
+    })
+}
+
+/// Words that may stand lowercase inside a name or credit ("José de la Cruz", "… via Getty").
+const CONNECTORS: &[&str] = &[
+    "and", "&", "|", "-", "–", "—", "via", "for", "of", "the", "de", "del", "della", "da", "das",
+    "do", "dos", "di", "du", "van", "von", "der", "den", "la", "le", "el", "al", "y", "bin", "ibn",
+    "in", "at",
+];
+
+/// True when a word reads as part of a name: capitalised, a digit, an initial, or a connector.
+fn name_like(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| matches!(c, ',' | ';' | '(' | ')' | '"' | '\''));
+    if w.is_empty() || CONNECTORS.contains(&w) {
+        return true;
+    }
+    // "al-Assad", "d'Estaing": look past a lowercase particle.
+    let core = w
+        .split_once(['-', '\''])
+        .filter(|(p, _)| p.len() <= 2 && p.chars().all(char::is_lowercase))
+        .map_or(w, |(_, rest)| rest);
+    core.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// "By Jane Doe and John Roe" → "Jane Doe and John Roe".
+pub(super) fn byline_name(line: &str) -> Option<String> {
+    if line.len() > 150 {
+        return None;
+    }
+    let rest = line
+        .strip_prefix("By ")
+        .or_else(|| line.strip_prefix("BY "))
+        .or_else(|| line.strip_prefix("by "))?
+        .trim();
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let first_is_upper = rest.chars().next().is_some_and(char::is_uppercase);
+    if !first_is_upper || words.len() > 12 || rest.ends_with(['!', '?', ':']) {
+        return None;
+    }
+    words
+        .iter()
+        .all(|w| name_like(w))
+        .then(|| rest.trim_end_matches([',', ';', '.']).to_string())
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+const DATE_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "a.m",
+    "p.m",
+    "am",
+    "pm",
+    "et",
+    "est",
+    "edt",
+    "ct",
+    "cst",
+    "cdt",
+    "pt",
+    "pst",
+    "pdt",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
+    "updated",
+    "published",
+    "posted",
+    "last",
+    "on",
+    "at",
+    "|",
+    "-",
+    "–",
+    "—",
+    "·",
+];
+
+/// A line that is only a date (and maybe a time): "September 5, 2016", "Mon 5 Sep 2016 10:42
+/// BST", "2016-09-05", "Updated: 5/9/2016".
+pub(super) fn is_date_line(line: &str) -> bool {
+    if line.len() > 80 {
+        return false;
+    }
+    let mut month = false;
+    let mut number = false;
+    let mut full_date = false;
+    for token in line.split([' ', ',']).filter(|t| !t.is_empty()) {
+        let t = token
+            .trim_end_matches(['.', ':'])
+            .trim_start_matches('(')
+            .trim_end_matches(')')
+            .to_lowercase();
+        if MONTHS.contains(&t.as_str()) {
+            month = true;
+        } else if is_day_or_year(&t) {
+            number = true;
+        } else if is_numeric_date(&t) {
+            full_date = true;
+        } else if !(DATE_WORDS.contains(&t.as_str()) || is_time(&t)) {
+            return false;
+        }
+    }
+    full_date || (month && number)
+}
+
+/// "5", "05", "5th", "2016".
+fn is_day_or_year(t: &str) -> bool {
+    let digits = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &t[digits.len()..];
+    !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && (digits.len() <= 2 || digits.len() == 4)
+        && matches!(suffix, "" | "st" | "nd" | "rd" | "th")
+}
+
+/// "2016-09-05", "2016-09-05t10:42:00z", "5/9/2016", "05.09.2016".
+fn is_numeric_date(t: &str) -> bool {
+    let date = t.split('t').next().unwrap_or(t);
+    let parts: Vec<&str> = date.split(['-', '/', '.']).collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
+        && parts.iter().any(|p| p.len() == 4)
+}
+
+/// "10:42", "10:42am", "9.30pm".
+fn is_time(t: &str) -> bool {
+    let t = t.trim_end_matches("am").trim_end_matches("pm");
+    let Some((h, m)) = t.split_once([':', '.']) else {
+        return false;
+    };
+    (1..=2).contains(&h.len())
+        && m.len() == 2
+        && h.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
+}
+
+/// A short title line: a dek or caption title, not a sentence.
+fn is_dek_line(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    line.len() <= 160
+        && (2..=25).contains(&words)
+        && line
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !line.ends_with(['.', '!', '?', ':', ';', ',', '"', '”', '’', '—', '-'])
+}
+
+/// Picture agencies and credit words that end or start a photo credit.
+const AGENCIES: &[&str] = &[
+    "getty images",
+    "getty",
+    "afp",
+    "ap",
+    "ap photo",
+    "ap images",
+    "associated press",
+    "the associated press",
+    "reuters",
+    "epa",
+    "epa-efe",
+    "efe",
+    "pool",
+    "bloomberg",
+    "shutterstock",
+    "rex/shutterstock",
+    "xinhua",
+    "tass",
+    "sputnik",
+    "kyodo",
+    "yonhap",
+    "anadolu",
+    "anadolu agency",
+    "dpa",
+    "anp",
+    "nurphoto",
+    "sopa images",
+    "lightrocket",
+    "alamy",
+    "sipa",
+    "zuma",
+    "zuma press",
+    "pa",
+    "pa images",
+    "pa wire",
+    "aap",
+    "redux",
+    "corbis",
+    "wireimage",
+    "handout",
+    "photo",
+];
+
+/// Finds a photo credit at the end of a paragraph ("… the summit. Nicolas Asfouri - Pool/Getty
+/// Images", "… (AP Photo/Jane Doe)", "… Reuters/Jane Doe", "… Photo: Jane Doe").
+pub(super) fn find_credit(text: &str, chunk: Span) -> Option<Span> {
+    let s = chunk.slice(text);
+    let window = floor_boundary(s, s.len().saturating_sub(160));
+    if s.ends_with(')')
+        && let Some(open) = s.get(window..).and_then(|w| w.rfind('('))
+    {
+        let open = window + open;
+        let inner = s.get(open + 1..s.len() - 1).unwrap_or("");
+        if is_credit(inner) || inner.eq_ignore_ascii_case("ap photo") {
+            return Some(Span::new(chunk.start + open, chunk.end));
+        }
+    }
+    // Candidate starts: the paragraph start, a line start, or a sentence start.
+    let mut prev: Option<char> = None;
+    let mut prev_sentence_end = window == 0;
+    for (i, c) in s.get(window..).unwrap_or("").char_indices() {
+        let at = window + i;
+        let starts = match prev {
+            None => window == 0,
+            Some('\n') => true,
+            Some(p) if p.is_whitespace() => prev_sentence_end,
+            _ => false,
+        };
+        if starts && !c.is_whitespace() && is_credit(s.get(at..).unwrap_or("")) {
+            return Some(Span::new(chunk.start + at, chunk.end));
+        }
+        if !c.is_whitespace() {
+            prev_sentence_end = matches!(c, '.' | '!' | '?' | '"' | '”' | '’' | ')');
+        }
+        prev = Some(c);
+    }
+    None
+}
+
+/// Whether `s` (the whole of it) is a photo credit.
+fn is_credit(s: &str) -> bool {
+    let s = s.trim();
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if s.is_empty() || s.len() > 120 || words.len() > 12 || s.ends_with(['.', '!', '?', ',', ':']) {
+        return false;
+    }
+    let lower = s.to_lowercase();
+    for prefix in [
+        "photo:",
+        "photos:",
+        "photograph:",
+        "photo by ",
+        "photograph by ",
+        "image:",
+        "picture:",
+        "credit:",
+    ] {
+        if let Some(rest) = lower.strip_prefix(prefix) {
+            let rest = s.get(s.len() - rest.len()..).unwrap_or("").trim();
+            return !rest.is_empty() && rest.split_whitespace().all(name_like);
+        }
+    }
+    if !words.iter().all(|w| w.split('/').all(name_like)) {
+        return false;
+    }
+    let agency = |part: &str| AGENCIES.contains(&part.trim().to_lowercase().as_str());
+    let ends_with_agency = |part: &str| {
+        let part = part.trim();
+        AGENCIES.iter().any(|a| {
+            part.len() >= a.len()
+                && part
+                    .get(part.len() - a.len()..)
+                    .is_some_and(|tail| tail.eq_ignore_ascii_case(a))
+                && (part.len() == a.len()
+                    || part
+                        .get(..part.len() - a.len())
+                        .is_some_and(|head| head.ends_with([' ', '-', '/'])))
+        })
+    };
+    let starts_with_agency = |part: &str| {
+        let first = part.trim().split(' ').next().unwrap_or("");
+        agency(first) || agency(part)
+    };
+    if let Some((left, right)) = s.split_once('/') {
+        // "Name - Pool/Getty Images", "Reuters/Name", "AP Photo/Name", "Name/AFP via Getty".
+        return !left.trim().is_empty()
+            && !right.trim().is_empty()
+            && (ends_with_agency(left) || starts_with_agency(right) || ends_with_agency(right));
+    }
+    // "Name - Getty Images", "Name via Getty Images", "Name for Reuters".
+    [" - ", " via ", " for ", " – "]
+        .iter()
+        .any(|sep| s.contains(sep))
+        && ends_with_agency(s)
+}
+
+/// A dateline at the start of a paragraph.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct Opener {
+    /// As written, without the dash: "LISBON (Reuters)".
+    pub name: String,
+    /// End of the opener including its dash (relative to the paragraph).
+    pub end: usize,
+    /// Where the paragraph proper starts.
+    pub body: usize,
+}
+
+/// "CITY (Agency) —", "CITY, Country —", "WASHINGTON —", "LONDON, Sept 5 (Reuters) -" at the
+/// start of a paragraph.
+pub(super) fn dateline_opener(p: &str) -> Option<Opener> {
+    let head = p.get(..floor_boundary(p, 100)).unwrap_or("");
+    let mut dash = None;
+    let mut prev = ' ';
+    let mut iter = head.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        match c {
+            '—' | '–' => {
+                dash = Some((i, i + c.len_utf8()));
+                break;
+            }
+            '-' if next == Some('-') => {
+                dash = Some((i, i + 2));
+                break;
+            }
+            '-' if prev == ' ' && next == Some(' ') => {
+                dash = Some((i, i + 1));
+                break;
+            }
+            _ => {}
+        }
+        prev = c;
+    }
+    let (dash_start, dash_end) = dash?;
+    let prefix = head.get(..dash_start)?.trim_end();
+    if prefix.is_empty() || prefix.len() > 70 {
+        return None;
+    }
+    let (place, agency) = match prefix.strip_suffix(')') {
+        Some(before) => {
+            let open = before.rfind('(')?;
+            let agency = before.get(open + 1..)?.trim();
+            (before.get(..open)?.trim_end(), Some(agency))
+        }
+        None => (prefix, None),
+    };
+    if let Some(agency) = agency
+        && (agency.is_empty() || agency.len() > 30 || !agency.split_whitespace().all(name_like))
+    {
+        return None;
+    }
+    let parts: Vec<&str> = place.split(',').map(str::trim).collect();
+    let valid_parts = parts.len() <= 3
+        && parts.iter().all(|part| {
+            let words: Vec<&str> = part.split_whitespace().collect();
+            (1..=4).contains(&words.len()) && words.iter().all(|w| name_like(w))
+        });
+    if !valid_parts {
+        return None;
+    }
+    let first = parts.first().copied().unwrap_or("");
+    let all_caps = first.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !first.chars().any(char::is_lowercase);
+    if !(all_caps || agency.is_some() || parts.len() >= 2) {
+        return None;
+    }
+    let rest = p.get(dash_end..).unwrap_or("");
+    let body = dash_end + (rest.len() - rest.trim_start().len());
+    Some(Opener {
+        name: prefix.to_string(),
+        end: dash_end,
+        body,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::parse::parse;
+
+    fn kinds_and_texts(a: &Article) -> Vec<(BlockKind, &str)> {
+        a.blocks.iter().map(|b| (b.kind, a.slice(b.span))).collect()
+    }
+
+    fn seed() -> &'static str {
+        include_str!("../../../assets/articles/seed-article.txt")
+    }
+
+    #[test]
+    fn seed_blocks_match_the_issue() {
+        let a = &parse("seed-article.txt", seed().as_bytes()).articles[0];
+        assert_eq!(a.text, seed());
+        let blocks = kinds_and_texts(a);
+        assert_eq!(
+            blocks[0],
+            (
+                BlockKind::Headline,
+                "U.S. and Russia Fail to Reach Syria Deal on Sidelines of G20 Summit"
+            )
+        );
+        assert_eq!(
+            blocks[1],
+            (
+                BlockKind::Dek,
+                "U.S. President Barack Obama and Russian President Vladimir Putin"
+            )
+        );
+        assert_eq!(blocks[2].0, BlockKind::Caption);
+        assert!(blocks[2].1.starts_with("Chinese President Xi Jinping (C)"));
+        assert!(blocks[2].1.ends_with("on the margins of the summit."));
+        assert_eq!(
+            blocks[3],
+            (BlockKind::Credit, "Nicolas Asfouri - Pool/Getty Images")
+        );
+        let paras: Vec<_> = blocks[4..].iter().map(|b| b.0).collect();
+        assert_eq!(paras, vec![BlockKind::Paragraph; 9]);
+        assert!(blocks[4].1.starts_with("Diplomats from the United States"));
+        assert!(blocks[12].1.ends_with("all the more distant."));
+        assert_eq!(a.headline, blocks[0].1);
+        assert_eq!(a.byline, None);
+        assert_eq!(a.dateline, None);
+    }
+
+    /// The gold annotation (character offsets) in ../shared, converted to byte offsets. The gold
+    /// gives the caption and its credit as one block; byline splits them, so the caption and
+    /// credit together must cover exactly the gold caption.
+    #[test]
+    fn seed_blocks_match_the_gold_annotation() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let gold = std::path::Path::new(root).join("../shared/gold/seed-article.gold.json");
+        let Ok(json) = std::fs::read_to_string(&gold) else {
+            println!("skipped: {} not found", gold.display());
+            return;
+        };
+        let gold: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let a = &parse("seed-article.txt", seed().as_bytes()).articles[0];
+        let byte = |chars: u64| {
+            a.text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([a.text.len()])
+                .nth(chars as usize)
+                .unwrap()
+        };
+        let mut ours = a.blocks.iter().peekable();
+        for g in gold["blocks"].as_array().unwrap() {
+            let span = Span::new(
+                byte(g["start"].as_u64().unwrap()),
+                byte(g["end"].as_u64().unwrap()),
+            );
+            let b = ours.next().unwrap();
+            match g["kind"].as_str().unwrap() {
+                "headline" => assert_eq!((b.kind, b.span), (BlockKind::Headline, span)),
+                "caption-title" => assert_eq!((b.kind, b.span), (BlockKind::Dek, span)),
+                "paragraph" => assert_eq!((b.kind, b.span), (BlockKind::Paragraph, span)),
+                "caption" => {
+                    let credit = ours.next().unwrap();
+                    assert_eq!(b.kind, BlockKind::Caption);
+                    assert_eq!(credit.kind, BlockKind::Credit);
+                    assert_eq!(b.span.start, span.start);
+                    assert_eq!(credit.span.end, span.end);
+                    assert_eq!(a.slice(credit.span), g["credit"].as_str().unwrap());
+                }
+                other => panic!("unknown gold block kind {other}"),
+            }
+        }
+        assert!(ours.next().is_none());
+    }
+
+    #[test]
+    fn byline_and_date_lines_are_recognised() {
+        let src = "Port strike ends after nine days\n\nBy Marta Quental and Tom O'Neill\nSeptember 12, 2024\n\nThe strike is over.\n\nWork resumed.";
+        let a = &parse("a.txt", src.as_bytes()).articles[0];
+        assert_eq!(
+            kinds_and_texts(a),
+            vec![
+                (BlockKind::Headline, "Port strike ends after nine days"),
+                (BlockKind::Byline, "By Marta Quental and Tom O'Neill"),
+                (BlockKind::Dateline, "September 12, 2024"),
+                (BlockKind::Paragraph, "The strike is over."),
+                (BlockKind::Paragraph, "Work resumed."),
+            ]
+        );
+        assert_eq!(a.byline.as_deref(), Some("Marta Quental and Tom O'Neill"));
+        assert_eq!(a.dateline.as_deref(), Some("September 12, 2024"));
+    }
+
+    #[test]
+    fn dateline_opener_is_split_from_the_first_paragraph() {
+        let src = "Minister resigns\n\nBy Ana Lima\n\nLISBON (Reuters) — The minister resigned on Monday.\n\nWASHINGTON — Not a dateline here.";
+        let a = &parse("a.txt", src.as_bytes()).articles[0];
+        assert_eq!(
+            kinds_and_texts(a)[2..],
+            [
+                (BlockKind::Dateline, "LISBON (Reuters) —"),
+                (BlockKind::Paragraph, "The minister resigned on Monday."),
+                (BlockKind::Paragraph, "WASHINGTON — Not a dateline here."),
+            ]
+        );
+        assert_eq!(a.dateline.as_deref(), Some("LISBON (Reuters)"));
+    }
+
+    #[test]
+    fn dateline_opener_forms() {
+        let ok = [
+            ("WASHINGTON — The", "WASHINGTON"),
+            ("Porto, Portugal — The", "Porto, Portugal"),
+            ("LONDON, Sept 5 (Reuters) - The", "LONDON, Sept 5 (Reuters)"),
+            ("NEW YORK (AP) -- The", "NEW YORK (AP)"),
+            ("ATHENS—The", "ATHENS"),
+        ];
+        for (p, name) in ok {
+            assert_eq!(dateline_opener(p).map(|o| o.name), Some(name.into()), "{p}");
+        }
+        for p in [
+            "Obama — who spoke first — said",
+            "The minister said - and repeated - that",
+            "Officials in the capital — tired of waiting — left",
+            "No dash at all in this one.",
+        ] {
+            assert_eq!(dateline_opener(p), None, "{p}");
+        }
+    }
+
+    #[test]
+    fn credit_forms() {
+        let credit = |p: &str| {
+            let span = Span::new(0, p.len());
+            find_credit(p, span).map(|s| s.slice(p).to_string())
+        };
+        let cases = [
+            (
+                "Crowds gather. Nicolas Asfouri - Pool/Getty Images",
+                Some("Nicolas Asfouri - Pool/Getty Images"),
+            ),
+            (
+                "The minister arrives in Lisbon. (AP Photo/Ana Lima)",
+                Some("(AP Photo/Ana Lima)"),
+            ),
+            ("Smoke rises. Reuters/Tom Berg", Some("Reuters/Tom Berg")),
+            (
+                "Rescuers search the rubble. J. Doe/AFP via Getty Images",
+                Some("J. Doe/AFP via Getty Images"),
+            ),
+            (
+                "A crowd at the rally. Photo: Zoë Brontë",
+                Some("Photo: Zoë Brontë"),
+            ),
+            ("Pool/Getty Images", Some("Pool/Getty Images")),
+            ("The talks ended without a deal.", None),
+            ("Washington backs the rebels (ISIS).", None),
+            ("The vote was 5/4 in favour of the plan", None),
+            ("He said it was a good deal for Reuters", None),
+        ];
+        for (p, want) in cases {
+            assert_eq!(credit(p).as_deref(), want, "{p}");
+        }
+    }
+
+    #[test]
+    fn date_lines() {
+        for l in [
+            "September 5, 2016",
+            "Sept. 5, 2016 10:42 a.m. ET",
+            "Monday 5 September 2016",
+            "2016-09-05",
+            "Updated: 05/09/2016 9.30pm",
+        ] {
+            assert!(is_date_line(l), "{l}");
+        }
+        for l in ["May we meet again", "March on Washington 2016", "In 2016"] {
+            assert!(!is_date_line(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn bylines() {
+        assert_eq!(byline_name("By Zoë Brontë").as_deref(), Some("Zoë Brontë"));
+        assert_eq!(
+            byline_name("BY JOSÉ ÁLVAREZ, Reuters").as_deref(),
+            Some("JOSÉ ÁLVAREZ, Reuters")
+        );
+        assert_eq!(byline_name("By the time the vote came"), None);
+        assert_eq!(byline_name("Bystanders Fled"), None);
+    }
+
+    #[test]
+    fn a_soft_wrapped_first_paragraph_is_not_a_dek() {
+        let src = "Storm hits coast\nWinds of 100 km/h tore roofs\noff houses on Sunday.\n\nMore.";
+        let a = &parse("a.txt", src.as_bytes()).articles[0];
+        assert_eq!(
+            kinds_and_texts(a)[..2],
+            [
+                (BlockKind::Headline, "Storm hits coast"),
+                (
+                    BlockKind::Paragraph,
+                    "Winds of 100 km/h tore roofs\noff houses on Sunday."
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_very_long_first_line_is_not_a_headline() {
+        let line = "word ".repeat(10_000);
+        let a = &parse("a.txt", line.as_bytes()).articles[0];
+        assert_eq!(a.blocks.len(), 1);
+        assert_eq!(a.blocks[0].kind, BlockKind::Paragraph);
+        assert!(a.headline.ends_with('…') && a.headline.len() < 100);
+    }
+}

@@ -1,0 +1,113 @@
+//! The article body: the cached wrapped lines from the scroll position down, with quote and mention
+//! highlights cut in from the cached marks. Only visible lines are touched.
+
+use super::layout;
+use super::theme::THEME;
+use crate::app::state::{Highlight, Mark};
+use crate::app::wrap::{BodyLine, LineKind};
+use crate::app::{App, Pane};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    if area.is_empty() {
+        return;
+    }
+    let focused = app.focus == Pane::Body;
+    let total = app.body.lines.len();
+    let title = if total == 0 {
+        " Article ".to_string()
+    } else {
+        let last = (app.scroll + app.body_height()).min(total);
+        format!(" Article — {}% ", last * 100 / total.max(1))
+    };
+    frame.render_widget(super::pane_block(title, focused), area);
+    let text = layout::body_text(area);
+    if app.current().is_none() {
+        let line = Line::styled("nothing to show", THEME.dim);
+        super::draw_row(frame, text, 0, line);
+        return;
+    }
+    for row in 0..usize::from(text.height) {
+        let index = app.scroll + row;
+        let Some(line) = app.body.lines.get(index) else {
+            break;
+        };
+        let first = app.marks.partition_point(|m| m.line < index);
+        let end = first
+            + app.marks[first..]
+                .iter()
+                .take_while(|m| m.line == index)
+                .count();
+        super::draw_row(frame, text, row, styled_line(line, &app.marks[first..end]));
+    }
+}
+
+fn base_style(kind: LineKind) -> Style {
+    match kind {
+        LineKind::Headline => THEME.headline,
+        LineKind::Meta => THEME.meta,
+        LineKind::Dek => THEME.dek,
+        LineKind::Caption => THEME.caption,
+        LineKind::Credit => THEME.credit,
+        LineKind::Byline | LineKind::Dateline => THEME.byline,
+        LineKind::Blockquote => THEME.blockquote,
+        LineKind::Paragraph | LineKind::Blank => Style::new(),
+    }
+}
+
+fn highlight_style(h: Highlight) -> Style {
+    match h {
+        Highlight::Reported => THEME.reported,
+        Highlight::Quote => THEME.quote,
+        Highlight::CurrentQuote => THEME.quote_current,
+        Highlight::Mention => THEME.mention,
+        Highlight::CurrentMention => THEME.mention_current,
+    }
+}
+
+/// One body line as styled spans: each piece cut where a highlight starts or ends.
+pub fn styled_line<'a>(line: &'a BodyLine, marks: &[Mark]) -> Line<'a> {
+    let base = base_style(line.kind);
+    let mut spans = Vec::new();
+    for piece in &line.pieces {
+        let Some(src) = piece.src else {
+            spans.push(Span::styled(piece.text.as_str(), base));
+            continue;
+        };
+        let mut cuts = vec![src.start, src.end];
+        for m in marks {
+            for at in [m.span.start, m.span.end] {
+                if at > src.start && at < src.end {
+                    cuts.push(at);
+                }
+            }
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        for w in cuts.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let Some(text) = piece.text.get(a - src.start..b - src.start) else {
+                continue;
+            };
+            let mut covering: Vec<Highlight> = marks
+                .iter()
+                .filter(|m| m.span.start <= a && b <= m.span.end)
+                .map(|m| m.highlight)
+                .collect();
+            covering.sort_unstable();
+            let style = covering
+                .into_iter()
+                .fold(base, |s, h| s.patch(highlight_style(h)));
+            spans.push(Span::styled(text, style));
+        }
+    }
+    let out = Line::from(spans);
+    if line.kind == LineKind::Credit {
+        out.right_aligned()
+    } else {
+        out
+    }
+}

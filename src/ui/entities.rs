@@ -1,0 +1,137 @@
+//! The entity pane: this article's people (with roles), organizations and places with mention
+//! counts; or, as the corpus view, every entity of the loaded articles with its article count.
+
+use super::layout;
+use super::theme::THEME;
+use crate::analysis::EntityKind;
+use crate::app::state::EntityRow;
+use crate::app::{App, Pane};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+fn kind_title(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "People",
+        EntityKind::Organization => "Organizations",
+        EntityKind::Place => "Places",
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    if area.is_empty() {
+        return;
+    }
+    let focused = app.focus == Pane::Side;
+    frame.render_widget(super::pane_block(" Entities ".into(), focused), area);
+    let inner = layout::inner(area);
+    let width = usize::from(inner.width);
+    if app.current().is_some() && app.current_analysis().is_none() {
+        super::draw_row(frame, inner, 0, Line::styled("analysing…", THEME.dim));
+        return;
+    }
+    if app.entity_rows.is_empty() {
+        super::draw_row(frame, inner, 0, Line::styled("no names found", THEME.dim));
+        return;
+    }
+    let chosen = app.chosen_entity();
+    for (row, (at, entry)) in app
+        .entity_rows
+        .iter()
+        .enumerate()
+        .skip(app.entities.offset)
+        .take(usize::from(inner.height))
+        .enumerate()
+    {
+        let line = match entry {
+            EntityRow::Header(kind, n) => {
+                Line::styled(format!("{} ({n})", kind_title(*kind)), THEME.header)
+            }
+            EntityRow::Entity {
+                index,
+                name,
+                role,
+                count,
+            } => {
+                let count = format!(" {count}");
+                let room = width.saturating_sub(count.width() + 1);
+                let label = match role {
+                    Some(r) => format!(" {name} — {r}"),
+                    None => format!(" {name}"),
+                };
+                let label = super::fit(&label, room);
+                let pad = width.saturating_sub(label.width() + count.width());
+                let mut line = Line::from(vec![
+                    Span::raw(label),
+                    Span::raw(" ".repeat(pad)),
+                    Span::styled(count, THEME.dim),
+                ]);
+                if at == app.entities.selected {
+                    line = line.style(if focused {
+                        THEME.selected
+                    } else {
+                        THEME.selected_unfocused
+                    });
+                } else if Some(*index) == chosen {
+                    line = line.style(THEME.mention);
+                }
+                line
+            }
+        };
+        super::draw_row(frame, inner, row, line);
+    }
+}
+
+/// The corpus view: entities across all loaded articles, most widespread first.
+pub fn draw_corpus(frame: &mut Frame, area: Rect, app: &App) {
+    if area.is_empty() {
+        return;
+    }
+    let focused = app.focus == Pane::Side;
+    let title = format!(" Corpus — {} entities ", app.corpus_rows.len());
+    frame.render_widget(super::pane_block(title, focused), area);
+    let inner = layout::inner(area);
+    let width = usize::from(inner.width);
+    if app.corpus_rows.is_empty() {
+        super::draw_row(
+            frame,
+            inner,
+            0,
+            Line::styled("nothing analysed yet", THEME.dim),
+        );
+        return;
+    }
+    for (row, (at, entry)) in app
+        .corpus_rows
+        .iter()
+        .enumerate()
+        .skip(app.corpus_pos.offset)
+        .take(usize::from(inner.height))
+        .enumerate()
+    {
+        let mark = match entry.key.kind {
+            EntityKind::Person => "P",
+            EntityKind::Organization => "O",
+            EntityKind::Place => "L",
+        };
+        let count = format!(" {}", entry.articles);
+        let room = width.saturating_sub(count.width() + 2);
+        let name = super::fit(&entry.name, room);
+        let pad = width.saturating_sub(name.width() + 2 + count.width());
+        let mut line = Line::from(vec![
+            Span::styled(format!("{mark} "), THEME.dim),
+            Span::raw(name),
+            Span::raw(" ".repeat(pad)),
+            Span::styled(count, THEME.dim),
+        ]);
+        if at == app.corpus_pos.selected {
+            line = line.style(if focused {
+                THEME.selected
+            } else {
+                THEME.selected_unfocused
+            });
+        }
+        super::draw_row(frame, inner, row, line);
+    }
+}

@@ -1,0 +1,57 @@
+//! The headline list: one row per article, an unread mark, the selected row highlighted.
+
+use super::layout;
+use super::theme::THEME;
+use crate::app::{App, Pane};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    if area.is_empty() {
+        return;
+    }
+    let focused = app.focus == Pane::Headlines;
+    let title = match &app.filter {
+        Some(f) => format!(" Headlines — {} ({}) ", f.name, app.visible.len()),
+        None => format!(" Headlines ({}) ", app.visible.len()),
+    };
+    frame.render_widget(super::pane_block(title, focused), area);
+    let inner = layout::inner(area);
+    if app.visible.is_empty() {
+        let note = if app.filter.is_some() {
+            "no article mentions it yet"
+        } else {
+            "no articles"
+        };
+        super::draw_row(frame, inner, 0, Line::styled(note, THEME.dim));
+        return;
+    }
+    let rows = usize::from(inner.height);
+    for (row, (at, &index)) in app
+        .visible
+        .iter()
+        .enumerate()
+        .skip(app.headlines.offset)
+        .take(rows)
+        .enumerate()
+    {
+        let Some(entry) = app.entries.get(index) else {
+            continue;
+        };
+        let mark = if entry.read {
+            Span::styled("  ", THEME.read)
+        } else {
+            Span::styled("● ", THEME.unread)
+        };
+        let mut line = Line::from(vec![mark, Span::raw(entry.title.as_str())]);
+        if at == app.headlines.selected {
+            line = line.style(if focused {
+                THEME.selected
+            } else {
+                THEME.selected_unfocused
+            });
+        }
+        super::draw_row(frame, inner, row, line);
+    }
+}

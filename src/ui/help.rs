@@ -1,0 +1,112 @@
+//! Overlays: the help, generated from the key map so it lists every binding; and the list of
+//! sources that could not be opened.
+
+use super::theme::THEME;
+use crate::app::App;
+use crate::app::keymap::{BINDINGS, Context};
+use crate::app::wrap::inert;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+const ORDER: [Context; 8] = [
+    Context::Global,
+    Context::Pane,
+    Context::Headlines,
+    Context::Body,
+    Context::Entities,
+    Context::Corpus,
+    Context::Quotes,
+    Context::Overlay,
+];
+
+/// The help text: for each context, its bindings.
+pub fn lines() -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    for ctx in ORDER {
+        let bindings: Vec<_> = BINDINGS.iter().filter(|b| b.context == ctx).collect();
+        if bindings.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(Line::raw(""));
+        }
+        out.push(Line::styled(ctx.title(), THEME.header));
+        for b in bindings {
+            out.push(Line::from(vec![
+                Span::styled(format!("  {:<16}", b.keys_text()), THEME.key),
+                Span::raw(b.description),
+            ]));
+        }
+    }
+    out
+}
+
+pub fn line_count() -> usize {
+    lines().len()
+}
+
+fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+fn draw_box(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'static>>, scroll: usize) {
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let rect = centred(area, 78, height.min(area.height.saturating_sub(2).max(3)));
+    if rect.is_empty() {
+        return;
+    }
+    frame.render_widget(Clear, rect);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(THEME.border_focused)
+        .title(Span::styled(title.to_string(), THEME.title));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let scroll = scroll.min(lines.len().saturating_sub(usize::from(inner.height)));
+    let shown: Vec<Line> = lines
+        .into_iter()
+        .skip(scroll)
+        .take(usize::from(inner.height))
+        .collect();
+    frame.render_widget(Paragraph::new(shown).style(THEME.overlay), inner);
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    draw_box(
+        frame,
+        area,
+        " Keys — Esc closes ",
+        lines(),
+        app.overlay_scroll,
+    );
+}
+
+pub fn draw_errors(frame: &mut Frame, area: Rect, app: &App) {
+    let mut lines = vec![Line::styled(
+        format!("{} sources could not be opened:", app.errors.len()),
+        THEME.header,
+    )];
+    lines.push(Line::raw(""));
+    for e in &app.errors {
+        lines.push(Line::from(vec![
+            Span::styled(inert(&e.source).into_owned(), THEME.key),
+            Span::raw(format!(" — {}", inert(&e.reason))),
+        ]));
+    }
+    draw_box(
+        frame,
+        area,
+        " Load errors — Esc closes ",
+        lines,
+        app.overlay_scroll,
+    );
+}

@@ -1,0 +1,132 @@
+//! Where the panes go for a terminal size: three columns from 100 columns up; below that the body
+//! takes the full width with one list pane stacked above it (or only the focused pane when short).
+//! A pure function, used by `update` (wrap width, mouse hits) and by drawing, so they agree.
+
+use crate::app::Pane;
+use ratatui::layout::Rect;
+
+/// Columns from which the three panes stand side by side.
+pub const WIDE: u16 = 100;
+
+/// The rectangles of one screen. A pane not shown has an empty rectangle.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Areas {
+    pub headlines: Rect,
+    pub body: Rect,
+    pub side: Rect,
+    pub status: Rect,
+    pub keys: Rect,
+}
+
+pub fn areas(area: Rect, focus: Pane, last_list: Pane) -> Areas {
+    let mut out = Areas::default();
+    let bar_rows = match area.height {
+        0 => 0,
+        1..=2 => 1,
+        3..=7 => 1,
+        _ => 2,
+    };
+    let main_h = area.height - bar_rows;
+    if bar_rows >= 1 {
+        out.status = Rect::new(area.x, area.y + main_h, area.width, 1);
+    }
+    if bar_rows == 2 {
+        out.keys = Rect::new(area.x, area.y + main_h + 1, area.width, 1);
+    }
+    if main_h < 3 {
+        return out;
+    }
+    let main = Rect::new(area.x, area.y, area.width, main_h);
+    if area.width >= WIDE {
+        let left = (area.width * 28 / 100).clamp(20, 48);
+        let right = (area.width * 24 / 100).clamp(20, 40);
+        let middle = area.width - left - right;
+        out.headlines = Rect::new(main.x, main.y, left, main_h);
+        out.body = Rect::new(main.x + left, main.y, middle, main_h);
+        out.side = Rect::new(main.x + left + middle, main.y, right, main_h);
+        return out;
+    }
+    let list = if focus == Pane::Body {
+        last_list
+    } else {
+        focus
+    };
+    if main_h >= 12 {
+        let top = (main_h / 3).clamp(3, 10);
+        let list_rect = Rect::new(main.x, main.y, main.width, top);
+        match list {
+            Pane::Side => out.side = list_rect,
+            _ => out.headlines = list_rect,
+        }
+        out.body = Rect::new(main.x, main.y + top, main.width, main_h - top);
+    } else {
+        match focus {
+            Pane::Headlines => out.headlines = main,
+            Pane::Body => out.body = main,
+            Pane::Side => out.side = main,
+        }
+    }
+    out
+}
+
+/// Inside a pane's border.
+pub fn inner(area: Rect) -> Rect {
+    if area.width < 2 || area.height < 2 {
+        return Rect::new(area.x, area.y, 0, 0);
+    }
+    Rect::new(area.x + 1, area.y + 1, area.width - 2, area.height - 2)
+}
+
+/// The body's text area: inside the border, one column of padding each side.
+pub fn body_text(area: Rect) -> Rect {
+    let i = inner(area);
+    if i.width <= 2 {
+        return i;
+    }
+    Rect::new(i.x + 1, i.y, i.width - 2, i.height)
+}
+
+/// The width the body is wrapped to.
+pub fn text_width(area: Rect) -> u16 {
+    body_text(area).width
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn panes_never_overlap_or_leave_the_screen() {
+        for w in (1..=400).step_by(7) {
+            for h in (1..=120).step_by(5) {
+                for focus in [Pane::Headlines, Pane::Body, Pane::Side] {
+                    let area = Rect::new(0, 0, w, h);
+                    let a = areas(area, focus, Pane::Headlines);
+                    let rects = [a.headlines, a.body, a.side, a.status, a.keys];
+                    for (i, r) in rects.iter().enumerate() {
+                        assert!(
+                            area.union(*r) == area || r.is_empty(),
+                            "{r:?} outside {area:?}"
+                        );
+                        for s in &rects[i + 1..] {
+                            assert!(
+                                r.is_empty() || s.is_empty() || !r.intersects(*s),
+                                "{r:?} overlaps {s:?} at {w}x{h}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn three_columns_from_100_wide() {
+        let a = areas(Rect::new(0, 0, 120, 40), Pane::Headlines, Pane::Headlines);
+        assert!(a.headlines.width > 0 && a.body.width > 0 && a.side.width > 0);
+        assert_eq!(a.headlines.width + a.body.width + a.side.width, 120);
+        let n = areas(Rect::new(0, 0, 60, 20), Pane::Body, Pane::Headlines);
+        assert_eq!(n.body.width, 60);
+        assert!(n.side.is_empty());
+    }
+}

@@ -1,0 +1,55 @@
+//! The quotes view (in place of the entity pane): the article's quotes with their speakers, the
+//! current one marked; optionally only the chosen person's.
+
+use super::layout;
+use super::theme::THEME;
+use crate::analysis::QuoteKind;
+use crate::app::{App, Pane};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    if area.is_empty() {
+        return;
+    }
+    let focused = app.focus == Pane::Side;
+    let title = match (app.person_quotes, app.chosen_name()) {
+        (true, Some(name)) => format!(" Quotes by {name} ({}) ", app.quote_rows.len()),
+        _ => format!(" Quotes ({}) ", app.quote_rows.len()),
+    };
+    frame.render_widget(super::pane_block(title, focused), area);
+    let inner = layout::inner(area);
+    if app.current().is_some() && app.current_analysis().is_none() {
+        super::draw_row(frame, inner, 0, Line::styled("analysing…", THEME.dim));
+        return;
+    }
+    if app.quote_rows.is_empty() {
+        super::draw_row(frame, inner, 0, Line::styled("no quotes", THEME.dim));
+        return;
+    }
+    for (row, (at, q)) in app
+        .quote_rows
+        .iter()
+        .enumerate()
+        .skip(app.quotes.offset)
+        .take(usize::from(inner.height))
+        .enumerate()
+    {
+        let text_style = match q.kind {
+            QuoteKind::Reported => THEME.reported,
+            _ => THEME.quote,
+        };
+        let current = app.quote == Some(q.nav);
+        let mut line = Line::from(vec![
+            Span::styled(if current { "▸" } else { " " }, THEME.key),
+            Span::styled(format!("{} ", q.nav + 1), THEME.dim),
+            Span::styled(format!("{}: ", q.speaker), THEME.key),
+            Span::styled(q.text.as_str(), text_style),
+        ]);
+        if at == app.quotes.selected && focused {
+            line = line.style(THEME.selected);
+        }
+        super::draw_row(frame, inner, row, line);
+    }
+}

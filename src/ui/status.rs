@@ -1,0 +1,71 @@
+//! The status bar: focused pane, position, analysis progress, the latest message; below it the
+//! key hints for the focused pane, taken from the key map.
+
+use super::theme::THEME;
+use crate::app::keymap;
+use crate::app::{App, Pane, SideView};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+pub fn draw(frame: &mut Frame, status: Rect, keys: Rect, app: &App) {
+    if !status.is_empty() {
+        frame.render_widget(status_line(app), status);
+    }
+    if !keys.is_empty() {
+        let mut spans = Vec::new();
+        for (key, label) in keymap::hints(&app.contexts()) {
+            spans.push(Span::styled(key, THEME.key));
+            spans.push(Span::raw(format!(" {label}  ")));
+        }
+        frame.render_widget(Line::from(spans), keys);
+    }
+}
+
+pub fn status_line(app: &App) -> Line<'static> {
+    let pane = match (app.focus, app.side) {
+        (Pane::Headlines, _) => "HEADLINES",
+        (Pane::Body, _) => "ARTICLE",
+        (Pane::Side, SideView::Entities) => "ENTITIES",
+        (Pane::Side, SideView::Corpus) => "CORPUS",
+        (Pane::Side, SideView::Quotes) => "QUOTES",
+    };
+    let mut spans = vec![Span::styled(format!(" {pane} "), THEME.status_focus)];
+    if !app.visible.is_empty() {
+        let mut pos = format!(
+            " article {}/{}",
+            app.headlines.selected + 1,
+            app.visible.len()
+        );
+        if app.filter.is_some() {
+            pos.push_str(&format!(" (of {})", app.entries.len()));
+        }
+        spans.push(Span::styled(pos, THEME.status));
+        let total = app.body.lines.len();
+        if total > 0 {
+            let last = (app.scroll + app.body_height()).min(total);
+            spans.push(Span::styled(
+                format!(" │ line {}/{total} {}%", app.scroll + 1, last * 100 / total),
+                THEME.status,
+            ));
+        }
+    }
+    if app.analysed < app.entries.len() {
+        spans.push(Span::styled(
+            format!(" │ analysing {}/{}", app.analysed, app.entries.len()),
+            THEME.warning,
+        ));
+    }
+    if let Some(message) = &app.message {
+        spans.push(Span::styled(format!(" │ {message}"), THEME.message));
+    } else if !app.errors.is_empty() {
+        let n = app.errors.len();
+        let what = if n == 1 {
+            "1 source could not be opened".to_string()
+        } else {
+            format!("{n} sources could not be opened")
+        };
+        spans.push(Span::styled(format!(" │ {what} — press e"), THEME.warning));
+    }
+    Line::from(spans).style(THEME.status)
+}

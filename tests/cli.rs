@@ -1,0 +1,281 @@
+//! Runs the real `byline` binary: `analyze` on the bundled samples, on bad files and on stdin.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs byline with `args` (and `stdin`), killing it after 60 s so a hang fails the test.
+fn byline(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(args)
+        .current_dir(root())
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn byline");
+    if let Some(input) = stdin {
+        let mut pipe = child.stdin.take().unwrap();
+        let input = input.to_vec();
+        std::thread::spawn(move || {
+            let _ = pipe.write_all(&input);
+        });
+    }
+    let mut out = child.stdout.take().unwrap();
+    let mut err = child.stderr.take().unwrap();
+    let out_t = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = out.read_to_end(&mut v);
+        v
+    });
+    let err_t = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = err.read_to_end(&mut v);
+        v
+    });
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("byline {args:?} did not finish within 60 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    Output {
+        status,
+        stdout: out_t.join().unwrap(),
+        stderr: err_t.join().unwrap(),
+    }
+}
+
+fn temp_dir(tag: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("byline-cli-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Checks one span of the JSON contract against the article text.
+fn check_span(text: &str, v: &serde_json::Value, what: &str) {
+    let start = v["start"].as_u64().unwrap() as usize;
+    let end = v["end"].as_u64().unwrap() as usize;
+    assert!(
+        start <= end && end <= text.len(),
+        "{what}: {start}..{end} out of bounds ({})",
+        text.len()
+    );
+    assert!(
+        text.is_char_boundary(start) && text.is_char_boundary(end),
+        "{what}: {start}..{end} not on char boundaries"
+    );
+}
+
+#[test]
+fn analyze_json_on_the_samples_keeps_the_contract() {
+    let out = byline(&["analyze", "--format", "json", "assets/articles"], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let articles = report["articles"].as_array().unwrap();
+    // The seed, four text/Markdown articles, three JSON Lines records and two JSON records.
+    assert_eq!(articles.len(), 10);
+    for a in articles {
+        let source = a["source"].as_str().unwrap();
+        assert!(source.starts_with("assets/articles/"), "{source}");
+        assert!(!a["headline"].as_str().unwrap().is_empty(), "{source}");
+        let text = a["text"].as_str().unwrap();
+        let blocks = a["blocks"].as_array().unwrap();
+        assert!(!blocks.is_empty(), "{source} has no blocks");
+        assert!(
+            blocks.iter().any(|b| b["kind"] == "paragraph"),
+            "{source} has no paragraph"
+        );
+        let mut last_end = 0;
+        for b in blocks {
+            check_span(text, b, &format!("{source} block"));
+            let start = b["start"].as_u64().unwrap() as usize;
+            assert!(
+                start >= last_end,
+                "{source}: blocks overlap or are out of order"
+            );
+            last_end = b["end"].as_u64().unwrap() as usize;
+        }
+        for e in a["entities"].as_array().unwrap() {
+            for m in e["mentions"].as_array().unwrap() {
+                check_span(text, m, &format!("{source} mention"));
+            }
+        }
+        for q in a["quotes"].as_array().unwrap() {
+            check_span(text, q, &format!("{source} quote"));
+        }
+    }
+    let seed = articles
+        .iter()
+        .find(|a| a["source"] == "assets/articles/seed-article.txt")
+        .unwrap();
+    let kinds: Vec<&str> = seed["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds[..4],
+        ["headline", "dek", "caption", "credit"],
+        "{kinds:?}"
+    );
+    assert_eq!(kinds.iter().filter(|k| **k == "paragraph").count(), 9);
+}
+
+#[test]
+fn analyze_text_prints_headlines_and_sources() {
+    let out = byline(
+        &[
+            "analyze",
+            "assets/articles/seed-article.txt",
+            "assets/articles/rail-strike.md",
+        ],
+        None,
+    );
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("U.S. and Russia Fail to Reach Syria Deal on Sidelines of G20 Summit"));
+    assert!(stdout.contains("  source: assets/articles/seed-article.txt"));
+    assert!(stdout.contains("Northline Rail Drivers Walk Out Over Night-Shift Rota"));
+    assert!(stdout.contains("  byline: Marta Quental"));
+    assert!(stdout.contains("  entities: "));
+    assert!(stdout.contains("  quotes: "));
+}
+
+#[test]
+fn a_bad_file_beside_a_good_one_is_reported_and_the_good_one_kept() {
+    let dir = temp_dir("bad-good");
+    let bad = dir.join("bad.txt");
+    let good = dir.join("good.txt");
+    std::fs::write(&bad, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    std::fs::write(&good, "Good headline\n\nA good paragraph.").unwrap();
+    let out = byline(
+        &[
+            "analyze",
+            "--format",
+            "json",
+            bad.to_str().unwrap(),
+            good.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr,
+        format!("byline: {}: binary file, not an article\n", bad.display())
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["articles"][0]["headline"], "Good headline");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn only_bad_files_exit_non_zero() {
+    let dir = temp_dir("only-bad");
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let missing = dir.join("missing.txt");
+    let out = byline(
+        &[
+            "analyze",
+            empty.to_str().unwrap(),
+            missing.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains(&format!("byline: {}: empty file", empty.display())));
+    assert!(stderr.contains(&format!(
+        "byline: {}: no such file or directory",
+        missing.display()
+    )));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn stdin_is_read_with_a_dash() {
+    let input = "By-election called in Braga\n\nBy Ana Lima\n\nBRAGA, Portugal — A by-election will be held in March.";
+    let out = byline(
+        &["analyze", "--format", "json", "-"],
+        Some(input.as_bytes()),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let a = &report["articles"][0];
+    assert_eq!(a["source"], "-");
+    assert_eq!(a["headline"], "By-election called in Braga");
+    assert_eq!(a["byline"], "Ana Lima");
+    assert_eq!(a["dateline"], "BRAGA, Portugal");
+    // JSON Lines on stdin are sniffed.
+    let out = byline(
+        &["analyze", "--format", "json", "-"],
+        Some(b"{\"title\": \"One\", \"text\": \"A.\"}\n{\"title\": \"Two\", \"text\": \"B.\"}\n"),
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["articles"][1]["source"], "-#2");
+}
+
+#[test]
+fn max_bytes_applies_to_analyze() {
+    let out = byline(
+        &[
+            "analyze",
+            "--max-bytes",
+            "100",
+            "assets/articles/seed-article.txt",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("seed-article.txt: larger than the size cap of 100 bytes"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn help_and_version() {
+    let out = byline(&["--help"], None);
+    assert!(out.status.success());
+    let help = String::from_utf8(out.stdout).unwrap();
+    assert!(help.contains("analyze") && help.contains("--max-bytes"));
+    let out = byline(&["analyze", "--help"], None);
+    assert!(String::from_utf8(out.stdout).unwrap().contains("--format"));
+    let out = byline(&["--version"], None);
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap().trim(),
+        format!("byline {}", env!("CARGO_PKG_VERSION"))
+    );
+}
