@@ -140,6 +140,9 @@ fn previous_sentence_speaker(doc: &Doc, earlier: &[Found], first: usize) -> Opti
         return Some(s);
     }
     let ends_with_colon = doc.is_punct(p_end - 1, ':') || doc.is_punct(p_end - 1, ',');
+    if ends_with_colon && let Some(s) = attribution::statement_from(doc, (p_start, p_end)) {
+        return Some(s);
+    }
     if ends_with_colon || prev_unit == unit {
         return attribution::leading_subject(doc, (p_start, p_end));
     }

@@ -155,11 +155,21 @@ fn span_of(doc: &Doc, (first, end): (usize, usize)) -> Span {
 /// The subject of the speech verb at `verb`: "Jeff Rathke" in "Jeff Rathke, the State
 /// Department Spokesperson, said"; "Rathbun" in "Rathbun also wrote".
 pub fn subject_of(doc: &Doc, verb: usize, floor: usize) -> Option<Span> {
+    subject_range(doc, verb, floor).map(|r| span_of(doc, tidy(doc, r)))
+}
+
+fn subject_range(doc: &Doc, verb: usize, floor: usize) -> Option<(usize, usize)> {
     let mut k = verb;
     while k > floor {
         let w = doc.tok_text(k - 1);
         if doc.is_word(k - 1) && lexicon::is_verb_filler(w) {
             k -= 1;
+        } else if doc.is_punct(k - 1, ')') {
+            // "Yuki Tanaka (田中由紀) said": step over the parenthesis.
+            let open = (k.saturating_sub(16).max(floor)..k - 1)
+                .rev()
+                .find(|&i| doc.is_punct(i, '('))?;
+            k = open;
         } else {
             break;
         }
@@ -171,18 +181,21 @@ pub fn subject_of(doc: &Doc, verb: usize, floor: usize) -> Option<Span> {
     if doc.is_punct(last, ',') {
         // "NAME, the spokesman, said" / "After the match, NAME, Panama coach, said": walk back
         // over comma-separated segments and take the first that reads as a name.
-        let mut segments: Vec<(usize, usize)> = Vec::with_capacity(4);
+        let mut segments = [(0usize, 0usize); 4];
+        let mut n = 0;
         let mut end = last;
-        while segments.len() < 4 && end > floor {
+        while n < segments.len() && end > floor {
             let Some(seg) = segment_ending_at(doc, end - 1, floor) else {
                 break;
             };
-            segments.push(seg);
+            segments[n] = seg;
+            n += 1;
             if seg.0 == floor || !doc.is_punct(seg.0 - 1, ',') {
                 break;
             }
             end = seg.0 - 1;
         }
+        let segments = &segments[..n];
         // The leftmost segment is the subject unless it is an opening phrase; phrases that
         // start at the sentence start were taken whole, so trim them to their noun phrase.
         let pick = segments
@@ -197,13 +210,39 @@ pub fn subject_of(doc: &Doc, verb: usize, floor: usize) -> Option<Span> {
         } else {
             trimmed
         };
-        return speaker_like(doc, chosen).then(|| span_of(doc, chosen));
+        return speaker_like(doc, chosen).then_some(chosen);
     }
     if !doc.is_word(last) {
         return None;
     }
     let phrase = phrase_ending_at(doc, last, floor)?;
-    speaker_like(doc, phrase).then(|| span_of(doc, phrase))
+    speaker_like(doc, phrase).then_some(phrase)
+}
+
+/// Trims an opening phrase off a speaker phrase: "In a radio interview last week she" → "she",
+/// "On Monday Kerry" → "Kerry".
+fn tidy(doc: &Doc, (first, end): (usize, usize)) -> (usize, usize) {
+    let w = doc.tok_text(first);
+    let opener =
+        lexicon::is_common_sentence_start(w) && !lexicon::is_determiner(w) || w.ends_with("ing");
+    if !opener || lexicon::is_pronoun(w) {
+        return (first, end);
+    }
+    if let Some(p) = (first + 1..end).find(|&i| lexicon::is_pronoun(doc.tok_text(i))) {
+        return (p, p + 1);
+    }
+    let mut start = end;
+    while start > first + 1
+        && doc.is_word(start - 1)
+        && doc.tok_text(start - 1).starts_with(char::is_uppercase)
+    {
+        start -= 1;
+    }
+    if start < end {
+        (start, end)
+    } else {
+        (first, end)
+    }
 }
 
 /// Speaker named after a closing mark at `close`: `"…," X said` / `"…," said X` / `"…" — X` /
@@ -305,7 +344,10 @@ pub fn before(doc: &Doc, open: usize, floor: usize) -> Option<Span> {
 pub fn leading_subject(doc: &Doc, (start, end): (usize, usize)) -> Option<Span> {
     let mut first = start;
     let first_word = doc.tok_text(first);
-    if lexicon::is_common_sentence_start(first_word) || !doc.is_word(first) {
+    if lexicon::is_common_sentence_start(first_word)
+        || first_word.ends_with("ing")
+        || !doc.is_word(first)
+    {
         // "On Wednesday, Sunak defended …": skip to after the first comma.
         let comma = (start..end.min(start + 12)).find(|&i| doc.is_punct(i, ','))?;
         first = comma + 1;
@@ -342,4 +384,39 @@ pub fn speech_verb_before(doc: &Doc, open: usize, floor: usize) -> Option<usize>
 /// True when "according to" appears in the range.
 pub fn has_according_to(doc: &Doc, from: usize, to: usize) -> bool {
     (from..to).any(|i| lower_is(doc, i, "according") && lower_is(doc, i + 1, "to"))
+}
+
+/// "a statement from its general secretary, Paulo Rebelo:" — the author of a statement,
+/// letter or message that a sentence introduces.
+pub fn statement_from(doc: &Doc, (start, end): (usize, usize)) -> Option<Span> {
+    const STATEMENTS: &[&str] = &[
+        "address",
+        "comments",
+        "email",
+        "letter",
+        "message",
+        "note",
+        "post",
+        "remarks",
+        "speech",
+        "statement",
+        "tweet",
+        "words",
+    ];
+    let from = (start + 1..end).find(|&i| {
+        lower_is(doc, i, "from")
+            && STATEMENTS
+                .iter()
+                .any(|s| doc.tok_text(i - 1).eq_ignore_ascii_case(s))
+    })?;
+    let first = phrase_starting_at(doc, from + 1, end)?;
+    // An apposition naming the author: "its general secretary, Paulo Rebelo,".
+    if doc.is_punct(first.1, ',')
+        && let Some(second) = phrase_starting_at(doc, first.1 + 1, end)
+        && name_like(doc, second)
+        && !name_like(doc, first)
+    {
+        return Some(span_of(doc, second));
+    }
+    Some(span_of(doc, first))
 }

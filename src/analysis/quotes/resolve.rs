@@ -65,12 +65,17 @@ enum Pronoun {
 }
 
 fn pronoun(text: &str) -> Option<Pronoun> {
-    match text.to_ascii_lowercase().as_str() {
-        "he" => Some(Pronoun::He),
-        "she" => Some(Pronoun::She),
-        "it" => Some(Pronoun::It),
-        "they" | "we" => Some(Pronoun::They),
-        _ => None,
+    let is = |w: &str| text.eq_ignore_ascii_case(w);
+    if is("he") {
+        Some(Pronoun::He)
+    } else if is("she") {
+        Some(Pronoun::She)
+    } else if is("it") {
+        Some(Pronoun::It)
+    } else if is("they") || is("we") {
+        Some(Pronoun::They)
+    } else {
+        None
     }
 }
 
@@ -129,22 +134,34 @@ fn resolve_pronoun(
             } else {
                 Gender::Female
             };
-            before
+            // The speaker of the quotation before, when the pronoun fits (a speaker goes on).
+            let previous = previous_speaker(found, links, qi)
+                .filter(|&e| entities[e].kind == EntityKind::Person && genders[e] == want);
+            // Else the nearest person known to fit, looking a few people back before settling
+            // for the nearest person of unknown gender.
+            let persons = before
                 .iter()
                 .rev()
                 .filter(|m| m.kind == EntityKind::Person)
-                .find(|m| matches!(genders[m.entity], g if g == want || g == Gender::Unknown))
-                .map(|m| m.entity)
+                .take(6);
+            let mut unknown = None;
+            let mut exact = None;
+            for m in persons {
+                match genders[m.entity] {
+                    g if g == want => {
+                        exact = Some(m.entity);
+                        break;
+                    }
+                    Gender::Unknown if unknown.is_none() => unknown = Some(m.entity),
+                    _ => {}
+                }
+            }
+            previous.or(exact).or(unknown)
         }
         Pronoun::It | Pronoun::They => {
             // The speaker of the quotation before, when it is not a person ("…," said KCNA.
             // "…," it added).
-            let previous = found[..qi]
-                .iter()
-                .zip(links)
-                .rev()
-                .find(|(f, _)| f.speaker.is_some())
-                .and_then(|(_, l)| *l)
+            let previous = previous_speaker(found, links, qi)
                 .filter(|&e| entities[e].kind != EntityKind::Person || p == Pronoun::They);
             previous.or_else(|| {
                 before
@@ -155,6 +172,16 @@ fn resolve_pronoun(
             })
         }
     }
+}
+
+/// The linked speaker of the nearest earlier quotation that has a speaker.
+fn previous_speaker(found: &[Found], links: &[Option<usize>], qi: usize) -> Option<usize> {
+    found[..qi]
+        .iter()
+        .zip(links)
+        .rev()
+        .find(|(f, _)| f.speaker.is_some())
+        .and_then(|(_, l)| *l)
 }
 
 /// Each entity's gender as the article shows it: a title before a mention ("Mr.", "Mrs.",
