@@ -122,12 +122,18 @@ fn previous_sentence_speaker(doc: &Doc, earlier: &[Found], first: usize) -> Opti
         }
     }
     let (p_start, p_end) = doc.sentence_range(prev_tok);
+    let p_start = attribution::clamp(p_end, p_start);
     // A quotation of the previous sentence (an interrupted quotation continues).
-    if let Some(prev) = earlier.iter().rev().find(|e| {
-        matches!(e.kind, QuoteKind::Direct | QuoteKind::Partial)
-            && e.last >= p_start
-            && e.last < p_end
-    }) && prev.speaker.is_some()
+    if let Some(prev) = earlier
+        .iter()
+        .rev()
+        .take_while(|e| e.last >= p_start)
+        .find(|e| {
+            matches!(e.kind, QuoteKind::Direct | QuoteKind::Partial)
+                && e.last >= p_start
+                && e.last < p_end
+        })
+        && prev.speaker.is_some()
     {
         return prev.speaker;
     }

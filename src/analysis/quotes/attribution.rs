@@ -2,12 +2,21 @@
 //! `"…," X said` / `"…," said X` / `X said: "…"` / `X told Y: "…"` / `"…" — X` /
 //! `according to X` — and the speaker of the sentence just before a quotation.
 
-use super::lexicon;
+use super::lexicon::{self, flag};
 use super::text::{Doc, TokKind};
 use crate::article::Span;
 
 /// The longest speaker phrase we accept, in words.
 const MAX_SPEAKER_WORDS: usize = 10;
+
+/// How far (in tokens) we look back from a quotation for its attribution. Keeps the work per
+/// quotation bounded, so a run-on "sentence" full of quotations stays linear.
+pub const WINDOW: usize = 80;
+
+/// The start of the range to search back from `at`: `floor`, but no further than `WINDOW`.
+pub fn clamp(at: usize, floor: usize) -> usize {
+    floor.max(at.saturating_sub(WINDOW))
+}
 
 fn lower_is(doc: &Doc, i: usize, word: &str) -> bool {
     doc.is_word(i) && doc.tok_text(i).eq_ignore_ascii_case(word)
@@ -15,16 +24,17 @@ fn lower_is(doc: &Doc, i: usize, word: &str) -> bool {
 
 /// A speech verb at `i` that really introduces speech ("told to leave" and "called for" do not).
 pub fn is_speech_verb_at(doc: &Doc, i: usize) -> bool {
-    let w = doc.tok_text(i);
+    if !doc.has(i, flag::SPEECH) {
+        return false;
+    }
     // Verbs are lowercase here ("United States" is no verb); after a determiner they are nouns
     // ("the claims", "its reports").
-    if !doc.is_word(i) || !w.starts_with(|c: char| c.is_lowercase()) || !lexicon::is_speech_verb(w)
-    {
+    if !doc.tok_text(i).starts_with(|c: char| c.is_lowercase()) {
         return false;
     }
     if i > 0 && doc.is_word(i - 1) {
         let p = doc.tok_text(i - 1);
-        if lexicon::is_determiner(p) || p.ends_with("'s") || p.ends_with("’s") {
+        if doc.has(i - 1, flag::DETERMINER) || p.ends_with("'s") || p.ends_with("’s") {
             return false;
         }
     }
@@ -53,6 +63,7 @@ fn segment_ending_at(doc: &Doc, last: usize, floor: usize) -> Option<(usize, usi
     let mut first = last + 1;
     let mut words = 0;
     let mut i = last + 1;
+    let floor = clamp(last, floor);
     while i > floor {
         i -= 1;
         match doc.toks[i].kind {
@@ -314,6 +325,7 @@ pub fn after(doc: &Doc, close: usize, end: usize) -> Option<Span> {
 /// Speaker named before an opening mark at `open` in the same sentence (from `floor`):
 /// `X said: "…"`, `X told Y: "…"`, `X called it "…"`, `according to X, "…"`.
 pub fn before(doc: &Doc, open: usize, floor: usize) -> Option<Span> {
+    let floor = clamp(open, floor);
     let mut i = open;
     while i > floor {
         i -= 1;
@@ -375,7 +387,7 @@ pub fn leading_subject(doc: &Doc, (start, end): (usize, usize)) -> Option<Span> 
 
 /// The speech verb nearest before `open` in its sentence, if any (for telling speech from terms).
 pub fn speech_verb_before(doc: &Doc, open: usize, floor: usize) -> Option<usize> {
-    (floor..open).rev().find(|&i| {
+    (clamp(open, floor)..open).rev().find(|&i| {
         is_speech_verb_at(doc, i)
             && !(i + 1 == open && doc.tok_text(i).eq_ignore_ascii_case("called"))
     })
@@ -383,7 +395,7 @@ pub fn speech_verb_before(doc: &Doc, open: usize, floor: usize) -> Option<usize>
 
 /// True when "according to" appears in the range.
 pub fn has_according_to(doc: &Doc, from: usize, to: usize) -> bool {
-    (from..to).any(|i| lower_is(doc, i, "according") && lower_is(doc, i + 1, "to"))
+    (clamp(to, from)..to).any(|i| lower_is(doc, i, "according") && lower_is(doc, i + 1, "to"))
 }
 
 /// "a statement from its general secretary, Paulo Rebelo:" — the author of a statement,
@@ -403,7 +415,7 @@ pub fn statement_from(doc: &Doc, (start, end): (usize, usize)) -> Option<Span> {
         "tweet",
         "words",
     ];
-    let from = (start + 1..end).find(|&i| {
+    let from = (clamp(end, start) + 1..end).find(|&i| {
         lower_is(doc, i, "from")
             && STATEMENTS
                 .iter()

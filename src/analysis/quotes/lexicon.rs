@@ -1,85 +1,158 @@
 //! Word lists the quote finder reads: speech verbs, naming cues, function words, abbreviations.
-//! All lists are lowercase and sorted so that lookups are binary searches without allocation.
+//! All lists are lowercase and sorted; they are merged into one table so that a word's flags
+//! come from one binary search, without allocation.
 
-/// Lowercases an ASCII-only word into `buf`; `None` for words too long or not ASCII (no list
-/// below holds such words, so they can never match).
-pub fn lower<'a>(word: &str, buf: &'a mut [u8; 32]) -> Option<&'a str> {
-    let bytes = word.as_bytes();
-    if bytes.len() > buf.len() || !word.is_ascii() {
+/// What a word is to the quote finder, as bits: one lookup per word gives all of them.
+pub mod flag {
+    pub const SPEECH: u16 = 1;
+    pub const REPORTING: u16 = 1 << 1;
+    pub const NAMING: u16 = 1 << 2;
+    pub const DETERMINER: u16 = 1 << 3;
+    pub const FUNCTION: u16 = 1 << 4;
+    pub const CLAUSE: u16 = 1 << 5;
+    pub const FILLER: u16 = 1 << 6;
+    pub const PRONOUN: u16 = 1 << 7;
+    pub const ABBREVIATION: u16 = 1 << 8;
+    pub const ELISION: u16 = 1 << 9;
+    pub const SENTENCE_START: u16 = 1 << 10;
+}
+
+/// Every list merged into one table sorted by word, with an index by first letter. Words are
+/// keyed by their bytes packed into a `u128` (big-endian, zero-padded), which orders them like
+/// the strings and compares in one instruction.
+struct Table {
+    words: Vec<(u128, u16)>,
+    by_letter: [(u16, u16); 26],
+}
+
+/// The longest word any list holds, in bytes.
+const MAX_LEN: usize = 16;
+
+fn key(lower: &[u8]) -> Option<u128> {
+    if lower.is_empty() || lower.len() > MAX_LEN {
         return None;
     }
-    for (dst, src) in buf.iter_mut().zip(bytes) {
+    let mut bytes = [0u8; MAX_LEN];
+    bytes.get_mut(..lower.len())?.copy_from_slice(lower);
+    Some(u128::from_be_bytes(bytes))
+}
+
+fn table() -> &'static Table {
+    static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let lists: [(&[&'static str], u16); 11] = [
+            (SPEECH_VERBS, flag::SPEECH),
+            (REPORTING_VERBS, flag::REPORTING),
+            (NAMING_CUES, flag::NAMING),
+            (DETERMINERS, flag::DETERMINER),
+            (FUNCTION_WORDS, flag::FUNCTION),
+            (CLAUSE_WORDS, flag::CLAUSE),
+            (VERB_FILLERS, flag::FILLER),
+            (PRONOUNS, flag::PRONOUN),
+            (ABBREVIATIONS, flag::ABBREVIATION),
+            (ELISIONS, flag::ELISION),
+            (SENTENCE_STARTS, flag::SENTENCE_START),
+        ];
+        let mut words: Vec<(u128, u16)> = Vec::new();
+        for (list, bit) in lists {
+            for k in list.iter().filter_map(|w| key(w.as_bytes())) {
+                match words.iter_mut().find(|(x, _)| *x == k) {
+                    Some(entry) => entry.1 |= bit,
+                    None => words.push((k, bit)),
+                }
+            }
+        }
+        words.sort_unstable();
+        let mut by_letter = [(0u16, 0u16); 26];
+        for (letter, range) in (b'a'..=b'z').zip(by_letter.iter_mut()) {
+            let first = |k: u128| k.to_be_bytes()[0];
+            let start = words.partition_point(|&(k, _)| first(k) < letter);
+            let end = words.partition_point(|&(k, _)| first(k) <= letter);
+            *range = (
+                u16::try_from(start).unwrap_or(0),
+                u16::try_from(end).unwrap_or(0),
+            );
+        }
+        Table { words, by_letter }
+    })
+}
+
+/// All flags of a word, ignoring case. Lowercase words ending in -ly count as adverbs.
+pub fn flags_of(word: &str) -> u16 {
+    let bytes = word.as_bytes();
+    let mut flags = 0;
+    if bytes.len() > 4 && word.ends_with("ly") && bytes[0].is_ascii_lowercase() {
+        flags |= flag::FILLER;
+    }
+    if bytes.len() > MAX_LEN || !bytes.first().is_some_and(u8::is_ascii_alphabetic) {
+        return flags;
+    }
+    let mut lower = [0u8; MAX_LEN];
+    for (dst, src) in lower.iter_mut().zip(bytes) {
         *dst = src.to_ascii_lowercase();
     }
-    std::str::from_utf8(buf.get(..bytes.len())?).ok()
-}
-
-fn contains(list: &[&str], word: &str) -> bool {
-    let mut buf = [0u8; 32];
-    // Curly apostrophes are normalised to straight ones by the caller's words only when ASCII.
-    match lower(word, &mut buf) {
-        Some(w) => list.binary_search(&w).is_ok(),
-        None => false,
+    let Some(k) = lower.get(..bytes.len()).and_then(key) else {
+        return flags;
+    };
+    let t = table();
+    let (start, end) = t.by_letter[usize::from(lower[0] - b'a')];
+    let bucket = t
+        .words
+        .get(usize::from(start)..usize::from(end))
+        .unwrap_or(&[]);
+    if let Ok(i) = bucket.binary_search_by(|(x, _)| x.cmp(&k)) {
+        flags |= bucket[i].1;
     }
+    flags
 }
 
-/// Verbs that attribute words to a speaker, in the forms news writing uses.
-pub fn is_speech_verb(word: &str) -> bool {
-    contains(SPEECH_VERBS, word)
-}
-
-/// The narrower set that frames reported (indirect) speech without marks.
-pub fn is_reporting_verb(word: &str) -> bool {
-    contains(REPORTING_VERBS, word)
+fn has(word: &str, bit: u16) -> bool {
+    flags_of(word) & bit != 0
 }
 
 /// Words right before a quoted term that make it a name or title, not speech.
 pub fn is_naming_cue(word: &str) -> bool {
-    contains(NAMING_CUES, word)
+    has(word, flag::NAMING)
 }
 
 /// Determiners and possessive pronouns: a quoted phrase right after one is a term.
 pub fn is_determiner(word: &str) -> bool {
-    contains(DETERMINERS, word)
+    has(word, flag::DETERMINER)
 }
 
 /// Small words that do not carry content: prepositions, conjunctions, auxiliaries.
 pub fn is_function_word(word: &str) -> bool {
-    contains(FUNCTION_WORDS, word)
+    has(word, flag::FUNCTION)
 }
 
 /// Words that end a speaker phrase when walking back from a speech verb.
 pub fn is_clause_word(word: &str) -> bool {
-    contains(CLAUSE_WORDS, word)
+    has(word, flag::CLAUSE)
 }
 
 /// Adverbs and auxiliaries that may stand between a speaker and the verb ("Wilkins also said").
 pub fn is_verb_filler(word: &str) -> bool {
-    if contains(VERB_FILLERS, word) {
-        return true;
-    }
-    // Lowercase -ly adverbs ("reportedly", "later" is listed above).
-    word.len() > 4 && word.ends_with("ly") && word.starts_with(|c: char| c.is_ascii_lowercase())
+    has(word, flag::FILLER)
 }
 
 /// Personal pronouns that can stand for a speaker.
 pub fn is_pronoun(word: &str) -> bool {
-    contains(PRONOUNS, word)
+    has(word, flag::PRONOUN)
 }
 
 /// Abbreviations that end with a period without ending a sentence.
 pub fn is_abbreviation(word: &str) -> bool {
-    contains(ABBREVIATIONS, word)
+    has(word, flag::ABBREVIATION)
 }
 
 /// Words after a leading apostrophe that make it an elision ('em, 'til, 'n'), not a quote.
 pub fn is_elision(word: &str) -> bool {
-    contains(ELISIONS, word)
+    has(word, flag::ELISION)
 }
 
-/// Nouns that name a statement rather than a person ("a statement", "the report").
+/// Words that commonly open a sentence without naming anyone ("The", "After", "However").
 pub fn is_common_sentence_start(word: &str) -> bool {
-    contains(SENTENCE_STARTS, word)
+    has(word, flag::SENTENCE_START)
 }
 
 const SPEECH_VERBS: &[&str] = &[
@@ -426,10 +499,25 @@ mod tests {
     }
 
     #[test]
+    fn every_listed_word_is_found() {
+        assert!(SPEECH_VERBS.iter().all(|w| flags_of(w) & flag::SPEECH != 0));
+        assert!(
+            REPORTING_VERBS
+                .iter()
+                .all(|w| flags_of(w) & flag::REPORTING != 0)
+        );
+        assert!(ABBREVIATIONS.iter().all(|w| is_abbreviation(w)));
+        assert!(SENTENCE_STARTS.iter().all(|w| is_common_sentence_start(w)));
+        assert_eq!(flags_of("Zebra"), 0);
+        assert_eq!(flags_of("Ωmega"), 0);
+        assert_eq!(flags_of("'tis"), 0);
+    }
+
+    #[test]
     fn lookups_ignore_case() {
-        assert!(is_speech_verb("Said"));
+        assert!(flags_of("Said") & flag::SPEECH != 0);
         assert!(is_naming_cue("so-called"));
-        assert!(!is_speech_verb("Putin"));
+        assert_eq!(flags_of("Putin"), 0);
         assert!(is_verb_filler("reportedly"));
         assert!(!is_verb_filler("Italy"));
     }

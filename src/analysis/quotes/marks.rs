@@ -286,7 +286,14 @@ pub fn pairs(doc: &Doc) -> Vec<Pair> {
     out
 }
 
+/// Deeper nesting than this is not writing; further openers are ignored (and the stack stays
+/// small, so finding an opener is constant time).
+const MAX_DEPTH: usize = 8;
+
 fn push(stack: &mut Vec<Open>, m: &Mark) {
+    if stack.len() >= MAX_DEPTH {
+        return;
+    }
     let depth = u8::try_from(stack.len()).unwrap_or(u8::MAX);
     stack.push(Open {
         tok: m.tok,

@@ -188,7 +188,5 @@ fn starts_with_preposition(doc: &Doc, i: usize) -> bool {
 
 /// A reporting verb in lowercase and not used as a noun ("the claims", "United States").
 fn is_reporting_verb_at(doc: &Doc, i: usize) -> bool {
-    doc.is_word(i)
-        && lexicon::is_reporting_verb(doc.tok_text(i))
-        && attribution::is_speech_verb_at(doc, i)
+    doc.has(i, lexicon::flag::REPORTING) && attribution::is_speech_verb_at(doc, i)
 }

@@ -7,6 +7,7 @@ use super::Found;
 use super::text::{Doc, TokKind};
 use crate::analysis::{Entity, EntityKind};
 use crate::article::Span;
+use std::collections::HashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Gender {
@@ -40,6 +41,7 @@ pub fn speakers(doc: &Doc, entities: &[Entity], found: &[Found]) -> Vec<Option<u
         .collect();
     mentions.sort_by_key(|m| m.span.start);
     let genders = genders(doc, entities, &mentions);
+    let surnames = surnames(entities);
     let mut out: Vec<Option<usize>> = Vec::with_capacity(found.len());
     for (qi, f) in found.iter().enumerate() {
         let Some(speaker) = f.speaker else {
@@ -49,7 +51,7 @@ pub fn speakers(doc: &Doc, entities: &[Entity], found: &[Found]) -> Vec<Option<u
         let text = speaker.slice(doc.text).trim();
         let link = match pronoun(text) {
             Some(p) => resolve_pronoun(p, speaker, &mentions, &genders, entities, found, &out, qi),
-            None => in_phrase(speaker, &mentions, doc.text).or_else(|| by_surname(text, entities)),
+            None => in_phrase(speaker, &mentions, doc.text).or_else(|| by_surname(text, &surnames)),
         };
         out.push(link);
     }
@@ -101,18 +103,28 @@ fn in_phrase(speaker: Span, mentions: &[Mention], text: &str) -> Option<usize> {
     person.or(head)
 }
 
+/// People by the last word of their name; `None` when two people share it (the phrase would
+/// not say which).
+fn surnames(entities: &[Entity]) -> HashMap<&str, Option<usize>> {
+    let mut map: HashMap<&str, Option<usize>> = HashMap::new();
+    for (i, e) in entities.iter().enumerate() {
+        if e.kind != EntityKind::Person {
+            continue;
+        }
+        if let Some(last) = e.name.split_whitespace().next_back() {
+            map.entry(last).and_modify(|v| *v = None).or_insert(Some(i));
+        }
+    }
+    map
+}
+
 /// A person whose name ends with the speaker phrase's last word ("Mohib" in "Ambassador Mohib").
-fn by_surname(text: &str, entities: &[Entity]) -> Option<usize> {
+fn by_surname(text: &str, surnames: &HashMap<&str, Option<usize>>) -> Option<usize> {
     let last = text.split_whitespace().next_back()?;
     if !last.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
-    let mut hits = entities.iter().enumerate().filter(|(_, e)| {
-        e.kind == EntityKind::Person && e.name.split_whitespace().next_back() == Some(last)
-    });
-    let first = hits.next()?;
-    // Two people with this surname: the phrase does not say which.
-    hits.next().is_none().then_some(first.0)
+    surnames.get(last).copied().flatten()
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -142,6 +154,7 @@ fn resolve_pronoun(
             let persons = before
                 .iter()
                 .rev()
+                .take(64)
                 .filter(|m| m.kind == EntityKind::Person)
                 .take(6);
             let mut unknown = None;
@@ -167,6 +180,7 @@ fn resolve_pronoun(
                 before
                     .iter()
                     .rev()
+                    .take(64)
                     .find(|m| m.kind == EntityKind::Organization)
                     .map(|m| m.entity)
             })
@@ -180,6 +194,7 @@ fn previous_speaker(found: &[Found], links: &[Option<usize>], qi: usize) -> Opti
         .iter()
         .zip(links)
         .rev()
+        .take(8)
         .find(|(f, _)| f.speaker.is_some())
         .and_then(|(_, l)| *l)
 }

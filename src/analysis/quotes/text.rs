@@ -21,6 +21,8 @@ pub struct Tok {
     pub unit: u32,
     /// Index of the sentence this token is in.
     pub sentence: u32,
+    /// `lexicon::flag` bits of a word (0 for punctuation and marks).
+    pub flags: u16,
 }
 
 /// A block the quote finder reads, with whether quotations may run on into the next one.
@@ -105,6 +107,15 @@ impl<'a> Doc<'a> {
 
     pub fn is_word(&self, i: usize) -> bool {
         matches!(self.toks.get(i).map(|t| t.kind), Some(TokKind::Word))
+    }
+
+    /// The word's `lexicon::flag` bits; 0 for anything else or out of range.
+    pub fn flags(&self, i: usize) -> u16 {
+        self.toks.get(i).map_or(0, |t| t.flags)
+    }
+
+    pub fn has(&self, i: usize, bit: u16) -> bool {
+        self.flags(i) & bit != 0
     }
 
     pub fn is_punct(&self, i: usize, c: char) -> bool {
@@ -203,9 +214,9 @@ impl<'a> Doc<'a> {
         let prev = self.tok_text(i - 1);
         let single_capital = prev.chars().count() == 1 && prev.chars().all(char::is_uppercase);
         let dotted = prev.contains('.');
-        if lexicon::is_abbreviation(prev) || single_capital || dotted {
+        if self.has(i - 1, lexicon::flag::ABBREVIATION) || single_capital || dotted {
             // "U.S. The President" ends a sentence; "Mr. Toccafondi" and "L. Ron" do not.
-            return dotted && lexicon::is_common_sentence_start(next);
+            return dotted && self.has(j, lexicon::flag::SENTENCE_START);
         }
         true
     }
@@ -279,6 +290,7 @@ fn tokenize(text: &str, span: Span, unit: u32, out: &mut Vec<Tok>) {
                 kind: TokKind::Word,
                 unit,
                 sentence: 0,
+                flags: text.get(start..end).map_or(0, lexicon::flags_of),
             });
         } else {
             let kind = if is_mark_char(c) {
@@ -292,6 +304,7 @@ fn tokenize(text: &str, span: Span, unit: u32, out: &mut Vec<Tok>) {
                 kind,
                 unit,
                 sentence: 0,
+                flags: 0,
             });
         }
     }
