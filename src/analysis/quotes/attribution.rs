@@ -55,6 +55,28 @@ fn name_like(doc: &Doc, (first, _): (usize, usize)) -> bool {
     w.starts_with(char::is_uppercase)
         && !lexicon::is_common_sentence_start(w)
         && !w.ends_with("ing")
+        && !is_possessive(w)
+}
+
+/// A proper name: every word capitalised, but for name particles ("Suleiman al-Amr").
+fn proper(doc: &Doc, (first, end): (usize, usize)) -> bool {
+    name_like(doc, (first, end))
+        && (first..end).all(|i| {
+            let w = doc.tok_text(i);
+            let head = w.split('-').next().unwrap_or(w);
+            !doc.is_word(i)
+                || w.starts_with(char::is_uppercase)
+                || [
+                    "al", "bin", "da", "de", "del", "der", "di", "du", "el", "la", "le", "van",
+                    "von",
+                ]
+                .iter()
+                .any(|p| head.eq_ignore_ascii_case(p))
+        })
+}
+
+fn is_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
 }
 
 /// The comma-separated segment that ends at `last`: every token back to a comma or `floor`,
@@ -212,7 +234,8 @@ fn subject_range(doc: &Doc, verb: usize, floor: usize) -> Option<(usize, usize)>
         let pick = segments
             .iter()
             .rev()
-            .find(|&&s| name_like(doc, s))
+            .find(|&&s| proper(doc, s))
+            .or_else(|| segments.iter().rev().find(|&&s| name_like(doc, s)))
             .or_else(|| segments.last())
             .copied()?;
         let trimmed = phrase_ending_at(doc, pick.1 - 1, pick.0).unwrap_or(pick);
@@ -342,6 +365,12 @@ pub fn before(doc: &Doc, open: usize, floor: usize) -> Option<Span> {
             // "called" right before the mark names a thing; it is not speech.
             if i + 1 == open && doc.tok_text(i).eq_ignore_ascii_case("called") {
                 continue;
+            }
+            // The passive: "was described by one colleague as".
+            if lower_is(doc, i + 1, "by")
+                && let Some(p) = phrase_starting_at(doc, i + 2, open)
+            {
+                return Some(span_of(doc, p));
             }
             if let Some(s) = subject_of(doc, i, floor) {
                 return Some(s);

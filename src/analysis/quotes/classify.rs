@@ -68,20 +68,37 @@ fn content(doc: &Doc, from: usize, to: usize) -> Content {
                 }
                 c.words += 1;
                 let capital = w.starts_with(|ch: char| ch.is_uppercase() || ch.is_ascii_digit());
-                if !capital && (c.words == 1 || !lexicon::is_function_word(w)) {
+                if !capital && (c.words == 1 || !is_title_particle(w)) {
                     c.title_case = false;
                 }
             }
+            // "Mr. Smith Goes to Washington": an abbreviation's period stops nothing.
+            TokKind::Punct('.') if i > from && doc.has(i - 1, lexicon::flag::ABBREVIATION) => {}
             TokKind::Punct('.' | '!' | '?') if depth == 0 => stop_seen = true,
             TokKind::Punct('(' | '[') => depth += 1,
             TokKind::Punct(')' | ']') => depth = depth.saturating_sub(1),
             _ => {}
         }
     }
-    if c.words == 0 || c.inner_stop {
+    // A title does not end like a sentence ("Nobody has.").
+    let ends_with_stop = to > from
+        && matches!(doc.toks[to - 1].kind, TokKind::Punct('.' | '!' | '?'))
+        && c.words > 1;
+    if c.words == 0 || c.inner_stop || ends_with_stop {
         c.title_case = false;
     }
     c
+}
+
+/// Small words that titles and names keep in lowercase ("Cowboys and Indians", "Mr. Smith
+/// Goes to Washington", "Leonardo da Vinci").
+fn is_title_particle(w: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "a", "al", "an", "and", "as", "at", "bin", "but", "by", "da", "de", "del", "der", "di",
+        "du", "for", "from", "in", "la", "le", "nor", "of", "on", "or", "the", "to", "van", "vs",
+        "von", "with",
+    ];
+    PARTICLES.binary_search(&w).is_ok()
 }
 
 fn word_before(doc: &Doc, i: usize, floor: usize) -> Option<usize> {

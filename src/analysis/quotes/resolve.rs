@@ -92,6 +92,13 @@ fn in_phrase(speaker: Span, mentions: &[Mention], text: &str) -> Option<usize> {
     let mut person = None;
     let mut head = None;
     for m in inside {
+        // "Biden's chief of staff" is not Biden.
+        let possessive = text
+            .get(m.span.end..)
+            .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s"));
+        if possessive {
+            continue;
+        }
         if m.kind == EntityKind::Person {
             person = Some(m.entity);
         }
@@ -199,10 +206,47 @@ fn previous_speaker(found: &[Found], links: &[Option<usize>], qi: usize) -> Opti
         .and_then(|(_, l)| *l)
 }
 
+/// First names with the gender the US Census lists them under (the gazetteer the entity
+/// extractor uses; `U` names count for neither).
+const FIRST_NAMES: &str = include_str!("../../../assets/gazetteers/first_names.tsv");
+
+fn first_name_gender(name: &str) -> Gender {
+    static TABLE: std::sync::OnceLock<HashMap<&'static str, Gender>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        FIRST_NAMES
+            .lines()
+            .filter_map(|line| {
+                let mut parts = line.split('\t');
+                let name = parts.next()?;
+                let gender = match parts.next()? {
+                    "M" => Gender::Male,
+                    "F" => Gender::Female,
+                    _ => Gender::Unknown,
+                };
+                Some((name, gender))
+            })
+            .collect()
+    });
+    table.get(name).copied().unwrap_or(Gender::Unknown)
+}
+
 /// Each entity's gender as the article shows it: a title before a mention ("Mr.", "Mrs.",
-/// "Ms.") or the third-person pronouns that follow its mentions before another person's.
+/// "Ms."), the first name of its canonical name, and the third-person pronouns that follow its
+/// mentions before another person's (weakest, as a pronoun may refer to someone else).
 fn genders(doc: &Doc, entities: &[Entity], mentions: &[Mention]) -> Vec<Gender> {
     let mut votes = vec![(0u32, 0u32); entities.len()];
+    for (i, e) in entities.iter().enumerate() {
+        let mut words = e.name.split_whitespace();
+        if e.kind == EntityKind::Person
+            && let (Some(first), Some(_)) = (words.next(), words.next())
+        {
+            match first_name_gender(first) {
+                Gender::Male => votes[i].0 += 2,
+                Gender::Female => votes[i].1 += 2,
+                Gender::Unknown => {}
+            }
+        }
+    }
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
         let before = doc.text.get(..m.span.start).unwrap_or("");
         let title = before

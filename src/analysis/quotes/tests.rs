@@ -403,3 +403,67 @@ fn spans_are_char_boundaries_on_any_input() {
         }
     }
 }
+
+#[test]
+fn passive_attribution_names_the_agent() {
+    let (kind, _, speaker) = only(&["The motion was described by one colleague as \"a stunt.\""]);
+    assert_eq!(kind, QuoteKind::Partial);
+    assert_eq!(speaker.as_deref(), Some("one colleague"));
+}
+
+#[test]
+fn titles_with_abbreviations_and_title_nouns_are_scare() {
+    let (kind, ..) =
+        only(&["The film \"Mr. Smith Goes to Washington\" was screened at the Capitol."]);
+    assert_eq!(kind, QuoteKind::Scare);
+    let (kind, ..) = only(&["\"Nobody has.\" That was all."]);
+    assert_eq!(kind, QuoteKind::Direct);
+}
+
+#[test]
+fn apposition_prefers_the_proper_name() {
+    let rows = run(&[
+        "Biden's chief of staff, Jeff Zients, said in a memo that agencies should prepare for a lapse.",
+    ]);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].0, QuoteKind::Reported);
+    assert_eq!(rows[0].2.as_deref(), Some("Jeff Zients"));
+}
+
+#[test]
+fn pronoun_gender_from_first_name_outweighs_a_stray_pronoun() {
+    // "she" after "remove Johnson" is Greene's, not Johnson's; his first name says he is male.
+    let a = article(&[
+        "President Joe Biden said he would sign the bill.",
+        "Speaker Mike Johnson defended the deal. Rep. Marjorie Greene moved to remove Johnson, though she said she would wait.",
+        "\"We fought for conservative wins,\" he said.",
+    ]);
+    let ents = [
+        entity(
+            "joe-biden",
+            EntityKind::Person,
+            "Joe Biden",
+            &a.text,
+            &["Joe Biden"],
+        ),
+        entity(
+            "mike-johnson",
+            EntityKind::Person,
+            "Mike Johnson",
+            &a.text,
+            &["Mike Johnson", "Johnson,"],
+        ),
+        entity(
+            "marjorie-greene",
+            EntityKind::Person,
+            "Marjorie Greene",
+            &a.text,
+            &["Marjorie Greene"],
+        ),
+    ];
+    let q: Vec<_> = extract(&a, &ents)
+        .into_iter()
+        .filter(|q| q.kind == QuoteKind::Direct)
+        .collect();
+    assert_eq!(q[0].speaker.as_deref(), Some("mike-johnson"));
+}
