@@ -123,6 +123,7 @@ fn previous_sentence_speaker(doc: &Doc, earlier: &[Found], first: usize) -> Opti
     }
     let (p_start, p_end) = doc.sentence_range(prev_tok);
     let p_start = attribution::clamp(p_end, p_start);
+    let ends_with_colon = doc.is_punct(p_end - 1, ':') || doc.is_punct(p_end - 1, ',');
     // A quotation of the previous sentence (an interrupted quotation continues).
     if let Some(prev) = earlier
         .iter()
@@ -137,6 +138,10 @@ fn previous_sentence_speaker(doc: &Doc, earlier: &[Found], first: usize) -> Opti
     {
         return prev.speaker;
     }
+    if prev_unit != unit && !ends_with_colon {
+        // A new paragraph that no colon introduces: another voice may speak.
+        return None;
+    }
     // A speech verb in it ("Wilkins also said …", "He tweeted using his account:").
     if let Some(verb) = (p_start..p_end)
         .rev()
@@ -145,7 +150,6 @@ fn previous_sentence_speaker(doc: &Doc, earlier: &[Found], first: usize) -> Opti
     {
         return Some(s);
     }
-    let ends_with_colon = doc.is_punct(p_end - 1, ':') || doc.is_punct(p_end - 1, ',');
     if ends_with_colon && let Some(s) = attribution::statement_from(doc, (p_start, p_end)) {
         return Some(s);
     }

@@ -326,7 +326,11 @@ pub fn after(doc: &Doc, close: usize, end: usize) -> Option<Span> {
         return None;
     }
     let first_word = doc.tok_text(j);
-    if lexicon::is_clause_word(first_word) {
+    if lexicon::is_clause_word(first_word)
+        || (lexicon::is_function_word(first_word)
+            && !lexicon::is_determiner(first_word)
+            && !lexicon::is_pronoun(first_word))
+    {
         return None;
     }
     // The phrase runs to the first comma (an apposition follows) or to the verb.

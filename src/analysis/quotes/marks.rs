@@ -74,29 +74,6 @@ fn is_closing_punct(c: char) -> bool {
     ) || is_mark_char(c)
 }
 
-/// The family an article uses for its outer quotations: double marks when it has any, else
-/// guillemets, else single marks.
-fn primary_family(doc: &Doc) -> Family {
-    let mut double = 0;
-    let mut guillemet = 0;
-    for t in &doc.toks {
-        if let TokKind::Mark(c) = t.kind {
-            match family_of(c) {
-                Family::Double => double += 1,
-                Family::Guillemet => guillemet += 1,
-                _ => {}
-            }
-        }
-    }
-    if double >= 2 {
-        Family::Double
-    } else if guillemet >= 2 {
-        Family::Guillemet
-    } else {
-        Family::Single
-    }
-}
-
 fn classify_marks(doc: &Doc, first: usize, last: usize, out: &mut Vec<Mark>) {
     out.clear();
     let mut skip_next_single = false;
@@ -145,6 +122,28 @@ fn classify_marks(doc: &Doc, first: usize, last: usize, out: &mut Vec<Mark>) {
             right,
         });
     }
+    // "in five years' time": a single mark after an s with a word after it is an apostrophe
+    // when a later single mark in the paragraph can close the quotation instead.
+    let mut later_closer = false;
+    for m in out.iter_mut().rev() {
+        if m.family != Family::Single || m.role != Role::Close {
+            continue;
+        }
+        let tok = doc.toks[m.tok];
+        let after_s = doc
+            .char_before(tok.start)
+            .is_some_and(|c| c == 's' || c == 'S');
+        let word_follows = doc
+            .text
+            .get(tok.end..)
+            .and_then(|r| r.strip_prefix(' '))
+            .is_some_and(|r| r.starts_with(char::is_alphabetic));
+        if after_s && word_follows && later_closer {
+            m.role = Role::Neither;
+        } else {
+            later_closer = true;
+        }
+    }
 }
 
 /// Apostrophes ("Putin's", "rock 'n' roll", "'90s", "'em", "the girls' team") versus single
@@ -187,8 +186,6 @@ fn single_role(
 
 /// Finds every quotation in the article, in text order.
 pub fn pairs(doc: &Doc) -> Vec<Pair> {
-    let primary = primary_family(doc);
-    let top_level = |f: Family| f == primary || f == Family::Double || f == Family::Guillemet;
     let mut out = Vec::new();
     let mut marks = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
@@ -210,8 +207,11 @@ pub fn pairs(doc: &Doc) -> Vec<Pair> {
                         skip = Some(m.tok);
                         true
                     }
-                    // A closing mark with no opener: the quotation runs on to it.
-                    Some(m) => m.right && !m.left && m.role != Role::Open,
+                    // A closing mark with no opener: the quotation runs on to it (not for single
+                    // marks, whose closer may be an apostrophe: "the girls' team").
+                    Some(m) => {
+                        m.right && !m.left && m.role != Role::Open && m.family != Family::Single
+                    }
                     None => false,
                 };
             if continues {
@@ -270,7 +270,9 @@ pub fn pairs(doc: &Doc) -> Vec<Pair> {
             }
         }
         // What is still open: the outermost top-level quotation runs on or ends here.
-        if let Some(open) = stack.iter().find(|o| top_level(o.family)).copied() {
+        // Any family may hold an outer quotation: a British story quotes with single marks and
+        // puts terms in double ones, or the other way round.
+        if let Some(open) = stack.first().copied() {
             let next_is_body = doc.units.get(ui + 1).is_some_and(|u| u.is_body());
             if open.depth == 0 && unit.is_body() && next_is_body {
                 carry = Some((open, unit.span.end));

@@ -98,7 +98,16 @@ fn trailing(doc: &Doc, start: usize, stop: usize) -> Option<Found> {
             // Inverted: ", said X."
             (verb + 1 < stop).then(|| Span::new(doc.toks[verb + 1].start, doc.toks[stop - 1].end))
         } else {
-            attribution::subject_of(doc, verb, a)
+            // Everything between the comma and the verb ("the Office of Rail and Road"), less
+            // adverbs before the verb.
+            let mut end = verb;
+            while end > a + 1 && lexicon::is_verb_filler(doc.tok_text(end - 1)) {
+                end -= 1;
+            }
+            let words = end - a;
+            let first = doc.tok_text(a);
+            (words <= 10 && !lexicon::is_function_word(first) || lexicon::is_determiner(first))
+                .then(|| Span::new(doc.toks[a].start, doc.toks[end - 1].end))
         };
         speaker?;
         return found(doc, start, comma, speaker);

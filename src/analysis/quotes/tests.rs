@@ -467,3 +467,45 @@ fn pronoun_gender_from_first_name_outweighs_a_stray_pronoun() {
         .collect();
     assert_eq!(q[0].speaker.as_deref(), Some("mike-johnson"));
 }
+
+#[test]
+fn single_marks_in_a_story_that_also_uses_double_marks() {
+    let rows = run(&[
+        "The minister said the plan \"will not be rushed\".",
+        "Mick Lynch told The Guardian: 'Every day of delay costs passengers money.",
+        "'The public wants this done now, not in five years' time.'",
+    ]);
+    assert_eq!(rows.len(), 2, "{rows:#?}");
+    assert_eq!(rows[1].0, QuoteKind::Direct);
+    assert!(rows[1].1.starts_with("'Every day"));
+    assert!(rows[1].1.ends_with("years' time.'"), "{}", rows[1].1);
+    assert_eq!(rows[1].2.as_deref(), Some("Mick Lynch"));
+}
+
+#[test]
+fn a_new_paragraph_does_not_inherit_a_speaker_without_a_colon() {
+    let rows = run(&[
+        "Critics said it was wrong.",
+        "\"The figures speak for themselves and always have,\" the report concluded.",
+        "\"Nobody was consulted about any of this at all.\"",
+    ]);
+    let speech: Vec<_> = rows.iter().filter(|r| r.0 == QuoteKind::Direct).collect();
+    assert_eq!(speech[0].2.as_deref(), Some("the report"));
+    // The third paragraph follows a quotation: the speaker goes on.
+    assert_eq!(speech[1].2.as_deref(), Some("the report"));
+    // Without a quotation or colon before it, a paragraph's quotation gets no speaker from the
+    // paragraph before.
+    let rows = run(&[
+        "Critics said it was wrong.",
+        "\"Nobody was consulted about any of this.\"",
+    ]);
+    assert_eq!(rows.last().unwrap().2, None);
+}
+
+#[test]
+fn trailing_attribution_keeps_the_whole_organisation_name() {
+    let rows = run(&[
+        "One in ten trains was cancelled in the past year, the Office of Rail and Road said.",
+    ]);
+    assert_eq!(rows[0].2.as_deref(), Some("the Office of Rail and Road"));
+}
