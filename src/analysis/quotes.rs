@@ -14,7 +14,7 @@ mod resolve;
 mod text;
 
 use super::{Entity, Quote, QuoteKind};
-use crate::article::{Article, Span};
+use crate::article::{Article, BlockKind, Span};
 use text::Doc;
 
 /// A quotation while it is being worked on: its kind, span and token range, and the speaker
@@ -36,6 +36,7 @@ struct Found {
 pub fn extract(article: &Article, entities: &[Entity]) -> Vec<Quote> {
     let doc = Doc::new(article);
     let mut found = classify::marked(&doc);
+    block_quotes(&doc, &mut found);
     attribute(&doc, &mut found);
     let reported = reported::find(&doc, &found);
     found.extend(reported);
@@ -52,6 +53,52 @@ pub fn extract(article: &Article, entities: &[Entity]) -> Vec<Quote> {
             speaker_span: f.speaker,
         })
         .collect()
+}
+
+/// Block quotations (Markdown `> `) without marks of their own are quoted words too: one direct
+/// quote per run of consecutive block quotations.
+fn block_quotes(doc: &Doc, found: &mut Vec<Found>) {
+    // `found` is in text order: walk it alongside the blocks.
+    let mut next = 0;
+    let mut marked = |span: Span| {
+        while next < found.len() && found[next].span.end <= span.start {
+            next += 1;
+        }
+        found.get(next).is_some_and(|f| f.span.overlaps(&span))
+    };
+    let mut added = Vec::new();
+    let mut run: Option<(usize, usize)> = None; // first and last unit of the current run
+    for (ui, unit) in doc.units.iter().enumerate() {
+        let bare =
+            unit.kind == BlockKind::Blockquote && unit.toks.1 > unit.toks.0 && !marked(unit.span);
+        match (bare, run) {
+            (true, Some((first, _))) => run = Some((first, ui)),
+            (true, None) => run = Some((ui, ui)),
+            (false, _) => {
+                if let Some(r) = run.take() {
+                    added.push(block_quote(doc, r));
+                }
+            }
+        }
+    }
+    if let Some(r) = run {
+        added.push(block_quote(doc, r));
+    }
+    if !added.is_empty() {
+        found.extend(added);
+        found.sort_by_key(|f| (f.span.start, f.span.end));
+    }
+}
+
+fn block_quote(doc: &Doc, (first, last): (usize, usize)) -> Found {
+    let (a, b) = (doc.units[first], doc.units[last]);
+    Found {
+        kind: QuoteKind::Direct,
+        span: Span::new(a.span.start, b.span.end),
+        first: a.toks.0,
+        last: b.toks.1 - 1,
+        speaker: None,
+    }
 }
 
 /// Finds the speaker of each direct and partial quotation.

@@ -38,7 +38,13 @@ pub fn is_speech_verb_at(doc: &Doc, i: usize) -> bool {
             return false;
         }
     }
-    !(lower_is(doc, i + 1, "to") || lower_is(doc, i + 1, "for") || lower_is(doc, i + 1, "off"))
+    // "told to leave", "called for calm", "reports have revealed" (a noun before a verb).
+    const NOT_SPEECH_NEXT: &[&str] = &[
+        "are", "can", "could", "for", "had", "has", "have", "is", "may", "might", "must", "off",
+        "should", "to", "was", "were", "will", "would",
+    ];
+    let next = doc.tok_text(i + 1);
+    !(doc.is_word(i + 1) && NOT_SPEECH_NEXT.iter().any(|w| next.eq_ignore_ascii_case(w)))
 }
 
 /// A phrase that can name a speaker: it starts like one, or holds a capitalised word ("team

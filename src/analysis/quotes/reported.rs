@@ -26,8 +26,16 @@ pub fn find(doc: &Doc, marked: &[Found]) -> Vec<Found> {
         while next_marked < marked.len() && marked[next_marked].span.end <= s_span.start {
             next_marked += 1;
         }
-        let has_marks = (start..end).any(|i| matches!(doc.toks[i].kind, TokKind::Mark(_)))
-            && marked
+        // A quotation in the sentence, or a double mark that paired with nothing: not reported
+        // speech (a single mark may be an apostrophe).
+        let double_mark = (start..end).any(|i| {
+            matches!(
+                doc.toks[i].kind,
+                TokKind::Mark('"' | '“' | '”' | '„' | '«' | '»' | '‹' | '›')
+            )
+        });
+        let has_marks = double_mark
+            || marked
                 .get(next_marked)
                 .is_some_and(|m| m.span.overlaps(&s_span));
         if has_marks {

@@ -509,3 +509,28 @@ fn trailing_attribution_keeps_the_whole_organisation_name() {
     ]);
     assert_eq!(rows[0].2.as_deref(), Some("the Office of Rail and Road"));
 }
+
+#[test]
+fn block_quotation_without_marks_is_one_direct_quote() {
+    let text = "The union published a statement from its general secretary, Paulo Rebelo:\n\nNobody takes this lightly.\n\nWe will go back when safety comes first.\n\nThe company declined to comment on the statement.";
+    let p: Vec<&str> = text.split("\n\n").collect();
+    let mut a = article(&p);
+    a.blocks[1].kind = BlockKind::Blockquote;
+    a.blocks[2].kind = BlockKind::Blockquote;
+    let q = extract(&a, &[]);
+    let direct: Vec<_> = q.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+    assert_eq!(direct.len(), 1, "{q:#?}");
+    assert_eq!(
+        direct[0].span.slice(&a.text),
+        "Nobody takes this lightly.\n\nWe will go back when safety comes first."
+    );
+    assert_eq!(direct[0].speaker_text.as_deref(), Some("Paulo Rebelo"));
+}
+
+#[test]
+fn nouns_that_look_like_speech_verbs() {
+    assert!(
+        run(&["Recent reports have revealed that a defector was persuaded to travel back."])
+            .is_empty()
+    );
+}
