@@ -117,8 +117,12 @@ fn attribute(doc: &Doc, found: &mut [Found]) {
         } else {
             f.last + 1
         };
+        let unit = doc.units[doc.toks[f.first].unit as usize];
         let mut speaker = attribution::after(doc, f.last, after_end)
             .or_else(|| attribution::before(doc, f.first, s_start));
+        if speaker.is_none() && matches!(unit.kind, BlockKind::Headline | BlockKind::Dek) {
+            speaker = attribution::headline_speaker(doc, unit.toks, f.first);
+        }
         if speaker.is_none() {
             speaker = after_short_sentence(doc, f.last);
         }

@@ -437,6 +437,37 @@ pub fn has_according_to(doc: &Doc, from: usize, to: usize) -> bool {
     (clamp(to, from)..to).any(|i| lower_is(doc, i, "according") && lower_is(doc, i + 1, "to"))
 }
 
+/// The speech verb of a headline, capitalised or not ("Says", "warns").
+pub fn headline_verb(doc: &Doc, (first, end): (usize, usize)) -> Option<usize> {
+    (first..end.min(first + 40)).find(|&i| {
+        let w = doc.tok_text(i);
+        doc.has(i, flag::SPEECH)
+            && !doc.has(i.wrapping_sub(1), flag::DETERMINER)
+            && (w.starts_with(char::is_lowercase) || i > first)
+    })
+}
+
+/// The speaker a headline names: "…, Says Transport Secretary" / "Minister Warns …" /
+/// "Trump: '…'".
+pub fn headline_speaker(doc: &Doc, (first, end): (usize, usize), open: usize) -> Option<Span> {
+    if let Some(v) = headline_verb(doc, (first, end)) {
+        // Inverted after a comma or a quotation: ", Says Transport Secretary".
+        let inverted = v > first
+            && (doc.is_punct(v - 1, ',') || matches!(doc.toks[v - 1].kind, TokKind::Mark(_)));
+        let phrase = if inverted {
+            phrase_starting_at(doc, v + 1, end)
+        } else {
+            phrase_ending_at(doc, v - 1, first)
+        };
+        return phrase.map(|p| span_of(doc, p));
+    }
+    // "Trump: 'We will build it'".
+    if open >= first + 2 && doc.is_punct(open - 1, ':') && open - first <= 5 {
+        return Some(span_of(doc, (first, open - 1)));
+    }
+    None
+}
+
 /// "a statement from its general secretary, Paulo Rebelo:" — the author of a statement,
 /// letter or message that a sentence introduces.
 pub fn statement_from(doc: &Doc, (start, end): (usize, usize)) -> Option<Span> {

@@ -8,6 +8,7 @@ use super::lexicon;
 use super::marks::{self, Pair};
 use super::text::{Doc, TokKind};
 use crate::analysis::QuoteKind;
+use crate::article::BlockKind;
 
 /// Quotations of at most this many words are short: they need a speech cue to count as speech.
 const SHORT_WORDS: usize = 4;
@@ -138,8 +139,14 @@ fn kind_of(doc: &Doc, pair: &Pair, last: usize, previous: Option<Found>) -> Opti
     let attributed_after =
         pair.close.is_some() && attribution::after(doc, last, after_end).is_some();
     let verb_before = attribution::speech_verb_before(doc, open, s_start);
+    // A headline is all capitals and says who spoke anywhere in it ("'We Will Not Be Rushed',
+    // Says Minister").
+    let unit = doc.units[doc.toks[open].unit as usize];
+    let headline = matches!(unit.kind, BlockKind::Headline | BlockKind::Dek);
+    let headline_verb = headline && attribution::headline_verb(doc, unit.toks).is_some();
     let speech_cue = attributed_after
         || verb_before.is_some()
+        || headline_verb
         || attribution::has_according_to(doc, s_start, open);
     // A whole sentence in marks ("It was close.") is speech however short.
     let whole_sentence = c.first_capital
@@ -148,7 +155,7 @@ fn kind_of(doc: &Doc, pair: &Pair, last: usize, previous: Option<Found>) -> Opti
         })
         && starts_sentence(doc, open, s_start, unit_first);
     let long = c.words > SHORT_WORDS || c.inner_stop || pair.close.is_none() || whole_sentence;
-    if c.title_case && !attributed_after && !introduced(doc, open, unit_first) {
+    if c.title_case && !headline && !attributed_after && !introduced(doc, open, unit_first) {
         return Some(QuoteKind::Scare);
     }
     if !long {

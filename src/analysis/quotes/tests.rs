@@ -534,3 +534,75 @@ fn nouns_that_look_like_speech_verbs() {
             .is_empty()
     );
 }
+
+fn headline_quotes(headline: &str) -> Vec<Row> {
+    let text = format!("{headline}\n\nThe body of the story follows here.");
+    let mut a = article(&[headline, "The body of the story follows here."]);
+    a.blocks[0].kind = BlockKind::Headline;
+    assert_eq!(a.text, text);
+    extract(&a, &[])
+        .into_iter()
+        .map(|q| (q.kind, q.span.slice(&a.text).to_string(), q.speaker_text))
+        .collect()
+}
+
+#[test]
+fn headline_quotes_and_their_speakers() {
+    let rows =
+        headline_quotes("Ministers 'Will Not Be Rushed' on Rail Reform, Says Transport Secretary");
+    assert_eq!(rows[0].0, QuoteKind::Partial, "{rows:#?}");
+    assert_eq!(rows[0].2.as_deref(), Some("Transport Secretary"));
+    let rows = headline_quotes("'We Will Not Back Down,' Says Prime Minister");
+    assert_eq!(rows[0].0, QuoteKind::Direct, "{rows:#?}");
+    assert_eq!(rows[0].2.as_deref(), Some("Prime Minister"));
+    let rows = headline_quotes("North Korea Puts Military in 'Quasi-State of War'");
+    assert_eq!(rows[0].0, QuoteKind::Scare, "{rows:#?}");
+}
+
+mod robustness {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn check(a: &Article) {
+        let quotes = extract(a, &[]);
+        let mut last_start = 0;
+        for q in &quotes {
+            assert!(a.text.get(q.span.start..q.span.end).is_some(), "{q:?}");
+            assert!(q.span.start < q.span.end);
+            assert!(q.span.start >= last_start, "quotes out of order");
+            last_start = q.span.start;
+            if let Some(s) = q.speaker_span {
+                assert_eq!(q.speaker_text.as_deref(), a.text.get(s.start..s.end));
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        #[test]
+        fn any_text_gives_valid_ordered_spans(
+            s in "[a-zA-Zé漢 \"'“”‘’«»‹›„,.:;!?()\\n—-]{0,160}"
+        ) {
+            // Without blocks (paragraphs found from blank lines) and with one block per line.
+            check(&Article { text: s.clone(), ..Article::default() });
+            let lines: Vec<&str> = s.split('\n').collect();
+            check(&article(&lines));
+        }
+
+        #[test]
+        fn wire_like_text_gives_valid_ordered_spans(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just("\"We will win,\" "), Just("she said. "), Just("said Ned Price, "),
+                    Just("'Hope' "), Just("the girls' "), Just("rock 'n' roll "), Just("“Yes” "),
+                    Just("according to officials, "), Just("\n\n"), Just("Kerry told AP: "),
+                    Just("« oui » "), Just("the so-called \"plan\" "), Just("'90s "),
+                ],
+                0..30,
+            )
+        ) {
+            let s: String = parts.concat();
+            check(&Article { text: s, ..Article::default() });
+        }
+    }
+}
