@@ -320,7 +320,6 @@ fn n_after_the_last_mention_opens_the_next_article_mentioning_the_entity() {
 }
 
 #[test]
-#[ignore = "needs the quote extractor, which is not on main yet"]
 fn a_quote_over_several_paragraphs_is_highlighted_on_every_line() {
     let mut app = reader(120, 40);
     // The sample with a quotation running over paragraphs.
