@@ -289,7 +289,7 @@ impl App {
         if let Some(key) = self.cursor_entity_key()
             && self.chosen.as_ref() != Some(&key)
         {
-            self.chosen = Some(key);
+            self.set_chosen(Some(key));
             self.mention = None;
             self.person_changed();
             self.rebuild_marks();
@@ -408,7 +408,7 @@ impl App {
             (Pane::Body, _) => {}
             (Pane::Side, SideView::Entities) => {
                 if let Some(key) = self.cursor_entity_key() {
-                    self.chosen = Some(key);
+                    self.set_chosen(Some(key));
                     self.mention = None;
                     self.scroll = 0;
                     self.person_changed();
@@ -426,7 +426,7 @@ impl App {
                 if self.visible.binary_search(&first).is_err() {
                     self.clear_filter();
                 }
-                self.chosen = Some(key);
+                self.set_chosen(Some(key));
                 self.mention = None;
                 self.go_to_article(first);
                 self.scroll = 0;
@@ -450,7 +450,8 @@ impl App {
             self.message = Some("showing every article".into());
         } else if self.side != SideView::Entities {
             self.side = SideView::Entities;
-        } else if self.chosen.take().is_some() {
+        } else if self.chosen.is_some() {
+            self.set_chosen(None);
             self.mention = None;
             self.person_changed();
             self.rebuild_marks();
@@ -503,6 +504,7 @@ impl App {
     }
 
     fn rebuild_article_views(&mut self) {
+        self.chosen_index = self.locate_chosen();
         self.entity_rows.clear();
         self.quote_order.clear();
         let mut chosen_row = None;
@@ -605,6 +607,11 @@ impl App {
             .min(self.quote_rows.len().saturating_sub(1));
         let h = self.list_height(Pane::Side);
         keep_visible(&mut self.quotes, h);
+    }
+
+    fn set_chosen(&mut self, key: Option<EntityKey>) {
+        self.chosen = key;
+        self.chosen_index = self.locate_chosen();
     }
 
     /// The chosen entity changed: only a quotes view narrowed to one person depends on it.
@@ -742,7 +749,7 @@ impl App {
 
     fn step_mention(&mut self, forward: bool) {
         if self.chosen.is_none() {
-            self.chosen = self.cursor_entity_key();
+            self.set_chosen(self.cursor_entity_key());
             self.person_changed();
         }
         let Some(key) = self.chosen.clone() else {
@@ -932,7 +939,7 @@ impl App {
             .get(&key)
             .map_or_else(|| key.name.clone(), |e| single_line(&e.name));
         let current = self.current();
-        self.chosen = Some(key.clone());
+        self.set_chosen(Some(key.clone()));
         self.filter = Some(Filter {
             key,
             name: name.clone(),
