@@ -73,6 +73,9 @@ key g;   wait_for "line 1/"
 key Tab; wait_for " ENTITIES "
 key n;   wait_for "— mention 1 of"
 key n;   wait_for "— mention 2 of"
+key ']'; wait_for "quote 1 of"
+key Q;   wait_for " QUOTES "
+key Q;   wait_for " ENTITIES "
 
 # Narrow, tiny, and back: the reader keeps drawing.
 "${T[@]}" resize-window -t c -x 60 -y 20; sleep 0.3
@@ -87,6 +90,12 @@ key q
 wait_for "BYLINE-EXIT=0"
 wait_gone "Headlines ("
 
+# Ctrl-C quits too.
+start
+key C-c
+wait_for "BYLINE-EXIT=0"
+wait_gone "Headlines ("
+
 # SIGTERM restores the terminal too.
 start
 shell=$("${T[@]}" list-panes -t c -F '#{pane_pid}')
@@ -96,4 +105,4 @@ kill -TERM "$pid"
 wait_for "BYLINE-EXIT="
 wait_gone "Headlines ("
 
-echo "tmux-check: ok (panes, keys j Tab G ? Esc g n, resizes 60x20 1x1 7x3, q and SIGTERM restore)"
+echo "tmux-check: ok (panes, keys j Tab G ? Esc g n ] Q, resizes 60x20 1x1 7x3, q, Ctrl-C and SIGTERM restore)"
