@@ -22,6 +22,8 @@ SOCK="byline-check-$$"
 T=(tmux -L "$SOCK")
 cleanup() { "${T[@]}" kill-server >/dev/null 2>&1 || true; }
 trap cleanup EXIT
+# A session that outlives the reader's, so the server does not exit between two starts.
+"${T[@]}" new-session -d -s keep -x 20 -y 5 "sleep 600"
 
 fail() {
   echo "tmux-check: FAIL: $1"

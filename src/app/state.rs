@@ -260,10 +260,11 @@ impl App {
         )
     }
 
-    /// Key contexts in dispatch order: overlay, focused pane, any pane, global.
+    /// Key contexts in dispatch order: the overlay alone, else focused pane, any pane, global.
     pub fn contexts(&self) -> Vec<Context> {
         if self.overlay.is_some() {
-            return vec![Context::Overlay, Context::Global];
+            // An open overlay takes every key; nothing moves behind it.
+            return vec![Context::Overlay];
         }
         let pane = match self.focus {
             Pane::Headlines => Context::Headlines,
