@@ -413,3 +413,12 @@ fn no_size_or_key_panics() {
         }
     }
 }
+
+#[test]
+fn a_list_shown_after_being_hidden_starts_at_its_top() {
+    // 60x20: the entity pane is hidden until focused; then its header row must show.
+    let mut app = App::from_documents(corpus(), Vec::new(), 60, 20);
+    app.update(Action::FocusPrev);
+    assert_eq!(app.focus, Pane::Side);
+    assert_eq!(app.entities.offset, 0, "the People header is visible");
+}

@@ -1011,8 +1011,12 @@ fn moved(at: usize, len: usize, page: usize, step: Step) -> usize {
 }
 
 /// Scrolls the list so its selection is visible in `height` rows.
+/// A hidden list (no rows) keeps its offset for when it is shown again.
 fn keep_visible(pos: &mut ListPos, height: usize) {
-    if height == 0 || pos.selected < pos.offset {
+    if height == 0 {
+        return;
+    }
+    if pos.selected < pos.offset {
         pos.offset = pos.selected;
     } else if pos.selected >= pos.offset + height {
         pos.offset = pos.selected + 1 - height;
