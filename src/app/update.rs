@@ -11,6 +11,9 @@ use crate::analysis::{EntityKind, QuoteKind};
 use crate::article::Span;
 use crate::ui::layout;
 
+/// Rows per quote in the quotes view: the speaker, then the words.
+pub const QUOTE_ROWS: usize = 2;
+
 /// A movement within the focused pane.
 #[derive(Clone, Copy, Debug)]
 enum Step {
@@ -178,7 +181,8 @@ impl App {
         keep_visible(&mut self.headlines, h);
         let h = self.list_height(Pane::Side);
         keep_visible(&mut self.entities, h);
-        keep_visible(&mut self.quotes, h);
+        let fit = self.quotes_fit();
+        keep_visible(&mut self.quotes, fit);
         keep_visible(&mut self.corpus_pos, h);
     }
 
@@ -189,6 +193,11 @@ impl App {
             Pane::Side => self.areas.side,
         };
         usize::from(layout::inner(area).height)
+    }
+
+    /// Quotes the quotes view shows at once (each takes `QUOTE_ROWS` rows).
+    fn quotes_fit(&self) -> usize {
+        self.list_height(Pane::Side) / QUOTE_ROWS
     }
 
     fn max_scroll(&self) -> usize {
@@ -227,9 +236,10 @@ impl App {
                 match self.side {
                     SideView::Entities => self.step_entity(step, page),
                     SideView::Quotes => {
-                        let to = moved(self.quotes.selected, self.quote_rows.len(), page, step);
+                        let fit = self.quotes_fit();
+                        let to = moved(self.quotes.selected, self.quote_rows.len(), fit, step);
                         self.quotes.selected = to;
-                        keep_visible(&mut self.quotes, page);
+                        keep_visible(&mut self.quotes, fit);
                     }
                     SideView::Corpus => {
                         let to =
@@ -336,7 +346,8 @@ impl App {
                         scroll_list(&mut self.entities, self.entity_rows.len(), h, delta);
                     }
                     SideView::Quotes => {
-                        scroll_list(&mut self.quotes, self.quote_rows.len(), h, delta);
+                        let fit = self.quotes_fit();
+                        scroll_list(&mut self.quotes, self.quote_rows.len(), fit, delta);
                     }
                     SideView::Corpus => {
                         scroll_list(&mut self.corpus_pos, self.corpus_rows.len(), h, delta);
@@ -385,7 +396,7 @@ impl App {
                 }
             }
             (Pane::Side, SideView::Quotes) => {
-                let at = self.quotes.offset + rel;
+                let at = self.quotes.offset + rel / QUOTE_ROWS;
                 if at < self.quote_rows.len() {
                     self.quotes.selected = at;
                 }
@@ -605,8 +616,8 @@ impl App {
             .quotes
             .selected
             .min(self.quote_rows.len().saturating_sub(1));
-        let h = self.list_height(Pane::Side);
-        keep_visible(&mut self.quotes, h);
+        let fit = self.quotes_fit();
+        keep_visible(&mut self.quotes, fit);
     }
 
     fn set_chosen(&mut self, key: Option<EntityKey>) {
@@ -874,8 +885,8 @@ impl App {
         self.scroll_to(span);
         if let Some(row) = self.quote_rows.iter().position(|r| r.nav == nav) {
             self.quotes.selected = row;
-            let h = self.list_height(Pane::Side);
-            keep_visible(&mut self.quotes, h);
+            let fit = self.quotes_fit();
+            keep_visible(&mut self.quotes, fit);
         }
         self.message = Some(format!(
             "quote {} of {} — {}",
