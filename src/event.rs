@@ -152,7 +152,11 @@ pub fn run<B: Backend>(
             match rx.recv_timeout(wait) {
                 Ok(m) => m,
                 Err(RecvTimeoutError::Timeout) => continue,
-                Err(RecvTimeoutError::Disconnected) => return Ok(()),
+                Err(RecvTimeoutError::Disconnected) => {
+                    // Nothing more will come: show the last state before leaving.
+                    terminal.draw(|frame| ui::draw(frame, app))?;
+                    return Ok(());
+                }
             }
         } else {
             match rx.recv() {
@@ -245,23 +249,22 @@ mod tests {
     }
 
     #[test]
-    fn the_analysis_thread_delivers_every_article_and_a_quit_ends_the_loop() {
-        let list = articles(5);
-        let mut app = App::new(list, Vec::new());
+    fn the_analysis_thread_delivers_every_article() {
+        let mut app = App::new(articles(5), Vec::new());
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
         let (tx, rx) = mpsc::channel();
         let wanted = Arc::new(AtomicUsize::new(3));
-        spawn_analysis(app.articles.clone(), wanted.clone(), tx.clone()).unwrap();
-        // The quit arrives after the five analyses: the thread sends them first, then ends.
-        let waiter = thread::spawn(move || {
-            thread::sleep(Duration::from_millis(300));
-            let _ = tx.send(Msg::Action(Action::Quit));
-        });
+        // The thread holds the only sender: when it is done the channel closes and run returns.
+        spawn_analysis(app.articles.clone(), wanted.clone(), tx).unwrap();
         run(&mut terminal, &mut app, &rx, &wanted).unwrap();
-        waiter.join().unwrap();
         assert_eq!(app.analysed, 5);
         assert!(app.entries.iter().all(|e| e.analysis.is_some()));
         assert!(app.corpus.entities().iter().any(|e| e.articles.len() == 5));
+        let screen = format!("{:?}", terminal.backend().buffer());
+        assert!(
+            !screen.contains("analysing"),
+            "the last frame shows the finished analysis"
+        );
     }
 
     #[test]
