@@ -85,6 +85,10 @@ wait_for "Article"
 [ "$("${T[@]}" capture-pane -p -t c | wc -L)" -le 60 ] || fail "lines wider than 60 columns"
 "${T[@]}" resize-window -t c -x 1 -y 1; sleep 0.2
 "${T[@]}" resize-window -t c -x 7 -y 3; sleep 0.2
+# A storm of resizes, then the full size again.
+for size in 30x10 200x60 45x12 101x33 1x1 99x40 400x120 2x50 150x20; do
+  "${T[@]}" resize-window -t c -x "${size%x*}" -y "${size#*x}"
+done
 "${T[@]}" resize-window -t c -x 120 -y 40; sleep 0.3
 wait_for "Headlines ("
 
@@ -107,4 +111,4 @@ kill -TERM "$pid"
 wait_for "BYLINE-EXIT="
 wait_gone "Headlines ("
 
-echo "tmux-check: ok (panes, keys j Tab G ? Esc g n ] Q, resizes 60x20 1x1 7x3, q, Ctrl-C and SIGTERM restore)"
+echo "tmux-check: ok (panes, keys j Tab G ? Esc g n ] Q, resizes 60x20 1x1 7x3 and a storm, q, Ctrl-C and SIGTERM restore)"
