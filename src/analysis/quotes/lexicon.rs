@@ -1,0 +1,543 @@
+//! Word lists the quote finder reads: speech verbs, naming cues, function words, abbreviations.
+//! All lists are lowercase and sorted; they are merged into one table so that a word's flags
+//! come from one binary search, without allocation.
+
+/// What a word is to the quote finder, as bits: one lookup per word gives all of them.
+pub mod flag {
+    pub const SPEECH: u16 = 1;
+    pub const REPORTING: u16 = 1 << 1;
+    pub const NAMING: u16 = 1 << 2;
+    pub const DETERMINER: u16 = 1 << 3;
+    pub const FUNCTION: u16 = 1 << 4;
+    pub const CLAUSE: u16 = 1 << 5;
+    pub const FILLER: u16 = 1 << 6;
+    pub const PRONOUN: u16 = 1 << 7;
+    pub const ABBREVIATION: u16 = 1 << 8;
+    pub const ELISION: u16 = 1 << 9;
+    pub const SENTENCE_START: u16 = 1 << 10;
+}
+
+/// Every list merged into one table sorted by word, with an index by first letter. Words are
+/// keyed by their bytes packed into a `u128` (big-endian, zero-padded), which orders them like
+/// the strings and compares in one instruction.
+struct Table {
+    words: Vec<(u128, u16)>,
+    by_letter: [(u16, u16); 26],
+}
+
+/// The longest word any list holds, in bytes.
+const MAX_LEN: usize = 16;
+
+fn key(lower: &[u8]) -> Option<u128> {
+    if lower.is_empty() || lower.len() > MAX_LEN {
+        return None;
+    }
+    let mut bytes = [0u8; MAX_LEN];
+    bytes.get_mut(..lower.len())?.copy_from_slice(lower);
+    Some(u128::from_be_bytes(bytes))
+}
+
+fn table() -> &'static Table {
+    static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let lists: [(&[&'static str], u16); 11] = [
+            (SPEECH_VERBS, flag::SPEECH),
+            (REPORTING_VERBS, flag::REPORTING),
+            (NAMING_CUES, flag::NAMING),
+            (DETERMINERS, flag::DETERMINER),
+            (FUNCTION_WORDS, flag::FUNCTION),
+            (CLAUSE_WORDS, flag::CLAUSE),
+            (VERB_FILLERS, flag::FILLER),
+            (PRONOUNS, flag::PRONOUN),
+            (ABBREVIATIONS, flag::ABBREVIATION),
+            (ELISIONS, flag::ELISION),
+            (SENTENCE_STARTS, flag::SENTENCE_START),
+        ];
+        let mut words: Vec<(u128, u16)> = Vec::new();
+        for (list, bit) in lists {
+            for k in list.iter().filter_map(|w| key(w.as_bytes())) {
+                match words.iter_mut().find(|(x, _)| *x == k) {
+                    Some(entry) => entry.1 |= bit,
+                    None => words.push((k, bit)),
+                }
+            }
+        }
+        words.sort_unstable();
+        let mut by_letter = [(0u16, 0u16); 26];
+        for (letter, range) in (b'a'..=b'z').zip(by_letter.iter_mut()) {
+            let first = |k: u128| k.to_be_bytes()[0];
+            let start = words.partition_point(|&(k, _)| first(k) < letter);
+            let end = words.partition_point(|&(k, _)| first(k) <= letter);
+            *range = (
+                u16::try_from(start).unwrap_or(0),
+                u16::try_from(end).unwrap_or(0),
+            );
+        }
+        Table { words, by_letter }
+    })
+}
+
+/// All flags of a word, ignoring case. Lowercase words ending in -ly count as adverbs.
+pub fn flags_of(word: &str) -> u16 {
+    let bytes = word.as_bytes();
+    let mut flags = 0;
+    if bytes.len() > 4 && word.ends_with("ly") && bytes[0].is_ascii_lowercase() {
+        flags |= flag::FILLER;
+    }
+    if bytes.len() > MAX_LEN || !bytes.first().is_some_and(u8::is_ascii_alphabetic) {
+        return flags;
+    }
+    let mut lower = [0u8; MAX_LEN];
+    for (dst, src) in lower.iter_mut().zip(bytes) {
+        *dst = src.to_ascii_lowercase();
+    }
+    let Some(k) = lower.get(..bytes.len()).and_then(key) else {
+        return flags;
+    };
+    let t = table();
+    let (start, end) = t.by_letter[usize::from(lower[0] - b'a')];
+    let bucket = t
+        .words
+        .get(usize::from(start)..usize::from(end))
+        .unwrap_or(&[]);
+    if let Ok(i) = bucket.binary_search_by(|(x, _)| x.cmp(&k)) {
+        flags |= bucket[i].1;
+    }
+    flags
+}
+
+fn has(word: &str, bit: u16) -> bool {
+    flags_of(word) & bit != 0
+}
+
+/// Words right before a quoted term that make it a name or title, not speech.
+pub fn is_naming_cue(word: &str) -> bool {
+    has(word, flag::NAMING)
+}
+
+/// Determiners and possessive pronouns: a quoted phrase right after one is a term.
+pub fn is_determiner(word: &str) -> bool {
+    has(word, flag::DETERMINER)
+}
+
+/// Small words that do not carry content: prepositions, conjunctions, auxiliaries.
+pub fn is_function_word(word: &str) -> bool {
+    has(word, flag::FUNCTION)
+}
+
+/// Words that end a speaker phrase when walking back from a speech verb.
+pub fn is_clause_word(word: &str) -> bool {
+    has(word, flag::CLAUSE)
+}
+
+/// Adverbs and auxiliaries that may stand between a speaker and the verb ("Wilkins also said").
+pub fn is_verb_filler(word: &str) -> bool {
+    has(word, flag::FILLER)
+}
+
+/// Personal pronouns that can stand for a speaker.
+pub fn is_pronoun(word: &str) -> bool {
+    has(word, flag::PRONOUN)
+}
+
+/// Abbreviations that end with a period without ending a sentence.
+pub fn is_abbreviation(word: &str) -> bool {
+    has(word, flag::ABBREVIATION)
+}
+
+/// Words after a leading apostrophe that make it an elision ('em, 'til, 'n'), not a quote.
+pub fn is_elision(word: &str) -> bool {
+    has(word, flag::ELISION)
+}
+
+/// Words that commonly open a sentence without naming anyone ("The", "After", "However").
+pub fn is_common_sentence_start(word: &str) -> bool {
+    has(word, flag::SENTENCE_START)
+}
+
+const SPEECH_VERBS: &[&str] = &[
+    "acknowledged",
+    "acknowledges",
+    "added",
+    "adding",
+    "adds",
+    "admits",
+    "admitted",
+    "announced",
+    "announces",
+    "argued",
+    "argues",
+    "arguing",
+    "asked",
+    "asking",
+    "asks",
+    "asserted",
+    "asserts",
+    "called",
+    "calling",
+    "calls",
+    "claimed",
+    "claiming",
+    "claims",
+    "commented",
+    "comments",
+    "concluded",
+    "concludes",
+    "confirmed",
+    "confirms",
+    "continued",
+    "continues",
+    "declared",
+    "declares",
+    "denied",
+    "denies",
+    "described",
+    "describes",
+    "describing",
+    "explained",
+    "explaining",
+    "explains",
+    "insisted",
+    "insisting",
+    "insists",
+    "maintained",
+    "maintains",
+    "noted",
+    "notes",
+    "noting",
+    "observed",
+    "observes",
+    "posted",
+    "quipped",
+    "reads",
+    "reasoned",
+    "recalled",
+    "recalls",
+    "recommended",
+    "recommending",
+    "recommends",
+    "remarked",
+    "replied",
+    "replies",
+    "reported",
+    "reporting",
+    "reports",
+    "responded",
+    "said",
+    "saying",
+    "says",
+    "shouted",
+    "stated",
+    "states",
+    "stating",
+    "suggested",
+    "suggests",
+    "telling",
+    "tells",
+    "testified",
+    "told",
+    "tweeted",
+    "tweeting",
+    "tweets",
+    "urged",
+    "urges",
+    "urging",
+    "warned",
+    "warning",
+    "warns",
+    "writes",
+    "writing",
+    "wrote",
+];
+
+const REPORTING_VERBS: &[&str] = &[
+    "added",
+    "adds",
+    "admits",
+    "admitted",
+    "announced",
+    "announces",
+    "argued",
+    "argues",
+    "asserted",
+    "asserts",
+    "claimed",
+    "claims",
+    "confirmed",
+    "confirms",
+    "declared",
+    "declares",
+    "explained",
+    "explains",
+    "insisted",
+    "insists",
+    "noted",
+    "notes",
+    "reported",
+    "reports",
+    "said",
+    "says",
+    "stated",
+    "states",
+    "tell",
+    "tells",
+    "told",
+    "warned",
+    "warns",
+    "writes",
+    "wrote",
+];
+
+const NAMING_CUES: &[&str] = &[
+    "album",
+    "billed",
+    "book",
+    "branded",
+    "called",
+    "campaign",
+    "christened",
+    "documentary",
+    "dubbed",
+    "entitled",
+    "exhibit",
+    "exhibition",
+    "film",
+    "hashtag",
+    "hashtags",
+    "headline",
+    "know",
+    "known",
+    "labeled",
+    "labelled",
+    "motto",
+    "movie",
+    "musical",
+    "name",
+    "named",
+    "nickname",
+    "nicknamed",
+    "novel",
+    "opera",
+    "operation",
+    "painting",
+    "phrase",
+    "poem",
+    "programme",
+    "series",
+    "slogan",
+    "so-called",
+    "song",
+    "term",
+    "termed",
+    "titled",
+    "word",
+];
+
+const DETERMINERS: &[&str] = &[
+    "a", "an", "any", "her", "his", "its", "my", "our", "some", "that", "the", "their", "these",
+    "this", "those", "your",
+];
+
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "after", "against", "also", "an", "and", "are", "as", "at", "be", "because",
+    "been", "before", "being", "but", "by", "can", "could", "did", "do", "does", "for", "from",
+    "had", "has", "have", "if", "in", "into", "is", "it", "may", "might", "must", "nor", "not",
+    "of", "on", "or", "over", "should", "since", "so", "than", "that", "the", "then", "this", "to",
+    "under", "until", "was", "were", "when", "where", "whether", "which", "while", "who", "will",
+    "with", "would", "yet",
+];
+
+const CLAUSE_WORDS: &[&str] = &[
+    "after",
+    "although",
+    "and",
+    "as",
+    "because",
+    "before",
+    "but",
+    "if",
+    "meanwhile",
+    "nor",
+    "once",
+    "or",
+    "since",
+    "so",
+    "than",
+    "that",
+    "then",
+    "though",
+    "unless",
+    "until",
+    "when",
+    "where",
+    "whereas",
+    "which",
+    "while",
+    "whilst",
+    "who",
+    "whom",
+    "with",
+    "yet",
+];
+
+const VERB_FILLERS: &[&str] = &[
+    "again",
+    "already",
+    "also",
+    "always",
+    "are",
+    "did",
+    "does",
+    "earlier",
+    "even",
+    "further",
+    "had",
+    "has",
+    "have",
+    "is",
+    "just",
+    "later",
+    "may",
+    "might",
+    "never",
+    "often",
+    "once",
+    "previously",
+    "still",
+    "then",
+    "today",
+    "was",
+    "were",
+    "will",
+    "would",
+    "yesterday",
+];
+
+const PRONOUNS: &[&str] = &["he", "i", "it", "she", "they", "we"];
+
+const ABBREVIATIONS: &[&str] = &[
+    "adm", "apr", "aug", "ave", "blvd", "capt", "cmdr", "co", "col", "corp", "cpl", "dec", "dept",
+    "det", "dr", "e.g", "feb", "fig", "ft", "gen", "gov", "hon", "i.e", "inc", "insp", "jan", "jr",
+    "jul", "jun", "lt", "ltd", "maj", "mar", "messrs", "mr", "mrs", "ms", "mt", "no", "nov", "oct",
+    "pres", "prof", "pvt", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "supt", "vs",
+];
+
+const ELISIONS: &[&str] = &[
+    "bout", "cause", "cos", "em", "n", "round", "til", "tis", "twas",
+];
+
+const SENTENCE_STARTS: &[&str] = &[
+    "a",
+    "after",
+    "also",
+    "although",
+    "an",
+    "and",
+    "as",
+    "at",
+    "because",
+    "before",
+    "but",
+    "by",
+    "despite",
+    "during",
+    "for",
+    "from",
+    "he",
+    "her",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "it",
+    "its",
+    "meanwhile",
+    "my",
+    "no",
+    "not",
+    "now",
+    "on",
+    "once",
+    "our",
+    "she",
+    "since",
+    "so",
+    "that",
+    "the",
+    "their",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "to",
+    "today",
+    "under",
+    "until",
+    "we",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "why",
+    "with",
+    "yes",
+    "yesterday",
+    "your",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_sorted_for_binary_search() {
+        for list in [
+            SPEECH_VERBS,
+            REPORTING_VERBS,
+            NAMING_CUES,
+            DETERMINERS,
+            FUNCTION_WORDS,
+            CLAUSE_WORDS,
+            VERB_FILLERS,
+            PRONOUNS,
+            ABBREVIATIONS,
+            ELISIONS,
+            SENTENCE_STARTS,
+        ] {
+            let mut sorted = list.to_vec();
+            sorted.sort_unstable();
+            assert_eq!(sorted, list);
+        }
+    }
+
+    #[test]
+    fn every_listed_word_is_found() {
+        assert!(SPEECH_VERBS.iter().all(|w| flags_of(w) & flag::SPEECH != 0));
+        assert!(
+            REPORTING_VERBS
+                .iter()
+                .all(|w| flags_of(w) & flag::REPORTING != 0)
+        );
+        assert!(ABBREVIATIONS.iter().all(|w| is_abbreviation(w)));
+        assert!(SENTENCE_STARTS.iter().all(|w| is_common_sentence_start(w)));
+        assert_eq!(flags_of("Zebra"), 0);
+        assert_eq!(flags_of("Ωmega"), 0);
+        assert_eq!(flags_of("'tis"), 0);
+    }
+
+    #[test]
+    fn lookups_ignore_case() {
+        assert!(flags_of("Said") & flag::SPEECH != 0);
+        assert!(is_naming_cue("so-called"));
+        assert_eq!(flags_of("Putin"), 0);
+        assert!(is_verb_filler("reportedly"));
+        assert!(!is_verb_filler("Italy"));
+    }
+}
