@@ -140,12 +140,9 @@ fn phrase_ending_at(doc: &Doc, last: usize, floor: usize) -> Option<(usize, usiz
                 }
                 first = i;
             }
-            // "Mr." and "St." keep their period; "(Italian Episcopal Conference)" does not count.
+            // "Mr.", "U.S." and "L." keep their period.
             TokKind::Punct('.')
-                if i > floor
-                    && doc.is_word(i - 1)
-                    && doc.toks[i - 1].end == tok.start
-                    && lexicon::is_abbreviation(doc.tok_text(i - 1)) =>
+                if i > floor && doc.toks[i - 1].end == tok.start && keeps_period(doc, i - 1) =>
             {
                 first = i;
             }
@@ -173,10 +170,7 @@ fn phrase_starting_at(doc: &Doc, first: usize, ceil: usize) -> Option<(usize, us
                 end = i + 1;
             }
             TokKind::Punct('.')
-                if doc.is_word(i.wrapping_sub(1))
-                    && lexicon::is_abbreviation(doc.tok_text(i - 1))
-                    && i + 1 < ceil
-                    && doc.is_word(i + 1) =>
+                if i > first && keeps_period(doc, i - 1) && i + 1 < ceil && doc.is_word(i + 1) =>
             {
                 end = i + 1;
             }
@@ -185,6 +179,16 @@ fn phrase_starting_at(doc: &Doc, first: usize, ceil: usize) -> Option<(usize, us
         i += 1;
     }
     (end > first).then_some((first, end))
+}
+
+/// A word whose period is part of it: an abbreviation ("Mr."), a dotted one ("U.S."), an
+/// initial ("L.").
+fn keeps_period(doc: &Doc, i: usize) -> bool {
+    let w = doc.tok_text(i);
+    doc.is_word(i)
+        && (doc.has(i, flag::ABBREVIATION)
+            || w.contains('.')
+            || (w.chars().count() == 1 && w.starts_with(char::is_uppercase)))
 }
 
 fn span_of(doc: &Doc, (first, end): (usize, usize)) -> Span {

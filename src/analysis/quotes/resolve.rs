@@ -158,11 +158,21 @@ fn resolve_pronoun(
                 .filter(|&e| entities[e].kind == EntityKind::Person && genders[e] == want);
             // Else the nearest person known to fit, looking a few people back before settling
             // for the nearest person of unknown gender.
+            // Someone the quotation talks about by name is not the one speaking it ("He said,
+            // "Andy Warhol was the center of the Zeitgeist"").
+            let quote = found[qi].span;
+            let from = mentions.partition_point(|m| m.span.start < quote.start);
+            let inside: Vec<usize> = mentions[from..]
+                .iter()
+                .take_while(|m| m.span.start < quote.end)
+                .take(32)
+                .map(|m| m.entity)
+                .collect();
             let persons = before
                 .iter()
                 .rev()
                 .take(64)
-                .filter(|m| m.kind == EntityKind::Person)
+                .filter(|m| m.kind == EntityKind::Person && !inside.contains(&m.entity))
                 .take(6);
             let mut unknown = None;
             let mut exact = None;

@@ -606,3 +606,37 @@ mod robustness {
         }
     }
 }
+
+#[test]
+fn pronoun_speaker_is_not_the_person_the_quote_talks_about() {
+    let a = article(&[
+        "For Kevin Allton, a USI instructor, Andy Warhol was also a legend. He said, \"Andy Warhol was the center of the Zeitgeist.\"",
+    ]);
+    let ents = [
+        entity(
+            "kevin-allton",
+            EntityKind::Person,
+            "Kevin Allton",
+            &a.text,
+            &["Kevin Allton"],
+        ),
+        entity(
+            "andy-warhol",
+            EntityKind::Person,
+            "Andy Warhol",
+            &a.text,
+            &["Andy Warhol"],
+        ),
+    ];
+    let q = extract(&a, &ents);
+    assert_eq!(q[0].speaker.as_deref(), Some("kevin-allton"));
+}
+
+#[test]
+fn dotted_abbreviations_stay_in_the_speaker_phrase() {
+    assert_eq!(
+        speaker_of(&["The U.S. Department of Agriculture notes, \"Ground-level ozone causes more damage to plants.\""])
+            .as_deref(),
+        Some("The U.S. Department of Agriculture")
+    );
+}
