@@ -160,8 +160,18 @@ pub fn run<B: Backend>(
                 Err(_) => return Ok(()),
             }
         };
-        // Take whatever else is waiting, so a burst of analyses costs one frame.
-        for msg in std::iter::once(first).chain(rx.try_iter().take(4096)) {
+        // Take whatever else is waiting, so a burst of analyses costs one frame; of several
+        // resizes in a burst only the last is applied (each would re-wrap the body).
+        let batch: Vec<Msg> = std::iter::once(first)
+            .chain(rx.try_iter().take(4096))
+            .collect();
+        let last_resize = batch
+            .iter()
+            .rposition(|m| matches!(m, Msg::Term(Event::Resize(..))));
+        for (i, msg) in batch.into_iter().enumerate() {
+            if matches!(msg, Msg::Term(Event::Resize(..))) && Some(i) != last_resize {
+                continue;
+            }
             let action = match msg {
                 Msg::Term(event) => {
                     let is_key = matches!(event, Event::Key(_) | Event::Mouse(_));

@@ -131,7 +131,7 @@ fn analyze_json_on_the_samples_keeps_the_contract() {
     }
     let seed = articles
         .iter()
-        .find(|a| a["source"] == "assets/articles/seed-article.txt")
+        .find(|a| a["source"] == "assets/articles/00-seed-article.txt")
         .unwrap();
     let kinds: Vec<&str> = seed["blocks"]
         .as_array()
@@ -152,7 +152,7 @@ fn analyze_text_prints_headlines_and_sources() {
     let out = byline(
         &[
             "analyze",
-            "assets/articles/seed-article.txt",
+            "assets/articles/00-seed-article.txt",
             "assets/articles/rail-strike.md",
         ],
         None,
@@ -160,7 +160,7 @@ fn analyze_text_prints_headlines_and_sources() {
     assert!(out.status.success());
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.contains("U.S. and Russia Fail to Reach Syria Deal on Sidelines of G20 Summit"));
-    assert!(stdout.contains("  source: assets/articles/seed-article.txt"));
+    assert!(stdout.contains("  source: assets/articles/00-seed-article.txt"));
     assert!(stdout.contains("Northline Rail Drivers Walk Out Over Night-Shift Rota"));
     assert!(stdout.contains("  byline: Marta Quental"));
     assert!(stdout.contains("  entities: "));
@@ -253,7 +253,7 @@ fn max_bytes_applies_to_analyze() {
             "analyze",
             "--max-bytes",
             "100",
-            "assets/articles/seed-article.txt",
+            "assets/articles/00-seed-article.txt",
         ],
         None,
     );

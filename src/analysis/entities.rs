@@ -15,6 +15,7 @@ mod tokens;
 use super::{Entity, EntityKind};
 use crate::article::{Article, BlockKind, Span};
 use names::Gender;
+use std::collections::{HashMap, HashSet};
 use tokens::{Kind, Token};
 
 /// How sure the finder is of a mention's kind.
@@ -64,16 +65,22 @@ pub fn extract(article: &Article) -> Vec<Entity> {
 
     let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 5 + 16);
     let mut title_case: Vec<bool> = Vec::with_capacity(text.len() / 5 + 16);
+    let mut block_of: Vec<BlockKind> = Vec::with_capacity(text.len() / 5 + 16);
     let mut last_end = 0;
-    for (span, _kind) in &blocks {
+    for (span, kind) in &blocks {
         let start = span.start.max(last_end);
         if span.end <= start {
             continue;
         }
         let first = toks.len();
         tokens::tokenize(text, start, span.end, &mut toks);
-        let tc = is_title_case(text, toks.get(first..).unwrap_or(&[]));
+        // Datelines, bylines and credits are short lines of names, not title-case prose.
+        let tc = !matches!(
+            kind,
+            BlockKind::Dateline | BlockKind::Byline | BlockKind::Credit
+        ) && is_title_case(text, toks.get(first..).unwrap_or(&[]));
         title_case.resize(toks.len(), tc);
+        block_of.resize(toks.len(), *kind);
         // A block boundary: names never run across it.
         toks.push(Token {
             start: span.end,
@@ -86,6 +93,7 @@ pub fn extract(article: &Article) -> Vec<Entity> {
             newline_before: true,
         });
         title_case.push(false);
+        block_of.push(*kind);
         last_end = span.end;
     }
 
@@ -96,14 +104,22 @@ pub fn extract(article: &Article) -> Vec<Entity> {
         text,
         toks: &toks,
         title_case: &title_case,
+        block: &block_of,
         taken: &taken,
         out: Vec::new(),
         dropped: Vec::new(),
+        titles: Vec::new(),
     };
     finder.run();
     let dropped = std::mem::take(&mut finder.dropped);
+    let titles = std::mem::take(&mut finder.titles);
     raws.append(&mut finder.out);
     raws.sort_by_key(|r| r.span.start);
+    drop_titles(text, &toks, &titles, &mut raws);
+    title_case_names(text, &toks, &title_case, &mut raws);
+    unify_kinds(text, &mut raws);
+    sports_teams(text, &toks, &mut raws);
+    person_prefixes(text, &toks, &mut raws);
     group::link_aliases(text, &toks, &mut raws);
 
     // Which tokens belong to a person's name, for the role reader.
@@ -116,9 +132,12 @@ pub fn extract(article: &Article) -> Vec<Entity> {
         }
     }
     let person_at = |i: usize| person_tok.get(i).copied().unwrap_or(false);
+    // Headlines capitalise every word, so a role read there only counts as a vote for the same
+    // role read in the body.
     let role_of = |r: &Raw| {
-        roles::before(text, &toks, r.toks.0, &person_at)
-            .or_else(|| roles::after(text, &toks, r.toks.1, &person_at))
+        let role = roles::before(text, &toks, r.toks.0, &person_at)
+            .or_else(|| roles::after(text, &toks, r.toks.1, &person_at))?;
+        Some((role, !title_case.get(r.toks.0).copied().unwrap_or(false)))
     };
     if std::env::var_os("BYLINE_DEBUG_RAWS").is_some() {
         for r in &raws {
@@ -132,6 +151,257 @@ pub fn extract(article: &Article) -> Vec<Entity> {
         }
     }
     group::build(text, &toks, raws, &dropped, &role_of)
+}
+
+/// Key under which mentions of one name meet: lower case, no leading "the".
+fn name_key(s: &str) -> String {
+    group::normalise(s)
+}
+
+/// Drops every mention of a name taken elsewhere in the article for the title of a work or a
+/// prize, unless the gazetteer knows it as a place.
+fn drop_titles(text: &str, toks: &[Token], titles: &[(usize, usize)], raws: &mut Vec<Raw>) {
+    if titles.is_empty() {
+        return;
+    }
+    let keys: HashSet<String> = titles
+        .iter()
+        .filter_map(|&(s, e)| {
+            let a = toks.get(s)?.start;
+            let b = toks.get(e.checked_sub(1)?)?.end;
+            Some(name_key(text.get(a..b)?))
+        })
+        .collect();
+    raws.retain(|r| r.canonical.is_some() || !keys.contains(&name_key(r.span.slice(text))));
+}
+
+/// In title-case blocks (headlines, some deks and captions) every word is capitalised, so a
+/// capitalised run counts as a name only when the body names it too (whole, or a part of it, or
+/// a person's surname), when the gazetteer knows it, or when it reads as first name + surname.
+/// Other runs are dropped.
+fn title_case_names(text: &str, toks: &[Token], title_case: &[bool], raws: &mut Vec<Raw>) {
+    let g = &*names::GAZETTEER;
+    let in_tc = |r: &Raw| title_case.get(r.toks.0).copied().unwrap_or(false);
+    if !raws.iter().any(in_tc) {
+        return;
+    }
+    let body_words = toks
+        .iter()
+        .zip(title_case)
+        .any(|(t, &tc)| !tc && t.kind == Kind::Word);
+    if !body_words {
+        return;
+    }
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
+    let mut body: HashMap<String, EntityKind> = HashMap::new();
+    let mut person_words: HashSet<String> = HashSet::new();
+    for r in raws.iter().filter(|r| !in_tc(r)) {
+        body.entry(name_key(r.span.slice(text))).or_insert(r.kind);
+        if r.kind == EntityKind::Person {
+            for i in r.toks.0..r.toks.1 {
+                if toks.get(i).is_some_and(|t| t.kind == Kind::Word && t.cap) {
+                    person_words.insert(group::core(word(i)).to_lowercase());
+                }
+            }
+        }
+    }
+    let sub_span = |i: usize, j: usize| -> Option<Span> {
+        Some(Span::new(
+            toks.get(i)?.start,
+            toks.get(j.checked_sub(1)?)?.end,
+        ))
+    };
+    let mut out = Vec::with_capacity(raws.len());
+    for r in raws.drain(..) {
+        if !in_tc(&r) {
+            out.push(r);
+            continue;
+        }
+        let full = r.span.slice(text);
+        let (s, e) = r.toks;
+        // A gazetteer name, unless it is also a plain word ("Metro", "Reading").
+        let known = r.sure == Sure::Strong
+            && (r.canonical.is_some() || g.is_known_org(full) || g.agency(full).is_some())
+            && !(e - s == 1 && g.is_common_word(full));
+        let first_last = r.kind == EntityKind::Person
+            && e - s == 2
+            && g.is_first_name(word(s))
+            && (g.is_surname(word(s + 1)) || !g.is_common_word(word(s + 1)));
+        let surname = e - s == 1 && person_words.contains(&group::core(full).to_lowercase());
+        if known || first_last || surname || body.contains_key(&name_key(full)) {
+            if surname {
+                let mut r = r;
+                r.kind = EntityKind::Person;
+                out.push(r);
+            } else {
+                out.push(r);
+            }
+            continue;
+        }
+        // The longest parts the body or the gazetteer knows ("Lisbon" in "Lisbon Opens Night
+        // Bus Network").
+        let mut i = s;
+        while i < e {
+            let mut found = None;
+            for j in (i + 1..=e).rev() {
+                if j - i == e - s
+                    || !toks.get(i).is_some_and(|t| t.kind == Kind::Word && t.cap)
+                    || !toks
+                        .get(j - 1)
+                        .is_some_and(|t| t.kind == Kind::Word && t.cap)
+                {
+                    continue;
+                }
+                let Some(span) = sub_span(i, j) else { continue };
+                let sub = span.slice(text);
+                let hit = if let Some(&kind) = body.get(&name_key(sub)) {
+                    Some((kind, Sure::Weak))
+                } else if j == i + 1 && person_words.contains(&group::core(sub).to_lowercase()) {
+                    Some((EntityKind::Person, Sure::Weak))
+                } else if g.place(sub).is_some() && !(j == i + 1 && g.is_common_word(sub)) {
+                    Some((EntityKind::Place, Sure::Strong))
+                } else {
+                    None
+                };
+                if let Some((kind, sure)) = hit {
+                    found = Some((j, span, kind, sure));
+                    break;
+                }
+            }
+            let Some((j, span, kind, sure)) = found else {
+                i += 1;
+                continue;
+            };
+            let canonical = if kind == EntityKind::Place {
+                g.place(span.slice(text))
+            } else {
+                None
+            };
+            out.push(Raw {
+                span,
+                kind,
+                toks: (i, j),
+                sure,
+                canonical,
+                honorific: None,
+                after_title: false,
+                link: None,
+                role: None,
+            });
+            i = j;
+        }
+    }
+    *raws = out;
+}
+
+/// One name, one kind: when mentions of the same name were classified differently ("in Ginza",
+/// "the Ginza store"), all take the kind with the strongest evidence.
+fn unify_kinds(text: &str, raws: &mut [Raw]) {
+    let g = &*names::GAZETTEER;
+    let idx = |k: EntityKind| match k {
+        EntityKind::Person => 0,
+        EntityKind::Organization => 1,
+        EntityKind::Place => 2,
+    };
+    let votes = |r: &Raw| r.link.is_none() && r.honorific.is_none() && !r.after_title;
+    let mut score: HashMap<String, [u32; 3]> = HashMap::new();
+    for r in raws.iter().filter(|r| votes(r)) {
+        let w = match r.sure {
+            Sure::Strong => 4,
+            Sure::Weak => 2,
+            Sure::Guess => 1,
+        } + if r.canonical.is_some() { 2 } else { 0 };
+        if let Some(x) = score
+            .entry(name_key(r.span.slice(text)))
+            .or_insert([0; 3])
+            .get_mut(idx(r.kind))
+        {
+            *x += w;
+        }
+    }
+    for r in raws.iter_mut().filter(|r| votes(r)) {
+        let Some(sc) = score.get(&name_key(r.span.slice(text))) else {
+            continue;
+        };
+        if sc.iter().filter(|&&x| x > 0).count() < 2 {
+            continue;
+        }
+        let best = [
+            EntityKind::Person,
+            EntityKind::Organization,
+            EntityKind::Place,
+        ]
+        .into_iter()
+        .max_by_key(|&k| (sc.get(idx(k)).copied().unwrap_or(0), idx(k)))
+        .unwrap_or(r.kind);
+        if best != r.kind {
+            r.kind = best;
+            r.canonical = if best == EntityKind::Place {
+                g.place(r.span.slice(text))
+            } else {
+                None
+            };
+        }
+    }
+}
+
+/// Reports on sport name teams by their country ("Sweden beat South Korea"): there, countries
+/// are organizations.
+fn sports_teams(text: &str, toks: &[Token], raws: &mut [Raw]) {
+    let g = &*names::GAZETTEER;
+    let sporty = toks
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .filter(|t| names::with_lower(t.text(text), |w| names::SPORTS_WORDS.contains(&w)))
+        .take(5)
+        .count();
+    if sporty < 5 {
+        return;
+    }
+    for r in raws.iter_mut().filter(|r| r.kind == EntityKind::Place) {
+        if g.place_kind(r.span.slice(text)) == Some(names::PlaceKind::Country) {
+            r.kind = EntityKind::Organization;
+            r.canonical = None;
+        }
+    }
+}
+
+/// A person's name at the head of a longer run names the person: "Warhol Polaroids" is about
+/// Warhol, when Andy Warhol is named in the article.
+fn person_prefixes(text: &str, toks: &[Token], raws: &mut [Raw]) {
+    let g = &*names::GAZETTEER;
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
+    let known: std::collections::HashSet<&str> = raws
+        .iter()
+        .filter(|r| {
+            r.kind == EntityKind::Person && r.sure == Sure::Strong && r.toks.1 - r.toks.0 >= 2
+        })
+        .map(|r| group::core(word(r.toks.1 - 1)))
+        .collect();
+    for r in raws.iter_mut() {
+        let (s, e) = r.toks;
+        if e - s < 2 || r.kind == EntityKind::Person && r.sure == Sure::Strong {
+            continue;
+        }
+        if (s..e).any(|i| g.is_org_suffix(word(i)) || g.is_place_suffix(word(i))) {
+            continue;
+        }
+        let cut = if known.contains(word(s)) {
+            Some(s + 1)
+        } else if e - s >= 3 && known.contains(word(s + 1)) && g.is_first_name(word(s)) {
+            Some(s + 2)
+        } else {
+            None
+        };
+        let Some(c) = cut else { continue };
+        if let (Some(a), Some(b)) = (toks.get(s), toks.get(c - 1)) {
+            r.toks = (s, c);
+            r.span = Span::new(a.start, b.end);
+            r.kind = EntityKind::Person;
+            r.sure = Sure::Strong;
+            r.canonical = None;
+        }
+    }
 }
 
 /// True for blocks where most long words are capitalised (headlines, title lines).
@@ -312,6 +582,171 @@ mod tests {
         ids.sort();
         ids.dedup();
         assert_eq!(ids.len(), es.len());
+    }
+
+    /// An article from `(kind, text)` blocks separated by blank lines.
+    fn blocks(parts: &[(BlockKind, &str)]) -> Article {
+        let mut text = String::new();
+        let mut bs = Vec::new();
+        for (kind, t) in parts {
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            let start = text.len();
+            text.push_str(t);
+            bs.push(Block::new(*kind, start, text.len()));
+        }
+        Article {
+            text,
+            blocks: bs,
+            ..Article::default()
+        }
+    }
+
+    fn names(es: &[Entity]) -> Vec<&str> {
+        es.iter().map(|e| e.name.as_str()).collect()
+    }
+
+    #[test]
+    fn title_case_headline_words_need_the_body() {
+        let a = blocks(&[
+            (
+                BlockKind::Headline,
+                "Vogt Unveils Flood Plan After Day-Long Debate in Kassel",
+            ),
+            (
+                BlockKind::Paragraph,
+                "Lena Vogt presented the plan to the city assembly on Monday. Vogt said work \
+                 on the river walls in Kassel would start in spring.",
+            ),
+        ]);
+        let es = extract(&a);
+        let ns = names(&es);
+        for bad in [
+            "Unveils",
+            "Flood Plan",
+            "Day-Long",
+            "Debate",
+            "Vogt Unveils",
+        ] {
+            assert!(!ns.contains(&bad), "{bad} in {ns:?}");
+        }
+        let vogt = find(&es, "Lena Vogt");
+        assert_eq!(spans(&a.text, vogt), ["Vogt", "Lena Vogt", "Vogt"]);
+        assert_eq!(find(&es, "Kassel").mentions.len(), 2);
+        // A run of headline words is cut down to the part the body names.
+        let a = blocks(&[
+            (
+                BlockKind::Headline,
+                "Bremen Opens Night Ferry Line to Harbour",
+            ),
+            (
+                BlockKind::Paragraph,
+                "The city of Bremen will run ferries at night.",
+            ),
+        ]);
+        let es = extract(&a);
+        assert_eq!(names(&es), ["Bremen"]);
+        assert_eq!(spans(&a.text, &es[0]), ["Bremen", "Bremen"]);
+    }
+
+    #[test]
+    fn roles_come_from_the_body_not_the_headline() {
+        let a = blocks(&[
+            (
+                BlockKind::Headline,
+                "Finance Chief Marta Ruiz Quits Over Audit",
+            ),
+            (
+                BlockKind::Paragraph,
+                "Marta Ruiz, the bank's finance director, resigned on Friday.",
+            ),
+        ]);
+        let es = extract(&a);
+        assert_eq!(
+            find(&es, "Marta Ruiz").role.as_deref(),
+            Some("bank's finance director")
+        );
+        // A headline title before an unknown word is no person at all.
+        let a = blocks(&[
+            (
+                BlockKind::Headline,
+                "Hamburg Mayor Sets Out Budget in Long Speech",
+            ),
+            (
+                BlockKind::Paragraph,
+                "The mayor of Hamburg spoke for an hour.",
+            ),
+        ]);
+        let es = extract(&a);
+        assert_eq!(names(&es), ["Hamburg"]);
+    }
+
+    #[test]
+    fn dateline_city_in_capitals_is_a_place_and_the_agency_an_organization() {
+        let a = blocks(&[
+            (BlockKind::Dateline, "BERLIN (Northwind News) —"),
+            (
+                BlockKind::Paragraph,
+                "Officials in Berlin said the talks would go on.",
+            ),
+        ]);
+        let es = extract(&a);
+        let berlin = find(&es, "Berlin");
+        assert_eq!(berlin.kind, EntityKind::Place);
+        assert_eq!(spans(&a.text, berlin), ["BERLIN", "Berlin"]);
+        assert_eq!(find(&es, "Northwind News").kind, EntityKind::Organization);
+        // A city the gazetteer does not know still groups with its title-case spelling.
+        let a = blocks(&[
+            (BlockKind::Dateline, "KORVALA, Finland —"),
+            (BlockKind::Paragraph, "The mill at Korvala closed."),
+        ]);
+        let es = extract(&a);
+        let k = find(&es, "Korvala");
+        assert_eq!((k.kind, k.mentions.len()), (EntityKind::Place, 2));
+    }
+
+    #[test]
+    fn hyphenated_compounds_of_common_words_are_not_names() {
+        let text = "Delegates met for Two-Day talks and Late-Night sessions in Hamburg.";
+        let es = extract(&article(text));
+        assert_eq!(names(&es), ["Hamburg"]);
+    }
+
+    #[test]
+    fn one_name_has_one_kind_in_an_article() {
+        let text = "Shoppers crowded the Ketsu district on Sunday. Rents in Ketsu rose. \
+                    Later the Ketsu branch opened.";
+        let es = extract(&article(text));
+        let k = find(&es, "Ketsu");
+        assert_eq!((k.kind, k.mentions.len()), (EntityKind::Place, 3));
+        assert_eq!(es.len(), 1);
+        let text = "Ships left the port of Varesk at dawn. Cargo from Varesk was late.";
+        let es = extract(&article(text));
+        assert_eq!(find(&es, "Varesk").kind, EntityKind::Place);
+    }
+
+    #[test]
+    fn titles_of_works_and_prizes_are_not_people() {
+        let text = "Her film \"Silent Harbor,\" opened the season. Ana Lima won the Silver \
+                    Heron on Sunday, and the Silver Heron jury praised her.";
+        let es = extract(&article(text));
+        assert_eq!(names(&es), ["Ana Lima"]);
+        let text = "They dined at the Varna Koster on Friday.";
+        let es = extract(&article(text));
+        assert!(es.iter().all(|e| e.kind != EntityKind::Person), "{es:?}");
+    }
+
+    #[test]
+    fn a_name_in_another_script_is_the_same_person() {
+        let text = "The actress Eva Marou (Εύα Μαρού) praised the film. Marou said it was brave.";
+        let es = extract(&article(text));
+        let eva = find(&es, "Eva Marou");
+        assert_eq!(spans(text, eva), ["Eva Marou", "Εύα Μαρού", "Marou"]);
+        assert_eq!(
+            es.iter().filter(|e| e.kind == EntityKind::Person).count(),
+            1
+        );
     }
 
     #[test]

@@ -154,7 +154,7 @@ fn resize_rewraps_and_keeps_the_reading_position() {
     let mut app = app();
     app.update(Action::Open);
     app.update(Action::PageDown);
-    let top = app.body.starts[app.scroll];
+    let top = app.body.start_of(app.scroll).unwrap();
     app.update(Action::Resize(200, 60));
     assert_eq!(
         app.body.width,

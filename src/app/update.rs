@@ -167,7 +167,7 @@ impl App {
         let width = layout::text_width(self.areas.body);
         if self.current().is_some() && width != self.body.width {
             // Keep the first line shown where it was in the text.
-            let top = self.body.starts.get(self.scroll).copied();
+            let top = self.body.start_of(self.scroll);
             self.rewrap();
             if let Some(top) = top {
                 self.scroll = self.body.line_of(top);
@@ -268,9 +268,17 @@ impl App {
             .unwrap_or(0);
         let to = moved(at, rows.len(), page, step);
         self.entities.selected = rows[to];
-        // Show the header above the first entity of the list.
+        // Show the header above the first entity of the list, and a role below its person.
         if to == 0 {
             self.entities.offset = 0;
+        }
+        if matches!(self.entity_rows.get(rows[to] + 1), Some(EntityRow::Role(_))) {
+            let mut with_role = ListPos {
+                selected: rows[to] + 1,
+                offset: self.entities.offset,
+            };
+            keep_visible(&mut with_role, page);
+            self.entities.offset = with_role.offset;
         }
         keep_visible(&mut self.entities, page);
         self.choose_cursor_entity();
@@ -285,6 +293,17 @@ impl App {
             self.mention = None;
             self.rebuild_quote_rows();
             self.rebuild_marks();
+            if let Some(e) = self
+                .chosen_entity()
+                .and_then(|i| self.current_analysis()?.entities.get(i))
+            {
+                let n = e.mentions.len();
+                self.message = Some(format!(
+                    "{} — {n} mention{} here; n jumps to the next",
+                    single_line(&e.name),
+                    if n == 1 { "" } else { "s" }
+                ));
+            }
         }
     }
 
@@ -355,7 +374,11 @@ impl App {
             }
             (Pane::Body, _) => {}
             (Pane::Side, SideView::Entities) => {
-                let at = self.entities.offset + rel;
+                let mut at = self.entities.offset + rel;
+                // A click on a role selects the person above it.
+                if matches!(self.entity_rows.get(at), Some(EntityRow::Role(_))) {
+                    at = at.saturating_sub(1);
+                }
                 if matches!(self.entity_rows.get(at), Some(EntityRow::Entity { .. })) {
                     self.entities.selected = at;
                     self.choose_cursor_entity();
@@ -460,7 +483,15 @@ impl App {
         if let Some(i) = self.current()
             && let Some(article) = self.articles.get(i)
         {
-            self.body = Wrapped::new(i, article, width);
+            // A hidden body (no width yet, or a pane too small) is wrapped when it gets room.
+            self.body = if width == 0 {
+                Wrapped {
+                    article: i,
+                    ..Wrapped::default()
+                }
+            } else {
+                Wrapped::new(i, article, width)
+            };
         }
         self.rebuild_marks();
     }
@@ -501,9 +532,13 @@ impl App {
                     rows.push(EntityRow::Entity {
                         index: i,
                         name: single_line(&e.name),
-                        role: e.role.as_deref().map(single_line),
                         count: e.mentions.len(),
                     });
+                    if let Some(role) = e.role.as_deref().map(single_line)
+                        && !role.is_empty()
+                    {
+                        rows.push(EntityRow::Role(role));
+                    }
                 }
             }
             let order = analysis
@@ -655,17 +690,17 @@ impl App {
                 continue;
             }
             for line in self.body.lines_of(span) {
-                for piece in &self.body.lines[line].pieces {
-                    let Some(src) = piece.src else { continue };
-                    let start = span.start.max(src.start);
-                    let end = span.end.min(src.end);
-                    if start < end {
-                        marks.push(Mark {
-                            line,
-                            span: Span::new(start, end),
-                            highlight,
-                        });
-                    }
+                let Some(src) = self.body.lines.get(line).map(|l| l.src) else {
+                    break;
+                };
+                let start = span.start.max(src.start);
+                let end = span.end.min(src.end);
+                if start < end {
+                    marks.push(Mark {
+                        line,
+                        span: Span::new(start, end),
+                        highlight,
+                    });
                 }
             }
         }
@@ -688,12 +723,10 @@ impl App {
 
     /// Byte offsets of the first and just past the last line shown.
     fn view_bytes(&self) -> (usize, usize) {
-        let top = self.body.starts.get(self.scroll).copied().unwrap_or(0);
+        let top = self.body.start_of(self.scroll).unwrap_or(0);
         let bottom = self
             .body
-            .starts
-            .get(self.scroll + self.body_height())
-            .copied()
+            .start_of(self.scroll + self.body_height())
             .unwrap_or(usize::MAX);
         (top, bottom)
     }
@@ -945,9 +978,9 @@ impl App {
     }
 }
 
-/// Article text made inert and put on one line (names, roles, quotes in lists).
+/// Article text made inert and put on one line (names, roles, quotes in lists), cut short.
 fn single_line(text: &str) -> String {
-    inert(text).split_whitespace().collect::<Vec<_>>().join(" ")
+    super::wrap::flat(text, 300)
 }
 
 /// `at` moved by `step` within `0..len`.

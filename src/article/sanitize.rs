@@ -25,35 +25,38 @@ const ST: char = '\u{9c}';
 /// stray `ESC ]` cannot swallow the rest of an article.
 pub fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    // Inside an emoji tag sequence (black flag followed by tag characters).
-    let mut in_flag_tags = false;
-    while let Some(c) = chars.next() {
+    let mut chars = text.chars();
+    loop {
+        // Copy the run of ordinary characters in one go; only the rest goes char by char.
+        let rest = chars.as_str();
+        let safe = rest
+            .char_indices()
+            .find(|&(_, c)| needs_care(c))
+            .map_or(rest.len(), |(i, _)| i);
+        out.push_str(rest.get(..safe).unwrap_or(""));
+        chars = rest.get(safe..).unwrap_or("").chars();
+        let Some(c) = chars.next() else {
+            break;
+        };
+        let peek = chars.clone().next();
         match c {
-            '\n' => out.push('\n'),
             '\t' => out.push(' '),
             '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
-            ESC => match chars.peek().copied() {
+            ESC => match peek {
                 Some('[') => {
                     chars.next();
                     skip_csi(&mut chars);
                 }
-                Some(']') | Some('P') | Some('X') | Some('^') | Some('_') => {
+                Some(']' | 'P' | 'X' | '^' | '_') => {
                     chars.next();
                     skip_string(&mut chars);
                 }
                 // nF escapes (`ESC ( B`, `ESC # 8`): intermediates then one final byte.
                 Some(n) if ('\u{20}'..='\u{2f}').contains(&n) => {
-                    while chars
-                        .peek()
-                        .is_some_and(|c| ('\u{20}'..='\u{2f}').contains(c))
-                    {
+                    while next_in(&chars, '\u{20}'..='\u{2f}') {
                         chars.next();
                     }
-                    if chars
-                        .peek()
-                        .is_some_and(|c| ('\u{30}'..='\u{7e}').contains(c))
-                    {
+                    if next_in(&chars, '\u{30}'..='\u{7e}') {
                         chars.next();
                     }
                 }
@@ -68,28 +71,45 @@ pub fn clean(text: &str) -> String {
             '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
             '\u{200c}' | '\u{200d}' => {
                 let prev_joins = out.chars().next_back().is_some_and(|p| !p.is_ascii());
-                let next_joins = chars
-                    .peek()
-                    .is_some_and(|n| !n.is_ascii() && !n.is_control());
+                let next_joins = peek.is_some_and(|n| !n.is_ascii() && !n.is_control());
                 if prev_joins && next_joins {
                     out.push(c);
                 }
             }
-            '\u{e0000}'..='\u{e007f}' => {
-                if in_flag_tags {
-                    out.push(c);
-                    if c == '\u{e007f}' {
-                        in_flag_tags = false;
-                    }
-                }
-                continue;
+            // Tag characters only continue an emoji flag sequence (black flag, tags, cancel tag).
+            '\u{e0000}'..='\u{e007f}'
+                if out.chars().next_back().is_some_and(|p| {
+                    p == '\u{1f3f4}' || ('\u{e0020}'..='\u{e007e}').contains(&p)
+                }) =>
+            {
+                out.push(c);
             }
-            c if is_removed(c) => {}
-            c => out.push(c),
+            // Everything else that needs care is dropped.
+            _ => {}
         }
-        in_flag_tags = c == '\u{1f3f4}';
     }
     out
+}
+
+fn next_in(chars: &std::str::Chars<'_>, range: std::ops::RangeInclusive<char>) -> bool {
+    chars.clone().next().is_some_and(|c| range.contains(&c))
+}
+
+/// Characters the slow path must look at: controls, escape introducers and the invisible or
+/// reordering characters listed on [`clean`].
+fn needs_care(c: char) -> bool {
+    match c {
+        '\n' => false,
+        ' '..='~' => false,
+        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => true,
+        '\u{a0}'..='\u{60b}' => false,
+        _ => matches!(c,
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+            | '\u{200b}'..='\u{200f}' | '\u{2028}' | '\u{2029}' | '\u{61c}'
+            | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{180e}'
+            | '\u{e0000}'..='\u{e007f}'
+        ),
+    }
 }
 
 /// Like [`clean`], for text shown on one line (a headline, a name, a status message): newlines
@@ -102,20 +122,10 @@ pub fn clean_inline(text: &str) -> String {
     s
 }
 
-/// Characters dropped without a trace (escape introducers are handled by the caller).
-fn is_removed(c: char) -> bool {
-    matches!(c,
-        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
-        | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
-        | '\u{200e}' | '\u{200f}' | '\u{61c}'
-        | '\u{200b}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{180e}'
-    )
-}
-
 /// Skips a CSI sequence after its introducer: parameter bytes 0x30–0x3F, intermediate bytes
 /// 0x20–0x2F, then one final byte 0x40–0x7E. Anything else ends the sequence and is kept.
-fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    while let Some(&c) = chars.peek() {
+fn skip_csi(chars: &mut std::str::Chars<'_>) {
+    while let Some(c) = chars.clone().next() {
         if ('\u{20}'..='\u{3f}').contains(&c) {
             chars.next();
         } else {
@@ -129,8 +139,8 @@ fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 
 /// Skips an OSC/DCS/SOS/PM/APC string up to and including its terminator (BEL, `ESC \` or ST),
 /// or up to (not including) a newline when it is never terminated.
-fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    while let Some(&c) = chars.peek() {
+fn skip_string(chars: &mut std::str::Chars<'_>) {
+    while let Some(c) = chars.clone().next() {
         match c {
             '\n' => return,
             BEL | ST => {
@@ -139,7 +149,7 @@ fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
             }
             ESC => {
                 chars.next();
-                if chars.peek() == Some(&'\\') {
+                if chars.clone().next() == Some('\\') {
                     chars.next();
                 }
                 return;

@@ -60,7 +60,13 @@ fn centred(area: Rect, width: u16, height: u16) -> Rect {
 
 fn draw_box(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'static>>, scroll: usize) {
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let rect = centred(area, 78, height.min(area.height.saturating_sub(2).max(3)));
+    let widest = lines.iter().map(Line::width).max().unwrap_or(0) + 2;
+    let width = u16::try_from(widest).unwrap_or(u16::MAX).max(30);
+    let rect = centred(
+        area,
+        width,
+        height.min(area.height.saturating_sub(2).max(3)),
+    );
     if rect.is_empty() {
         return;
     }

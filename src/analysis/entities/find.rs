@@ -6,7 +6,7 @@ use super::names::{GAZETTEER, Gazetteer, Gender};
 use super::tokens::{Kind, Token};
 use super::{Raw, Sure};
 use crate::analysis::EntityKind;
-use crate::article::Span;
+use crate::article::{BlockKind, Span};
 
 /// Lower-case particles inside names ("Ursula von der Leyen", "Luiz Inácio Lula da Silva").
 const PARTICLES: &[&str] = &[
@@ -26,6 +26,35 @@ const DIRECTIONS: &[&str] = &[
 ];
 /// Words before a name that make the name a place ("in Aleppo").
 const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "across", "throughout", "outside", "around"];
+/// Lower-case nouns that make the capitalised name before them a place ("the Ginza district",
+/// "Rossio square") and, with "of", the name after them ("the port of Sines").
+#[rustfmt::skip]
+const PLACE_NOUNS: &[&str] = &[
+    "district", "square", "cathedral", "cinema", "station", "hospital", "street", "avenue",
+    "airport", "province", "region", "county", "neighbourhood", "neighborhood", "island",
+    "islands", "river", "valley", "port", "harbour", "harbor", "stadium", "quarter", "suburb",
+    "peninsula", "bridge", "park", "mountains", "lake", "prefecture", "town", "village", "city",
+    "municipality", "state", "borough", "metropolis", "capital", "archipelago",
+];
+/// First words of place names ("San Sebastián", "Santa Cruz", "Port Said").
+#[rustfmt::skip]
+const PLACE_PREFIXES: &[&str] = &[
+    "San", "Santa", "Santo", "São", "Sao", "Saint", "St.", "Sankt", "Puerto", "Porto", "Port",
+    "Fort", "Mount", "Mt.", "Lake", "Cape", "Los", "Las", "El", "Ciudad", "Nueva", "Nuevo",
+];
+/// Verbs before "the" that make the capitalised run after it a prize or title ("won the Golden
+/// Bear"), not an entity.
+#[rustfmt::skip]
+const AWARD_VERBS: &[&str] = &[
+    "won", "win", "wins", "winning", "awarded", "receives", "received", "receiving", "accepted",
+    "accepts", "collected", "collects", "clinched", "claimed", "scooped", "holds", "lifted",
+];
+/// First names at or above this frequency rank are common enough to read as names anywhere.
+const COMMON_RANK: u32 = 2000;
+/// Opening and closing quotation marks.
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '‘' | '’' | '«' | '»' | '\'')
+}
 
 /// Per-article state of the finder.
 pub struct Finder<'a> {
@@ -33,12 +62,17 @@ pub struct Finder<'a> {
     pub toks: &'a [Token],
     /// Per token: true in blocks written in title case (headlines), where capitals mean little.
     pub title_case: &'a [bool],
+    /// Per token: the kind of block it stands in.
+    pub block: &'a [BlockKind],
     /// Tokens already used (photo credits).
     pub taken: &'a [bool],
     pub out: Vec<Raw>,
     /// Sentence-initial common words that were not taken as names; grouping may revive them
     /// when they turn out to be a surname of someone in the article.
     pub dropped: Vec<usize>,
+    /// Capitalised runs taken for titles of works or prizes ("Kış Yolu" in quotes, "won the
+    /// Golden Bear"); other mentions of the same words are dropped too.
+    pub titles: Vec<(usize, usize)>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,6 +81,8 @@ enum Piece {
     Title(usize, usize),
     Demonym(usize, usize),
     Name(usize, usize),
+    /// A place or organization inside a title ("Ambassador to the United States").
+    Inner(usize, usize),
 }
 
 impl<'a> Finder<'a> {
@@ -74,6 +110,10 @@ impl<'a> Finder<'a> {
         if !t.upper && g.is_stop(w) {
             return false;
         }
+        // "Late-Night", "Two-Year": a compound of ordinary words is not a name.
+        if w.contains('-') && !t.upper && is_common_compound(w) && g.place(w).is_none() {
+            return false;
+        }
         // A lone capital letter ("(C)") is not a name; an initial with its dot is.
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         letters >= 2 || w.ends_with('.') || t.digit
@@ -95,6 +135,18 @@ impl<'a> Finder<'a> {
                 return j;
             }
             if self.capable(j) && !t.sent {
+                j += 1;
+                continue;
+            }
+            // "James To", "Wilson Or": a short capitalised word right after a lone first name.
+            if j == i + 1
+                && t.cap
+                && !t.sent
+                && t.is_word()
+                && !self.title_case.get(j).copied().unwrap_or(false)
+                && GAZETTEER.is_first_name(self.word(i))
+                && self.word(j).len() <= 4
+            {
                 j += 1;
                 continue;
             }
@@ -224,7 +276,7 @@ impl<'a> Finder<'a> {
                 continue;
             }
             // Two-word demonyms first ("South African").
-            if k + 1 < b {
+            if k + 1 < b && name_start.is_none() {
                 let pair = self.joined(k, k + 2);
                 if g.demonym(&pair).is_some() {
                     close(&mut pieces, &mut name_start, k);
@@ -233,21 +285,26 @@ impl<'a> Finder<'a> {
                     continue;
                 }
             }
-            if g.demonym(w).is_some() && g.place(w).is_none() {
+            if name_start.is_none() && g.demonym(w).is_some() && g.place(w).is_none() {
                 close(&mut pieces, &mut name_start, k);
                 pieces.push(Piece::Demonym(k, k + 1));
                 k += 1;
                 continue;
             }
-            if self.toks[k].cap && g.is_title(w) && !g.is_first_name(w) && !self.toks[k].upper {
+            let titled = g.is_title(w)
+                || g.is_title_modifier(w) && k + 1 < b && g.is_title(self.word(k + 1));
+            if self.toks[k].cap && titled && !g.is_first_name(w) && !self.toks[k].upper {
                 // A title, unless the whole run is an organization named after it
                 // ("General Motors") or the title ends a person's name.
                 let rest_org = g.is_org_suffix(self.word(b - 1)) && b - 1 > k;
                 if !rest_org || name_start.is_none() && k == a && self.title_then_person(k, b) {
-                    let end = self.absorb_title(k, b);
+                    let (end, inner) = self.absorb_title(k, b);
                     if end < b || name_start.is_none() {
                         close(&mut pieces, &mut name_start, k);
                         pieces.push(Piece::Title(k, end));
+                        if let Some((is, ie)) = inner {
+                            pieces.push(Piece::Inner(is, ie));
+                        }
                         k = end;
                         continue;
                     }
@@ -279,6 +336,10 @@ impl<'a> Finder<'a> {
         };
         let mut prev: Option<Piece> = None;
         for p in merged {
+            if let Piece::Inner(s, e) = p {
+                self.name(s, e, false, None);
+                continue;
+            }
             if let Piece::Name(s, e) = p {
                 let (after_title, honorific) = match prev {
                     Some(Piece::Title(..)) => (true, None),
@@ -305,13 +366,13 @@ impl<'a> Finder<'a> {
 
     /// True when a title at `k` is followed (after its "of …" part) by something like a name.
     fn title_then_person(&self, k: usize, b: usize) -> bool {
-        let end = self.absorb_title(k, b);
+        let (end, _) = self.absorb_title(k, b);
         end < b && GAZETTEER.is_first_name(self.word(end))
     }
 
     /// The end of a title starting at `k`: more title words, then "of/for/to (the) X" where X is a
     /// place, an organization or common words ("Secretary of State").
-    fn absorb_title(&self, k: usize, b: usize) -> usize {
+    fn absorb_title(&self, k: usize, b: usize) -> (usize, Option<(usize, usize)>) {
         let g = &*GAZETTEER;
         let mut j = k + 1;
         while j < b && self.is_word(j) && {
@@ -335,7 +396,7 @@ impl<'a> Finder<'a> {
                 }
             }
             if let Some(e) = best {
-                return e;
+                return (e, Some((m, e)));
             }
             let mut e = m;
             while e < b.saturating_sub(1)
@@ -346,11 +407,11 @@ impl<'a> Finder<'a> {
                 e += 1;
             }
             if e > m {
-                return e;
+                return (e, None);
             }
-            return j;
+            return (j, None);
         }
-        j
+        (j, None)
     }
 
     /// Words `s..e` joined by single spaces (possessive clitics attached).
@@ -377,7 +438,7 @@ impl<'a> Finder<'a> {
     fn weak_capital(&self, i: usize) -> bool {
         let t = &self.toks[i];
         let w = t.text(self.text);
-        (t.sent || self.title_case.get(i).copied().unwrap_or(false))
+        (t.sent || t.newline_before || self.title_case.get(i).copied().unwrap_or(false))
             && !t.upper
             && GAZETTEER.is_common_word(w)
             && !GAZETTEER.is_first_name(w)
@@ -398,6 +459,10 @@ impl<'a> Finder<'a> {
             e -= 1;
         }
         if s >= e {
+            return;
+        }
+        if self.is_work_title(s, e) {
+            self.titles.push((s, e));
             return;
         }
         // In headlines every word is capitalised: split at plain words.
@@ -439,13 +504,38 @@ impl<'a> Finder<'a> {
         {
             e = s + 1;
         }
+        // A name run on after an organization or a label: "Refugee Council Enver Solomon",
+        // "Scientologist Tom Cruise".
+        if e - s >= 3
+            && !after_title
+            && let Some(t) = self.person_tail(s, e)
+        {
+            self.name(s, t, after_title, honorific);
+            self.name(t, e, false, None);
+            return;
+        }
         let (kind, sure) = self.classify(s, e, after_title, honorific);
         let Some(kind) = kind else {
             return;
         };
+        if sure == Sure::Guess
+            && kind != EntityKind::Place
+            && e - s == 1
+            && g.is_common_word(self.word(s))
+        {
+            // A capitalised ordinary word nothing else explains ("Results", "Match").
+            self.dropped.push(s);
+            return;
+        }
         let span = Span::new(self.toks[s].start, self.toks[e - 1].end);
         let canonical = if kind == EntityKind::Place {
-            g.place(&self.joined(s, e))
+            let full = self.joined(s, e);
+            g.place(&full).or_else(|| {
+                // A dateline city in capitals: "LISBON" is Lisbon.
+                (self.toks[s].upper && self.block.get(s) == Some(&BlockKind::Dateline))
+                    .then(|| g.place(&title_cased(&full)))
+                    .flatten()
+            })
         } else {
             None
         };
@@ -460,6 +550,69 @@ impl<'a> Finder<'a> {
             link: None,
             role: None,
         });
+    }
+
+    /// True when `s..e` is the title of a work or a prize rather than a name: the whole of a
+    /// quotation (`the film "Winter Road,"`) or the object of "won the" ("won the Golden Bear").
+    fn is_work_title(&self, s: usize, e: usize) -> bool {
+        let g = &*GAZETTEER;
+        let full = self.joined(s, e);
+        if g.place(&full).is_some() || g.is_known_org(&full) || g.agency(&full).is_some() {
+            return false;
+        }
+        let punct = |i: usize, f: fn(char) -> bool| {
+            self.toks
+                .get(i)
+                .is_some_and(|t| matches!(t.kind, Kind::Punct(c) if f(c)))
+        };
+        let closes = punct(e, is_quote)
+            || punct(e, |c| matches!(c, ',' | '.' | '!' | '?')) && punct(e + 1, is_quote);
+        let quoted = s > 0 && punct(s - 1, is_quote) && closes;
+        let awarded = s >= 2
+            && matches!(self.word(s - 1), "the" | "The")
+            && AWARD_VERBS.contains(&self.word(s - 2));
+        quoted || awarded
+    }
+
+    /// Where a person's name starts at the end of the run `s..e`, when the run is something else
+    /// followed by a name.
+    fn person_tail(&self, s: usize, e: usize) -> Option<usize> {
+        let g = &*GAZETTEER;
+        for t in (e.saturating_sub(3)).max(s + 1)..=e - 2 {
+            let (head, tail) = (self.word(t - 1), self.word(t));
+            if !self.is_word(t) || !self.is_word(t - 1) || PARTICLES.contains(&head) {
+                continue;
+            }
+            if g.is_first_name(head) || g.is_title(head) || g.is_honorific(head) {
+                continue;
+            }
+            let tail_person = g.is_first_name(tail) && !g.is_common_word(tail) && e - t >= 2;
+            let head_strong = self.classify(s, t, false, None).1 == Sure::Strong
+                && self.classify(s, t, false, None).0 != Some(EntityKind::Person);
+            let tail_unknown = e - t == 2
+                && (t..e).all(|i| {
+                    let w = self.word(i);
+                    !g.is_common_word(w) && g.place(w).is_none() && !g.is_org_suffix(w)
+                });
+            let head_label = g.is_common_word(head)
+                || head
+                    .split_once('-')
+                    .is_some_and(|(_, t)| t.starts_with(|c: char| c.is_lowercase()));
+            if tail_person && (head_strong || head_label) || head_strong && tail_unknown {
+                return Some(t);
+            }
+        }
+        None
+    }
+
+    /// A place by the lower-case noun around it: "the Ginza district", "the port of Sines".
+    fn place_context(&self, s: usize, e: usize) -> bool {
+        let lower_noun = |i: usize| {
+            self.toks
+                .get(i)
+                .is_some_and(|t| t.is_word() && !t.cap && PLACE_NOUNS.contains(&t.text(self.text)))
+        };
+        lower_noun(e) || s >= 2 && self.word(s - 1) == "of" && lower_noun(s - 2)
     }
 
     /// What `s..e` names, and how sure that is.
@@ -482,6 +635,22 @@ impl<'a> Finder<'a> {
         if honorific.is_some() {
             return (Some(Person), Sure::Strong);
         }
+        if self.block.get(s) == Some(&BlockKind::Dateline) {
+            // "LISBON (Meridian Wire) —": the agency in parentheses, the city in capitals.
+            if s > 0 && self.toks[s - 1].is_punct('(') {
+                return (Some(Organization), Sure::Strong);
+            }
+            if (s..e).all(|i| !self.is_word(i) || self.toks[i].upper) {
+                return (Some(Place), Sure::Strong);
+            }
+        }
+        let after_the = s > 0 && matches!(self.word(s - 1), "the" | "The");
+        if !after_title && self.place_context(s, e) && !g.is_org_suffix(last) {
+            return (Some(Place), Sure::Strong);
+        }
+        if g.place(&full).is_some_and(|c| c != full) && self.org_by_cue(s, e) {
+            return (Some(Organization), Sure::Strong);
+        }
         if g.place(&full).is_some() && !(after_title && n == 1 && g.is_surname(first)) {
             return (Some(Place), Sure::Strong);
         }
@@ -498,20 +667,36 @@ impl<'a> Finder<'a> {
             .filter(|&i| self.is_word(i))
             .map(|i| self.word(i))
             .collect();
-        let first_is_name = g.is_first_name(first) || is_initial(first);
+        if n >= 2 && PLACE_PREFIXES.contains(&first) && !self.toks[s].upper {
+            return (Some(Place), Sure::Weak);
+        }
+        // After "the", a rare first name that is also a word is the word ("the Golden Lion");
+        // a common one is still a name ("the Tom Cruise video").
+        let rare_word_name =
+            || g.is_common_word(first) && g.first_name(first).is_none_or(|f| f.rank > COMMON_RANK);
+        let first_is_name =
+            (g.is_first_name(first) && !(after_the && rare_word_name())) || is_initial(first);
         if (2..=4).contains(&n) && first_is_name && !self.toks[s].upper {
             return (Some(Person), Sure::Strong);
         }
         // Romanised Chinese and Korean names: "Lee Cheuk-yan", "Kim Min-Woo".
-        if (2..=3).contains(&n) && words.iter().skip(1).any(|w| syllable_pair(w)) {
+        if (2..=3).contains(&n) && !after_the && words.iter().skip(1).any(|w| syllable_pair(w)) {
             return (Some(Person), Sure::Strong);
         }
-        if n == 2 && g.is_surname(last) && g.is_surname(first) && !g.is_common_word(first) {
+        // After "the", a name that is not a first name and surname is a thing, not a person
+        // ("the Golden Lion", "the Carris board").
+        if n == 2
+            && !after_the
+            && g.is_surname(last)
+            && g.is_surname(first)
+            && !g.is_common_word(first)
+        {
             return (Some(Person), Sure::Weak);
         }
         // Two capitalised words that are neither English words nor places: a foreign name
         // ("Vladimir Putin", "Bashar al-Assad").
         if n == 2
+            && !after_the
             && words.len() == 2
             && !g.is_common_word(first)
             && (g.is_surname(last) || !g.is_common_word(last) && g.place(last).is_none())
@@ -522,6 +707,18 @@ impl<'a> Finder<'a> {
             return (Some(Person), Sure::Weak);
         }
 
+        if n == 1 {
+            // "Muslims", "Afghans": groups of people, not entities of their own.
+            if let Some(stem) = first.strip_suffix('s')
+                && g.demonym(stem).is_some()
+            {
+                return (None, Sure::Strong);
+            }
+            // "UNLESS": shouting, not an acronym.
+            if self.toks[s].upper && first.len() >= 4 && g.is_common_word(first) {
+                return (None, Sure::Strong);
+            }
+        }
         if n == 1 && (self.toks[s].upper || self.toks[s].digit) {
             return (Some(Organization), Sure::Weak);
         }
@@ -534,13 +731,35 @@ impl<'a> Finder<'a> {
             if PLACE_PREPOSITIONS.contains(&before) {
                 return (Some(Place), Sure::Guess);
             }
-            if g.is_surname(first) || g.is_first_name(first) || is_prefixed(first) {
+            if !after_the && (g.is_surname(first) || g.is_first_name(first) || is_prefixed(first)) {
                 return (Some(Person), Sure::Guess);
             }
             return (Some(Organization), Sure::Guess);
         }
         (Some(Organization), Sure::Weak)
     }
+}
+
+/// Every part of a hyphenated word is an ordinary English word and none is a first name.
+fn is_common_compound(w: &str) -> bool {
+    let g = &*GAZETTEER;
+    w.split('-')
+        .all(|p| !p.is_empty() && g.is_common_word(p) && !g.is_first_name(p))
+}
+
+/// "LISBON" → "Lisbon", "SAN SEBASTIÁN" → "San Sebastián".
+fn title_cased(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric();
+    }
+    out
 }
 
 fn is_initial(w: &str) -> bool {

@@ -68,6 +68,20 @@ pub fn link_aliases(text: &str, toks: &[Token], raws: &mut [Raw]) {
             k -= 1;
         }
         let known_as = k >= 2 && word(k - 1) == "as" && word(k - 2) == "known";
+        // "Eleni Papadaki (Ελένη Παπαδάκη)": the name in another script, right after the name.
+        let rendering = i > 0
+            && s > 0
+            && raws[i - 1].kind == EntityKind::Person
+            && raws[i - 1].toks.1 + 1 == s
+            && toks.get(s - 1).is_some_and(|t| t.is_punct('('))
+            && toks.get(e).is_some_and(|t| t.is_punct(')'))
+            && non_latin(raws[i].span.slice(text));
+        if rendering {
+            raws[i].link = Some(i - 1);
+            raws[i].kind = EntityKind::Person;
+            raws[i].sure = Sure::Strong;
+            continue;
+        }
         if !paren && !known_as {
             continue;
         }
@@ -85,6 +99,19 @@ pub fn link_aliases(text: &str, toks: &[Token], raws: &mut [Raw]) {
     }
 }
 
+/// Written mostly in a script other than Latin (Greek, Cyrillic, Arabic, CJK…).
+fn non_latin(s: &str) -> bool {
+    let (mut latin, mut other) = (0, 0);
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        if (c as u32) < 0x250 || ('\u{1E00}'..='\u{1EFF}').contains(&c) {
+            latin += 1;
+        } else {
+            other += 1;
+        }
+    }
+    other > latin
+}
+
 struct Person<'a> {
     first: &'a str,
     core: &'a str,
@@ -100,7 +127,7 @@ pub fn build(
     toks: &[Token],
     mut raws: Vec<Raw>,
     dropped: &[usize],
-    roles: &dyn Fn(&Raw) -> Option<String>,
+    roles: &dyn Fn(&Raw) -> Option<(String, bool)>,
 ) -> Vec<Entity> {
     let g = &*GAZETTEER;
     // People named in full.
@@ -108,7 +135,9 @@ pub fn build(
     let mut member: Vec<Option<usize>> = vec![None; raws.len()];
     let full: Vec<bool> = raws
         .iter()
-        .map(|r| r.kind == EntityKind::Person && words_of(text, toks, r).len() >= 2)
+        .map(|r| {
+            r.kind == EntityKind::Person && r.link.is_none() && words_of(text, toks, r).len() >= 2
+        })
         .collect();
     for (i, r) in raws.iter().enumerate() {
         if !full[i] {
@@ -230,7 +259,7 @@ pub fn build(
         }
         let r = &raws[i];
         let key = match (r.kind, r.canonical) {
-            (EntityKind::Place, Some(c)) => c.to_string(),
+            (EntityKind::Place, Some(c)) => c.to_lowercase(),
             _ => normalise(r.span.slice(text)),
         };
         match by_name.get(&(r.kind, key.clone())) {
@@ -266,7 +295,11 @@ pub fn build(
             .copied()
             .max_by_key(|&i| {
                 let r = &raws[i];
+                let slice = r.span.slice(text);
                 (
+                    // Not a rendering in another script, not a dateline in capitals.
+                    r.link.is_none() || r.kind != EntityKind::Person,
+                    slice.chars().any(char::is_lowercase),
                     words_of(text, toks, r).len(),
                     r.span.len(),
                     usize::MAX - r.span.start,
@@ -280,9 +313,14 @@ pub fn build(
             name = c.to_string();
         }
         let role = if kind == EntityKind::Person {
-            members
+            let found: Vec<(String, bool)> = members
                 .iter()
-                .find_map(|&i| raws[i].role.clone().or_else(|| roles(&raws[i])))
+                .filter_map(|&i| match &raws[i].role {
+                    Some(r) => Some((r.clone(), true)),
+                    None => roles(&raws[i]),
+                })
+                .collect();
+            pick_role(&found)
         } else {
             None
         };
@@ -317,12 +355,30 @@ pub fn build(
         .collect()
 }
 
+/// The role most mentions give, as the body words it. `found` holds each role read, with
+/// whether it was read in the body (true) or in a title-case block; those only add a vote to the
+/// same role in the body.
+fn pick_role(found: &[(String, bool)]) -> Option<String> {
+    let mut best: Option<(usize, &str)> = None;
+    for (role, _) in found.iter().filter(|(_, body)| *body) {
+        let key = role.to_lowercase();
+        let votes = found
+            .iter()
+            .filter(|(r, _)| r.to_lowercase() == key)
+            .count();
+        if best.is_none_or(|(v, _)| votes > v) {
+            best = Some((votes, role));
+        }
+    }
+    best.map(|(_, r)| r.to_string())
+}
+
 fn initial_of(initial: &str, name: &str) -> bool {
     initial.len() == 2 && initial.ends_with('.') && name.starts_with(&initial[..1])
 }
 
 /// Lower case without a leading "the" and with white space folded.
-fn normalise(s: &str) -> String {
+pub fn normalise(s: &str) -> String {
     let s = normalise_space(s).to_lowercase();
     s.strip_prefix("the ").map(str::to_string).unwrap_or(s)
 }

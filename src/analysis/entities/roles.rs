@@ -40,6 +40,36 @@ const CLAUSE_WORDS: &[&str] = &[
     "not",
 ];
 const MAX_ROLE_TOKENS: usize = 10;
+/// Office words too vague to be a role on their own: "member" (of what?), "official".
+const NEEDS_MODIFIER: &[&str] = &[
+    "member",
+    "official",
+    "officer",
+    "executive",
+    "partner",
+    "agent",
+    "representative",
+    "head",
+    "chief",
+    "leader",
+    "counterpart",
+    "deputy",
+    "assistant",
+    "aide",
+];
+
+/// A role is a complete noun phrase: not one vague office word alone, not ending in a
+/// connector ("nurse at"), not starting with one.
+fn complete(role: &str) -> bool {
+    let words: Vec<&str> = role.split_whitespace().collect();
+    match (words.first(), words.last()) {
+        (Some(first), Some(last)) => {
+            let vague = words.len() == 1 && NEEDS_MODIFIER.contains(&last.to_lowercase().as_str());
+            !(vague || CONNECTORS.contains(last) || CONNECTORS.contains(first))
+        }
+        _ => false,
+    }
+}
 
 /// The title right before the name starting at token `s`. `person_at(i)` tells whether token `i`
 /// belongs to a person's name.
@@ -50,6 +80,14 @@ pub fn before(
     person_at: &dyn Fn(usize) -> bool,
 ) -> Option<String> {
     let g = &*GAZETTEER;
+    // "a nurse at São João": a connector before the name ends the title before it.
+    if s == 0
+        || toks
+            .get(s - 1)
+            .is_some_and(|t| t.kind == Kind::Word && CONNECTORS.contains(&t.text(text)))
+    {
+        return None;
+    }
     let mut k = s;
     let mut start = s;
     let mut has_title = false;
@@ -84,6 +122,19 @@ pub fn before(
                     k -= 1;
                     start = k;
                 } else if CONNECTORS.contains(&w) {
+                    // Only inside a title: "Secretary of State", "Ambassador to the ...".
+                    let mut l = k - 1;
+                    while l > 0
+                        && toks
+                            .get(l - 1)
+                            .is_some_and(|t| CONNECTORS.contains(&t.text(text)))
+                    {
+                        l -= 1;
+                    }
+                    let left = l.checked_sub(1).and_then(|i| toks.get(i));
+                    if !left.is_some_and(|t| t.kind == Kind::Word && g.is_title(t.text(text))) {
+                        break;
+                    }
                     k -= 1;
                 } else {
                     break;
@@ -103,8 +154,8 @@ pub fn before(
     }
     let a = toks.get(start)?.start;
     let b = toks.get(s - 1)?.end;
-    let role = text.get(a..b)?;
-    Some(normalise_space(role))
+    let role = normalise_space(text.get(a..b)?);
+    complete(&role).then_some(role)
 }
 
 /// The apposition right after the name ending at token `e` (exclusive): ", Russia's foreign
@@ -123,7 +174,8 @@ pub fn after(
     let mut has_title = false;
     while let Some(t) = toks.get(k) {
         match t.kind {
-            Kind::Punct(_) => break,
+            Kind::Punct(',' | '.' | ';' | ')' | '—' | '–') => break,
+            Kind::Punct(_) => return None,
             Kind::Possessive => {}
             Kind::Word => {
                 let w = t.text(text);
@@ -151,10 +203,14 @@ pub fn after(
     {
         s += 1;
     }
-    // The last word must be the office itself or its complement, not a stray verb.
+    // The last word must be the office itself or its complement, not a connector.
+    if CONNECTORS.contains(&toks.get(k - 1)?.text(text)) {
+        return None;
+    }
     let a = toks.get(s)?.start;
     let b = toks.get(k - 1)?.end;
-    Some(normalise_space(text.get(a..b)?))
+    let role = normalise_space(text.get(a..b)?);
+    complete(&role).then_some(role)
 }
 
 fn next_is_possessive(toks: &[Token], k: usize) -> bool {
@@ -233,5 +289,25 @@ mod tests {
             None
         );
         assert_eq!(role_after("Obama, Putin and Xi met", "Obama"), None);
+        assert_eq!(role_after("Ann Lee, a member, spoke.", "Lee"), None);
+        assert_eq!(
+            role_after("Ann Lee, a member of parliament, spoke.", "Lee").as_deref(),
+            Some("member of parliament")
+        );
+    }
+
+    #[test]
+    fn fragments_are_not_roles() {
+        // A connector before the name: the name is the complement of another phrase.
+        assert_eq!(
+            role_before("She is a porter at Santa Marta clinic", "Santa"),
+            None
+        );
+        // One vague office word alone says nothing.
+        assert_eq!(role_before("said member Tom Reyes", "Tom"), None);
+        assert_eq!(
+            role_before("said board member Tom Reyes", "Tom").as_deref(),
+            Some("board member")
+        );
     }
 }

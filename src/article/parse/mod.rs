@@ -128,17 +128,17 @@ fn decode(bytes: &[u8]) -> Result<String, String> {
     if head.contains(&0) {
         return Err("binary file, not an article".into());
     }
-    let lossy = String::from_utf8_lossy(bytes);
-    if looks_binary(head) {
-        return Err("binary file, not an article".into());
-    }
-    let text = lossy.strip_prefix('\u{feff}').unwrap_or(&lossy);
-    let text = if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text.to_string()
+    let lossy = match std::str::from_utf8(bytes) {
+        Ok(valid) => std::borrow::Cow::Borrowed(valid),
+        Err(_) if looks_binary(head) => return Err("binary file, not an article".into()),
+        Err(_) => String::from_utf8_lossy(bytes),
     };
-    let clean = sanitize::clean(&text);
+    let text = lossy.strip_prefix('\u{feff}').unwrap_or(&lossy);
+    let clean = if text.contains('\r') {
+        sanitize::clean(&text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        sanitize::clean(text)
+    };
     if clean.trim().is_empty() {
         return Err("no readable text (only control characters)".into());
     }
@@ -251,5 +251,77 @@ mod tests {
         // Looks like JSON but is not: read as text.
         let p = parse("-", b"[Updated] Storm hits coast\n\nThe storm hit.");
         assert_eq!(p.articles[0].headline, "[Updated] Storm hits coast");
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Every block is in bounds, on char boundaries, non-empty, in order and not overlapping.
+    fn check(p: &Parsed) {
+        for a in &p.articles {
+            let mut last = 0;
+            for b in &a.blocks {
+                let s = b.span;
+                assert!(
+                    s.start < s.end && s.end <= a.text.len(),
+                    "{s:?} in {:?}",
+                    a.text
+                );
+                assert!(a.text.is_char_boundary(s.start) && a.text.is_char_boundary(s.end));
+                assert!(s.start >= last, "blocks overlap: {:?}", a.blocks);
+                last = s.end;
+            }
+            assert!(!a.headline.contains('\n'));
+        }
+    }
+
+    /// News-ish fragments, so the generated text hits the dek, credit, byline and dateline rules.
+    fn fragment() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("\n".to_string()),
+            Just("\n\n".to_string()),
+            Just("By Zoë Brontë".to_string()),
+            Just("LISBON (Reuters) — ".to_string()),
+            Just("Porto, Portugal – ".to_string()),
+            Just(" Jane Doe - Pool/Getty Images".to_string()),
+            Just(" (AP Photo/Ana Lima)".to_string()),
+            Just("Photo: ".to_string()),
+            Just("September 5, 2016".to_string()),
+            Just("# ".to_string()),
+            Just("> ".to_string()),
+            Just("\"".to_string()),
+            Just("“Quote.”".to_string()),
+            Just("\x1b[31m".to_string()),
+            Just("\u{202e}".to_string()),
+            Just("\r\n".to_string()),
+            "[A-Za-zÀ-ÿ .,]{0,30}",
+            any::<String>(),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            for name in ["a.txt", "a.md", "a.json", "a.jsonl", "-"] {
+                check(&parse(name, &bytes));
+            }
+        }
+
+        #[test]
+        fn news_like_text_keeps_spans_sound(parts in proptest::collection::vec(fragment(), 0..40)) {
+            let text = parts.concat();
+            for name in ["a.txt", "a.md", "-"] {
+                check(&parse(name, text.as_bytes()));
+            }
+        }
+
+        #[test]
+        fn json_fields_keep_spans_sound(title in any::<String>(), body in any::<String>()) {
+            let json = serde_json::json!({"title": title, "description": body, "text": body});
+            check(&parse("a.json", json.to_string().as_bytes()));
+        }
     }
 }
