@@ -38,13 +38,24 @@ pub fn is_speech_verb_at(doc: &Doc, i: usize) -> bool {
             return false;
         }
     }
-    // "told to leave", "called for calm", "reports have revealed" (a noun before a verb).
+    // "called for calm", "reports have revealed" (a noun before a verb).
     const NOT_SPEECH_NEXT: &[&str] = &[
         "are", "can", "could", "for", "had", "has", "have", "is", "may", "might", "must", "off",
-        "should", "to", "was", "were", "will", "would",
+        "should", "was", "were", "will", "would",
+    ];
+    // "told to leave", "asked to resign": an order, not words ("vowed to" still reports them).
+    const ORDERED: &[&str] = &[
+        "ask", "asked", "asks", "tell", "telling", "tells", "told", "urged", "urges",
     ];
     let next = doc.tok_text(i + 1);
-    !(doc.is_word(i + 1) && NOT_SPEECH_NEXT.iter().any(|w| next.eq_ignore_ascii_case(w)))
+    if !doc.is_word(i + 1) {
+        return true;
+    }
+    if next.eq_ignore_ascii_case("to") {
+        let w = doc.tok_text(i);
+        return !ORDERED.iter().any(|o| w.eq_ignore_ascii_case(o));
+    }
+    !NOT_SPEECH_NEXT.iter().any(|w| next.eq_ignore_ascii_case(w))
 }
 
 /// A phrase that can name a speaker: it starts like one, or holds a capitalised word ("team

@@ -225,7 +225,38 @@ fn modifies_next_word(doc: &Doc, pair: &Pair, last: usize) -> bool {
             && !lexicon::is_function_word(doc.tok_text(next))
             && !attribution::is_speech_verb_at(doc, next)
             && !lexicon::is_pronoun(doc.tok_text(next))
+            && !doc.has(next, lexicon::flag::FILLER)
+            && !is_time_word(doc.tok_text(next))
     })
+}
+
+/// Words of time that follow a phrase without modifying it ("called it "fake news" yesterday").
+fn is_time_word(w: &str) -> bool {
+    const TIME: &[&str] = &[
+        "afterwards",
+        "again",
+        "anyway",
+        "earlier",
+        "friday",
+        "instead",
+        "last",
+        "later",
+        "monday",
+        "now",
+        "recently",
+        "saturday",
+        "sunday",
+        "this",
+        "thursday",
+        "today",
+        "tomorrow",
+        "tonight",
+        "too",
+        "tuesday",
+        "wednesday",
+        "yesterday",
+    ];
+    TIME.iter().any(|t| w.eq_ignore_ascii_case(t))
 }
 
 /// The quotation is introduced as speech: after a colon, or after `said,`.

@@ -640,3 +640,15 @@ fn dotted_abbreviations_stay_in_the_speaker_phrase() {
         Some("The U.S. Department of Agriculture")
     );
 }
+
+#[test]
+fn characterising_verbs_make_partial_quotes() {
+    for p in [
+        "The senator vowed to \"fight to the end.\"",
+        "Critics branded the decision \"a disgrace\" on Monday.",
+        "The mayor dismissed the report as \"fake news\" yesterday.",
+    ] {
+        let (kind, ..) = only(&[p]);
+        assert_eq!(kind, QuoteKind::Partial, "{p}");
+    }
+}
