@@ -37,6 +37,13 @@ pub fn is_speech_verb_at(doc: &Doc, i: usize) -> bool {
         if doc.has(i - 1, flag::DETERMINER) || p.ends_with("'s") || p.ends_with("’s") {
             return false;
         }
+        // "It is said that …": a passive without an agent names no speaker.
+        let passive = ["is", "was", "are", "were", "be", "been", "being"]
+            .iter()
+            .any(|b| p.eq_ignore_ascii_case(b));
+        if passive && !lower_is(doc, i + 1, "by") {
+            return false;
+        }
     }
     // "called for calm", "reports have revealed" (a noun before a verb).
     const NOT_SPEECH_NEXT: &[&str] = &[

@@ -171,7 +171,11 @@ fn leading(doc: &Doc, start: usize, stop: usize) -> Option<Found> {
             j = c + 1;
         }
         c = j;
-    } else if !doc.is_word(c) || starts_with_preposition(doc, c) {
+    } else if !doc.is_word(c) {
+        return None;
+    }
+    // "told him to leave": an order; "said in a statement": no statement follows.
+    if starts_with_preposition(doc, c) {
         return None;
     }
     found(doc, c, stop, Some(subject))

@@ -652,3 +652,19 @@ fn characterising_verbs_make_partial_quotes() {
         assert_eq!(kind, QuoteKind::Partial, "{p}");
     }
 }
+
+#[test]
+fn sentences_that_are_not_reported_speech() {
+    for p in [
+        "It is said that the castle is haunted by a ghost.",
+        "The company said in a statement.",
+        "She told him to leave the building.",
+        "Needless to say, the plan failed in the end.",
+    ] {
+        assert!(run(&[p]).is_empty(), "{p}: {:?}", run(&[p]));
+    }
+    let rows = run(&["Asked about it, she said she did not know the answer."]);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].1, "she did not know the answer");
+    assert_eq!(rows[0].2.as_deref(), Some("she"));
+}
