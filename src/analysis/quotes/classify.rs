@@ -121,7 +121,9 @@ fn kind_of(doc: &Doc, pair: &Pair, last: usize, previous: Option<Found>) -> Opti
     let unit_first = doc.units[doc.toks[open].unit as usize].toks.0;
     let (s_start, s_end) = doc.sentence_range(open);
     let p1 = word_before(doc, open, unit_first);
-    if p1.is_some_and(|p1| naming_cue(doc, p1, unit_first)) {
+    if p1.is_some_and(|p1| naming_cue(doc, p1, unit_first))
+        || p1.is_some_and(|p1| c.first_capital && lexicon::is_title_noun(doc.tok_text(p1)))
+    {
         return Some(QuoteKind::Scare);
     }
     let after_end = doc

@@ -115,6 +115,19 @@ pub fn is_naming_cue(word: &str) -> bool {
     has(word, flag::NAMING)
 }
 
+/// Nouns that name a work or a campaign: a capitalised quotation right after one is its title.
+pub fn is_title_noun(word: &str) -> bool {
+    let mut buf = [0u8; 16];
+    let bytes = word.as_bytes();
+    if bytes.len() > buf.len() {
+        return false;
+    }
+    for (d, s) in buf.iter_mut().zip(bytes) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..bytes.len()]).is_ok_and(|w| TITLE_NOUNS.binary_search(&w).is_ok())
+}
+
 /// Determiners and possessive pronouns: a quoted phrase right after one is a term.
 pub fn is_determiner(word: &str) -> bool {
     has(word, flag::DETERMINER)
@@ -341,19 +354,12 @@ const REPORTING_VERBS: &[&str] = &[
 ];
 
 const NAMING_CUES: &[&str] = &[
-    "album",
     "billed",
-    "book",
     "branded",
     "called",
-    "campaign",
     "christened",
-    "documentary",
     "dubbed",
     "entitled",
-    "exhibit",
-    "exhibition",
-    "film",
     "hashtag",
     "hashtags",
     "headline",
@@ -362,27 +368,38 @@ const NAMING_CUES: &[&str] = &[
     "labeled",
     "labelled",
     "motto",
-    "movie",
-    "musical",
     "name",
     "named",
-    "nickname",
     "nicknamed",
-    "novel",
-    "opera",
-    "operation",
-    "painting",
     "phrase",
-    "poem",
-    "programme",
-    "series",
     "slogan",
     "so-called",
-    "song",
     "term",
     "termed",
     "titled",
     "word",
+];
+
+/// Nouns that introduce a title ("the film "Casablanca"") when the quoted words look like one.
+const TITLE_NOUNS: &[&str] = &[
+    "album",
+    "book",
+    "campaign",
+    "documentary",
+    "exhibit",
+    "exhibition",
+    "film",
+    "movie",
+    "musical",
+    "nickname",
+    "novel",
+    "opera",
+    "operation",
+    "painting",
+    "poem",
+    "programme",
+    "series",
+    "song",
 ];
 
 const DETERMINERS: &[&str] = &[
@@ -562,6 +579,7 @@ mod tests {
             ABBREVIATIONS,
             ELISIONS,
             SENTENCE_STARTS,
+            TITLE_NOUNS,
         ] {
             let mut sorted = list.to_vec();
             sorted.sort_unstable();

@@ -103,8 +103,18 @@ fn trailing(doc: &Doc, start: usize, stop: usize) -> Option<Found> {
             return None;
         }
         let speaker = if verb == a {
-            // Inverted: ", said X."
-            (verb + 1 < stop).then(|| Span::new(doc.toks[verb + 1].start, doc.toks[stop - 1].end))
+            // Inverted: ", said X." — a name, not a clause ("said the plan would help").
+            const AUXILIARIES: &[&str] = &[
+                "are", "can", "could", "did", "does", "had", "has", "have", "is", "may", "might",
+                "must", "should", "was", "were", "will", "would",
+            ];
+            let clause = (verb + 1..stop).any(|i| {
+                AUXILIARIES
+                    .iter()
+                    .any(|x| doc.tok_text(i).eq_ignore_ascii_case(x))
+            });
+            (verb + 1 < stop && !clause)
+                .then(|| Span::new(doc.toks[verb + 1].start, doc.toks[stop - 1].end))
         } else {
             // Everything between the comma and the verb ("the Office of Rail and Road"), less
             // adverbs before the verb.

@@ -483,7 +483,7 @@ fn single_marks_in_a_story_that_also_uses_double_marks() {
 }
 
 #[test]
-fn a_new_paragraph_does_not_inherit_a_speaker_without_a_colon() {
+fn a_new_paragraph_inherits_a_speaker_only_from_speech_or_a_colon() {
     let rows = run(&[
         "Critics said it was wrong.",
         "\"The figures speak for themselves and always have,\" the report concluded.",
@@ -493,10 +493,15 @@ fn a_new_paragraph_does_not_inherit_a_speaker_without_a_colon() {
     assert_eq!(speech[0].2.as_deref(), Some("the report"));
     // The third paragraph follows a quotation: the speaker goes on.
     assert_eq!(speech[1].2.as_deref(), Some("the report"));
-    // Without a quotation or colon before it, a paragraph's quotation gets no speaker from the
-    // paragraph before.
+    // After a paragraph that reports someone's words, that someone goes on speaking.
     let rows = run(&[
         "Critics said it was wrong.",
+        "\"Nobody was consulted about any of this.\"",
+    ]);
+    assert_eq!(rows.last().unwrap().2.as_deref(), Some("Critics"));
+    // After narration, with no colon, a paragraph's quotation gets no speaker from it.
+    let rows = run(&[
+        "The talks resumed on Monday in Geneva.",
         "\"Nobody was consulted about any of this.\"",
     ]);
     assert_eq!(rows.last().unwrap().2, None);
@@ -667,4 +672,14 @@ fn sentences_that_are_not_reported_speech() {
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].1, "she did not know the answer");
     assert_eq!(rows[0].2.as_deref(), Some("she"));
+}
+
+#[test]
+fn title_nouns_make_scare_quotes_only_of_titles() {
+    let (kind, ..) = only(&["She starred in the film \"Casablanca\" in 1942."]);
+    assert_eq!(kind, QuoteKind::Scare);
+    let (kind, _, speaker) =
+        only(&["Inés Ferrer said the company had watched the film \"twice in one night.\""]);
+    assert_eq!(kind, QuoteKind::Partial);
+    assert_eq!(speaker.as_deref(), Some("Inés Ferrer"));
 }
