@@ -683,3 +683,37 @@ fn title_nouns_make_scare_quotes_only_of_titles() {
     assert_eq!(kind, QuoteKind::Partial);
     assert_eq!(speaker.as_deref(), Some("Inés Ferrer"));
 }
+
+#[test]
+fn pronoun_prefers_the_subject_of_a_recent_sentence() {
+    let a = article(&[
+        "United manager Erik ten Hag was frustrated. \"We had chances,\" he said.",
+        "Guardiola, asked about Haaland's form, smiled. \"He's a machine,\" he said.",
+    ]);
+    let ents = [
+        entity(
+            "erik-ten-hag",
+            EntityKind::Person,
+            "Erik ten Hag",
+            &a.text,
+            &["Erik ten Hag"],
+        ),
+        entity(
+            "guardiola",
+            EntityKind::Person,
+            "Guardiola",
+            &a.text,
+            &["Guardiola"],
+        ),
+        entity(
+            "erling-haaland",
+            EntityKind::Person,
+            "Erling Haaland",
+            &a.text,
+            &["Haaland"],
+        ),
+    ];
+    let q = extract(&a, &ents);
+    let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(speakers, [Some("erik-ten-hag"), Some("guardiola")]);
+}
