@@ -53,7 +53,9 @@ pub fn speakers(doc: &Doc, entities: &[Entity], found: &[Found]) -> Vec<Option<u
             Some(p) => resolve_pronoun(
                 p, speaker, &mentions, &genders, entities, found, &out, qi, doc,
             ),
-            None => in_phrase(speaker, &mentions, doc.text).or_else(|| by_surname(text, &surnames)),
+            None => in_phrase(speaker, &mentions, doc.text)
+                .or_else(|| by_surname(text, &surnames))
+                .or_else(|| by_role(text, speaker, &mentions, entities)),
         };
         out.push(link);
     }
@@ -134,6 +136,31 @@ fn by_surname(text: &str, surnames: &HashMap<&str, Option<usize>>) -> Option<usi
         return None;
     }
     surnames.get(last).copied().flatten()
+}
+
+/// "the minister", "the White House spokesman": the nearest person before whose role ends with
+/// the same word ("Infrastructure Minister", "White House spokesman").
+fn by_role(text: &str, at: Span, mentions: &[Mention], entities: &[Entity]) -> Option<usize> {
+    let mut words = text.split_whitespace();
+    let first = words.next()?;
+    let head = words.next_back()?;
+    if !first.eq_ignore_ascii_case("the") || words.count() > 3 {
+        return None;
+    }
+    let before = &mentions[..mentions.partition_point(|m| m.span.start < at.start)];
+    before
+        .iter()
+        .rev()
+        .take(64)
+        .filter(|m| m.kind == EntityKind::Person)
+        .find(|m| {
+            entities[m.entity]
+                .role
+                .as_deref()
+                .and_then(|r| r.split_whitespace().next_back())
+                .is_some_and(|r| r.trim_end_matches('.').eq_ignore_ascii_case(head))
+        })
+        .map(|m| m.entity)
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -717,3 +717,23 @@ fn pronoun_prefers_the_subject_of_a_recent_sentence() {
     let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
     assert_eq!(speakers, [Some("erik-ten-hag"), Some("guardiola")]);
 }
+
+#[test]
+fn a_role_names_the_person_who_holds_it() {
+    let a = article(&[
+        "Infrastructure Minister Rui Falcao said the government would wait.",
+        "\"This is a matter between a company and its workers,\" the minister said.",
+    ]);
+    let mut falcao = entity(
+        "rui-falcao",
+        EntityKind::Person,
+        "Rui Falcao",
+        &a.text,
+        &["Rui Falcao"],
+    );
+    falcao.role = Some("Infrastructure Minister".to_string());
+    let q = extract(&a, &[falcao]);
+    let direct = q.iter().find(|q| q.kind == QuoteKind::Direct).unwrap();
+    assert_eq!(direct.speaker_text.as_deref(), Some("the minister"));
+    assert_eq!(direct.speaker.as_deref(), Some("rui-falcao"));
+}
