@@ -4,6 +4,11 @@
 //! marks into quotations; `classify` tells speech from terms; `attribution` finds the speaker
 //! phrase; `reported` finds indirect speech framed by a speech verb; `resolve` links speakers
 //! to the article's entities (names and pronouns). Everything is linear in the text length.
+//!
+//! Choices worth knowing: a quotation over several paragraphs is one quote; a quotation nested in
+//! another is listed only when it is a term (as scare), nested speech stays part of the outer
+//! quote; a Markdown block quotation without marks is a direct quote; `speaker_text` is always
+//! the words as written (a pronoun stays "he"), and `speaker` carries the resolved entity.
 
 mod attribution;
 mod classify;
