@@ -233,7 +233,7 @@ fn modifies_next_word(doc: &Doc, pair: &Pair, last: usize) -> bool {
 }
 
 /// Words of time that follow a phrase without modifying it ("called it "fake news" yesterday").
-fn is_time_word(w: &str) -> bool {
+pub fn is_time_word(w: &str) -> bool {
     const TIME: &[&str] = &[
         "afterwards",
         "again",

@@ -151,6 +151,10 @@ fn leading(doc: &Doc, start: usize, stop: usize) -> Option<Found> {
         return None;
     }
     let mut c = verb + 1;
+    // "said Monday the plan …": the day belongs to the verb.
+    while c < stop && super::classify::is_time_word(doc.tok_text(c)) {
+        c += 1;
+    }
     let told = ["told", "tell", "tells"]
         .iter()
         .any(|w| doc.tok_text(verb).eq_ignore_ascii_case(w));
@@ -158,7 +162,9 @@ fn leading(doc: &Doc, start: usize, stop: usize) -> Option<Found> {
         (c..stop.min(c + 10)).find(|&i| doc.tok_text(i).eq_ignore_ascii_case("that"))
     {
         let only_words = (c..that).all(|i| doc.is_word(i) || doc.is_punct(i, ','));
-        if only_words && (that == c || told || starts_with_preposition(doc, c)) {
+        // "said that", "told reporters that", "said on Monday that", "said Monday that".
+        let short = that - c <= 4;
+        if only_words && (short || told || starts_with_preposition(doc, c)) {
             return found(doc, that + 1, stop, Some(subject));
         }
     }

@@ -737,3 +737,17 @@ fn a_role_names_the_person_who_holds_it() {
     assert_eq!(direct.speaker_text.as_deref(), Some("the minister"));
     assert_eq!(direct.speaker.as_deref(), Some("rui-falcao"));
 }
+
+#[test]
+fn reported_speech_after_a_day() {
+    for p in [
+        "The minister said Monday that the talks would resume in Geneva.",
+        "The minister said Monday the talks would resume in Geneva.",
+        "The minister said on Monday that the talks would resume in Geneva.",
+    ] {
+        let rows = run(&[p]);
+        assert_eq!(rows.len(), 1, "{p}");
+        assert_eq!(rows[0].1, "the talks would resume in Geneva", "{p}");
+        assert_eq!(rows[0].2.as_deref(), Some("The minister"));
+    }
+}
