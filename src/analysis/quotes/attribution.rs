@@ -183,7 +183,7 @@ fn phrase_starting_at(doc: &Doc, first: usize, ceil: usize) -> Option<(usize, us
                     break;
                 }
                 if i - first >= MAX_SPEAKER_WORDS {
-                    return None;
+                    break;
                 }
                 end = i + 1;
             }
@@ -192,6 +192,8 @@ fn phrase_starting_at(doc: &Doc, first: usize, ceil: usize) -> Option<(usize, us
             {
                 end = i + 1;
             }
+            // "Kouris & Partners".
+            TokKind::Punct('&') if i > first && i + 1 < ceil && doc.is_word(i + 1) => {}
             _ => break,
         }
         i += 1;

@@ -751,3 +751,14 @@ fn reported_speech_after_a_day() {
         assert_eq!(rows[0].2.as_deref(), Some("The minister"));
     }
 }
+
+#[test]
+fn ampersands_stay_in_speaker_names() {
+    assert_eq!(
+        speaker_of(&[
+            "\"Shipping is a cyclical business,\" said Andreas Kouris of Kouris & Partners."
+        ])
+        .as_deref(),
+        Some("Andreas Kouris of Kouris & Partners")
+    );
+}
