@@ -187,7 +187,7 @@ fn snippet(text: &str, s: usize, e: usize) -> String {
     t.replace('\n', " ")
 }
 
-fn score_file(path: &Path, merge: bool, verbose: bool, tally: &mut Tally) {
+fn score_file(path: &Path, merge: bool, verbose: bool, with_entities: bool, tally: &mut Tally) {
     let doc: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let text = doc["text"].as_str().unwrap();
     let name = path.file_name().unwrap().to_string_lossy().to_string();
@@ -199,7 +199,11 @@ fn score_file(path: &Path, merge: bool, verbose: bool, tally: &mut Tally) {
         article.text, text,
         "{name}: parsed text differs from the gold text"
     );
-    let ents = entities::extract(article);
+    let ents = if with_entities {
+        entities::extract(article)
+    } else {
+        Vec::new()
+    };
     let predicted = quotes::extract(article, &ents);
     let speech: Vec<&Quote> = predicted.iter().filter(|q| is_speech(q)).collect();
     let gold = gold_quotes(&doc, text, merge);
@@ -295,25 +299,28 @@ fn quote_accuracy_on_gum_news() {
     let mut merged_all = Tally::default();
     let mut raw_annotated = Tally::default();
     let mut checked = Tally::default();
+    let mut text_only = Tally::default();
     for f in &files {
-        score_file(f, false, false, &mut raw_all);
-        score_file(f, true, false, &mut merged_all);
+        score_file(f, false, false, true, &mut raw_all);
+        score_file(f, true, false, true, &mut merged_all);
         if annotated(f) {
-            score_file(f, false, false, &mut raw_annotated);
+            score_file(f, false, false, true, &mut raw_annotated);
+            score_file(f, true, false, false, &mut text_only);
             println!("{}", f.display());
-            score_file(f, true, true, &mut checked);
+            score_file(f, true, true, true, &mut checked);
         } else {
             println!(
                 "{} (not annotated for quotations; predictions listed)",
                 f.display()
             );
             let mut t = Tally::default();
-            score_file(f, true, true, &mut t);
+            score_file(f, true, true, true, &mut t);
         }
     }
     raw_all.print("raw gold, all 20 articles");
     merged_all.print("merged gold, all 20 articles");
     raw_annotated.print("raw gold, annotated articles");
+    text_only.print("merged gold, annotated articles, without entities (speaker text only)");
     checked.print("merged gold, annotated articles (floors)");
     let (_, _, f1) = checked.prf();
     let speaker = checked.speaker_right as f64 / checked.speaker_named.max(1) as f64;

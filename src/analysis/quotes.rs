@@ -4,6 +4,11 @@
 //! marks into quotations; `classify` tells speech from terms; `attribution` finds the speaker
 //! phrase; `reported` finds indirect speech framed by a speech verb; `resolve` links speakers
 //! to the article's entities (names and pronouns). Everything is linear in the text length.
+//!
+//! Choices worth knowing: a quotation over several paragraphs is one quote; a quotation nested in
+//! another is listed only when it is a term (as scare), nested speech stays part of the outer
+//! quote; a Markdown block quotation without marks is a direct quote; `speaker_text` is always
+//! the words as written (a pronoun stays "he"), and `speaker` carries the resolved entity.
 
 mod attribution;
 mod classify;
@@ -189,17 +194,18 @@ fn previous_sentence_speaker(doc: &Doc, earlier: &[Found], first: usize) -> Opti
     {
         return prev.speaker;
     }
-    if prev_unit != unit && !ends_with_colon {
-        // A new paragraph that no colon introduces: another voice may speak.
-        return None;
-    }
-    // A speech verb in it ("Wilkins also said …", "He tweeted using his account:").
+    // A speech verb in it ("Wilkins also said …", "He tweeted using his account:"): the one
+    // who was just reported goes on speaking.
     if let Some(verb) = (p_start..p_end)
         .rev()
         .find(|&i| attribution::is_speech_verb_at(doc, i))
         && let Some(s) = attribution::subject_of(doc, verb, p_start)
     {
         return Some(s);
+    }
+    if prev_unit != unit && !ends_with_colon {
+        // A new paragraph that no colon introduces, after narration: no speaker from it.
+        return None;
     }
     if ends_with_colon && let Some(s) = attribution::statement_from(doc, (p_start, p_end)) {
         return Some(s);

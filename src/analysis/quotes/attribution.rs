@@ -37,14 +37,32 @@ pub fn is_speech_verb_at(doc: &Doc, i: usize) -> bool {
         if doc.has(i - 1, flag::DETERMINER) || p.ends_with("'s") || p.ends_with("’s") {
             return false;
         }
+        // "It is said that …": a passive without an agent names no speaker.
+        let passive = ["is", "was", "are", "were", "be", "been", "being"]
+            .iter()
+            .any(|b| p.eq_ignore_ascii_case(b));
+        if passive && !lower_is(doc, i + 1, "by") {
+            return false;
+        }
     }
-    // "told to leave", "called for calm", "reports have revealed" (a noun before a verb).
+    // "called for calm", "reports have revealed" (a noun before a verb).
     const NOT_SPEECH_NEXT: &[&str] = &[
         "are", "can", "could", "for", "had", "has", "have", "is", "may", "might", "must", "off",
-        "should", "to", "was", "were", "will", "would",
+        "should", "was", "were", "will", "would",
+    ];
+    // "told to leave", "asked to resign": an order, not words ("vowed to" still reports them).
+    const ORDERED: &[&str] = &[
+        "ask", "asked", "asks", "tell", "telling", "tells", "told", "urged", "urges",
     ];
     let next = doc.tok_text(i + 1);
-    !(doc.is_word(i + 1) && NOT_SPEECH_NEXT.iter().any(|w| next.eq_ignore_ascii_case(w)))
+    if !doc.is_word(i + 1) {
+        return true;
+    }
+    if next.eq_ignore_ascii_case("to") {
+        let w = doc.tok_text(i);
+        return !ORDERED.iter().any(|o| w.eq_ignore_ascii_case(o));
+    }
+    !NOT_SPEECH_NEXT.iter().any(|w| next.eq_ignore_ascii_case(w))
 }
 
 /// A phrase that can name a speaker: it starts like one, or holds a capitalised word ("team
@@ -140,12 +158,9 @@ fn phrase_ending_at(doc: &Doc, last: usize, floor: usize) -> Option<(usize, usiz
                 }
                 first = i;
             }
-            // "Mr." and "St." keep their period; "(Italian Episcopal Conference)" does not count.
+            // "Mr.", "U.S." and "L." keep their period.
             TokKind::Punct('.')
-                if i > floor
-                    && doc.is_word(i - 1)
-                    && doc.toks[i - 1].end == tok.start
-                    && lexicon::is_abbreviation(doc.tok_text(i - 1)) =>
+                if i > floor && doc.toks[i - 1].end == tok.start && keeps_period(doc, i - 1) =>
             {
                 first = i;
             }
@@ -168,23 +183,32 @@ fn phrase_starting_at(doc: &Doc, first: usize, ceil: usize) -> Option<(usize, us
                     break;
                 }
                 if i - first >= MAX_SPEAKER_WORDS {
-                    return None;
+                    break;
                 }
                 end = i + 1;
             }
             TokKind::Punct('.')
-                if doc.is_word(i.wrapping_sub(1))
-                    && lexicon::is_abbreviation(doc.tok_text(i - 1))
-                    && i + 1 < ceil
-                    && doc.is_word(i + 1) =>
+                if i > first && keeps_period(doc, i - 1) && i + 1 < ceil && doc.is_word(i + 1) =>
             {
                 end = i + 1;
             }
+            // "Kouris & Partners".
+            TokKind::Punct('&') if i > first && i + 1 < ceil && doc.is_word(i + 1) => {}
             _ => break,
         }
         i += 1;
     }
     (end > first).then_some((first, end))
+}
+
+/// A word whose period is part of it: an abbreviation ("Mr."), a dotted one ("U.S."), an
+/// initial ("L.").
+fn keeps_period(doc: &Doc, i: usize) -> bool {
+    let w = doc.tok_text(i);
+    doc.is_word(i)
+        && (doc.has(i, flag::ABBREVIATION)
+            || w.contains('.')
+            || (w.chars().count() == 1 && w.starts_with(char::is_uppercase)))
 }
 
 fn span_of(doc: &Doc, (first, end): (usize, usize)) -> Span {

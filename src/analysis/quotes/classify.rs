@@ -121,7 +121,9 @@ fn kind_of(doc: &Doc, pair: &Pair, last: usize, previous: Option<Found>) -> Opti
     let unit_first = doc.units[doc.toks[open].unit as usize].toks.0;
     let (s_start, s_end) = doc.sentence_range(open);
     let p1 = word_before(doc, open, unit_first);
-    if p1.is_some_and(|p1| naming_cue(doc, p1, unit_first)) {
+    if p1.is_some_and(|p1| naming_cue(doc, p1, unit_first))
+        || p1.is_some_and(|p1| c.first_capital && lexicon::is_title_noun(doc.tok_text(p1)))
+    {
         return Some(QuoteKind::Scare);
     }
     let after_end = doc
@@ -225,7 +227,38 @@ fn modifies_next_word(doc: &Doc, pair: &Pair, last: usize) -> bool {
             && !lexicon::is_function_word(doc.tok_text(next))
             && !attribution::is_speech_verb_at(doc, next)
             && !lexicon::is_pronoun(doc.tok_text(next))
+            && !doc.has(next, lexicon::flag::FILLER)
+            && !is_time_word(doc.tok_text(next))
     })
+}
+
+/// Words of time that follow a phrase without modifying it ("called it "fake news" yesterday").
+pub fn is_time_word(w: &str) -> bool {
+    const TIME: &[&str] = &[
+        "afterwards",
+        "again",
+        "anyway",
+        "earlier",
+        "friday",
+        "instead",
+        "last",
+        "later",
+        "monday",
+        "now",
+        "recently",
+        "saturday",
+        "sunday",
+        "this",
+        "thursday",
+        "today",
+        "tomorrow",
+        "tonight",
+        "too",
+        "tuesday",
+        "wednesday",
+        "yesterday",
+    ];
+    TIME.iter().any(|t| w.eq_ignore_ascii_case(t))
 }
 
 /// The quotation is introduced as speech: after a colon, or after `said,`.

@@ -229,7 +229,20 @@ pub fn pairs(doc: &Doc) -> Vec<Pair> {
                 Role::Neither => continue,
                 Role::Open => {
                     // A sloppy opening curly mark used as a closer.
-                    open_at.is_some() && m.right && !m.left
+                    let closes = open_at.is_some() && m.right && !m.left;
+                    // Double marks do not nest inside double marks: an opener while one is
+                    // open means the earlier quotation was never closed; it ends here.
+                    if let Some(at) = open_at.filter(|_| !closes && m.family == Family::Double) {
+                        let open = stack[at];
+                        stack.truncate(at);
+                        // At the end of its sentence, when that comes first.
+                        let (_, s_end) = doc.sentence_range(open.tok);
+                        let end = doc.toks[s_end.min(m.tok) - 1].end;
+                        out.push(unclosed(doc, open, end));
+                        push(&mut stack, m);
+                        continue;
+                    }
+                    closes
                 }
                 Role::Close => {
                     if open_at.is_none() {
@@ -418,6 +431,14 @@ mod tests {
             "Plain next paragraph \"with\" marks.",
         ]);
         assert_eq!(out, ["\"this never closes.", "\"with\""]);
+    }
+
+    #[test]
+    fn a_missing_closing_mark_ends_before_the_next_opener() {
+        assert_eq!(
+            spans(&["He said \"yes. Then she said \"no,\" and left."]),
+            ["\"yes.", "\"no,\""]
+        );
     }
 
     #[test]

@@ -103,8 +103,18 @@ fn trailing(doc: &Doc, start: usize, stop: usize) -> Option<Found> {
             return None;
         }
         let speaker = if verb == a {
-            // Inverted: ", said X."
-            (verb + 1 < stop).then(|| Span::new(doc.toks[verb + 1].start, doc.toks[stop - 1].end))
+            // Inverted: ", said X." — a name, not a clause ("said the plan would help").
+            const AUXILIARIES: &[&str] = &[
+                "are", "can", "could", "did", "does", "had", "has", "have", "is", "may", "might",
+                "must", "should", "was", "were", "will", "would",
+            ];
+            let clause = (verb + 1..stop).any(|i| {
+                AUXILIARIES
+                    .iter()
+                    .any(|x| doc.tok_text(i).eq_ignore_ascii_case(x))
+            });
+            (verb + 1 < stop && !clause)
+                .then(|| Span::new(doc.toks[verb + 1].start, doc.toks[stop - 1].end))
         } else {
             // Everything between the comma and the verb ("the Office of Rail and Road"), less
             // adverbs before the verb.
@@ -141,6 +151,10 @@ fn leading(doc: &Doc, start: usize, stop: usize) -> Option<Found> {
         return None;
     }
     let mut c = verb + 1;
+    // "said Monday the plan …": the day belongs to the verb.
+    while c < stop && super::classify::is_time_word(doc.tok_text(c)) {
+        c += 1;
+    }
     let told = ["told", "tell", "tells"]
         .iter()
         .any(|w| doc.tok_text(verb).eq_ignore_ascii_case(w));
@@ -148,7 +162,9 @@ fn leading(doc: &Doc, start: usize, stop: usize) -> Option<Found> {
         (c..stop.min(c + 10)).find(|&i| doc.tok_text(i).eq_ignore_ascii_case("that"))
     {
         let only_words = (c..that).all(|i| doc.is_word(i) || doc.is_punct(i, ','));
-        if only_words && (that == c || told || starts_with_preposition(doc, c)) {
+        // "said that", "told reporters that", "said on Monday that", "said Monday that".
+        let short = that - c <= 4;
+        if only_words && (short || told || starts_with_preposition(doc, c)) {
             return found(doc, that + 1, stop, Some(subject));
         }
     }
@@ -171,7 +187,11 @@ fn leading(doc: &Doc, start: usize, stop: usize) -> Option<Found> {
             j = c + 1;
         }
         c = j;
-    } else if !doc.is_word(c) || starts_with_preposition(doc, c) {
+    } else if !doc.is_word(c) {
+        return None;
+    }
+    // "told him to leave": an order; "said in a statement": no statement follows.
+    if starts_with_preposition(doc, c) {
         return None;
     }
     found(doc, c, stop, Some(subject))

@@ -50,8 +50,12 @@ pub fn speakers(doc: &Doc, entities: &[Entity], found: &[Found]) -> Vec<Option<u
         };
         let text = speaker.slice(doc.text).trim();
         let link = match pronoun(text) {
-            Some(p) => resolve_pronoun(p, speaker, &mentions, &genders, entities, found, &out, qi),
-            None => in_phrase(speaker, &mentions, doc.text).or_else(|| by_surname(text, &surnames)),
+            Some(p) => resolve_pronoun(
+                p, speaker, &mentions, &genders, entities, found, &out, qi, doc,
+            ),
+            None => in_phrase(speaker, &mentions, doc.text)
+                .or_else(|| by_surname(text, &surnames))
+                .or_else(|| by_role(text, speaker, &mentions, entities)),
         };
         out.push(link);
     }
@@ -134,6 +138,31 @@ fn by_surname(text: &str, surnames: &HashMap<&str, Option<usize>>) -> Option<usi
     surnames.get(last).copied().flatten()
 }
 
+/// "the minister", "the White House spokesman": the nearest person before whose role ends with
+/// the same word ("Infrastructure Minister", "White House spokesman").
+fn by_role(text: &str, at: Span, mentions: &[Mention], entities: &[Entity]) -> Option<usize> {
+    let mut words = text.split_whitespace();
+    let first = words.next()?;
+    let head = words.next_back()?;
+    if !first.eq_ignore_ascii_case("the") || words.count() > 3 {
+        return None;
+    }
+    let before = &mentions[..mentions.partition_point(|m| m.span.start < at.start)];
+    before
+        .iter()
+        .rev()
+        .take(64)
+        .filter(|m| m.kind == EntityKind::Person)
+        .find(|m| {
+            entities[m.entity]
+                .role
+                .as_deref()
+                .and_then(|r| r.split_whitespace().next_back())
+                .is_some_and(|r| r.trim_end_matches('.').eq_ignore_ascii_case(head))
+        })
+        .map(|m| m.entity)
+}
+
 #[allow(clippy::too_many_arguments)]
 fn resolve_pronoun(
     p: Pronoun,
@@ -144,6 +173,7 @@ fn resolve_pronoun(
     found: &[Found],
     links: &[Option<usize>],
     qi: usize,
+    doc: &Doc,
 ) -> Option<usize> {
     let before = &mentions[..mentions.partition_point(|m| m.span.start < at.start)];
     match p {
@@ -153,36 +183,72 @@ fn resolve_pronoun(
             } else {
                 Gender::Female
             };
-            // The speaker of the quotation before, when the pronoun fits (a speaker goes on).
-            let previous = previous_speaker(found, links, qi)
-                .filter(|&e| entities[e].kind == EntityKind::Person && genders[e] == want);
+            // The speaker of the quotation before, when the pronoun fits and nobody else has
+            // been named since (a speaker goes on).
+            let previous = previous_speaker_at(found, links, qi).and_then(|(e, since)| {
+                let from = mentions.partition_point(|m| m.span.start < since);
+                let other_named = before.get(from..).is_some_and(|ms| {
+                    ms.iter()
+                        .any(|m| m.kind == EntityKind::Person && m.entity != e)
+                });
+                (entities[e].kind == EntityKind::Person && genders[e] == want && !other_named)
+                    .then_some(e)
+            });
             // Else the nearest person known to fit, looking a few people back before settling
             // for the nearest person of unknown gender.
+            // Someone the quotation talks about by name is not the one speaking it ("He said,
+            // "Andy Warhol was the center of the Zeitgeist"").
+            let quote = found[qi].span;
+            let from = mentions.partition_point(|m| m.span.start < quote.start);
+            let inside: Vec<usize> = mentions[from..]
+                .iter()
+                .take_while(|m| m.span.start < quote.end)
+                .take(32)
+                .map(|m| m.entity)
+                .collect();
             let persons = before
                 .iter()
                 .rev()
                 .take(64)
-                .filter(|m| m.kind == EntityKind::Person)
+                .filter(|m| m.kind == EntityKind::Person && !inside.contains(&m.entity))
                 .take(6);
             let mut unknown = None;
             let mut exact = None;
+            let mut possessor = None;
+            let mut subject = None;
             for m in persons {
-                match genders[m.entity] {
-                    g if g == want => {
-                        exact = Some(m.entity);
-                        break;
+                // "asked about Haaland's form": the possessor is seldom the one who speaks next.
+                let possessive = doc
+                    .text
+                    .get(m.span.end..)
+                    .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s"));
+                if possessive {
+                    if possessor.is_none() && genders[m.entity] != other(want) {
+                        possessor = Some(m.entity);
                     }
+                    continue;
+                }
+                if genders[m.entity] == other(want) {
+                    continue;
+                }
+                // The subject of a recent sentence is the likeliest one to go on speaking.
+                if subject.is_none() && is_subject(doc, m.span) {
+                    subject = Some(m.entity);
+                }
+                match genders[m.entity] {
+                    g if g == want && exact.is_none() => exact = Some(m.entity),
                     Gender::Unknown if unknown.is_none() => unknown = Some(m.entity),
                     _ => {}
                 }
             }
-            previous.or(exact).or(unknown)
+            previous.or(subject).or(exact).or(unknown).or(possessor)
         }
         Pronoun::It | Pronoun::They => {
             // The speaker of the quotation before, when it is not a person ("…," said KCNA.
             // "…," it added).
+            // "They" stands for a group here: organisations only, like "it".
             let previous = previous_speaker(found, links, qi)
-                .filter(|&e| entities[e].kind != EntityKind::Person || p == Pronoun::They);
+                .filter(|&e| entities[e].kind == EntityKind::Organization);
             previous.or_else(|| {
                 before
                     .iter()
@@ -197,13 +263,59 @@ fn resolve_pronoun(
 
 /// The linked speaker of the nearest earlier quotation that has a speaker.
 fn previous_speaker(found: &[Found], links: &[Option<usize>], qi: usize) -> Option<usize> {
-    found[..qi]
+    previous_speaker_at(found, links, qi).map(|(e, _)| e)
+}
+
+/// The same, with the offset after which others may have been named since (the end of that
+/// quotation or of its speaker phrase, whichever comes later).
+fn previous_speaker_at(
+    found: &[Found],
+    links: &[Option<usize>],
+    qi: usize,
+) -> Option<(usize, usize)> {
+    let (f, link) = found[..qi]
         .iter()
         .zip(links)
         .rev()
         .take(8)
-        .find(|(f, _)| f.speaker.is_some())
-        .and_then(|(_, l)| *l)
+        .find(|(f, _)| f.speaker.is_some())?;
+    let since = f.span.end.max(f.speaker.map_or(0, |s| s.end));
+    link.map(|e| (e, since))
+}
+
+/// A mention that opens its sentence, perhaps after titles or an opening phrase and a comma
+/// ("Guardiola, asked about …, smiled."; "Labour's Shadow Home Secretary Yvette Cooper said").
+fn is_subject(doc: &Doc, mention: Span) -> bool {
+    let at = doc.toks.partition_point(|t| t.start < mention.start);
+    let Some(tok) = doc.toks.get(at) else {
+        return false;
+    };
+    if tok.start != mention.start {
+        return false;
+    }
+    let (start, _) = doc.sentence_range(at);
+    let lead_in = |from: usize| {
+        (from..at).all(|i| {
+            let w = doc.tok_text(i);
+            (doc.is_word(i) && (w.starts_with(char::is_uppercase) || w == "the"))
+                || doc.is_punct(i, '.')
+        }) && at - from <= 8
+    };
+    if lead_in(start) {
+        return true;
+    }
+    // After an opening phrase: "On Monday, Kerry …".
+    (start..at.min(start + 10))
+        .find(|&i| doc.is_punct(i, ','))
+        .is_some_and(|comma| lead_in(comma + 1))
+}
+
+fn other(g: Gender) -> Gender {
+    match g {
+        Gender::Male => Gender::Female,
+        Gender::Female => Gender::Male,
+        Gender::Unknown => Gender::Unknown,
+    }
 }
 
 /// First names with the gender the US Census lists them under (the gazetteer the entity

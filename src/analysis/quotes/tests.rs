@@ -483,7 +483,7 @@ fn single_marks_in_a_story_that_also_uses_double_marks() {
 }
 
 #[test]
-fn a_new_paragraph_does_not_inherit_a_speaker_without_a_colon() {
+fn a_new_paragraph_inherits_a_speaker_only_from_speech_or_a_colon() {
     let rows = run(&[
         "Critics said it was wrong.",
         "\"The figures speak for themselves and always have,\" the report concluded.",
@@ -493,10 +493,15 @@ fn a_new_paragraph_does_not_inherit_a_speaker_without_a_colon() {
     assert_eq!(speech[0].2.as_deref(), Some("the report"));
     // The third paragraph follows a quotation: the speaker goes on.
     assert_eq!(speech[1].2.as_deref(), Some("the report"));
-    // Without a quotation or colon before it, a paragraph's quotation gets no speaker from the
-    // paragraph before.
+    // After a paragraph that reports someone's words, that someone goes on speaking.
     let rows = run(&[
         "Critics said it was wrong.",
+        "\"Nobody was consulted about any of this.\"",
+    ]);
+    assert_eq!(rows.last().unwrap().2.as_deref(), Some("Critics"));
+    // After narration, with no colon, a paragraph's quotation gets no speaker from it.
+    let rows = run(&[
+        "The talks resumed on Monday in Geneva.",
         "\"Nobody was consulted about any of this.\"",
     ]);
     assert_eq!(rows.last().unwrap().2, None);
@@ -605,4 +610,155 @@ mod robustness {
             check(&Article { text: s, ..Article::default() });
         }
     }
+}
+
+#[test]
+fn pronoun_speaker_is_not_the_person_the_quote_talks_about() {
+    let a = article(&[
+        "For Kevin Allton, a USI instructor, Andy Warhol was also a legend. He said, \"Andy Warhol was the center of the Zeitgeist.\"",
+    ]);
+    let ents = [
+        entity(
+            "kevin-allton",
+            EntityKind::Person,
+            "Kevin Allton",
+            &a.text,
+            &["Kevin Allton"],
+        ),
+        entity(
+            "andy-warhol",
+            EntityKind::Person,
+            "Andy Warhol",
+            &a.text,
+            &["Andy Warhol"],
+        ),
+    ];
+    let q = extract(&a, &ents);
+    assert_eq!(q[0].speaker.as_deref(), Some("kevin-allton"));
+}
+
+#[test]
+fn dotted_abbreviations_stay_in_the_speaker_phrase() {
+    assert_eq!(
+        speaker_of(&["The U.S. Department of Agriculture notes, \"Ground-level ozone causes more damage to plants.\""])
+            .as_deref(),
+        Some("The U.S. Department of Agriculture")
+    );
+}
+
+#[test]
+fn characterising_verbs_make_partial_quotes() {
+    for p in [
+        "The senator vowed to \"fight to the end.\"",
+        "Critics branded the decision \"a disgrace\" on Monday.",
+        "The mayor dismissed the report as \"fake news\" yesterday.",
+    ] {
+        let (kind, ..) = only(&[p]);
+        assert_eq!(kind, QuoteKind::Partial, "{p}");
+    }
+}
+
+#[test]
+fn sentences_that_are_not_reported_speech() {
+    for p in [
+        "It is said that the castle is haunted by a ghost.",
+        "The company said in a statement.",
+        "She told him to leave the building.",
+        "Needless to say, the plan failed in the end.",
+    ] {
+        assert!(run(&[p]).is_empty(), "{p}: {:?}", run(&[p]));
+    }
+    let rows = run(&["Asked about it, she said she did not know the answer."]);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].1, "she did not know the answer");
+    assert_eq!(rows[0].2.as_deref(), Some("she"));
+}
+
+#[test]
+fn title_nouns_make_scare_quotes_only_of_titles() {
+    let (kind, ..) = only(&["She starred in the film \"Casablanca\" in 1942."]);
+    assert_eq!(kind, QuoteKind::Scare);
+    let (kind, _, speaker) =
+        only(&["Inés Ferrer said the company had watched the film \"twice in one night.\""]);
+    assert_eq!(kind, QuoteKind::Partial);
+    assert_eq!(speaker.as_deref(), Some("Inés Ferrer"));
+}
+
+#[test]
+fn pronoun_prefers_the_subject_of_a_recent_sentence() {
+    let a = article(&[
+        "United manager Erik ten Hag was frustrated. \"We had chances,\" he said.",
+        "Guardiola, asked about Haaland's form, smiled. \"He's a machine,\" he said.",
+    ]);
+    let ents = [
+        entity(
+            "erik-ten-hag",
+            EntityKind::Person,
+            "Erik ten Hag",
+            &a.text,
+            &["Erik ten Hag"],
+        ),
+        entity(
+            "guardiola",
+            EntityKind::Person,
+            "Guardiola",
+            &a.text,
+            &["Guardiola"],
+        ),
+        entity(
+            "erling-haaland",
+            EntityKind::Person,
+            "Erling Haaland",
+            &a.text,
+            &["Haaland"],
+        ),
+    ];
+    let q = extract(&a, &ents);
+    let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(speakers, [Some("erik-ten-hag"), Some("guardiola")]);
+}
+
+#[test]
+fn a_role_names_the_person_who_holds_it() {
+    let a = article(&[
+        "Infrastructure Minister Rui Falcao said the government would wait.",
+        "\"This is a matter between a company and its workers,\" the minister said.",
+    ]);
+    let mut falcao = entity(
+        "rui-falcao",
+        EntityKind::Person,
+        "Rui Falcao",
+        &a.text,
+        &["Rui Falcao"],
+    );
+    falcao.role = Some("Infrastructure Minister".to_string());
+    let q = extract(&a, &[falcao]);
+    let direct = q.iter().find(|q| q.kind == QuoteKind::Direct).unwrap();
+    assert_eq!(direct.speaker_text.as_deref(), Some("the minister"));
+    assert_eq!(direct.speaker.as_deref(), Some("rui-falcao"));
+}
+
+#[test]
+fn reported_speech_after_a_day() {
+    for p in [
+        "The minister said Monday that the talks would resume in Geneva.",
+        "The minister said Monday the talks would resume in Geneva.",
+        "The minister said on Monday that the talks would resume in Geneva.",
+    ] {
+        let rows = run(&[p]);
+        assert_eq!(rows.len(), 1, "{p}");
+        assert_eq!(rows[0].1, "the talks would resume in Geneva", "{p}");
+        assert_eq!(rows[0].2.as_deref(), Some("The minister"));
+    }
+}
+
+#[test]
+fn ampersands_stay_in_speaker_names() {
+    assert_eq!(
+        speaker_of(&[
+            "\"Shipping is a cyclical business,\" said Andreas Kouris of Kouris & Partners."
+        ])
+        .as_deref(),
+        Some("Andreas Kouris of Kouris & Partners")
+    );
 }
