@@ -120,6 +120,7 @@ pub fn extract(article: &Article) -> Vec<Entity> {
     unify_kinds(text, &mut raws);
     sports_teams(text, &toks, &mut raws);
     person_prefixes(text, &toks, &mut raws);
+    nested_names(text, &toks, &mut raws);
     group::link_aliases(text, &toks, &mut raws);
 
     // Which tokens belong to a person's name, for the role reader.
@@ -401,6 +402,72 @@ fn person_prefixes(text: &str, toks: &[Token], raws: &mut [Raw]) {
             r.sure = Sure::Strong;
             r.canonical = None;
         }
+    }
+}
+
+/// An organization named after a person or a place mentions them too: "the Andy Warhol
+/// Foundation" names Andy Warhol (when the article names him elsewhere), "the Irving Police
+/// Department" names Irving. Adds those inner mentions.
+fn nested_names(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
+    let g = &*names::GAZETTEER;
+    let people: HashSet<&str> = raws
+        .iter()
+        .filter(|r| {
+            r.kind == EntityKind::Person && r.sure == Sure::Strong && r.toks.1 - r.toks.0 >= 2
+        })
+        .map(|r| r.span.slice(text))
+        .collect();
+    let is_word = |i: usize| toks.get(i).is_some_and(|t| t.kind == Kind::Word && t.cap);
+    let mut inner = Vec::new();
+    for r in raws.iter().filter(|r| r.kind == EntityKind::Organization) {
+        let (s, e) = r.toks;
+        if e - s < 2 {
+            continue;
+        }
+        let mut i = s;
+        while i < e {
+            let mut hit = None;
+            for j in (i + 1..=e.min(i + 4)).rev() {
+                if j - i == e - s || !is_word(i) || !is_word(j - 1) {
+                    continue;
+                }
+                let (Some(a), Some(b)) = (toks.get(i), toks.get(j - 1)) else {
+                    continue;
+                };
+                let span = Span::new(a.start, b.end);
+                let sub = span.slice(text);
+                if j - i >= 2 && people.contains(sub) {
+                    hit = Some((j, span, EntityKind::Person, None));
+                } else if let Some(c) = g.place(sub)
+                    && !(j - i == 1 && g.is_common_word(sub))
+                {
+                    hit = Some((j, span, EntityKind::Place, Some(c)));
+                }
+                if hit.is_some() {
+                    break;
+                }
+            }
+            let Some((j, span, kind, canonical)) = hit else {
+                i += 1;
+                continue;
+            };
+            inner.push(Raw {
+                span,
+                kind,
+                toks: (i, j),
+                sure: Sure::Strong,
+                canonical,
+                honorific: None,
+                after_title: false,
+                link: None,
+                role: None,
+            });
+            i = j;
+        }
+    }
+    if !inner.is_empty() {
+        raws.append(&mut inner);
+        raws.sort_by_key(|r| (r.span.start, std::cmp::Reverse(r.span.end)));
     }
 }
 
@@ -747,6 +814,34 @@ mod tests {
             es.iter().filter(|e| e.kind == EntityKind::Person).count(),
             1
         );
+    }
+
+    #[test]
+    fn organizations_named_after_people_and_places_mention_them() {
+        let text = "Grants came from the Nora Kessel Foundation for the Arts. Nora Kessel \
+                    painted for decades, and the Hamburg Port Authority agreed.";
+        let es = extract(&article(text));
+        let nora = find(&es, "Nora Kessel");
+        assert_eq!(spans(text, nora), ["Nora Kessel", "Nora Kessel"]);
+        assert_eq!(
+            find(&es, "Nora Kessel Foundation for the Arts").kind,
+            EntityKind::Organization
+        );
+        assert_eq!(spans(text, find(&es, "Hamburg")), ["Hamburg"]);
+        // Without a person of that name in the article, no person is made up.
+        let text = "The Kessel Foundation paid.";
+        let es = extract(&article(text));
+        assert!(es.iter().all(|e| e.kind != EntityKind::Person), "{es:?}");
+    }
+
+    #[test]
+    fn names_of_unknown_first_names_by_their_shape() {
+        let text = "The attack began with Stoke Kowalczyk and ended when Idris Ben Kaltoum \
+                    scored.";
+        let es = extract(&article(text));
+        for p in ["Stoke Kowalczyk", "Idris Ben Kaltoum"] {
+            assert_eq!(find(&es, p).kind, EntityKind::Person, "{p}");
+        }
     }
 
     #[test]

@@ -434,6 +434,12 @@ impl<'a> Finder<'a> {
             || (e - s >= 3 && g.is_org_prefix(self.word(s)) && self.word(s + 1) == "of")
     }
 
+    /// A position where any word is capitalised: a sentence start or a title-case block.
+    fn weak_position(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.sent || t.newline_before)
+            || self.title_case.get(i).copied().unwrap_or(false)
+    }
+
     /// A plain English word where capitals do not signal a name (sentence start, headline).
     fn weak_capital(&self, i: usize) -> bool {
         let t = &self.toks[i];
@@ -706,6 +712,34 @@ impl<'a> Finder<'a> {
         {
             return (Some(Person), Sure::Weak);
         }
+        // A first word that is also an English word, capitalised where capitals mean a name
+        // (mid-sentence, not a headline), before a surname that is no English word ("Dries
+        // Mertens").
+        if n == 2
+            && !after_the
+            && words.len() == 2
+            && !self.weak_position(s)
+            && g.is_surname(last)
+            && !g.is_common_word(last)
+            && g.place(first).is_none()
+            && !self.toks[s].upper
+            && !self.toks[e - 1].upper
+        {
+            return (Some(Person), Sure::Weak);
+        }
+        // Three words, none an English word or a place, with a first name or ending in a
+        // surname: "Hernan Dario Gomez", "Farouk Ben Mustapha".
+        if n == 3
+            && !after_the
+            && words.len() == 3
+            && words
+                .iter()
+                .all(|w| !g.is_common_word(w) && g.place(w).is_none() && !is_prefixed(w))
+            && (words.iter().any(|w| g.is_first_name(w)) || g.is_surname(last))
+            && (s..e).all(|i| !self.toks[i].upper)
+        {
+            return (Some(Person), Sure::Weak);
+        }
 
         if n == 1 {
             // "Muslims", "Afghans": groups of people, not entities of their own.
@@ -776,7 +810,7 @@ fn syllable_pair(w: &str) -> bool {
     let Some((a, b)) = w.split_once('-') else {
         return false;
     };
-    let syl = |s: &str| (2..=5).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphabetic());
+    let syl = |s: &str| (2..=6).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphabetic());
     syl(a) && syl(b) && a.starts_with(|c: char| c.is_ascii_uppercase()) && !b.contains('-')
 }
 
@@ -796,6 +830,7 @@ mod tests {
     fn syllable_pairs() {
         assert!(syllable_pair("Cheuk-yan"));
         assert!(syllable_pair("Min-Woo"));
+        assert!(syllable_pair("Che-cheung"));
         assert!(!syllable_pair("al-Assad"));
         assert!(!syllable_pair("Coca-Cola-Company"));
     }
