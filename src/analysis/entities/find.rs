@@ -285,7 +285,11 @@ impl<'a> Finder<'a> {
                     continue;
                 }
             }
-            if name_start.is_none() && g.demonym(w).is_some() && g.place(w).is_none() {
+            if name_start.is_none()
+                && g.demonym(w).is_some()
+                && g.place(w).is_none()
+                && !(k + 1 < b && compass_place(&self.joined(k, b.min(k + 4))))
+            {
                 close(&mut pieces, &mut name_start, k);
                 pieces.push(Piece::Demonym(k, k + 1));
                 k += 1;
@@ -592,7 +596,10 @@ impl<'a> Finder<'a> {
             if g.is_first_name(head) || g.is_title(head) || g.is_honorific(head) {
                 continue;
             }
-            let tail_person = g.is_first_name(tail) && !g.is_common_word(tail) && e - t >= 2;
+            let tail_person = g
+                .first_name(tail)
+                .is_some_and(|f| !g.is_common_word(tail) || f.rank <= COMMON_RANK)
+                && e - t >= 2;
             let head_strong = self.classify(s, t, false, None).1 == Sure::Strong
                 && self.classify(s, t, false, None).0 != Some(EntityKind::Person);
             let tail_unknown = e - t == 2
@@ -658,6 +665,9 @@ impl<'a> Finder<'a> {
             return (Some(Organization), Sure::Strong);
         }
         if g.place(&full).is_some() && !(after_title && n == 1 && g.is_surname(first)) {
+            return (Some(Place), Sure::Strong);
+        }
+        if compass_place(&full) {
             return (Some(Place), Sure::Strong);
         }
         if self.org_by_cue(s, e) {
@@ -772,6 +782,30 @@ impl<'a> Finder<'a> {
         }
         (Some(Organization), Sure::Weak)
     }
+}
+
+/// Compass adjectives that form place names with a region ("Southern Indiana").
+const COMPASS: &[&str] = &[
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Northeastern",
+    "Northwestern",
+    "Southeastern",
+    "Southwestern",
+];
+
+/// "Southern Indiana", "Northern Italy": a compass adjective and a known place of more than a
+/// city.
+pub(crate) fn compass_place(s: &str) -> bool {
+    let g = &*GAZETTEER;
+    s.split_once(' ').is_some_and(|(head, rest)| {
+        COMPASS.contains(&head)
+            && g.place(rest).is_some()
+            && g.place_kind(rest) != Some(super::names::PlaceKind::City)
+    })
 }
 
 /// Every part of a hyphenated word is an ordinary English word and none is a first name.
