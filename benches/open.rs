@@ -15,6 +15,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::hint::black_box;
 use std::path::PathBuf;
+use std::time::Instant;
 
 const ARTICLES: usize = 10_000;
 
@@ -62,6 +63,29 @@ fn bench(c: &mut Criterion) {
         "corpus: {ARTICLES} articles, {:.1} MB on disk in {}",
         bytes as f64 / 1e6,
         dir.display()
+    );
+    drop((app, terminal));
+
+    // Where the time goes, from one timed run (the figure to compare with the floor is
+    // criterion's below).
+    let t = Instant::now();
+    let loaded = source::load(std::slice::from_ref(&dir), source::DEFAULT_MAX_BYTES);
+    let t_load = t.elapsed();
+    let t = Instant::now();
+    let mut app = App::new(loaded.articles, loaded.errors);
+    let t_app = t.elapsed();
+    let t = Instant::now();
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
+    app.update(Action::Resize(120, 40));
+    terminal
+        .draw(|frame| ui::draw(frame, &app))
+        .expect("draw on a test backend");
+    let t_draw = t.elapsed();
+    println!(
+        "one run: source::load {:.1} ms, App::new {:.1} ms, resize + first frame {:.2} ms",
+        t_load.as_secs_f64() * 1e3,
+        t_app.as_secs_f64() * 1e3,
+        t_draw.as_secs_f64() * 1e3
     );
     drop((app, terminal));
 

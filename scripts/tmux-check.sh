@@ -22,6 +22,8 @@ SOCK="byline-check-$$"
 T=(tmux -L "$SOCK")
 cleanup() { "${T[@]}" kill-server >/dev/null 2>&1 || true; }
 trap cleanup EXIT
+# A session that outlives the reader's, so the server does not exit between two starts.
+"${T[@]}" new-session -d -s keep -x 20 -y 5 "sleep 600"
 
 fail() {
   echo "tmux-check: FAIL: $1"
@@ -73,6 +75,9 @@ key g;   wait_for "line 1/"
 key Tab; wait_for " ENTITIES "
 key n;   wait_for "— mention 1 of"
 key n;   wait_for "— mention 2 of"
+key ']'; wait_for "quote 1 of"
+key Q;   wait_for " QUOTES "
+key Q;   wait_for " ENTITIES "
 
 # Narrow, tiny, and back: the reader keeps drawing.
 "${T[@]}" resize-window -t c -x 60 -y 20; sleep 0.3
@@ -80,10 +85,20 @@ wait_for "Article"
 [ "$("${T[@]}" capture-pane -p -t c | wc -L)" -le 60 ] || fail "lines wider than 60 columns"
 "${T[@]}" resize-window -t c -x 1 -y 1; sleep 0.2
 "${T[@]}" resize-window -t c -x 7 -y 3; sleep 0.2
+# A storm of resizes, then the full size again.
+for size in 30x10 200x60 45x12 101x33 1x1 99x40 400x120 2x50 150x20; do
+  "${T[@]}" resize-window -t c -x "${size%x*}" -y "${size#*x}"
+done
 "${T[@]}" resize-window -t c -x 120 -y 40; sleep 0.3
 wait_for "Headlines ("
 
 key q
+wait_for "BYLINE-EXIT=0"
+wait_gone "Headlines ("
+
+# Ctrl-C quits too.
+start
+key C-c
 wait_for "BYLINE-EXIT=0"
 wait_gone "Headlines ("
 
@@ -96,4 +111,4 @@ kill -TERM "$pid"
 wait_for "BYLINE-EXIT="
 wait_gone "Headlines ("
 
-echo "tmux-check: ok (panes, keys j Tab G ? Esc g n, resizes 60x20 1x1 7x3, q and SIGTERM restore)"
+echo "tmux-check: ok (panes, keys j Tab G ? Esc g n ] Q, resizes 60x20 1x1 7x3 and a storm, q, Ctrl-C and SIGTERM restore)"

@@ -131,6 +131,12 @@ fn highlight_map(app: &App) -> String {
     format!("{}\n----\n{}", text.join("\n"), map.join("\n"))
 }
 
+/// Only the map half of `highlight_map`.
+fn marks_of(app: &App) -> String {
+    let map = highlight_map(app);
+    map.split("\n----\n").nth(1).unwrap().to_string()
+}
+
 #[test]
 fn three_panes_at_120x40() {
     let app = reader(120, 40);
@@ -285,7 +291,7 @@ fn n_highlights_the_next_mention() {
     );
     assert_ne!(first, second, "the current mention moved");
     assert!(
-        second.split("----").nth(1).unwrap().contains('@'),
+        second.split("\n----\n").nth(1).unwrap().contains('@'),
         "the current mention is on screen"
     );
     insta::assert_snapshot!("mention_1", first);
@@ -315,12 +321,11 @@ fn n_after_the_last_mention_opens_the_next_article_mentioning_the_entity() {
     let s = status(&app);
     assert!(s.contains(&format!("{name} — mention 1 of")), "{s}");
     assert!(s.contains("next article"), "{s}");
-    assert!(highlight_map(&app).contains('@'));
+    assert!(marks_of(&app).contains('@'));
     insta::assert_snapshot!(screen(&app));
 }
 
 #[test]
-#[ignore = "needs the quote extractor, which is not on main yet"]
 fn a_quote_over_several_paragraphs_is_highlighted_on_every_line() {
     let mut app = reader(120, 40);
     // The sample with a quotation running over paragraphs.
@@ -348,7 +353,7 @@ fn a_quote_over_several_paragraphs_is_highlighted_on_every_line() {
     assert!(s.contains(&format!("quote {} of", nav + 1)), "{s}");
     let map = highlight_map(&app);
     let q_lines = map
-        .split("----")
+        .split("\n----\n")
         .nth(1)
         .unwrap()
         .lines()
@@ -356,6 +361,38 @@ fn a_quote_over_several_paragraphs_is_highlighted_on_every_line() {
         .count();
     assert!(q_lines >= 3, "the quote covers several lines:\n{map}");
     insta::assert_snapshot!("multi_paragraph_quote", format!("{s}\n{map}"));
+}
+
+#[test]
+fn big_q_shows_the_quotes_view_and_enter_jumps_to_a_quote() {
+    let mut app = reader(120, 40);
+    let before = screen(&app);
+    assert!(before.contains("Entities"));
+    press(&mut app, "Q");
+    let s = screen(&app);
+    assert!(s.lines().next().unwrap().contains("Quotes ("), "{s}");
+    assert!(!s.lines().next().unwrap().contains("Entities"));
+    assert!(status(&app).contains(" QUOTES "));
+    press(&mut app, "j");
+    press(&mut app, "Enter");
+    assert!(status(&app).contains("quote 2 of"), "{}", status(&app));
+    assert!(
+        marks_of(&app).contains('Q'),
+        "the chosen quote is highlighted"
+    );
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn c_shows_entities_across_all_articles() {
+    let mut app = reader(120, 40);
+    press(&mut app, "c");
+    let s = screen(&app);
+    assert!(s.lines().next().unwrap().contains("Corpus — "), "{s}");
+    let top = &app.corpus_rows[0];
+    assert!(top.articles >= 2, "the first row is in several articles");
+    assert!(s.contains(&top.name));
+    insta::assert_snapshot!(s);
 }
 
 // ----- hostile text ------------------------------------------------------------------------

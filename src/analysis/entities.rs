@@ -117,9 +117,11 @@ pub fn extract(article: &Article) -> Vec<Entity> {
     raws.sort_by_key(|r| r.span.start);
     drop_titles(text, &toks, &titles, &mut raws);
     title_case_names(text, &toks, &title_case, &mut raws);
+    city_region(text, &toks, &mut raws);
     unify_kinds(text, &mut raws);
     sports_teams(text, &toks, &mut raws);
     person_prefixes(text, &toks, &mut raws);
+    nested_names(text, &toks, &mut raws);
     group::link_aliases(text, &toks, &mut raws);
 
     // Which tokens belong to a person's name, for the role reader.
@@ -294,6 +296,45 @@ fn title_case_names(text: &str, toks: &[Token], title_case: &[bool], raws: &mut 
     *raws = out;
 }
 
+/// "Mountain View, California", "Livorno, Tuscany": a name before a comma and a country or
+/// state is a place in it; a name after a comma and a city is the city's region.
+fn city_region(text: &str, toks: &[Token], raws: &mut [Raw]) {
+    use names::PlaceKind;
+    let g = &*names::GAZETTEER;
+    let comma_between = |a: &Raw, b: &Raw| {
+        b.toks.0 == a.toks.1 + 1 && toks.get(a.toks.1).is_some_and(|t| t.is_punct(','))
+    };
+    for i in 1..raws.len() {
+        let (left, right) = raws.split_at_mut(i);
+        let (Some(a), Some(b)) = (left.last_mut(), right.first_mut()) else {
+            continue;
+        };
+        if !comma_between(a, b) {
+            continue;
+        }
+        let a_person = a.kind == EntityKind::Person && a.sure != Sure::Guess;
+        let b_region = b.kind == EntityKind::Place
+            && matches!(
+                g.place_kind(b.span.slice(text)),
+                Some(PlaceKind::Country | PlaceKind::Region)
+            );
+        if b_region && !a_person && a.kind != EntityKind::Place && a.sure != Sure::Strong {
+            a.kind = EntityKind::Place;
+            a.sure = Sure::Strong;
+        }
+        let a_city = a.kind == EntityKind::Place
+            && g.place_kind(a.span.slice(text)) == Some(PlaceKind::City);
+        // Only the last name of a list: "Livorno, Tuscany, to pay" but not "Paris, Smith and".
+        let ends = toks
+            .get(b.toks.1)
+            .is_some_and(|t| matches!(t.kind, Kind::Punct(',' | '.' | ';' | ')')));
+        if a_city && b.sure == Sure::Guess && b.toks.1 - b.toks.0 == 1 && ends {
+            b.kind = EntityKind::Place;
+            b.sure = Sure::Weak;
+        }
+    }
+}
+
 /// One name, one kind: when mentions of the same name were classified differently ("in Ginza",
 /// "the Ginza store"), all take the kind with the strongest evidence.
 fn unify_kinds(text: &str, raws: &mut [Raw]) {
@@ -378,12 +419,32 @@ fn person_prefixes(text: &str, toks: &[Token], raws: &mut [Raw]) {
         })
         .map(|r| group::core(word(r.toks.1 - 1)))
         .collect();
+    let full_names: HashSet<&str> = raws
+        .iter()
+        .filter(|r| {
+            r.kind == EntityKind::Person && r.sure == Sure::Strong && r.toks.1 - r.toks.0 == 2
+        })
+        .map(|r| r.span.slice(text))
+        .collect();
     for r in raws.iter_mut() {
         let (s, e) = r.toks;
         if e - s < 2 || r.kind == EntityKind::Person && r.sure == Sure::Strong {
             continue;
         }
         if (s..e).any(|i| g.is_org_suffix(word(i)) || g.is_place_suffix(word(i))) {
+            continue;
+        }
+        // "Scientologist Tom Cruise": a label before a person named in full elsewhere.
+        if e - s >= 3
+            && !g.is_first_name(word(e - 3))
+            && let (Some(a), Some(b)) = (toks.get(e - 2), toks.get(e - 1))
+            && full_names.contains(text.get(a.start..b.end).unwrap_or(""))
+        {
+            r.toks = (e - 2, e);
+            r.span = Span::new(a.start, b.end);
+            r.kind = EntityKind::Person;
+            r.sure = Sure::Strong;
+            r.canonical = None;
             continue;
         }
         let cut = if known.contains(word(s)) {
@@ -401,6 +462,74 @@ fn person_prefixes(text: &str, toks: &[Token], raws: &mut [Raw]) {
             r.sure = Sure::Strong;
             r.canonical = None;
         }
+    }
+}
+
+/// An organization named after a person or a place mentions them too: "the Andy Warhol
+/// Foundation" names Andy Warhol (when the article names him elsewhere), "the Irving Police
+/// Department" names Irving. Adds those inner mentions.
+fn nested_names(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
+    let g = &*names::GAZETTEER;
+    let people: HashSet<&str> = raws
+        .iter()
+        .filter(|r| {
+            r.kind == EntityKind::Person && r.sure == Sure::Strong && r.toks.1 - r.toks.0 >= 2
+        })
+        .map(|r| r.span.slice(text))
+        .collect();
+    let is_word = |i: usize| toks.get(i).is_some_and(|t| t.kind == Kind::Word && t.cap);
+    let mut inner = Vec::new();
+    for r in raws.iter().filter(|r| r.kind == EntityKind::Organization) {
+        let (s, e) = r.toks;
+        if e - s < 2 {
+            continue;
+        }
+        let mut i = s;
+        while i < e {
+            let mut hit = None;
+            for j in (i + 1..=e.min(i + 4)).rev() {
+                if j - i == e - s || !is_word(i) || !is_word(j - 1) {
+                    continue;
+                }
+                let (Some(a), Some(b)) = (toks.get(i), toks.get(j - 1)) else {
+                    continue;
+                };
+                let span = Span::new(a.start, b.end);
+                let sub = span.slice(text);
+                if j - i >= 2 && people.contains(sub) {
+                    hit = Some((j, span, EntityKind::Person, None));
+                } else if let Some(c) = g.place(sub)
+                    && !(j - i == 1 && g.is_common_word(sub))
+                {
+                    hit = Some((j, span, EntityKind::Place, Some(c)));
+                } else if find::compass_place(sub) {
+                    hit = Some((j, span, EntityKind::Place, None));
+                }
+                if hit.is_some() {
+                    break;
+                }
+            }
+            let Some((j, span, kind, canonical)) = hit else {
+                i += 1;
+                continue;
+            };
+            inner.push(Raw {
+                span,
+                kind,
+                toks: (i, j),
+                sure: Sure::Strong,
+                canonical,
+                honorific: None,
+                after_title: false,
+                link: None,
+                role: None,
+            });
+            i = j;
+        }
+    }
+    if !inner.is_empty() {
+        raws.append(&mut inner);
+        raws.sort_by_key(|r| (r.span.start, std::cmp::Reverse(r.span.end)));
     }
 }
 
@@ -747,6 +876,53 @@ mod tests {
             es.iter().filter(|e| e.kind == EntityKind::Person).count(),
             1
         );
+    }
+
+    #[test]
+    fn organizations_named_after_people_and_places_mention_them() {
+        let text = "Grants came from the Nora Kessel Foundation for the Arts. Nora Kessel \
+                    painted for decades, and the Hamburg Port Authority agreed.";
+        let es = extract(&article(text));
+        let nora = find(&es, "Nora Kessel");
+        assert_eq!(spans(text, nora), ["Nora Kessel", "Nora Kessel"]);
+        assert_eq!(
+            find(&es, "Nora Kessel Foundation for the Arts").kind,
+            EntityKind::Organization
+        );
+        assert_eq!(spans(text, find(&es, "Hamburg")), ["Hamburg"]);
+        // Without a person of that name in the article, no person is made up.
+        let text = "The Kessel Foundation paid.";
+        let es = extract(&article(text));
+        assert!(es.iter().all(|e| e.kind != EntityKind::Person), "{es:?}");
+    }
+
+    #[test]
+    fn names_of_unknown_first_names_by_their_shape() {
+        let text = "The attack began with Stoke Kowalczyk and ended when Idris Ben Kaltoum \
+                    scored.";
+        let es = extract(&article(text));
+        for p in ["Stoke Kowalczyk", "Idris Ben Kaltoum"] {
+            assert_eq!(find(&es, p).kind, EntityKind::Person, "{p}");
+        }
+    }
+
+    #[test]
+    fn a_name_before_a_state_is_a_place_and_compass_regions_are_places() {
+        let text = "The plant in Brookvale, California, closed. Farms in Southern Ohio \
+                    suffered too.";
+        let es = extract(&article(text));
+        assert_eq!(find(&es, "Brookvale").kind, EntityKind::Place);
+        assert_eq!(find(&es, "Southern Ohio").kind, EntityKind::Place);
+        assert!(es.iter().all(|e| e.name != "Ohio"), "{es:?}");
+    }
+
+    #[test]
+    fn a_label_before_a_known_person_is_cut_off() {
+        let text = "Fans cheered Vlogger Maya Chen on Friday. Maya Chen waved.";
+        let es = extract(&article(text));
+        let maya = find(&es, "Maya Chen");
+        assert_eq!(spans(text, maya), ["Maya Chen", "Maya Chen"]);
+        assert_eq!(es.len(), 1, "{es:?}");
     }
 
     #[test]

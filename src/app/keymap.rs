@@ -96,6 +96,7 @@ pub static BINDINGS: &[Binding] = &[
         "close",
         "close this list",
     ),
+    bind(Overlay, &[ctrl('c')], Action::Quit, "quit", "quit"),
     bind(
         Overlay,
         &[k('j'), code(KeyCode::Down)],
@@ -465,7 +466,15 @@ mod tests {
     #[test]
     fn overlay_keys_win_over_global_ones() {
         let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(lookup(&[Overlay, Global], &q), Some(Action::Back));
+        assert_eq!(lookup(&[Overlay], &q), Some(Action::Back));
+        let n = key(KeyCode::Char('n'), KeyModifiers::NONE);
+        assert_eq!(
+            lookup(&[Overlay], &n),
+            None,
+            "nothing moves behind an overlay"
+        );
+        let c = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(lookup(&[Overlay], &c), Some(Action::Quit));
         assert_eq!(lookup(&[Headlines, Pane, Global], &q), Some(Action::Quit));
     }
 

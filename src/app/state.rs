@@ -138,6 +138,9 @@ pub struct App {
     pub entities: ListPos,
     /// The entity being followed: its mentions are highlighted and `n`/`N` step through them.
     pub chosen: Option<EntityKey>,
+    /// Where the chosen entity is in the current article's analysis (kept by `update`, so that
+    /// neither drawing nor a jump compares names).
+    pub chosen_index: Option<usize>,
     /// Index into the chosen entity's mentions in this article.
     pub mention: Option<usize>,
     /// Indices into the analysis' quotes that `]`/`[` visit (all but scare quotes), text order.
@@ -189,6 +192,7 @@ impl App {
             entity_rows: Vec::new(),
             entities: ListPos::default(),
             chosen: None,
+            chosen_index: None,
             mention: None,
             quote_order: Vec::new(),
             quote: None,
@@ -234,6 +238,11 @@ impl App {
 
     /// The chosen entity's index in the current article's analysis, when it appears there.
     pub fn chosen_entity(&self) -> Option<usize> {
+        self.chosen_index
+    }
+
+    /// Finds the chosen entity in the current article (by its corpus key).
+    pub(crate) fn locate_chosen(&self) -> Option<usize> {
         let key = self.chosen.as_ref()?;
         self.current_analysis()?
             .entities
@@ -251,10 +260,11 @@ impl App {
         )
     }
 
-    /// Key contexts in dispatch order: overlay, focused pane, any pane, global.
+    /// Key contexts in dispatch order: the overlay alone, else focused pane, any pane, global.
     pub fn contexts(&self) -> Vec<Context> {
         if self.overlay.is_some() {
-            return vec![Context::Overlay, Context::Global];
+            // An open overlay takes every key; nothing moves behind it.
+            return vec![Context::Overlay];
         }
         let pane = match self.focus {
             Pane::Headlines => Context::Headlines,

@@ -11,6 +11,9 @@ use crate::analysis::{EntityKind, QuoteKind};
 use crate::article::Span;
 use crate::ui::layout;
 
+/// Rows per quote in the quotes view: the speaker, then the words.
+pub const QUOTE_ROWS: usize = 2;
+
 /// A movement within the focused pane.
 #[derive(Clone, Copy, Debug)]
 enum Step {
@@ -178,7 +181,8 @@ impl App {
         keep_visible(&mut self.headlines, h);
         let h = self.list_height(Pane::Side);
         keep_visible(&mut self.entities, h);
-        keep_visible(&mut self.quotes, h);
+        let fit = self.quotes_fit();
+        keep_visible(&mut self.quotes, fit);
         keep_visible(&mut self.corpus_pos, h);
     }
 
@@ -189,6 +193,11 @@ impl App {
             Pane::Side => self.areas.side,
         };
         usize::from(layout::inner(area).height)
+    }
+
+    /// Quotes the quotes view shows at once (each takes `QUOTE_ROWS` rows).
+    fn quotes_fit(&self) -> usize {
+        self.list_height(Pane::Side) / QUOTE_ROWS
     }
 
     fn max_scroll(&self) -> usize {
@@ -227,9 +236,10 @@ impl App {
                 match self.side {
                     SideView::Entities => self.step_entity(step, page),
                     SideView::Quotes => {
-                        let to = moved(self.quotes.selected, self.quote_rows.len(), page, step);
+                        let fit = self.quotes_fit();
+                        let to = moved(self.quotes.selected, self.quote_rows.len(), fit, step);
                         self.quotes.selected = to;
-                        keep_visible(&mut self.quotes, page);
+                        keep_visible(&mut self.quotes, fit);
                     }
                     SideView::Corpus => {
                         let to =
@@ -289,9 +299,9 @@ impl App {
         if let Some(key) = self.cursor_entity_key()
             && self.chosen.as_ref() != Some(&key)
         {
-            self.chosen = Some(key);
+            self.set_chosen(Some(key));
             self.mention = None;
-            self.rebuild_quote_rows();
+            self.person_changed();
             self.rebuild_marks();
             if let Some(e) = self
                 .chosen_entity()
@@ -336,7 +346,8 @@ impl App {
                         scroll_list(&mut self.entities, self.entity_rows.len(), h, delta);
                     }
                     SideView::Quotes => {
-                        scroll_list(&mut self.quotes, self.quote_rows.len(), h, delta);
+                        let fit = self.quotes_fit();
+                        scroll_list(&mut self.quotes, self.quote_rows.len(), fit, delta);
                     }
                     SideView::Corpus => {
                         scroll_list(&mut self.corpus_pos, self.corpus_rows.len(), h, delta);
@@ -385,7 +396,7 @@ impl App {
                 }
             }
             (Pane::Side, SideView::Quotes) => {
-                let at = self.quotes.offset + rel;
+                let at = self.quotes.offset + rel / QUOTE_ROWS;
                 if at < self.quote_rows.len() {
                     self.quotes.selected = at;
                 }
@@ -408,10 +419,10 @@ impl App {
             (Pane::Body, _) => {}
             (Pane::Side, SideView::Entities) => {
                 if let Some(key) = self.cursor_entity_key() {
-                    self.chosen = Some(key);
+                    self.set_chosen(Some(key));
                     self.mention = None;
                     self.scroll = 0;
-                    self.rebuild_quote_rows();
+                    self.person_changed();
                     self.step_mention(true);
                 }
             }
@@ -426,7 +437,7 @@ impl App {
                 if self.visible.binary_search(&first).is_err() {
                     self.clear_filter();
                 }
-                self.chosen = Some(key);
+                self.set_chosen(Some(key));
                 self.mention = None;
                 self.go_to_article(first);
                 self.scroll = 0;
@@ -450,9 +461,10 @@ impl App {
             self.message = Some("showing every article".into());
         } else if self.side != SideView::Entities {
             self.side = SideView::Entities;
-        } else if self.chosen.take().is_some() {
+        } else if self.chosen.is_some() {
+            self.set_chosen(None);
             self.mention = None;
-            self.rebuild_quote_rows();
+            self.person_changed();
             self.rebuild_marks();
         }
     }
@@ -503,6 +515,7 @@ impl App {
     }
 
     fn rebuild_article_views(&mut self) {
+        self.chosen_index = self.locate_chosen();
         self.entity_rows.clear();
         self.quote_order.clear();
         let mut chosen_row = None;
@@ -603,8 +616,20 @@ impl App {
             .quotes
             .selected
             .min(self.quote_rows.len().saturating_sub(1));
-        let h = self.list_height(Pane::Side);
-        keep_visible(&mut self.quotes, h);
+        let fit = self.quotes_fit();
+        keep_visible(&mut self.quotes, fit);
+    }
+
+    fn set_chosen(&mut self, key: Option<EntityKey>) {
+        self.chosen = key;
+        self.chosen_index = self.locate_chosen();
+    }
+
+    /// The chosen entity changed: only a quotes view narrowed to one person depends on it.
+    fn person_changed(&mut self) {
+        if self.person_quotes {
+            self.rebuild_quote_rows();
+        }
     }
 
     /// "John Kerry (U.S. Secretary of State)", the speaker as written, or a note that none was found.
@@ -735,8 +760,8 @@ impl App {
 
     fn step_mention(&mut self, forward: bool) {
         if self.chosen.is_none() {
-            self.chosen = self.cursor_entity_key();
-            self.rebuild_quote_rows();
+            self.set_chosen(self.cursor_entity_key());
+            self.person_changed();
         }
         let Some(key) = self.chosen.clone() else {
             self.message =
@@ -860,8 +885,8 @@ impl App {
         self.scroll_to(span);
         if let Some(row) = self.quote_rows.iter().position(|r| r.nav == nav) {
             self.quotes.selected = row;
-            let h = self.list_height(Pane::Side);
-            keep_visible(&mut self.quotes, h);
+            let fit = self.quotes_fit();
+            keep_visible(&mut self.quotes, fit);
         }
         self.message = Some(format!(
             "quote {} of {} — {}",
@@ -925,7 +950,7 @@ impl App {
             .get(&key)
             .map_or_else(|| key.name.clone(), |e| single_line(&e.name));
         let current = self.current();
-        self.chosen = Some(key.clone());
+        self.set_chosen(Some(key.clone()));
         self.filter = Some(Filter {
             key,
             name: name.clone(),
@@ -997,8 +1022,12 @@ fn moved(at: usize, len: usize, page: usize, step: Step) -> usize {
 }
 
 /// Scrolls the list so its selection is visible in `height` rows.
+/// A hidden list (no rows) keeps its offset for when it is shown again.
 fn keep_visible(pos: &mut ListPos, height: usize) {
-    if height == 0 || pos.selected < pos.offset {
+    if height == 0 {
+        return;
+    }
+    if pos.selected < pos.offset {
         pos.offset = pos.selected;
     } else if pos.selected >= pos.offset + height {
         pos.offset = pos.selected + 1 - height;

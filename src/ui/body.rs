@@ -83,6 +83,10 @@ pub fn styled_line<'a>(line: &'a BodyLine, article_text: &'a str, marks: &[Mark]
         spans.push(Span::styled(line.label, base));
     }
     let shown = line.text(article_text);
+    if marks.is_empty() {
+        spans.push(Span::styled(shown, base));
+        return aligned(line, Line::from(spans));
+    }
     let src = line.src;
     let mut cuts = vec![src.start, src.start + shown.len()];
     for m in marks {
@@ -110,7 +114,10 @@ pub fn styled_line<'a>(line: &'a BodyLine, article_text: &'a str, marks: &[Mark]
             .fold(base, |s, h| s.patch(highlight_style(h)));
         spans.push(Span::styled(text, style));
     }
-    let out = Line::from(spans);
+    aligned(line, Line::from(spans))
+}
+
+fn aligned<'a>(line: &BodyLine, out: Line<'a>) -> Line<'a> {
     if line.kind == LineKind::Credit {
         out.right_aligned()
     } else {

@@ -71,10 +71,16 @@ fn draw_box(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'static>
         return;
     }
     frame.render_widget(Clear, rect);
+    let more = lines.len() > usize::from(rect.height.saturating_sub(2));
+    let title = if more {
+        format!("{title}· j/k scroll ")
+    } else {
+        title.to_string()
+    };
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(THEME.border_focused)
-        .title(Span::styled(title.to_string(), THEME.title));
+        .title(Span::styled(title, THEME.title));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let scroll = scroll.min(lines.len().saturating_sub(usize::from(inner.height)));

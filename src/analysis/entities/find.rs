@@ -285,7 +285,11 @@ impl<'a> Finder<'a> {
                     continue;
                 }
             }
-            if name_start.is_none() && g.demonym(w).is_some() && g.place(w).is_none() {
+            if name_start.is_none()
+                && g.demonym(w).is_some()
+                && g.place(w).is_none()
+                && !(k + 1 < b && compass_place(&self.joined(k, b.min(k + 4))))
+            {
                 close(&mut pieces, &mut name_start, k);
                 pieces.push(Piece::Demonym(k, k + 1));
                 k += 1;
@@ -432,6 +436,12 @@ impl<'a> Finder<'a> {
         let last = self.word(e - 1);
         (e - s >= 1 && g.is_org_suffix(last) && (e - s >= 2 || !g.is_common_word(last)))
             || (e - s >= 3 && g.is_org_prefix(self.word(s)) && self.word(s + 1) == "of")
+    }
+
+    /// A position where any word is capitalised: a sentence start or a title-case block.
+    fn weak_position(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.sent || t.newline_before)
+            || self.title_case.get(i).copied().unwrap_or(false)
     }
 
     /// A plain English word where capitals do not signal a name (sentence start, headline).
@@ -586,7 +596,10 @@ impl<'a> Finder<'a> {
             if g.is_first_name(head) || g.is_title(head) || g.is_honorific(head) {
                 continue;
             }
-            let tail_person = g.is_first_name(tail) && !g.is_common_word(tail) && e - t >= 2;
+            let tail_person = g
+                .first_name(tail)
+                .is_some_and(|f| !g.is_common_word(tail) || f.rank <= COMMON_RANK)
+                && e - t >= 2;
             let head_strong = self.classify(s, t, false, None).1 == Sure::Strong
                 && self.classify(s, t, false, None).0 != Some(EntityKind::Person);
             let tail_unknown = e - t == 2
@@ -654,6 +667,9 @@ impl<'a> Finder<'a> {
         if g.place(&full).is_some() && !(after_title && n == 1 && g.is_surname(first)) {
             return (Some(Place), Sure::Strong);
         }
+        if compass_place(&full) {
+            return (Some(Place), Sure::Strong);
+        }
         if self.org_by_cue(s, e) {
             return (Some(Organization), Sure::Strong);
         }
@@ -706,6 +722,34 @@ impl<'a> Finder<'a> {
         {
             return (Some(Person), Sure::Weak);
         }
+        // A first word that is also an English word, capitalised where capitals mean a name
+        // (mid-sentence, not a headline), before a surname that is no English word ("Dries
+        // Mertens").
+        if n == 2
+            && !after_the
+            && words.len() == 2
+            && !self.weak_position(s)
+            && g.is_surname(last)
+            && !g.is_common_word(last)
+            && g.place(first).is_none()
+            && !self.toks[s].upper
+            && !self.toks[e - 1].upper
+        {
+            return (Some(Person), Sure::Weak);
+        }
+        // Three words, none an English word or a place, with a first name or ending in a
+        // surname: "Hernan Dario Gomez", "Farouk Ben Mustapha".
+        if n == 3
+            && !after_the
+            && words.len() == 3
+            && words
+                .iter()
+                .all(|w| !g.is_common_word(w) && g.place(w).is_none() && !is_prefixed(w))
+            && (words.iter().any(|w| g.is_first_name(w)) || g.is_surname(last))
+            && (s..e).all(|i| !self.toks[i].upper)
+        {
+            return (Some(Person), Sure::Weak);
+        }
 
         if n == 1 {
             // "Muslims", "Afghans": groups of people, not entities of their own.
@@ -738,6 +782,30 @@ impl<'a> Finder<'a> {
         }
         (Some(Organization), Sure::Weak)
     }
+}
+
+/// Compass adjectives that form place names with a region ("Southern Indiana").
+const COMPASS: &[&str] = &[
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Northeastern",
+    "Northwestern",
+    "Southeastern",
+    "Southwestern",
+];
+
+/// "Southern Indiana", "Northern Italy": a compass adjective and a known place of more than a
+/// city.
+pub(crate) fn compass_place(s: &str) -> bool {
+    let g = &*GAZETTEER;
+    s.split_once(' ').is_some_and(|(head, rest)| {
+        COMPASS.contains(&head)
+            && g.place(rest).is_some()
+            && g.place_kind(rest) != Some(super::names::PlaceKind::City)
+    })
 }
 
 /// Every part of a hyphenated word is an ordinary English word and none is a first name.
@@ -776,7 +844,7 @@ fn syllable_pair(w: &str) -> bool {
     let Some((a, b)) = w.split_once('-') else {
         return false;
     };
-    let syl = |s: &str| (2..=5).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphabetic());
+    let syl = |s: &str| (2..=6).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphabetic());
     syl(a) && syl(b) && a.starts_with(|c: char| c.is_ascii_uppercase()) && !b.contains('-')
 }
 
@@ -796,6 +864,7 @@ mod tests {
     fn syllable_pairs() {
         assert!(syllable_pair("Cheuk-yan"));
         assert!(syllable_pair("Min-Woo"));
+        assert!(syllable_pair("Che-cheung"));
         assert!(!syllable_pair("al-Assad"));
         assert!(!syllable_pair("Coca-Cola-Company"));
     }
