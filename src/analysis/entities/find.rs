@@ -566,10 +566,6 @@ impl<'a> Finder<'a> {
     /// quotation (`the film "Winter Road,"`) or the object of "won the" ("won the Golden Bear").
     fn is_work_title(&self, s: usize, e: usize) -> bool {
         let g = &*GAZETTEER;
-        let full = self.joined(s, e);
-        if g.place(&full).is_some() || g.is_known_org(&full) || g.agency(&full).is_some() {
-            return false;
-        }
         let punct = |i: usize, f: fn(char) -> bool| {
             self.toks
                 .get(i)
@@ -581,7 +577,11 @@ impl<'a> Finder<'a> {
         let awarded = s >= 2
             && matches!(self.word(s - 1), "the" | "The")
             && AWARD_VERBS.contains(&self.word(s - 2));
-        quoted || awarded
+        if !(quoted || awarded) {
+            return false;
+        }
+        let full = self.joined(s, e);
+        !(g.place(&full).is_some() || g.is_known_org(&full) || g.agency(&full).is_some())
     }
 
     /// Where a person's name starts at the end of the run `s..e`, when the run is something else
