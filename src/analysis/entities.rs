@@ -339,8 +339,12 @@ fn city_region(text: &str, toks: &[Token], raws: &mut [Raw]) {
         if !comma_between(a, b) {
             continue;
         }
-        let a_person = a.kind == EntityKind::Person && a.sure != Sure::Guess;
+        // Not "Jones, Britain's envoy": a person before a comma stays a person.
+        let a_person = a.kind == EntityKind::Person;
         let b_region = b.kind == EntityKind::Place
+            && !toks
+                .get(b.toks.1)
+                .is_some_and(|t| t.kind == Kind::Possessive)
             && matches!(
                 g.place_kind(b.span.slice(text)),
                 Some(PlaceKind::Country | PlaceKind::Region)
@@ -947,6 +951,21 @@ mod tests {
         assert_eq!(find(&es, "Brookvale").kind, EntityKind::Place);
         assert_eq!(find(&es, "Southern Ohio").kind, EntityKind::Place);
         assert!(es.iter().all(|e| e.name != "Ohio"), "{es:?}");
+    }
+
+    #[test]
+    fn quoted_names_with_cue_words_stay_names() {
+        let text = "Fighters of the \"Free Lions Brigade\" withdrew, the \
+                    Pittsburgh Post-Gazette reported.";
+        let es = extract(&article(text));
+        assert_eq!(
+            find(&es, "Free Lions Brigade").kind,
+            EntityKind::Organization
+        );
+        assert_eq!(
+            find(&es, "Pittsburgh Post-Gazette").kind,
+            EntityKind::Organization
+        );
     }
 
     #[test]

@@ -111,7 +111,12 @@ impl<'a> Finder<'a> {
             return false;
         }
         // "Late-Night", "Two-Year": a compound of ordinary words is not a name.
-        if w.contains('-') && !t.upper && is_common_compound(w) && g.place(w).is_none() {
+        if w.contains('-')
+            && !t.upper
+            && is_common_compound(w)
+            && g.place(w).is_none()
+            && !g.is_org_suffix(w)
+        {
             return false;
         }
         // A lone capital letter ("(C)") is not a name; an initial with its dot is.
@@ -578,6 +583,13 @@ impl<'a> Finder<'a> {
             && matches!(self.word(s - 1), "the" | "The")
             && AWARD_VERBS.contains(&self.word(s - 2));
         if !(quoted || awarded) {
+            return false;
+        }
+        // A quoted name with a cue word is still a name: the "Free Syrian Army".
+        if quoted && {
+            let (kind, sure) = self.classify(s, e, false, None);
+            sure == Sure::Strong && kind == Some(EntityKind::Organization)
+        } {
             return false;
         }
         let full = self.joined(s, e);
