@@ -354,12 +354,20 @@ fn city_region(text: &str, toks: &[Token], raws: &mut [Raw]) {
             a.sure = Sure::Strong;
         }
         let a_city = a.kind == EntityKind::Place
-            && g.place_kind(a.span.slice(text)) == Some(PlaceKind::City);
+            && !matches!(
+                g.place_kind(a.span.slice(text)),
+                Some(PlaceKind::Country | PlaceKind::Region)
+            );
         // Only the last name of a list: "Livorno, Tuscany, to pay" but not "Paris, Smith and".
         let ends = toks
             .get(b.toks.1)
             .is_some_and(|t| matches!(t.kind, Kind::Punct(',' | '.' | ';' | ')')));
-        if a_city && b.sure == Sure::Guess && b.toks.1 - b.toks.0 == 1 && ends {
+        if a_city
+            && b.kind != EntityKind::Person
+            && b.sure != Sure::Strong
+            && b.toks.1 - b.toks.0 <= 3
+            && ends
+        {
             b.kind = EntityKind::Place;
             b.sure = Sure::Weak;
         }
@@ -950,7 +958,23 @@ mod tests {
         let es = extract(&article(text));
         assert_eq!(find(&es, "Brookvale").kind, EntityKind::Place);
         assert_eq!(find(&es, "Southern Ohio").kind, EntityKind::Place);
+        let text = "Delegates met in Hanover, Lower Grensland, on Friday.";
+        let es = extract(&article(text));
+        assert_eq!(find(&es, "Lower Grensland").kind, EntityKind::Place);
         assert!(es.iter().all(|e| e.name != "Ohio"), "{es:?}");
+    }
+
+    #[test]
+    fn long_names_with_particles_and_chained_adjectives() {
+        let text = "President Luis Ignacio Mora da Costa met leaders of the Christian \
+                    Democratic Union.";
+        let es = extract(&article(text));
+        let p = find(&es, "Luis Ignacio Mora da Costa");
+        assert_eq!(p.kind, EntityKind::Person);
+        assert_eq!(
+            find(&es, "Christian Democratic Union").kind,
+            EntityKind::Organization
+        );
     }
 
     #[test]

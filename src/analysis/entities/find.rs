@@ -329,12 +329,13 @@ impl<'a> Finder<'a> {
         // A nationality adjective before an organization belongs to it ("Indonesian Navy").
         let mut merged: Vec<Piece> = Vec::with_capacity(pieces.len());
         for p in pieces {
-            if let (Some(Piece::Demonym(ds, _)), Piece::Name(_, e)) = (merged.last().copied(), p)
+            let mut p = p;
+            // Chains too: "Christian Democratic Union".
+            while let (Some(Piece::Demonym(ds, _)), Piece::Name(_, e)) = (merged.last().copied(), p)
                 && self.org_by_cue(ds, e)
             {
                 merged.pop();
-                merged.push(Piece::Name(ds, e));
-                continue;
+                p = Piece::Name(ds, e);
             }
             merged.push(p);
         }
@@ -688,7 +689,13 @@ impl<'a> Finder<'a> {
         if n >= 2 && g.is_place_suffix(last) {
             return (Some(Place), Sure::Strong);
         }
-        if after_title && n <= 4 {
+        // Name words, not counting particles ("Luiz Inácio Lula da Silva" has four).
+        let caps = if (s..e).all(|i| self.toks[i].cap || PARTICLES.contains(&self.word(i))) {
+            (s..e).filter(|&i| self.toks[i].cap).count()
+        } else {
+            n
+        };
+        if after_title && caps <= 4 {
             return (Some(Person), Sure::Strong);
         }
         let words: Vec<&str> = (s..e)
@@ -704,7 +711,7 @@ impl<'a> Finder<'a> {
             || g.is_common_word(first) && g.first_name(first).is_none_or(|f| f.rank > COMMON_RANK);
         let first_is_name =
             (g.is_first_name(first) && !(after_the && rare_word_name())) || is_initial(first);
-        if (2..=4).contains(&n) && first_is_name && !self.toks[s].upper {
+        if n >= 2 && caps <= 4 && first_is_name && !self.toks[s].upper {
             return (Some(Person), Sure::Strong);
         }
         // Romanised Chinese and Korean names: "Lee Cheuk-yan", "Kim Min-Woo".
