@@ -152,7 +152,11 @@ pub fn run<B: Backend>(
             match rx.recv_timeout(wait) {
                 Ok(m) => m,
                 Err(RecvTimeoutError::Timeout) => continue,
-                Err(RecvTimeoutError::Disconnected) => return Ok(()),
+                Err(RecvTimeoutError::Disconnected) => {
+                    // Nothing more will come: show the last state before leaving.
+                    terminal.draw(|frame| ui::draw(frame, app))?;
+                    return Ok(());
+                }
             }
         } else {
             match rx.recv() {
@@ -160,8 +164,18 @@ pub fn run<B: Backend>(
                 Err(_) => return Ok(()),
             }
         };
-        // Take whatever else is waiting, so a burst of analyses costs one frame.
-        for msg in std::iter::once(first).chain(rx.try_iter().take(4096)) {
+        // Take whatever else is waiting, so a burst of analyses costs one frame; of several
+        // resizes in a burst only the last is applied (each would re-wrap the body).
+        let batch: Vec<Msg> = std::iter::once(first)
+            .chain(rx.try_iter().take(4096))
+            .collect();
+        let last_resize = batch
+            .iter()
+            .rposition(|m| matches!(m, Msg::Term(Event::Resize(..))));
+        for (i, msg) in batch.into_iter().enumerate() {
+            if matches!(msg, Msg::Term(Event::Resize(..))) && Some(i) != last_resize {
+                continue;
+            }
             let action = match msg {
                 Msg::Term(event) => {
                     let is_key = matches!(event, Event::Key(_) | Event::Mouse(_));
@@ -186,5 +200,77 @@ pub fn run<B: Backend>(
         {
             wanted.store(i, Ordering::Relaxed);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use ratatui::backend::TestBackend;
+    use std::sync::mpsc;
+
+    fn key(c: char) -> Msg {
+        Msg::Term(Event::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::NONE,
+        )))
+    }
+
+    fn articles(n: usize) -> Vec<Article> {
+        (0..n)
+            .flat_map(|i| {
+                let text = format!("Headline {i}\n\nJohn Kerry met Sergei Lavrov in Geneva.");
+                crate::article::parse(&format!("{i}.txt"), text.as_bytes()).articles
+            })
+            .collect()
+    }
+
+    #[test]
+    fn keys_drive_the_app_and_the_article_on_screen_is_analysed_first() {
+        let mut app = App::new(articles(3), Vec::new());
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let (tx, rx) = mpsc::channel();
+        let wanted = AtomicUsize::new(usize::MAX);
+        tx.send(key('j')).unwrap();
+        tx.send(Msg::Term(Event::Resize(100, 30))).unwrap();
+        tx.send(key('q')).unwrap();
+        run(&mut terminal, &mut app, &rx, &wanted).unwrap();
+        assert!(app.quit);
+        assert_eq!(app.current(), Some(1));
+        assert_eq!((app.width, app.height), (100, 30));
+        assert_eq!(
+            wanted.load(Ordering::Relaxed),
+            1,
+            "the analysis is asked for article 2"
+        );
+        let screen = format!("{:?}", terminal.backend().buffer());
+        assert!(screen.contains("Headline 1"), "a frame was drawn");
+    }
+
+    #[test]
+    fn the_analysis_thread_delivers_every_article() {
+        let mut app = App::new(articles(5), Vec::new());
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let (tx, rx) = mpsc::channel();
+        let wanted = Arc::new(AtomicUsize::new(3));
+        // The thread holds the only sender: when it is done the channel closes and run returns.
+        spawn_analysis(app.articles.clone(), wanted.clone(), tx).unwrap();
+        run(&mut terminal, &mut app, &rx, &wanted).unwrap();
+        assert_eq!(app.analysed, 5);
+        assert!(app.entries.iter().all(|e| e.analysis.is_some()));
+        assert!(app.corpus.entities().iter().any(|e| e.articles.len() == 5));
+        let screen = format!("{:?}", terminal.backend().buffer());
+        assert!(
+            !screen.contains("analysing"),
+            "the last frame shows the finished analysis"
+        );
+    }
+
+    #[test]
+    fn a_resize_to_the_same_size_does_not_ask_for_a_redraw() {
+        let mut app = App::new(articles(1), Vec::new());
+        assert!(app.update(Action::Resize(80, 24)));
+        assert!(!app.update(Action::Resize(80, 24)));
     }
 }

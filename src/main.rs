@@ -115,5 +115,7 @@ fn install_panic_hook() {
             "byline crashed; the terminal has been restored. This is a bug — please report the \
              message above (run with RUST_BACKTRACE=1 to see where it happened)."
         );
+        // A panic on any thread ends the reader: a loop without its input thread would hang.
+        std::process::exit(101);
     }));
 }

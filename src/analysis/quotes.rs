@@ -1,8 +1,220 @@
 //! Finds quotations (direct, partial, scare, reported) and attributes them to speakers.
+//!
+//! The pipeline: `text` tokenises the article and splits sentences; `marks` pairs quotation
+//! marks into quotations; `classify` tells speech from terms; `attribution` finds the speaker
+//! phrase; `reported` finds indirect speech framed by a speech verb; `resolve` links speakers
+//! to the article's entities (names and pronouns). Everything is linear in the text length.
+//!
+//! Choices worth knowing: a quotation over several paragraphs is one quote; a quotation nested in
+//! another is listed only when it is a term (as scare), nested speech stays part of the outer
+//! quote; a Markdown block quotation without marks is a direct quote; `speaker_text` is always
+//! the words as written (a pronoun stays "he"), and `speaker` carries the resolved entity.
 
-use super::{Entity, Quote};
-use crate::article::Article;
+mod attribution;
+mod classify;
+mod lexicon;
+mod marks;
+mod reported;
+mod resolve;
+mod text;
 
-pub fn extract(_article: &Article, _entities: &[Entity]) -> Vec<Quote> {
-    Vec::new()
+use super::{Entity, Quote, QuoteKind};
+use crate::article::{Article, BlockKind, Span};
+use text::Doc;
+
+/// A quotation while it is being worked on: its kind, span and token range, and the speaker
+/// phrase once found.
+#[derive(Clone, Copy, Debug)]
+struct Found {
+    kind: QuoteKind,
+    span: Span,
+    /// First token of the quotation (the opening mark for marked quotations).
+    first: usize,
+    /// Last token of the quotation (the closing mark, when there is one).
+    last: usize,
+    speaker: Option<Span>,
 }
+
+/// Finds the article's quotations, in text order. Speakers are named by the words around each
+/// quotation (`speaker_text`, `speaker_span`) and, when `entities` are given, linked to the
+/// entity whose mention stands in the speaker phrase (or that a pronoun stands for).
+pub fn extract(article: &Article, entities: &[Entity]) -> Vec<Quote> {
+    let doc = Doc::new(article);
+    let mut found = classify::marked(&doc);
+    block_quotes(&doc, &mut found);
+    attribute(&doc, &mut found);
+    let reported = reported::find(&doc, &found);
+    found.extend(reported);
+    found.sort_by_key(|f| (f.span.start, f.span.end));
+    let links = resolve::speakers(&doc, entities, &found);
+    found
+        .iter()
+        .zip(links)
+        .map(|(f, entity)| Quote {
+            kind: f.kind,
+            span: f.span,
+            speaker: entity.and_then(|i| entities.get(i)).map(|e| e.id.clone()),
+            speaker_text: f.speaker.map(|s| s.slice(doc.text).to_string()),
+            speaker_span: f.speaker,
+        })
+        .collect()
+}
+
+/// Block quotations (Markdown `> `) without marks of their own are quoted words too: one direct
+/// quote per run of consecutive block quotations.
+fn block_quotes(doc: &Doc, found: &mut Vec<Found>) {
+    // `found` is in text order: walk it alongside the blocks.
+    let mut next = 0;
+    let mut marked = |span: Span| {
+        while next < found.len() && found[next].span.end <= span.start {
+            next += 1;
+        }
+        found.get(next).is_some_and(|f| f.span.overlaps(&span))
+    };
+    let mut added = Vec::new();
+    let mut run: Option<(usize, usize)> = None; // first and last unit of the current run
+    for (ui, unit) in doc.units.iter().enumerate() {
+        let bare =
+            unit.kind == BlockKind::Blockquote && unit.toks.1 > unit.toks.0 && !marked(unit.span);
+        match (bare, run) {
+            (true, Some((first, _))) => run = Some((first, ui)),
+            (true, None) => run = Some((ui, ui)),
+            (false, _) => {
+                if let Some(r) = run.take() {
+                    added.push(block_quote(doc, r));
+                }
+            }
+        }
+    }
+    if let Some(r) = run {
+        added.push(block_quote(doc, r));
+    }
+    if !added.is_empty() {
+        found.extend(added);
+        found.sort_by_key(|f| (f.span.start, f.span.end));
+    }
+}
+
+fn block_quote(doc: &Doc, (first, last): (usize, usize)) -> Found {
+    let (a, b) = (doc.units[first], doc.units[last]);
+    Found {
+        kind: QuoteKind::Direct,
+        span: Span::new(a.span.start, b.span.end),
+        first: a.toks.0,
+        last: b.toks.1 - 1,
+        speaker: None,
+    }
+}
+
+/// Finds the speaker of each direct and partial quotation.
+fn attribute(doc: &Doc, found: &mut [Found]) {
+    for q in 0..found.len() {
+        let f = found[q];
+        if !matches!(f.kind, QuoteKind::Direct | QuoteKind::Partial) {
+            continue;
+        }
+        let (s_start, _) = doc.sentence_range(f.first);
+        let (_, s_end) = doc.sentence_range(f.last + 1);
+        let after_end = if doc.toks.get(f.last + 1).is_some_and(|t| {
+            t.sentence == doc.toks[f.last].sentence && t.unit == doc.toks[f.last].unit
+        }) {
+            s_end
+        } else {
+            f.last + 1
+        };
+        let unit = doc.units[doc.toks[f.first].unit as usize];
+        let mut speaker = attribution::after(doc, f.last, after_end)
+            .or_else(|| attribution::before(doc, f.first, s_start));
+        if speaker.is_none() && matches!(unit.kind, BlockKind::Headline | BlockKind::Dek) {
+            speaker = attribution::headline_speaker(doc, unit.toks, f.first);
+        }
+        if speaker.is_none() {
+            speaker = after_short_sentence(doc, f.last);
+        }
+        if speaker.is_none() && s_start == f.first {
+            speaker = previous_sentence_speaker(doc, &found[..q], f.first);
+        }
+        if speaker.is_none() && f.first > s_start && doc.is_punct(f.first - 1, ':') {
+            // "Sunak defended the record: "…"": the sentence's subject introduces it.
+            speaker = attribution::leading_subject(doc, (s_start, f.first));
+        }
+        found[q].speaker = speaker;
+    }
+}
+
+/// `"…." Smith said.` — a short sentence that only attributes the quotation before it.
+fn after_short_sentence(doc: &Doc, last: usize) -> Option<Span> {
+    let next = last + 1;
+    let tok = doc.toks.get(next)?;
+    if tok.unit != doc.toks[last].unit {
+        return None;
+    }
+    let (start, end) = doc.sentence_range(next);
+    if start != next || end - start > 8 {
+        return None;
+    }
+    let verb = (start..end).find(|&i| attribution::is_speech_verb_at(doc, i))?;
+    // Nothing but an object of a few words may follow the verb.
+    if end - verb > 5 {
+        return None;
+    }
+    attribution::subject_of(doc, verb, start)
+}
+
+/// The speaker of the sentence just before a quotation that opens a sentence: the speaker of a
+/// quotation in it, else the subject of its speech verb, else its leading subject ("Kerry was
+/// blunt. "We will not …"").
+fn previous_sentence_speaker(doc: &Doc, earlier: &[Found], first: usize) -> Option<Span> {
+    let unit = doc.toks[first].unit as usize;
+    let prev_tok = first.checked_sub(1)?;
+    let prev_unit = doc.toks[prev_tok].unit as usize;
+    if prev_unit != unit {
+        // Only from the paragraph right before, and only between body paragraphs.
+        let adjacent = prev_unit + 1 == unit
+            && doc.units.get(prev_unit).is_some_and(|u| u.is_body())
+            && doc.units.get(unit).is_some_and(|u| u.is_body());
+        if !adjacent {
+            return None;
+        }
+    }
+    let (p_start, p_end) = doc.sentence_range(prev_tok);
+    let p_start = attribution::clamp(p_end, p_start);
+    let ends_with_colon = doc.is_punct(p_end - 1, ':') || doc.is_punct(p_end - 1, ',');
+    // A quotation of the previous sentence (an interrupted quotation continues).
+    if let Some(prev) = earlier
+        .iter()
+        .rev()
+        .take_while(|e| e.last >= p_start)
+        .find(|e| {
+            matches!(e.kind, QuoteKind::Direct | QuoteKind::Partial)
+                && e.last >= p_start
+                && e.last < p_end
+        })
+        && prev.speaker.is_some()
+    {
+        return prev.speaker;
+    }
+    // A speech verb in it ("Wilkins also said …", "He tweeted using his account:"): the one
+    // who was just reported goes on speaking.
+    if let Some(verb) = (p_start..p_end)
+        .rev()
+        .find(|&i| attribution::is_speech_verb_at(doc, i))
+        && let Some(s) = attribution::subject_of(doc, verb, p_start)
+    {
+        return Some(s);
+    }
+    if prev_unit != unit && !ends_with_colon {
+        // A new paragraph that no colon introduces, after narration: no speaker from it.
+        return None;
+    }
+    if ends_with_colon && let Some(s) = attribution::statement_from(doc, (p_start, p_end)) {
+        return Some(s);
+    }
+    if ends_with_colon || prev_unit == unit {
+        return attribution::leading_subject(doc, (p_start, p_end));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests;

@@ -96,6 +96,7 @@ pub static BINDINGS: &[Binding] = &[
         "close",
         "close this list",
     ),
+    bind(Overlay, &[ctrl('c')], Action::Quit, "quit", "quit"),
     bind(
         Overlay,
         &[k('j'), code(KeyCode::Down)],
@@ -149,7 +150,7 @@ pub static BINDINGS: &[Binding] = &[
         Headlines,
         &[k('k'), code(KeyCode::Up)],
         Action::Up,
-        "prev",
+        "",
         "previous article",
     ),
     bind(
@@ -195,25 +196,11 @@ pub static BINDINGS: &[Binding] = &[
         "follow the entity: jump to its first mention",
     ),
     bind(
-        Entities,
-        &[k('f')],
-        Action::ToggleFilter,
-        "filter",
-        "list only articles mentioning the entity (again: all)",
-    ),
-    bind(
         Corpus,
         &[code(KeyCode::Enter)],
         Action::Open,
         "open",
         "open the first article mentioning the entity",
-    ),
-    bind(
-        Corpus,
-        &[k('f')],
-        Action::ToggleFilter,
-        "filter",
-        "list only articles mentioning the entity (again: all)",
     ),
     bind(
         Quotes,
@@ -303,6 +290,13 @@ pub static BINDINGS: &[Binding] = &[
     bind(Global, &[k('[')], Action::PrevQuote, "", "previous quote"),
     bind(
         Global,
+        &[k('f')],
+        Action::ToggleFilter,
+        "filter",
+        "list only articles mentioning the chosen entity (again: all)",
+    ),
+    bind(
+        Global,
         &[k('Q')],
         Action::ToggleQuotes,
         "quotes",
@@ -329,7 +323,13 @@ pub static BINDINGS: &[Binding] = &[
         "",
         "close the overlay, else clear the filter",
     ),
-    bind(Global, &[k('?')], Action::ToggleHelp, "help", "this help"),
+    bind(
+        Global,
+        &[k('?')],
+        Action::ToggleHelp,
+        "help",
+        "show or hide the key help",
+    ),
     bind(Global, &[k('q'), ctrl('c')], Action::Quit, "quit", "quit"),
 ];
 
@@ -385,6 +385,38 @@ impl Binding {
     }
 }
 
+/// The key table as Markdown, for the README (between `<!-- keys:start -->` and
+/// `<!-- keys:end -->`; a test keeps it in step with `BINDINGS`).
+pub fn markdown_table() -> String {
+    let order = [
+        Context::Global,
+        Context::Pane,
+        Context::Headlines,
+        Context::Body,
+        Context::Entities,
+        Context::Corpus,
+        Context::Quotes,
+        Context::Overlay,
+    ];
+    let mut out = String::from("| Keys | Where | What |\n|---|---|---|\n");
+    for ctx in order {
+        for b in BINDINGS.iter().filter(|b| b.context == ctx) {
+            let keys = b
+                .keys
+                .iter()
+                .map(|k| format!("`{}`", k.name()))
+                .collect::<Vec<_>>()
+                .join(" ");
+            out.push_str(&format!(
+                "| {keys} | {} | {} |\n",
+                ctx.title(),
+                b.description
+            ));
+        }
+    }
+    out
+}
+
 /// The action bound to `event` in the first of `contexts` that binds it.
 pub fn lookup(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
@@ -434,7 +466,15 @@ mod tests {
     #[test]
     fn overlay_keys_win_over_global_ones() {
         let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(lookup(&[Overlay, Global], &q), Some(Action::Back));
+        assert_eq!(lookup(&[Overlay], &q), Some(Action::Back));
+        let n = key(KeyCode::Char('n'), KeyModifiers::NONE);
+        assert_eq!(
+            lookup(&[Overlay], &n),
+            None,
+            "nothing moves behind an overlay"
+        );
+        let c = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(lookup(&[Overlay], &c), Some(Action::Quit));
         assert_eq!(lookup(&[Headlines, Pane, Global], &q), Some(Action::Quit));
     }
 
@@ -469,6 +509,27 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The README's key table is the key map's; `UPDATE_README=1 cargo test readme` rewrites it.
+    #[test]
+    fn readme_key_table_matches_the_key_map() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+        let readme = std::fs::read_to_string(path).unwrap();
+        let (start, end) = ("<!-- keys:start -->\n", "<!-- keys:end -->");
+        let a = readme.find(start).expect("README has <!-- keys:start -->") + start.len();
+        let b = readme.find(end).expect("README has <!-- keys:end -->");
+        let table = markdown_table();
+        if readme[a..b] != table && std::env::var_os("UPDATE_README").is_some() {
+            let updated = format!("{}{table}{}", &readme[..a], &readme[b..]);
+            std::fs::write(path, updated).unwrap();
+            return;
+        }
+        assert_eq!(
+            readme[a..b],
+            table,
+            "README key table is stale: run UPDATE_README=1 cargo test readme"
+        );
     }
 
     #[test]

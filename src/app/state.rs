@@ -3,7 +3,7 @@
 //! and tests; only `App::update` writes them.
 
 use super::keymap::Context;
-use super::wrap::{Wrapped, inert};
+use super::wrap::{Wrapped, flat};
 use crate::analysis::corpus::{CorpusIndex, EntityKey};
 use crate::analysis::{Analysis, EntityKind, QuoteKind};
 use crate::article::{Article, SourceError, Span};
@@ -56,6 +56,8 @@ pub struct Mark {
 pub struct Entry {
     /// The headline made inert and put on one line.
     pub title: String,
+    /// The date (or else the outlet) for the list, when the source gives one.
+    pub meta: String,
     pub read: bool,
     pub analysis: Option<Analysis>,
 }
@@ -64,13 +66,14 @@ pub struct Entry {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EntityRow {
     Header(EntityKind, usize),
-    /// Index into the article's `Analysis::entities`, display name, role, mention count.
+    /// Index into the article's `Analysis::entities`, display name, mention count.
     Entity {
         index: usize,
         name: String,
-        role: Option<String>,
         count: usize,
     },
+    /// The role of the person on the row above, on its own row so it is never cut short.
+    Role(String),
 }
 
 /// A row of the quotes view.
@@ -135,6 +138,9 @@ pub struct App {
     pub entities: ListPos,
     /// The entity being followed: its mentions are highlighted and `n`/`N` step through them.
     pub chosen: Option<EntityKey>,
+    /// Where the chosen entity is in the current article's analysis (kept by `update`, so that
+    /// neither drawing nor a jump compares names).
+    pub chosen_index: Option<usize>,
     /// Index into the chosen entity's mentions in this article.
     pub mention: Option<usize>,
     /// Indices into the analysis' quotes that `]`/`[` visit (all but scare quotes), text order.
@@ -157,6 +163,7 @@ impl App {
             .iter()
             .map(|a| Entry {
                 title: one_line(&a.headline, &a.source),
+                meta: list_meta(a),
                 read: false,
                 analysis: None,
             })
@@ -185,6 +192,7 @@ impl App {
             entity_rows: Vec::new(),
             entities: ListPos::default(),
             chosen: None,
+            chosen_index: None,
             mention: None,
             quote_order: Vec::new(),
             quote: None,
@@ -230,6 +238,11 @@ impl App {
 
     /// The chosen entity's index in the current article's analysis, when it appears there.
     pub fn chosen_entity(&self) -> Option<usize> {
+        self.chosen_index
+    }
+
+    /// Finds the chosen entity in the current article (by its corpus key).
+    pub(crate) fn locate_chosen(&self) -> Option<usize> {
         let key = self.chosen.as_ref()?;
         self.current_analysis()?
             .entities
@@ -243,14 +256,15 @@ impl App {
         Some(
             self.corpus
                 .get(key)
-                .map_or_else(|| key.name.clone(), |e| inert(&e.name).into_owned()),
+                .map_or_else(|| key.name.clone(), |e| flat(&e.name, 300)),
         )
     }
 
-    /// Key contexts in dispatch order: overlay, focused pane, any pane, global.
+    /// Key contexts in dispatch order: the overlay alone, else focused pane, any pane, global.
     pub fn contexts(&self) -> Vec<Context> {
         if self.overlay.is_some() {
-            return vec![Context::Overlay, Context::Global];
+            // An open overlay takes every key; nothing moves behind it.
+            return vec![Context::Overlay];
         }
         let pane = match self.focus {
             Pane::Headlines => Context::Headlines,
@@ -288,14 +302,32 @@ impl App {
     }
 }
 
-/// A headline for the list: inert, on one line, never empty.
+/// A headline for the list: inert, on one line, cut short, never empty.
 fn one_line(headline: &str, source: &str) -> String {
-    let text = inert(headline);
-    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if joined.is_empty() {
-        let src = inert(source);
-        format!("(untitled: {})", src.trim())
+    let title = flat(headline, 300);
+    if title.is_empty() {
+        format!("(untitled: {})", flat(source, 200))
     } else {
-        joined
+        title
     }
+}
+
+/// "2025-09-02" from an ISO date, else the date or outlet as given (cut short), else nothing.
+fn list_meta(article: &Article) -> String {
+    let date = article.date.as_deref().map(str::trim).unwrap_or("");
+    let iso = date.get(..10).filter(|d| {
+        d.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+    });
+    let text = match iso {
+        Some(d) => d,
+        None if !date.is_empty() => date,
+        None => article.outlet.as_deref().unwrap_or(""),
+    };
+    flat(text, 16)
 }

@@ -154,7 +154,7 @@ fn resize_rewraps_and_keeps_the_reading_position() {
     let mut app = app();
     app.update(Action::Open);
     app.update(Action::PageDown);
-    let top = app.body.starts[app.scroll];
+    let top = app.body.start_of(app.scroll).unwrap();
     app.update(Action::Resize(200, 60));
     assert_eq!(
         app.body.width,
@@ -412,4 +412,29 @@ fn no_size_or_key_panics() {
             t.draw(|f| crate::ui::draw(f, &app)).unwrap();
         }
     }
+}
+
+#[test]
+fn a_list_shown_after_being_hidden_starts_at_its_top() {
+    // 60x20: the entity pane is hidden until focused; then its header row must show.
+    let mut app = App::from_documents(corpus(), Vec::new(), 60, 20);
+    app.update(Action::FocusPrev);
+    assert_eq!(app.focus, Pane::Side);
+    assert_eq!(app.entities.offset, 0, "the People header is visible");
+}
+
+#[test]
+fn a_failed_analysis_counts_as_done_and_says_so() {
+    let docs = corpus();
+    let articles: Vec<_> = docs.into_iter().map(|d| d.article).collect();
+    let mut app = App::new(articles, Vec::new());
+    app.update(Action::Resize(120, 40));
+    app.update(Action::AnalysisFailed(1, "index out of bounds".into()));
+    assert_eq!(app.analysed, 1);
+    assert!(app.entries[1].analysis.is_some());
+    let msg = app.message.clone().unwrap_or_default();
+    assert!(
+        msg.contains("Weather.txt") && msg.contains("index out of bounds"),
+        "{msg}"
+    );
 }

@@ -11,6 +11,9 @@ use crate::analysis::{EntityKind, QuoteKind};
 use crate::article::Span;
 use crate::ui::layout;
 
+/// Rows per quote in the quotes view: the speaker, then the words.
+pub const QUOTE_ROWS: usize = 2;
+
 /// A movement within the focused pane.
 #[derive(Clone, Copy, Debug)]
 enum Step {
@@ -167,7 +170,7 @@ impl App {
         let width = layout::text_width(self.areas.body);
         if self.current().is_some() && width != self.body.width {
             // Keep the first line shown where it was in the text.
-            let top = self.body.starts.get(self.scroll).copied();
+            let top = self.body.start_of(self.scroll);
             self.rewrap();
             if let Some(top) = top {
                 self.scroll = self.body.line_of(top);
@@ -178,7 +181,8 @@ impl App {
         keep_visible(&mut self.headlines, h);
         let h = self.list_height(Pane::Side);
         keep_visible(&mut self.entities, h);
-        keep_visible(&mut self.quotes, h);
+        let fit = self.quotes_fit();
+        keep_visible(&mut self.quotes, fit);
         keep_visible(&mut self.corpus_pos, h);
     }
 
@@ -189,6 +193,11 @@ impl App {
             Pane::Side => self.areas.side,
         };
         usize::from(layout::inner(area).height)
+    }
+
+    /// Quotes the quotes view shows at once (each takes `QUOTE_ROWS` rows).
+    fn quotes_fit(&self) -> usize {
+        self.list_height(Pane::Side) / QUOTE_ROWS
     }
 
     fn max_scroll(&self) -> usize {
@@ -227,9 +236,10 @@ impl App {
                 match self.side {
                     SideView::Entities => self.step_entity(step, page),
                     SideView::Quotes => {
-                        let to = moved(self.quotes.selected, self.quote_rows.len(), page, step);
+                        let fit = self.quotes_fit();
+                        let to = moved(self.quotes.selected, self.quote_rows.len(), fit, step);
                         self.quotes.selected = to;
-                        keep_visible(&mut self.quotes, page);
+                        keep_visible(&mut self.quotes, fit);
                     }
                     SideView::Corpus => {
                         let to =
@@ -268,9 +278,17 @@ impl App {
             .unwrap_or(0);
         let to = moved(at, rows.len(), page, step);
         self.entities.selected = rows[to];
-        // Show the header above the first entity of the list.
+        // Show the header above the first entity of the list, and a role below its person.
         if to == 0 {
             self.entities.offset = 0;
+        }
+        if matches!(self.entity_rows.get(rows[to] + 1), Some(EntityRow::Role(_))) {
+            let mut with_role = ListPos {
+                selected: rows[to] + 1,
+                offset: self.entities.offset,
+            };
+            keep_visible(&mut with_role, page);
+            self.entities.offset = with_role.offset;
         }
         keep_visible(&mut self.entities, page);
         self.choose_cursor_entity();
@@ -281,10 +299,21 @@ impl App {
         if let Some(key) = self.cursor_entity_key()
             && self.chosen.as_ref() != Some(&key)
         {
-            self.chosen = Some(key);
+            self.set_chosen(Some(key));
             self.mention = None;
-            self.rebuild_quote_rows();
+            self.person_changed();
             self.rebuild_marks();
+            if let Some(e) = self
+                .chosen_entity()
+                .and_then(|i| self.current_analysis()?.entities.get(i))
+            {
+                let n = e.mentions.len();
+                self.message = Some(format!(
+                    "{} — {n} mention{} here; n jumps to the next",
+                    single_line(&e.name),
+                    if n == 1 { "" } else { "s" }
+                ));
+            }
         }
     }
 
@@ -317,7 +346,8 @@ impl App {
                         scroll_list(&mut self.entities, self.entity_rows.len(), h, delta);
                     }
                     SideView::Quotes => {
-                        scroll_list(&mut self.quotes, self.quote_rows.len(), h, delta);
+                        let fit = self.quotes_fit();
+                        scroll_list(&mut self.quotes, self.quote_rows.len(), fit, delta);
                     }
                     SideView::Corpus => {
                         scroll_list(&mut self.corpus_pos, self.corpus_rows.len(), h, delta);
@@ -355,14 +385,18 @@ impl App {
             }
             (Pane::Body, _) => {}
             (Pane::Side, SideView::Entities) => {
-                let at = self.entities.offset + rel;
+                let mut at = self.entities.offset + rel;
+                // A click on a role selects the person above it.
+                if matches!(self.entity_rows.get(at), Some(EntityRow::Role(_))) {
+                    at = at.saturating_sub(1);
+                }
                 if matches!(self.entity_rows.get(at), Some(EntityRow::Entity { .. })) {
                     self.entities.selected = at;
                     self.choose_cursor_entity();
                 }
             }
             (Pane::Side, SideView::Quotes) => {
-                let at = self.quotes.offset + rel;
+                let at = self.quotes.offset + rel / QUOTE_ROWS;
                 if at < self.quote_rows.len() {
                     self.quotes.selected = at;
                 }
@@ -385,10 +419,10 @@ impl App {
             (Pane::Body, _) => {}
             (Pane::Side, SideView::Entities) => {
                 if let Some(key) = self.cursor_entity_key() {
-                    self.chosen = Some(key);
+                    self.set_chosen(Some(key));
                     self.mention = None;
                     self.scroll = 0;
-                    self.rebuild_quote_rows();
+                    self.person_changed();
                     self.step_mention(true);
                 }
             }
@@ -403,7 +437,7 @@ impl App {
                 if self.visible.binary_search(&first).is_err() {
                     self.clear_filter();
                 }
-                self.chosen = Some(key);
+                self.set_chosen(Some(key));
                 self.mention = None;
                 self.go_to_article(first);
                 self.scroll = 0;
@@ -427,9 +461,10 @@ impl App {
             self.message = Some("showing every article".into());
         } else if self.side != SideView::Entities {
             self.side = SideView::Entities;
-        } else if self.chosen.take().is_some() {
+        } else if self.chosen.is_some() {
+            self.set_chosen(None);
             self.mention = None;
-            self.rebuild_quote_rows();
+            self.person_changed();
             self.rebuild_marks();
         }
     }
@@ -460,7 +495,15 @@ impl App {
         if let Some(i) = self.current()
             && let Some(article) = self.articles.get(i)
         {
-            self.body = Wrapped::new(i, article, width);
+            // A hidden body (no width yet, or a pane too small) is wrapped when it gets room.
+            self.body = if width == 0 {
+                Wrapped {
+                    article: i,
+                    ..Wrapped::default()
+                }
+            } else {
+                Wrapped::new(i, article, width)
+            };
         }
         self.rebuild_marks();
     }
@@ -472,6 +515,7 @@ impl App {
     }
 
     fn rebuild_article_views(&mut self) {
+        self.chosen_index = self.locate_chosen();
         self.entity_rows.clear();
         self.quote_order.clear();
         let mut chosen_row = None;
@@ -501,9 +545,13 @@ impl App {
                     rows.push(EntityRow::Entity {
                         index: i,
                         name: single_line(&e.name),
-                        role: e.role.as_deref().map(single_line),
                         count: e.mentions.len(),
                     });
+                    if let Some(role) = e.role.as_deref().map(single_line)
+                        && !role.is_empty()
+                    {
+                        rows.push(EntityRow::Role(role));
+                    }
                 }
             }
             let order = analysis
@@ -568,8 +616,20 @@ impl App {
             .quotes
             .selected
             .min(self.quote_rows.len().saturating_sub(1));
-        let h = self.list_height(Pane::Side);
-        keep_visible(&mut self.quotes, h);
+        let fit = self.quotes_fit();
+        keep_visible(&mut self.quotes, fit);
+    }
+
+    fn set_chosen(&mut self, key: Option<EntityKey>) {
+        self.chosen = key;
+        self.chosen_index = self.locate_chosen();
+    }
+
+    /// The chosen entity changed: only a quotes view narrowed to one person depends on it.
+    fn person_changed(&mut self) {
+        if self.person_quotes {
+            self.rebuild_quote_rows();
+        }
     }
 
     /// "John Kerry (U.S. Secretary of State)", the speaker as written, or a note that none was found.
@@ -655,17 +715,17 @@ impl App {
                 continue;
             }
             for line in self.body.lines_of(span) {
-                for piece in &self.body.lines[line].pieces {
-                    let Some(src) = piece.src else { continue };
-                    let start = span.start.max(src.start);
-                    let end = span.end.min(src.end);
-                    if start < end {
-                        marks.push(Mark {
-                            line,
-                            span: Span::new(start, end),
-                            highlight,
-                        });
-                    }
+                let Some(src) = self.body.lines.get(line).map(|l| l.src) else {
+                    break;
+                };
+                let start = span.start.max(src.start);
+                let end = span.end.min(src.end);
+                if start < end {
+                    marks.push(Mark {
+                        line,
+                        span: Span::new(start, end),
+                        highlight,
+                    });
                 }
             }
         }
@@ -688,12 +748,10 @@ impl App {
 
     /// Byte offsets of the first and just past the last line shown.
     fn view_bytes(&self) -> (usize, usize) {
-        let top = self.body.starts.get(self.scroll).copied().unwrap_or(0);
+        let top = self.body.start_of(self.scroll).unwrap_or(0);
         let bottom = self
             .body
-            .starts
-            .get(self.scroll + self.body_height())
-            .copied()
+            .start_of(self.scroll + self.body_height())
             .unwrap_or(usize::MAX);
         (top, bottom)
     }
@@ -702,8 +760,8 @@ impl App {
 
     fn step_mention(&mut self, forward: bool) {
         if self.chosen.is_none() {
-            self.chosen = self.cursor_entity_key();
-            self.rebuild_quote_rows();
+            self.set_chosen(self.cursor_entity_key());
+            self.person_changed();
         }
         let Some(key) = self.chosen.clone() else {
             self.message =
@@ -827,8 +885,8 @@ impl App {
         self.scroll_to(span);
         if let Some(row) = self.quote_rows.iter().position(|r| r.nav == nav) {
             self.quotes.selected = row;
-            let h = self.list_height(Pane::Side);
-            keep_visible(&mut self.quotes, h);
+            let fit = self.quotes_fit();
+            keep_visible(&mut self.quotes, fit);
         }
         self.message = Some(format!(
             "quote {} of {} — {}",
@@ -892,7 +950,7 @@ impl App {
             .get(&key)
             .map_or_else(|| key.name.clone(), |e| single_line(&e.name));
         let current = self.current();
-        self.chosen = Some(key.clone());
+        self.set_chosen(Some(key.clone()));
         self.filter = Some(Filter {
             key,
             name: name.clone(),
@@ -945,9 +1003,9 @@ impl App {
     }
 }
 
-/// Article text made inert and put on one line (names, roles, quotes in lists).
+/// Article text made inert and put on one line (names, roles, quotes in lists), cut short.
 fn single_line(text: &str) -> String {
-    inert(text).split_whitespace().collect::<Vec<_>>().join(" ")
+    super::wrap::flat(text, 300)
 }
 
 /// `at` moved by `step` within `0..len`.
@@ -964,8 +1022,12 @@ fn moved(at: usize, len: usize, page: usize, step: Step) -> usize {
 }
 
 /// Scrolls the list so its selection is visible in `height` rows.
+/// A hidden list (no rows) keeps its offset for when it is shown again.
 fn keep_visible(pos: &mut ListPos, height: usize) {
-    if height == 0 || pos.selected < pos.offset {
+    if height == 0 {
+        return;
+    }
+    if pos.selected < pos.offset {
         pos.offset = pos.selected;
     } else if pos.selected >= pos.offset + height {
         pos.offset = pos.selected + 1 - height;

@@ -28,6 +28,37 @@ pub fn inert(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Text for one row of a list (headline, name, quote): inert, white space folded to single
+/// spaces, trimmed, and at most `max` characters (a giant headline costs nothing).
+pub fn flat(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut count = 0;
+    let mut space = false;
+    for c in text.chars() {
+        if count >= max {
+            out.push('…');
+            break;
+        }
+        let c = if needs_replacing(c) {
+            if c.is_whitespace() { ' ' } else { '\u{FFFD}' }
+        } else {
+            c
+        };
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            count += 1;
+            space = false;
+        }
+        out.push(c);
+        count += 1;
+    }
+    out
+}
+
 fn needs_replacing(c: char) -> bool {
     c.is_control()
         || matches!(
@@ -68,29 +99,42 @@ impl From<BlockKind> for LineKind {
     }
 }
 
-/// A run of text on one line. `src` is the byte range of `Article::text` it shows (None for labels
-/// like "Photo: "); `text` is that range made inert, the same length, so offsets carry over.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Piece {
-    pub text: String,
-    pub src: Option<Span>,
-}
-
+/// One line of the body. `src` is the byte range of `Article::text` it shows (empty, at the end of
+/// the text before it, for a line without article text). `text` is set only when what is shown
+/// differs from the source: a synthetic line ("outlet · date"), or source text in which some
+/// character had to be made inert (same length, so offsets carry over). Clean lines borrow their
+/// text from the article when drawn, so a long article is not held twice.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BodyLine {
     pub kind: LineKind,
-    pub pieces: Vec<Piece>,
+    /// Shown before the text and not part of it: "Photo: " before a credit, "│ " before a quote.
+    pub label: &'static str,
+    pub src: Span,
+    pub text: Option<Box<str>>,
 }
 
-/// The wrapped body of one article at one width.
+impl BodyLine {
+    /// What the line shows after its label, given the article's text.
+    pub fn text<'a>(&'a self, article_text: &'a str) -> &'a str {
+        match &self.text {
+            Some(t) => t,
+            None => self.src.slice(article_text),
+        }
+    }
+
+    /// Whether the line shows article text (and so can carry highlights).
+    pub fn has_source(&self) -> bool {
+        !self.src.is_empty()
+    }
+}
+
+/// The wrapped body of one article at one width. Lines are in text order: their `src.start`
+/// ascend, so a byte offset finds its line by binary search.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Wrapped {
     pub article: usize,
     pub width: u16,
     pub lines: Vec<BodyLine>,
-    /// For each line, the first source byte it shows (for a line without text, where the text
-    /// before it ended): ascending, so a byte offset finds its line by binary search.
-    pub starts: Vec<usize>,
 }
 
 impl Wrapped {
@@ -101,98 +145,169 @@ impl Wrapped {
             ..Self::default()
         };
         let cols = usize::from(width.max(1));
-        let mut last_kind: Option<BlockKind> = None;
+        let mut first = true;
         for block in &article.blocks {
             let Some(raw) = article.text.get(block.span.start..block.span.end) else {
                 continue;
             };
-            // Blocks of one kind in a row (caption + caption) still get a blank between them;
-            // only the headline's meta line is glued to it.
-            if last_kind.is_some() {
-                w.push(LineKind::Blank, Vec::new());
+            if !first {
+                w.push_empty(LineKind::Blank, None);
             }
-            last_kind = Some(block.kind);
+            first = false;
             let kind = LineKind::from(block.kind);
-            let (prefix, indent) = match block.kind {
+            let (label, indent) = match block.kind {
                 BlockKind::Credit => ("Photo: ", 0),
                 BlockKind::Blockquote => ("│ ", 2),
                 _ => ("", 0),
             };
             let avail = cols.saturating_sub(indent).max(1);
-            let shown = inert(raw);
             let wrap_width = if block.kind == BlockKind::Credit {
-                avail.saturating_sub(prefix.chars().count()).max(1)
+                avail.saturating_sub(label.chars().count()).max(1)
             } else {
                 avail
             };
-            let options = textwrap::Options::new(wrap_width)
-                .word_splitter(textwrap::WordSplitter::NoHyphenation);
-            let mut cursor = 0usize;
-            for (i, line) in textwrap::wrap(&shown, options).iter().enumerate() {
-                let off = offset_in(&shown, line, cursor);
-                cursor = off + line.len();
-                let src = Span::new(block.span.start + off, block.span.start + off + line.len());
-                let mut pieces = Vec::with_capacity(2);
-                if !prefix.is_empty() && (i == 0 || block.kind == BlockKind::Blockquote) {
-                    pieces.push(Piece {
-                        text: prefix.to_string(),
-                        src: None,
-                    });
+            let shown = inert(raw);
+            let replaced = matches!(shown, Cow::Owned(_));
+            let mut i = 0usize;
+            for (chunk_start, chunk) in chunks(&shown) {
+                // Optimal fit and Unicode line breaking read best; a giant block (a 50 MB
+                // one-line file) wraps first-fit at spaces, in chunks, so it stays fast and small.
+                let giant = shown.len() > CHUNK;
+                let mut options = textwrap::Options::new(wrap_width)
+                    .word_splitter(textwrap::WordSplitter::NoHyphenation);
+                if giant {
+                    options = options
+                        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+                        .word_separator(textwrap::WordSeparator::AsciiSpace);
                 }
-                pieces.push(Piece {
-                    text: line.to_string(),
-                    src: Some(src),
-                });
-                w.push(kind, pieces);
+                let mut cursor = 0usize;
+                for line in textwrap::wrap(chunk, options) {
+                    let off = chunk_start + offset_in(chunk, &line, cursor);
+                    cursor = off - chunk_start + line.len();
+                    let src =
+                        Span::new(block.span.start + off, block.span.start + off + line.len());
+                    // Keep a copy only when the source bytes are not fit to show as they are
+                    // (a soft line break, a control character made inert).
+                    let differs = replaced && raw.get(off..off + line.len()) != Some(&*line);
+                    let shows_label =
+                        !label.is_empty() && (i == 0 || block.kind == BlockKind::Blockquote);
+                    w.lines.push(BodyLine {
+                        kind,
+                        label: if shows_label { label } else { "" },
+                        src,
+                        text: differs.then(|| line.into_owned().into_boxed_str()),
+                    });
+                    i += 1;
+                }
             }
             if block.kind == BlockKind::Headline {
                 let meta: Vec<&str> = [article.outlet.as_deref(), article.date.as_deref()]
                     .into_iter()
                     .flatten()
                     .filter(|s| !s.trim().is_empty())
+                    // Not when the article says it itself (a dateline with the date).
+                    .filter(|s| !article.text.contains(s.trim()))
                     .collect();
                 if !meta.is_empty() {
-                    let text = inert(&meta.join(" · ")).into_owned();
-                    w.push(LineKind::Meta, vec![Piece { text, src: None }]);
+                    let parts: Vec<String> = meta.iter().map(|m| readable_date(m)).collect();
+                    let text = flat(&parts.join(" · "), 200);
+                    w.push_empty(LineKind::Meta, Some(text));
                 }
             }
         }
         w
     }
 
-    fn push(&mut self, kind: LineKind, pieces: Vec<Piece>) {
-        // A line without text starts where the text before it ended, so that an offset inside
-        // the previous line never resolves to it.
-        let start = pieces
-            .iter()
-            .find_map(|p| p.src.map(|s| s.start))
-            .or_else(|| {
-                self.lines
-                    .last()
-                    .and_then(|l| l.pieces.iter().rev().find_map(|p| p.src.map(|s| s.end)))
-            })
-            .or_else(|| self.starts.last().copied())
-            .unwrap_or(0);
-        self.starts.push(start);
-        self.lines.push(BodyLine { kind, pieces });
+    /// A line without article text, placed at the end of the text before it.
+    fn push_empty(&mut self, kind: LineKind, text: Option<String>) {
+        let at = self.lines.last().map_or(0, |l| l.src.end);
+        self.lines.push(BodyLine {
+            kind,
+            label: "",
+            src: Span::new(at, at),
+            text: text.map(String::into_boxed_str),
+        });
+    }
+
+    /// The first source byte line `line` shows (for a line without text, where the text before
+    /// it ended).
+    pub fn start_of(&self, line: usize) -> Option<usize> {
+        self.lines.get(line).map(|l| l.src.start)
     }
 
     /// The line that shows byte `offset` (the last line starting at or before it).
     pub fn line_of(&self, offset: usize) -> usize {
-        self.starts
-            .partition_point(|&s| s <= offset)
+        self.lines
+            .partition_point(|l| l.src.start <= offset)
             .saturating_sub(1)
     }
 
     /// Lines whose text overlaps `span`, as a range of line indices.
     pub fn lines_of(&self, span: Span) -> std::ops::Range<usize> {
-        let first = self.line_of(span.start);
-        let mut last = first;
-        while last + 1 < self.lines.len() && self.starts[last + 1] < span.end {
-            last += 1;
+        if self.lines.is_empty() {
+            return 0..0;
         }
-        first..last + 1
+        let first = self.line_of(span.start);
+        let last = self
+            .lines
+            .partition_point(|l| l.src.start < span.end)
+            .max(first + 1);
+        first..last
     }
+}
+
+/// "2025-09-02T08:15:00Z" → "2025-09-02 08:15"; anything else as it is.
+fn readable_date(text: &str) -> String {
+    let t = text.trim();
+    let digits = |r: std::ops::Range<usize>| {
+        t.get(r)
+            .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let iso = digits(0..4)
+        && t.get(4..5) == Some("-")
+        && digits(5..7)
+        && t.get(7..8) == Some("-")
+        && digits(8..10);
+    if !iso {
+        return t.to_string();
+    }
+    match (t.get(10..11), t.get(11..16)) {
+        (Some("T" | " "), Some(hm)) if digits(11..13) && digits(14..16) => {
+            format!("{} {hm}", t.get(..10).unwrap_or(t))
+        }
+        _ => t.get(..10).unwrap_or(t).to_string(),
+    }
+}
+
+/// Blocks longer than this are wrapped in pieces of about this size.
+const CHUNK: usize = 64 * 1024;
+
+/// `text` cut into chunks of about `CHUNK` bytes at spaces (or anywhere on a char boundary when a
+/// chunk has no space), each with its offset.
+fn chunks(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let rest = text.get(start..)?;
+        let len = if rest.len() <= CHUNK {
+            rest.len()
+        } else {
+            let mut cut = CHUNK;
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            rest.get(..cut)
+                .and_then(|head| head.rfind(' '))
+                .filter(|&sp| sp > 0)
+                .map_or(cut, |sp| sp + 1)
+        };
+        let chunk = rest.get(..len)?;
+        let at = start;
+        start += len;
+        Some((at, chunk))
+    })
 }
 
 /// Where `line` (a wrapped line of `text`) starts in `text`. textwrap borrows lines from its input
@@ -233,7 +348,18 @@ mod tests {
     }
 
     #[test]
-    fn wrapped_pieces_point_at_their_source_bytes() {
+    fn flat_folds_space_removes_controls_and_caps() {
+        assert_eq!(flat("  a\n\n b\x1b[2J  c ", 100), "a b\u{FFFD}[2J c");
+        assert_eq!(flat(&"word ".repeat(1000), 9), "word word…");
+        assert_eq!(flat("\u{202e}x", 5), "\u{FFFD}x");
+    }
+
+    fn width(s: &str) -> usize {
+        unicode_width::UnicodeWidthStr::width(s)
+    }
+
+    #[test]
+    fn wrapped_lines_point_at_their_source_bytes() {
         let text = "Headline here\n\nOne two three four five six seven eight nine ten.";
         let a = article(
             text,
@@ -250,22 +376,34 @@ mod tests {
             [LineKind::Headline, LineKind::Headline, LineKind::Blank]
         );
         for line in &w.lines {
-            for p in &line.pieces {
-                if let Some(src) = p.src {
-                    assert_eq!(src.slice(text), p.text);
-                }
-            }
-            assert!(
-                line.pieces
-                    .iter()
-                    .map(|p| unicode_width::UnicodeWidthStr::width(p.text.as_str()))
-                    .sum::<usize>()
-                    <= 12
-            );
+            assert_eq!(line.text, None, "clean text is not copied");
+            assert!(width(line.text(text)) <= 12);
         }
         let eight = text.find("eight").unwrap_or(0);
         let l = w.line_of(eight);
-        assert!(w.lines[l].pieces[0].text.contains("eight"));
+        assert!(w.lines[l].text(text).contains("eight"));
+        // An offset in the last line of a paragraph is not taken for the blank line after it.
+        let l = w.line_of(5);
+        assert_eq!(w.lines[l].kind, LineKind::Headline);
+    }
+
+    #[test]
+    fn iso_dates_read_as_dates() {
+        assert_eq!(readable_date("2025-09-02T08:15:00Z"), "2025-09-02 08:15");
+        assert_eq!(readable_date("2025-09-02"), "2025-09-02");
+        assert_eq!(readable_date("Fri, 05 Sep 2025"), "Fri, 05 Sep 2025");
+        assert_eq!(readable_date("2025-09-02T"), "2025-09-02");
+        assert_eq!(readable_date("2025-é"), "2025-é");
+    }
+
+    #[test]
+    fn soft_line_breaks_and_escapes_are_shown_inert() {
+        let text = "One\ntwo \x1b[2J three";
+        let a = article(text, vec![Block::new(BlockKind::Paragraph, 0, text.len())]);
+        let w = Wrapped::new(0, &a, 40);
+        assert_eq!(w.lines.len(), 1);
+        assert_eq!(w.lines[0].text(text), "One two ?[2J three");
+        assert_eq!(w.lines[0].src, Span::new(0, text.len()));
     }
 
     #[test]
@@ -273,14 +411,27 @@ mod tests {
         let text = "新闻新闻新闻新闻新闻 emoji 🎉🎉🎉🎉";
         let a = article(text, vec![Block::new(BlockKind::Paragraph, 0, text.len())]);
         let w = Wrapped::new(0, &a, 8);
+        assert!(w.lines.len() > 3);
         for line in &w.lines {
-            let width: usize = line
-                .pieces
-                .iter()
-                .map(|p| unicode_width::UnicodeWidthStr::width(p.text.as_str()))
-                .sum();
-            assert!(width <= 8, "{:?} is {} wide", line, width);
+            let shown = line.text(text);
+            assert!(width(shown) <= 8, "{shown:?} is {} wide", width(shown));
         }
+    }
+
+    #[test]
+    fn a_giant_one_line_block_wraps_in_chunks_without_losing_bytes() {
+        let word = "lorem ipsum dolor sit amet ";
+        let text = word.repeat(20_000) + &"x".repeat(70_000);
+        let a = article(&text, vec![Block::new(BlockKind::Paragraph, 0, text.len())]);
+        let w = Wrapped::new(0, &a, 80);
+        let mut next = 0;
+        for line in &w.lines {
+            // Lines follow each other, skipping only the spaces the wrap dropped.
+            assert!(text[next..line.src.start].trim().is_empty());
+            next = line.src.end;
+            assert!(width(line.text(&text)) <= 80);
+        }
+        assert_eq!(next, text.len());
     }
 
     #[test]
@@ -288,7 +439,8 @@ mod tests {
         let text = "aaa bbb ccc ddd eee fff";
         let a = article(text, vec![Block::new(BlockKind::Paragraph, 0, text.len())]);
         let w = Wrapped::new(0, &a, 7);
-        let r = w.lines_of(Span::new(4, 19));
-        assert_eq!(r, 0..3);
+        assert_eq!(w.lines_of(Span::new(4, 19)), 0..3);
+        assert_eq!(w.lines_of(Span::new(8, 11)), 1..2);
+        assert_eq!(Wrapped::default().lines_of(Span::new(4, 19)), 0..0);
     }
 }

@@ -30,6 +30,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         super::draw_row(frame, text, 0, line);
         return;
     }
+    let article_text = app
+        .articles
+        .get(app.body.article)
+        .map_or("", |a| a.text.as_str());
     for row in 0..usize::from(text.height) {
         let index = app.scroll + row;
         let Some(line) = app.body.lines.get(index) else {
@@ -41,7 +45,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 .iter()
                 .take_while(|m| m.line == index)
                 .count();
-        super::draw_row(frame, text, row, styled_line(line, &app.marks[first..end]));
+        let styled = styled_line(line, article_text, &app.marks[first..end]);
+        super::draw_row(frame, text, row, styled);
     }
 }
 
@@ -68,43 +73,51 @@ fn highlight_style(h: Highlight) -> Style {
     }
 }
 
-/// One body line as styled spans: each piece cut where a highlight starts or ends.
-pub fn styled_line<'a>(line: &'a BodyLine, marks: &[Mark]) -> Line<'a> {
+/// One body line as styled spans: its label, then its text cut where a highlight starts or ends.
+/// Highlight marks are source byte ranges; the shown text has the same length as its source, so
+/// they apply to it directly.
+pub fn styled_line<'a>(line: &'a BodyLine, article_text: &'a str, marks: &[Mark]) -> Line<'a> {
     let base = base_style(line.kind);
     let mut spans = Vec::new();
-    for piece in &line.pieces {
-        let Some(src) = piece.src else {
-            spans.push(Span::styled(piece.text.as_str(), base));
-            continue;
-        };
-        let mut cuts = vec![src.start, src.end];
-        for m in marks {
-            for at in [m.span.start, m.span.end] {
-                if at > src.start && at < src.end {
-                    cuts.push(at);
-                }
+    if !line.label.is_empty() {
+        spans.push(Span::styled(line.label, base));
+    }
+    let shown = line.text(article_text);
+    if marks.is_empty() {
+        spans.push(Span::styled(shown, base));
+        return aligned(line, Line::from(spans));
+    }
+    let src = line.src;
+    let mut cuts = vec![src.start, src.start + shown.len()];
+    for m in marks {
+        for at in [m.span.start, m.span.end] {
+            if at > src.start && at < src.start + shown.len() {
+                cuts.push(at);
             }
         }
-        cuts.sort_unstable();
-        cuts.dedup();
-        for w in cuts.windows(2) {
-            let (a, b) = (w[0], w[1]);
-            let Some(text) = piece.text.get(a - src.start..b - src.start) else {
-                continue;
-            };
-            let mut covering: Vec<Highlight> = marks
-                .iter()
-                .filter(|m| m.span.start <= a && b <= m.span.end)
-                .map(|m| m.highlight)
-                .collect();
-            covering.sort_unstable();
-            let style = covering
-                .into_iter()
-                .fold(base, |s, h| s.patch(highlight_style(h)));
-            spans.push(Span::styled(text, style));
-        }
     }
-    let out = Line::from(spans);
+    cuts.sort_unstable();
+    cuts.dedup();
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let Some(text) = shown.get(a - src.start..b - src.start) else {
+            continue;
+        };
+        let mut covering: Vec<Highlight> = marks
+            .iter()
+            .filter(|m| m.span.start <= a && b <= m.span.end)
+            .map(|m| m.highlight)
+            .collect();
+        covering.sort_unstable();
+        let style = covering
+            .into_iter()
+            .fold(base, |s, h| s.patch(highlight_style(h)));
+        spans.push(Span::styled(text, style));
+    }
+    aligned(line, Line::from(spans))
+}
+
+fn aligned<'a>(line: &BodyLine, out: Line<'a>) -> Line<'a> {
     if line.kind == LineKind::Credit {
         out.right_aligned()
     } else {

@@ -48,19 +48,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             EntityRow::Header(kind, n) => {
                 Line::styled(format!("{} ({n})", kind_title(*kind)), THEME.header)
             }
-            EntityRow::Entity {
-                index,
-                name,
-                role,
-                count,
-            } => {
+            EntityRow::Role(role) => {
+                let mut line = Line::styled(super::fit(&format!("   {role}"), width), THEME.dek);
+                if at == app.entities.selected + 1 && focused {
+                    line = line.style(THEME.selected);
+                }
+                line
+            }
+            EntityRow::Entity { index, name, count } => {
                 let count = format!(" {count}");
                 let room = width.saturating_sub(count.width() + 1);
-                let label = match role {
-                    Some(r) => format!(" {name} — {r}"),
-                    None => format!(" {name}"),
-                };
-                let label = super::fit(&label, room);
+                let label = super::fit(&format!(" {name}"), room);
                 let pad = width.saturating_sub(label.width() + count.width());
                 let mut line = Line::from(vec![
                     Span::raw(label),

@@ -6,6 +6,7 @@ use crate::app::{App, Pane};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     if area.is_empty() {
@@ -44,7 +45,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         } else {
             Span::styled("● ", THEME.unread)
         };
-        let mut line = Line::from(vec![mark, Span::raw(entry.title.as_str())]);
+        // The date, right-aligned, when the pane is wide enough to keep most of the headline.
+        let width = usize::from(inner.width);
+        let meta_w = entry.meta.width();
+        let mut spans = vec![mark];
+        if !entry.meta.is_empty() && width >= 48 {
+            let room = width.saturating_sub(2 + meta_w + 1);
+            let title = super::fit(&entry.title, room);
+            let pad = room.saturating_sub(title.width()) + 1;
+            spans.push(Span::raw(title));
+            spans.push(Span::raw(" ".repeat(pad)));
+            spans.push(Span::styled(entry.meta.as_str(), THEME.dim));
+        } else {
+            spans.push(Span::raw(entry.title.as_str()));
+        }
+        let mut line = Line::from(spans);
         if at == app.headlines.selected {
             line = line.style(if focused {
                 THEME.selected

@@ -60,15 +60,27 @@ fn centred(area: Rect, width: u16, height: u16) -> Rect {
 
 fn draw_box(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'static>>, scroll: usize) {
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let rect = centred(area, 78, height.min(area.height.saturating_sub(2).max(3)));
+    let widest = lines.iter().map(Line::width).max().unwrap_or(0) + 2;
+    let width = u16::try_from(widest).unwrap_or(u16::MAX).max(30);
+    let rect = centred(
+        area,
+        width,
+        height.min(area.height.saturating_sub(2).max(3)),
+    );
     if rect.is_empty() {
         return;
     }
     frame.render_widget(Clear, rect);
+    let more = lines.len() > usize::from(rect.height.saturating_sub(2));
+    let title = if more {
+        format!("{title}· j/k scroll ")
+    } else {
+        title.to_string()
+    };
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(THEME.border_focused)
-        .title(Span::styled(title.to_string(), THEME.title));
+        .title(Span::styled(title, THEME.title));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let scroll = scroll.min(lines.len().saturating_sub(usize::from(inner.height)));

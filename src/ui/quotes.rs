@@ -1,9 +1,10 @@
-//! The quotes view (in place of the entity pane): the article's quotes with their speakers, the
-//! current one marked; optionally only the chosen person's.
+//! The quotes view (in place of the entity pane): the article's quotes, each as its speaker over
+//! its words, the current one marked; optionally only the chosen person's.
 
 use super::layout;
 use super::theme::THEME;
 use crate::analysis::QuoteKind;
+use crate::app::update::QUOTE_ROWS;
 use crate::app::{App, Pane};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -28,12 +29,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         super::draw_row(frame, inner, 0, Line::styled("no quotes", THEME.dim));
         return;
     }
-    for (row, (at, q)) in app
+    let fit = usize::from(inner.height) / QUOTE_ROWS;
+    for (item, (at, q)) in app
         .quote_rows
         .iter()
         .enumerate()
         .skip(app.quotes.offset)
-        .take(usize::from(inner.height))
+        .take(fit.max(1))
         .enumerate()
     {
         let text_style = match q.kind {
@@ -41,15 +43,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             _ => THEME.quote,
         };
         let current = app.quote == Some(q.nav);
-        let mut line = Line::from(vec![
+        let mut head = Line::from(vec![
             Span::styled(if current { "▸" } else { " " }, THEME.key),
             Span::styled(format!("{} ", q.nav + 1), THEME.dim),
-            Span::styled(format!("{}: ", q.speaker), THEME.key),
+            Span::styled(q.speaker.as_str(), THEME.key),
+        ]);
+        let mut words = Line::from(vec![
+            Span::raw("   "),
             Span::styled(q.text.as_str(), text_style),
         ]);
         if at == app.quotes.selected && focused {
-            line = line.style(THEME.selected);
+            head = head.style(THEME.selected);
+            words = words.style(THEME.selected);
         }
-        super::draw_row(frame, inner, row, line);
+        super::draw_row(frame, inner, item * QUOTE_ROWS, head);
+        super::draw_row(frame, inner, item * QUOTE_ROWS + 1, words);
     }
 }

@@ -1,5 +1,6 @@
-//! The status bar: focused pane, position, analysis progress, the latest message; below it the
-//! key hints for the focused pane, taken from the key map.
+//! The status bar: focused pane, position, analysis progress, load errors; below it the latest
+//! message, or else the key hints for the focused pane (taken from the key map). With room for
+//! one row only, the message replaces the position.
 
 use super::theme::THEME;
 use crate::app::keymap;
@@ -10,19 +11,27 @@ use ratatui::text::{Line, Span};
 
 pub fn draw(frame: &mut Frame, status: Rect, keys: Rect, app: &App) {
     if !status.is_empty() {
-        frame.render_widget(status_line(app), status);
+        let one_row = keys.is_empty();
+        frame.render_widget(status_line(app, one_row), status);
     }
     if !keys.is_empty() {
-        let mut spans = Vec::new();
-        for (key, label) in keymap::hints(&app.contexts()) {
-            spans.push(Span::styled(key, THEME.key));
-            spans.push(Span::raw(format!(" {label}  ")));
-        }
-        frame.render_widget(Line::from(spans), keys);
+        let line = match &app.message {
+            Some(message) => Line::styled(format!(" {message}"), THEME.message),
+            None => {
+                let mut spans = Vec::new();
+                for (key, label) in keymap::hints(&app.contexts()) {
+                    spans.push(Span::styled(key, THEME.key));
+                    spans.push(Span::raw(format!(" {label}  ")));
+                }
+                Line::from(spans)
+            }
+        };
+        frame.render_widget(line, keys);
     }
 }
 
-pub fn status_line(app: &App) -> Line<'static> {
+/// The status row. With `with_message`, the latest message takes the place of the position.
+pub fn status_line(app: &App, with_message: bool) -> Line<'static> {
     let pane = match (app.focus, app.side) {
         (Pane::Headlines, _) => "HEADLINES",
         (Pane::Body, _) => "ARTICLE",
@@ -31,6 +40,10 @@ pub fn status_line(app: &App) -> Line<'static> {
         (Pane::Side, SideView::Quotes) => "QUOTES",
     };
     let mut spans = vec![Span::styled(format!(" {pane} "), THEME.status_focus)];
+    if with_message && let Some(message) = &app.message {
+        spans.push(Span::styled(format!(" {message}"), THEME.message));
+        return Line::from(spans).style(THEME.status);
+    }
     if !app.visible.is_empty() {
         let mut pos = format!(
             " article {}/{}",
@@ -56,9 +69,7 @@ pub fn status_line(app: &App) -> Line<'static> {
             THEME.warning,
         ));
     }
-    if let Some(message) = &app.message {
-        spans.push(Span::styled(format!(" │ {message}"), THEME.message));
-    } else if !app.errors.is_empty() {
+    if !app.errors.is_empty() {
         let n = app.errors.len();
         let what = if n == 1 {
             "1 source could not be opened".to_string()

@@ -1,0 +1,229 @@
+//! Reported speech: statements without marks framed by a speech verb — `X said (that) …`,
+//! `…, X told the Associated Press`, `…, according to X`.
+
+use super::Found;
+use super::attribution;
+use super::lexicon;
+use super::text::{Doc, TokKind};
+use crate::analysis::QuoteKind;
+use crate::article::Span;
+
+/// The shortest statement we report, in words.
+const MIN_CONTENT_WORDS: usize = 4;
+
+/// Reported statements in sentences that hold no quotation in marks.
+pub fn find(doc: &Doc, marked: &[Found]) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut next_marked = 0;
+    for &(start, end) in &doc.sentences {
+        let Some(unit) = doc.toks.get(start).map(|t| t.unit as usize) else {
+            continue;
+        };
+        if !doc.units.get(unit).is_some_and(|u| u.is_body()) {
+            continue;
+        }
+        let s_span = Span::new(doc.toks[start].start, doc.toks[end - 1].end);
+        while next_marked < marked.len() && marked[next_marked].span.end <= s_span.start {
+            next_marked += 1;
+        }
+        // A quotation in the sentence, or a double mark that paired with nothing: not reported
+        // speech (a single mark may be an apostrophe).
+        let double_mark = (start..end).any(|i| {
+            matches!(
+                doc.toks[i].kind,
+                TokKind::Mark('"' | '“' | '”' | '„' | '«' | '»' | '‹' | '›')
+            )
+        });
+        let has_marks = double_mark
+            || marked
+                .get(next_marked)
+                .is_some_and(|m| m.span.overlaps(&s_span));
+        if has_marks {
+            continue;
+        }
+        // Stop before the sentence's final punctuation.
+        let mut stop = end;
+        while stop > start && matches!(doc.toks[stop - 1].kind, TokKind::Punct(_)) {
+            stop -= 1;
+        }
+        if let Some(f) = trailing(doc, start, stop).or_else(|| leading(doc, start, stop)) {
+            out.push(f);
+        }
+    }
+    out
+}
+
+fn words_in(doc: &Doc, from: usize, to: usize) -> usize {
+    (from..to).filter(|&i| doc.is_word(i)).count()
+}
+
+fn found(doc: &Doc, first: usize, end: usize, speaker: Option<Span>) -> Option<Found> {
+    (end > first && words_in(doc, first, end) >= MIN_CONTENT_WORDS).then(|| Found {
+        kind: QuoteKind::Reported,
+        span: Span::new(doc.toks[first].start, doc.toks[end - 1].end),
+        first,
+        last: end - 1,
+        speaker,
+    })
+}
+
+/// `content, X said.` / `content, X told the Associated Press.` / `content, said X.` /
+/// `content, according to X.`
+fn trailing(doc: &Doc, start: usize, stop: usize) -> Option<Found> {
+    // The comma must be near the end: the attribution is short.
+    let lower = stop.saturating_sub(24).max(start);
+    for comma in (lower..stop).rev() {
+        if !doc.is_punct(comma, ',') {
+            continue;
+        }
+        let a = comma + 1;
+        if a >= stop {
+            continue;
+        }
+        if doc.tok_text(a).eq_ignore_ascii_case("according")
+            && doc.tok_text(a + 1).eq_ignore_ascii_case("to")
+        {
+            // Prefer a speaker with a verb before this comma ("X said, according to AP").
+            if let Some(f) = trailing(doc, start, comma) {
+                return Some(f);
+            }
+            if a + 2 >= stop {
+                return None;
+            }
+            let speaker = Span::new(doc.toks[a + 2].start, doc.toks[stop - 1].end);
+            return found(doc, start, comma, Some(speaker));
+        }
+        // Find the reporting verb after the comma.
+        let verb = (a..stop).find(|&i| is_reporting_verb_at(doc, i))?;
+        if (a..verb).any(|i| !doc.is_word(i)) {
+            return None;
+        }
+        // What follows the verb: a short object ("the Associated Press") and nothing else.
+        if stop - verb > 6 || (verb + 1..stop).any(|i| !doc.is_word(i)) {
+            return None;
+        }
+        let speaker = if verb == a {
+            // Inverted: ", said X." — a name, not a clause ("said the plan would help").
+            const AUXILIARIES: &[&str] = &[
+                "are", "can", "could", "did", "does", "had", "has", "have", "is", "may", "might",
+                "must", "should", "was", "were", "will", "would",
+            ];
+            let clause = (verb + 1..stop).any(|i| {
+                AUXILIARIES
+                    .iter()
+                    .any(|x| doc.tok_text(i).eq_ignore_ascii_case(x))
+            });
+            (verb + 1 < stop && !clause)
+                .then(|| Span::new(doc.toks[verb + 1].start, doc.toks[stop - 1].end))
+        } else {
+            // Everything between the comma and the verb ("the Office of Rail and Road"), less
+            // adverbs before the verb.
+            let mut end = verb;
+            while end > a + 1 && lexicon::is_verb_filler(doc.tok_text(end - 1)) {
+                end -= 1;
+            }
+            let words = end - a;
+            let first = doc.tok_text(a);
+            (words <= 10 && !lexicon::is_function_word(first) || lexicon::is_determiner(first))
+                .then(|| Span::new(doc.toks[a].start, doc.toks[end - 1].end))
+        };
+        speaker?;
+        return found(doc, start, comma, speaker);
+    }
+    None
+}
+
+/// `X said (that) content.` / `X told Y that content.` / `According to X, content.`
+fn leading(doc: &Doc, start: usize, stop: usize) -> Option<Found> {
+    if doc.tok_text(start).eq_ignore_ascii_case("according")
+        && doc.tok_text(start + 1).eq_ignore_ascii_case("to")
+    {
+        let comma = (start + 2..stop.min(start + 14)).find(|&i| doc.is_punct(i, ','))?;
+        let speaker = Span::new(doc.toks[start + 2].start, doc.toks[comma - 1].end);
+        return found(doc, comma + 1, stop, Some(speaker));
+    }
+    let limit = stop.min(start + 24);
+    let verb = (start..limit).find(|&i| is_reporting_verb_at(doc, i))?;
+    let subject = attribution::subject_of(doc, verb, start)?;
+    // The subject must open the sentence, perhaps after a leading phrase and a comma.
+    let subject_first = (start..verb).find(|&i| doc.toks[i].start == subject.start)?;
+    if subject_first != start && !doc.is_punct(subject_first - 1, ',') {
+        return None;
+    }
+    let mut c = verb + 1;
+    // "said Monday the plan …": the day belongs to the verb.
+    while c < stop && super::classify::is_time_word(doc.tok_text(c)) {
+        c += 1;
+    }
+    let told = ["told", "tell", "tells"]
+        .iter()
+        .any(|w| doc.tok_text(verb).eq_ignore_ascii_case(w));
+    if let Some(that) =
+        (c..stop.min(c + 10)).find(|&i| doc.tok_text(i).eq_ignore_ascii_case("that"))
+    {
+        let only_words = (c..that).all(|i| doc.is_word(i) || doc.is_punct(i, ','));
+        // "said that", "told reporters that", "said on Monday that", "said Monday that".
+        let short = that - c <= 4;
+        if only_words && (short || told || starts_with_preposition(doc, c)) {
+            return found(doc, that + 1, stop, Some(subject));
+        }
+    }
+    if told {
+        // "Officials tell BBC News every claim …": a capitalised object, then the statement.
+        let mut j = c;
+        while j < stop
+            && doc.is_word(j)
+            && doc.tok_text(j).starts_with(|ch: char| ch.is_uppercase())
+        {
+            j += 1;
+        }
+        if j == c {
+            let pronoun_object = ["him", "her", "them", "us", "me", "reporters", "journalists"]
+                .iter()
+                .any(|w| doc.tok_text(c).eq_ignore_ascii_case(w));
+            if !pronoun_object {
+                return None;
+            }
+            j = c + 1;
+        }
+        c = j;
+    } else if !doc.is_word(c) {
+        return None;
+    }
+    // "told him to leave": an order; "said in a statement": no statement follows.
+    if starts_with_preposition(doc, c) {
+        return None;
+    }
+    found(doc, c, stop, Some(subject))
+}
+
+fn starts_with_preposition(doc: &Doc, i: usize) -> bool {
+    const PREPOSITIONS: &[&str] = &[
+        "about",
+        "after",
+        "at",
+        "before",
+        "by",
+        "during",
+        "earlier",
+        "for",
+        "from",
+        "in",
+        "later",
+        "of",
+        "on",
+        "through",
+        "to",
+        "today",
+        "via",
+        "with",
+        "yesterday",
+    ];
+    let w = doc.tok_text(i);
+    PREPOSITIONS.iter().any(|p| w.eq_ignore_ascii_case(p))
+}
+
+/// A reporting verb in lowercase and not used as a noun ("the claims", "United States").
+fn is_reporting_verb_at(doc: &Doc, i: usize) -> bool {
+    doc.has(i, lexicon::flag::REPORTING) && attribution::is_speech_verb_at(doc, i)
+}

@@ -1,0 +1,409 @@
+//! Links speakers to entities: the entity with a mention inside the speaker phrase (a person
+//! first), or for a pronoun the nearest fitting entity before it — he/she by a gender read from
+//! the article ("Mr.", "Ms.", the pronouns that follow a person's mentions), it/they to an
+//! organization or the speaker of the quotation before.
+
+use super::Found;
+use super::text::{Doc, TokKind};
+use crate::analysis::{Entity, EntityKind};
+use crate::article::Span;
+use std::collections::HashMap;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gender {
+    Unknown,
+    Male,
+    Female,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Mention {
+    span: Span,
+    entity: usize,
+    kind: EntityKind,
+}
+
+/// For each quotation, the index into `entities` of its speaker, if found.
+pub fn speakers(doc: &Doc, entities: &[Entity], found: &[Found]) -> Vec<Option<usize>> {
+    if entities.is_empty() {
+        return vec![None; found.len()];
+    }
+    let mut mentions: Vec<Mention> = entities
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| {
+            e.mentions.iter().map(move |&span| Mention {
+                span,
+                entity: i,
+                kind: e.kind,
+            })
+        })
+        .collect();
+    mentions.sort_by_key(|m| m.span.start);
+    let genders = genders(doc, entities, &mentions);
+    let surnames = surnames(entities);
+    let mut out: Vec<Option<usize>> = Vec::with_capacity(found.len());
+    for (qi, f) in found.iter().enumerate() {
+        let Some(speaker) = f.speaker else {
+            out.push(None);
+            continue;
+        };
+        let text = speaker.slice(doc.text).trim();
+        let link = match pronoun(text) {
+            Some(p) => resolve_pronoun(
+                p, speaker, &mentions, &genders, entities, found, &out, qi, doc,
+            ),
+            None => in_phrase(speaker, &mentions, doc.text)
+                .or_else(|| by_surname(text, &surnames))
+                .or_else(|| by_role(text, speaker, &mentions, entities)),
+        };
+        out.push(link);
+    }
+    out
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pronoun {
+    He,
+    She,
+    It,
+    They,
+}
+
+fn pronoun(text: &str) -> Option<Pronoun> {
+    let is = |w: &str| text.eq_ignore_ascii_case(w);
+    if is("he") {
+        Some(Pronoun::He)
+    } else if is("she") {
+        Some(Pronoun::She)
+    } else if is("it") {
+        Some(Pronoun::It)
+    } else if is("they") || is("we") {
+        Some(Pronoun::They)
+    } else {
+        None
+    }
+}
+
+/// The entity with a mention inside the speaker phrase: the last person mentioned in it (the
+/// head of "White House spokesman Ned Price"), else an organization or place that ends it.
+fn in_phrase(speaker: Span, mentions: &[Mention], text: &str) -> Option<usize> {
+    let from = mentions.partition_point(|m| m.span.start < speaker.start);
+    let inside = mentions[from..]
+        .iter()
+        .take_while(|m| m.span.start < speaker.end)
+        .filter(|m| speaker.contains(&m.span));
+    let mut person = None;
+    let mut head = None;
+    for m in inside {
+        // "Biden's chief of staff" is not Biden.
+        let possessive = text
+            .get(m.span.end..)
+            .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s"));
+        if possessive {
+            continue;
+        }
+        if m.kind == EntityKind::Person {
+            person = Some(m.entity);
+        }
+        let rest = text.get(m.span.end..speaker.end).unwrap_or("x");
+        if rest.trim_start_matches(['\'', '’', 's']).trim().is_empty() {
+            head = Some(m.entity);
+        }
+    }
+    person.or(head)
+}
+
+/// People by the last word of their name; `None` when two people share it (the phrase would
+/// not say which).
+fn surnames(entities: &[Entity]) -> HashMap<&str, Option<usize>> {
+    let mut map: HashMap<&str, Option<usize>> = HashMap::new();
+    for (i, e) in entities.iter().enumerate() {
+        if e.kind != EntityKind::Person {
+            continue;
+        }
+        if let Some(last) = e.name.split_whitespace().next_back() {
+            map.entry(last).and_modify(|v| *v = None).or_insert(Some(i));
+        }
+    }
+    map
+}
+
+/// A person whose name ends with the speaker phrase's last word ("Mohib" in "Ambassador Mohib").
+fn by_surname(text: &str, surnames: &HashMap<&str, Option<usize>>) -> Option<usize> {
+    let last = text.split_whitespace().next_back()?;
+    if !last.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    surnames.get(last).copied().flatten()
+}
+
+/// "the minister", "the White House spokesman": the nearest person before whose role ends with
+/// the same word ("Infrastructure Minister", "White House spokesman").
+fn by_role(text: &str, at: Span, mentions: &[Mention], entities: &[Entity]) -> Option<usize> {
+    let mut words = text.split_whitespace();
+    let first = words.next()?;
+    let head = words.next_back()?;
+    if !first.eq_ignore_ascii_case("the") || words.count() > 3 {
+        return None;
+    }
+    let before = &mentions[..mentions.partition_point(|m| m.span.start < at.start)];
+    before
+        .iter()
+        .rev()
+        .take(64)
+        .filter(|m| m.kind == EntityKind::Person)
+        .find(|m| {
+            entities[m.entity]
+                .role
+                .as_deref()
+                .and_then(|r| r.split_whitespace().next_back())
+                .is_some_and(|r| r.trim_end_matches('.').eq_ignore_ascii_case(head))
+        })
+        .map(|m| m.entity)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn resolve_pronoun(
+    p: Pronoun,
+    at: Span,
+    mentions: &[Mention],
+    genders: &[Gender],
+    entities: &[Entity],
+    found: &[Found],
+    links: &[Option<usize>],
+    qi: usize,
+    doc: &Doc,
+) -> Option<usize> {
+    let before = &mentions[..mentions.partition_point(|m| m.span.start < at.start)];
+    match p {
+        Pronoun::He | Pronoun::She => {
+            let want = if p == Pronoun::He {
+                Gender::Male
+            } else {
+                Gender::Female
+            };
+            // The speaker of the quotation before, when the pronoun fits and nobody else has
+            // been named since (a speaker goes on).
+            let previous = previous_speaker_at(found, links, qi).and_then(|(e, since)| {
+                let from = mentions.partition_point(|m| m.span.start < since);
+                let other_named = before.get(from..).is_some_and(|ms| {
+                    ms.iter()
+                        .any(|m| m.kind == EntityKind::Person && m.entity != e)
+                });
+                (entities[e].kind == EntityKind::Person && genders[e] == want && !other_named)
+                    .then_some(e)
+            });
+            // Else the nearest person known to fit, looking a few people back before settling
+            // for the nearest person of unknown gender.
+            // Someone the quotation talks about by name is not the one speaking it ("He said,
+            // "Andy Warhol was the center of the Zeitgeist"").
+            let quote = found[qi].span;
+            let from = mentions.partition_point(|m| m.span.start < quote.start);
+            let inside: Vec<usize> = mentions[from..]
+                .iter()
+                .take_while(|m| m.span.start < quote.end)
+                .take(32)
+                .map(|m| m.entity)
+                .collect();
+            let persons = before
+                .iter()
+                .rev()
+                .take(64)
+                .filter(|m| m.kind == EntityKind::Person && !inside.contains(&m.entity))
+                .take(6);
+            let mut unknown = None;
+            let mut exact = None;
+            let mut possessor = None;
+            let mut subject = None;
+            for m in persons {
+                // "asked about Haaland's form": the possessor is seldom the one who speaks next.
+                let possessive = doc
+                    .text
+                    .get(m.span.end..)
+                    .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s"));
+                if possessive {
+                    if possessor.is_none() && genders[m.entity] != other(want) {
+                        possessor = Some(m.entity);
+                    }
+                    continue;
+                }
+                if genders[m.entity] == other(want) {
+                    continue;
+                }
+                // The subject of a recent sentence is the likeliest one to go on speaking.
+                if subject.is_none() && is_subject(doc, m.span) {
+                    subject = Some(m.entity);
+                }
+                match genders[m.entity] {
+                    g if g == want && exact.is_none() => exact = Some(m.entity),
+                    Gender::Unknown if unknown.is_none() => unknown = Some(m.entity),
+                    _ => {}
+                }
+            }
+            previous.or(subject).or(exact).or(unknown).or(possessor)
+        }
+        Pronoun::It | Pronoun::They => {
+            // The speaker of the quotation before, when it is not a person ("…," said KCNA.
+            // "…," it added).
+            // "They" stands for a group here: organisations only, like "it".
+            let previous = previous_speaker(found, links, qi)
+                .filter(|&e| entities[e].kind == EntityKind::Organization);
+            previous.or_else(|| {
+                before
+                    .iter()
+                    .rev()
+                    .take(64)
+                    .find(|m| m.kind == EntityKind::Organization)
+                    .map(|m| m.entity)
+            })
+        }
+    }
+}
+
+/// The linked speaker of the nearest earlier quotation that has a speaker.
+fn previous_speaker(found: &[Found], links: &[Option<usize>], qi: usize) -> Option<usize> {
+    previous_speaker_at(found, links, qi).map(|(e, _)| e)
+}
+
+/// The same, with the offset after which others may have been named since (the end of that
+/// quotation or of its speaker phrase, whichever comes later).
+fn previous_speaker_at(
+    found: &[Found],
+    links: &[Option<usize>],
+    qi: usize,
+) -> Option<(usize, usize)> {
+    let (f, link) = found[..qi]
+        .iter()
+        .zip(links)
+        .rev()
+        .take(8)
+        .find(|(f, _)| f.speaker.is_some())?;
+    let since = f.span.end.max(f.speaker.map_or(0, |s| s.end));
+    link.map(|e| (e, since))
+}
+
+/// A mention that opens its sentence, perhaps after titles or an opening phrase and a comma
+/// ("Guardiola, asked about …, smiled."; "Labour's Shadow Home Secretary Yvette Cooper said").
+fn is_subject(doc: &Doc, mention: Span) -> bool {
+    let at = doc.toks.partition_point(|t| t.start < mention.start);
+    let Some(tok) = doc.toks.get(at) else {
+        return false;
+    };
+    if tok.start != mention.start {
+        return false;
+    }
+    let (start, _) = doc.sentence_range(at);
+    let lead_in = |from: usize| {
+        (from..at).all(|i| {
+            let w = doc.tok_text(i);
+            (doc.is_word(i) && (w.starts_with(char::is_uppercase) || w == "the"))
+                || doc.is_punct(i, '.')
+        }) && at - from <= 8
+    };
+    if lead_in(start) {
+        return true;
+    }
+    // After an opening phrase: "On Monday, Kerry …".
+    (start..at.min(start + 10))
+        .find(|&i| doc.is_punct(i, ','))
+        .is_some_and(|comma| lead_in(comma + 1))
+}
+
+fn other(g: Gender) -> Gender {
+    match g {
+        Gender::Male => Gender::Female,
+        Gender::Female => Gender::Male,
+        Gender::Unknown => Gender::Unknown,
+    }
+}
+
+/// First names with the gender the US Census lists them under (the gazetteer the entity
+/// extractor uses; `U` names count for neither).
+const FIRST_NAMES: &str = include_str!("../../../assets/gazetteers/first_names.tsv");
+
+fn first_name_gender(name: &str) -> Gender {
+    static TABLE: std::sync::OnceLock<HashMap<&'static str, Gender>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        FIRST_NAMES
+            .lines()
+            .filter_map(|line| {
+                let mut parts = line.split('\t');
+                let name = parts.next()?;
+                let gender = match parts.next()? {
+                    "M" => Gender::Male,
+                    "F" => Gender::Female,
+                    _ => Gender::Unknown,
+                };
+                Some((name, gender))
+            })
+            .collect()
+    });
+    table.get(name).copied().unwrap_or(Gender::Unknown)
+}
+
+/// Each entity's gender as the article shows it: a title before a mention ("Mr.", "Mrs.",
+/// "Ms."), the first name of its canonical name, and the third-person pronouns that follow its
+/// mentions before another person's (weakest, as a pronoun may refer to someone else).
+fn genders(doc: &Doc, entities: &[Entity], mentions: &[Mention]) -> Vec<Gender> {
+    let mut votes = vec![(0u32, 0u32); entities.len()];
+    for (i, e) in entities.iter().enumerate() {
+        let mut words = e.name.split_whitespace();
+        if e.kind == EntityKind::Person
+            && let (Some(first), Some(_)) = (words.next(), words.next())
+        {
+            match first_name_gender(first) {
+                Gender::Male => votes[i].0 += 2,
+                Gender::Female => votes[i].1 += 2,
+                Gender::Unknown => {}
+            }
+        }
+    }
+    for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
+        let before = doc.text.get(..m.span.start).unwrap_or("");
+        let title = before
+            .trim_end()
+            .trim_end_matches('.')
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        match title {
+            "Mr" | "Sir" | "Lord" | "King" | "Prince" => votes[m.entity].0 += 3,
+            "Mrs" | "Ms" | "Miss" | "Madam" | "Dame" | "Lady" | "Queen" | "Princess" => {
+                votes[m.entity].1 += 3;
+            }
+            _ => {}
+        }
+    }
+    // Pronouns vote for the person mentioned last before them.
+    let persons: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .collect();
+    let mut next = 0;
+    let mut last_person: Option<usize> = None;
+    for t in &doc.toks {
+        if t.kind != TokKind::Word {
+            continue;
+        }
+        while next < persons.len() && persons[next].span.start <= t.start {
+            last_person = Some(persons[next].entity);
+            next += 1;
+        }
+        let Some(e) = last_person else { continue };
+        let w = doc.text.get(t.start..t.end).unwrap_or("");
+        match w {
+            "he" | "He" | "him" | "his" | "His" => votes[e].0 += 1,
+            "she" | "She" | "her" | "Her" | "hers" => votes[e].1 += 1,
+            _ => {}
+        }
+    }
+    votes
+        .into_iter()
+        .map(|(m, f)| match m.cmp(&f) {
+            std::cmp::Ordering::Greater => Gender::Male,
+            std::cmp::Ordering::Less => Gender::Female,
+            std::cmp::Ordering::Equal => Gender::Unknown,
+        })
+        .collect()
+}

@@ -1,0 +1,362 @@
+//! The article as the quote finder sees it: text units (paragraphs and other blocks), word and
+//! punctuation tokens, and sentences. Built once per article in linear time.
+
+use super::lexicon;
+use crate::article::{Article, BlockKind, Span};
+
+/// What a token is. Quotation-mark characters that are not inside a word are `Mark`s.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    Punct(char),
+    Mark(char),
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+    /// Index of the unit (paragraph) this token is in.
+    pub unit: u32,
+    /// Index of the sentence this token is in.
+    pub sentence: u32,
+    /// `lexicon::flag` bits of a word (0 for punctuation and marks).
+    pub flags: u16,
+}
+
+/// A block the quote finder reads, with whether quotations may run on into the next one.
+#[derive(Clone, Copy, Debug)]
+pub struct Unit {
+    pub span: Span,
+    pub kind: BlockKind,
+    /// First token index and one past the last.
+    pub toks: (usize, usize),
+}
+
+impl Unit {
+    /// Body text in which a quotation may continue from one block into the next.
+    pub fn is_body(&self) -> bool {
+        matches!(self.kind, BlockKind::Paragraph | BlockKind::Blockquote)
+    }
+}
+
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub units: Vec<Unit>,
+    pub toks: Vec<Tok>,
+    /// Sentence token ranges, in order.
+    pub sentences: Vec<(usize, usize)>,
+}
+
+pub fn is_mark_char(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‹' | '›'
+    )
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '@' || c == '#'
+}
+
+/// Joins a word to the next part of it ("don't", "al-Amr", "U.S", "3.5", "AT&T").
+fn is_word_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '.' | '&' | '_' | '/' | '\u{2011}') || c == ','
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(article: &'a Article) -> Self {
+        let text = article.text.as_str();
+        let mut units: Vec<Unit> = article
+            .blocks
+            .iter()
+            .filter(|b| !matches!(b.kind, BlockKind::Credit | BlockKind::Byline))
+            .filter(|b| text.get(b.span.start..b.span.end).is_some())
+            .map(|b| Unit {
+                span: b.span,
+                kind: b.kind,
+                toks: (0, 0),
+            })
+            .collect();
+        if units.is_empty() {
+            units = split_paragraphs(text);
+        }
+        // About one token per four bytes of news text (words and punctuation).
+        let mut toks = Vec::with_capacity(text.len() / 4 + 16);
+        for (ui, unit) in units.iter_mut().enumerate() {
+            let first = toks.len();
+            tokenize(text, unit.span, ui as u32, &mut toks);
+            unit.toks = (first, toks.len());
+        }
+        let mut doc = Doc {
+            text,
+            units,
+            toks,
+            sentences: Vec::new(),
+        };
+        doc.split_sentences();
+        doc
+    }
+
+    pub fn tok_text(&self, i: usize) -> &'a str {
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .unwrap_or("")
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        matches!(self.toks.get(i).map(|t| t.kind), Some(TokKind::Word))
+    }
+
+    /// The word's `lexicon::flag` bits; 0 for anything else or out of range.
+    pub fn flags(&self, i: usize) -> u16 {
+        self.toks.get(i).map_or(0, |t| t.flags)
+    }
+
+    pub fn has(&self, i: usize, bit: u16) -> bool {
+        self.flags(i) & bit != 0
+    }
+
+    pub fn is_punct(&self, i: usize, c: char) -> bool {
+        matches!(self.toks.get(i).map(|t| t.kind), Some(TokKind::Punct(p)) if p == c)
+    }
+
+    pub fn char_before(&self, offset: usize) -> Option<char> {
+        self.text.get(..offset).and_then(|s| s.chars().next_back())
+    }
+
+    pub fn char_after(&self, offset: usize) -> Option<char> {
+        self.text.get(offset..).and_then(|s| s.chars().next())
+    }
+
+    pub fn sentence_range(&self, tok: usize) -> (usize, usize) {
+        self.toks
+            .get(tok)
+            .and_then(|t| self.sentences.get(t.sentence as usize))
+            .copied()
+            .unwrap_or((tok, tok))
+    }
+
+    fn split_sentences(&mut self) {
+        for ui in 0..self.units.len() {
+            let (first, last) = self.units[ui].toks;
+            let mut start = first;
+            let mut i = first;
+            while i < last {
+                if self.ends_sentence(i, last) {
+                    // Take closing marks and brackets that follow the stop.
+                    let mut end = i + 1;
+                    while end < last
+                        && matches!(
+                            self.toks[end].kind,
+                            TokKind::Mark(_) | TokKind::Punct(')') | TokKind::Punct(']')
+                        )
+                        && self.toks[end].start == self.toks[end - 1].end
+                    {
+                        end += 1;
+                    }
+                    self.push_sentence(start, end);
+                    start = end;
+                    i = end;
+                } else {
+                    i += 1;
+                }
+            }
+            if start < last {
+                self.push_sentence(start, last);
+            }
+        }
+    }
+
+    fn push_sentence(&mut self, start: usize, end: usize) {
+        let id = self.sentences.len() as u32;
+        for t in &mut self.toks[start..end] {
+            t.sentence = id;
+        }
+        self.sentences.push((start, end));
+    }
+
+    /// Whether token `i` (a stop) ends a sentence: `.`, `!`, `?` or `…` followed (after any
+    /// closing marks) by a capital, a digit or an opening mark — and not after an abbreviation.
+    fn ends_sentence(&self, i: usize, last: usize) -> bool {
+        let c = match self.toks[i].kind {
+            TokKind::Punct(c) if matches!(c, '.' | '!' | '?' | '…') => c,
+            _ => return false,
+        };
+        let mut j = i + 1;
+        while j < last
+            && matches!(
+                self.toks[j].kind,
+                TokKind::Mark(_) | TokKind::Punct(')') | TokKind::Punct(']')
+            )
+            && self.toks[j].start == self.toks[j - 1].end
+        {
+            j += 1;
+        }
+        if j >= last {
+            return false; // the unit's end closes the sentence anyway
+        }
+        let next = self.tok_text(j);
+        let next_starts = next
+            .chars()
+            .next()
+            .is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit() || is_mark_char(ch));
+        if !next_starts {
+            return false;
+        }
+        if c != '.' {
+            return true;
+        }
+        if i == 0 || !self.is_word(i - 1) || self.toks[i - 1].end != self.toks[i].start {
+            return true;
+        }
+        let prev = self.tok_text(i - 1);
+        let single_capital = prev.chars().count() == 1 && prev.chars().all(char::is_uppercase);
+        let dotted = prev.contains('.');
+        if self.has(i - 1, lexicon::flag::ABBREVIATION) || single_capital || dotted {
+            // "U.S. The President" ends a sentence; "Mr. Toccafondi" and "L. Ron" do not.
+            return dotted && self.has(j, lexicon::flag::SENTENCE_START);
+        }
+        true
+    }
+}
+
+/// Paragraphs separated by blank lines, for articles that come without blocks.
+fn split_paragraphs(text: &str) -> Vec<Unit> {
+    let mut units = Vec::new();
+    let mut offset = 0;
+    for chunk in text.split("\n\n") {
+        let start = offset + (chunk.len() - chunk.trim_start().len());
+        let end = offset + chunk.trim_end().len();
+        if end > start {
+            units.push(Unit {
+                span: Span::new(start, end),
+                kind: BlockKind::Paragraph,
+                toks: (0, 0),
+            });
+        }
+        offset += chunk.len() + 2;
+    }
+    units
+}
+
+fn tokenize(text: &str, span: Span, unit: u32, out: &mut Vec<Tok>) {
+    let Some(slice) = text.get(span.start..span.end) else {
+        return;
+    };
+    let base = span.start;
+    let mut iter = slice.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let start = base + i;
+        if is_word_char(c) {
+            let mut end = start + c.len_utf8();
+            loop {
+                match iter.peek().copied() {
+                    Some((_, d)) if is_word_char(d) => {
+                        end = base + iter.next().map_or(0, |(j, d)| j + d.len_utf8());
+                    }
+                    Some((j, d)) if is_word_joiner(d) => {
+                        // A joiner belongs to the word only when a word character follows it
+                        // (and, for a comma, only between digits: "1,000").
+                        let after = slice.get(j + d.len_utf8()..).and_then(|s| s.chars().next());
+                        let joins = match after {
+                            Some(a) if d == ',' => {
+                                a.is_ascii_digit()
+                                    && text
+                                        .get(..base + j)
+                                        .and_then(|s| s.chars().next_back())
+                                        .is_some_and(|p| p.is_ascii_digit())
+                            }
+                            Some(a) => is_word_char(a),
+                            None => false,
+                        };
+                        if joins {
+                            iter.next();
+                            end = base + j + d.len_utf8();
+                        } else {
+                            break;
+                        }
+                    }
+                    _ => break,
+                }
+            }
+            out.push(Tok {
+                start,
+                end,
+                kind: TokKind::Word,
+                unit,
+                sentence: 0,
+                flags: text.get(start..end).map_or(0, lexicon::flags_of),
+            });
+        } else {
+            let kind = if is_mark_char(c) {
+                TokKind::Mark(c)
+            } else {
+                TokKind::Punct(c)
+            };
+            out.push(Tok {
+                start,
+                end: start + c.len_utf8(),
+                kind,
+                unit,
+                sentence: 0,
+                flags: 0,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Block;
+
+    fn article(text: &str) -> Article {
+        Article {
+            text: text.to_string(),
+            blocks: vec![Block::new(BlockKind::Paragraph, 0, text.len())],
+            ..Article::default()
+        }
+    }
+
+    fn words<'a>(doc: &'a Doc<'a>) -> Vec<&'a str> {
+        (0..doc.toks.len()).map(|i| doc.tok_text(i)).collect()
+    }
+
+    #[test]
+    fn words_keep_apostrophes_hyphens_and_dots_inside() {
+        let a = article("Putin's al-Amr U.S. 1,000 don’t 'Hi,' he said.");
+        let doc = Doc::new(&a);
+        assert_eq!(
+            words(&doc),
+            [
+                "Putin's", "al-Amr", "U.S", ".", "1,000", "don’t", "'", "Hi", ",", "'", "he",
+                "said", "."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_skip_abbreviations_and_initials() {
+        let a = article(
+            "Mr. Toccafondi met L. Ron Hubbard in the U.S. on Monday. He left the U.S. The end.",
+        );
+        let doc = Doc::new(&a);
+        assert_eq!(doc.sentences.len(), 3);
+    }
+
+    #[test]
+    fn sentence_takes_its_closing_mark() {
+        let a = article("He said, \"It is done.\" Then he left.");
+        let doc = Doc::new(&a);
+        assert_eq!(doc.sentences.len(), 2);
+        let (s, e) = doc.sentences[0];
+        assert_eq!(doc.tok_text(e - 1), "\"");
+        assert_eq!(doc.tok_text(s), "He");
+    }
+}

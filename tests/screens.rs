@@ -1,0 +1,522 @@
+//! Whole screens through ratatui's TestBackend, snapshotted with insta, on the bundled samples.
+//! Each key-press test checks that the screen after the key differs in the way the key promises.
+//! Colour is not in the text snapshots, so highlight tests snapshot a map of the body's styles.
+
+use byline::app::{Action, App, Pane};
+use byline::document::Document;
+use byline::event::to_action;
+use byline::source;
+use byline::ui;
+use byline::ui::theme::THEME;
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::{CrosstermBackend, TestBackend};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::{TerminalOptions, Viewport};
+use std::cell::RefCell;
+use std::io::Write;
+use std::path::PathBuf;
+use std::rc::Rc;
+use unicode_width::UnicodeWidthStr;
+
+fn samples() -> Vec<Document> {
+    // Relative, so that sources (and so snapshots) do not depend on where the repo lives.
+    let loaded = source::load(
+        &[PathBuf::from("assets/articles")],
+        source::DEFAULT_MAX_BYTES,
+    );
+    assert!(
+        loaded.errors.is_empty(),
+        "samples must open: {:?}",
+        loaded.errors
+    );
+    assert!(
+        loaded.articles.len() >= 7,
+        "the bundled samples are missing"
+    );
+    loaded.articles.into_iter().map(Document::analyze).collect()
+}
+
+fn reader(width: u16, height: u16) -> App {
+    App::from_documents(samples(), Vec::new(), width, height)
+}
+
+fn buffer(app: &App) -> Buffer {
+    let mut t = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
+    t.draw(|f| ui::draw(f, app)).unwrap();
+    t.backend().buffer().clone()
+}
+
+fn screen(app: &App) -> String {
+    let b = buffer(app);
+    (0..b.area.height)
+        .map(|y| {
+            let mut line = String::new();
+            let mut x = 0;
+            while x < b.area.width {
+                let symbol = b[(x, y)].symbol();
+                line.push_str(symbol);
+                x += u16::try_from(symbol.width().max(1)).unwrap();
+            }
+            line.trim_end().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A key through the real key map, as the event loop would deliver it.
+fn press(app: &mut App, key: &str) {
+    let (code, mods) = match key {
+        "Tab" => (KeyCode::Tab, KeyModifiers::NONE),
+        "BackTab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
+        "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
+        "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
+        k => {
+            let c = k.chars().next().unwrap();
+            let m = if c.is_uppercase() {
+                KeyModifiers::SHIFT
+            } else {
+                KeyModifiers::NONE
+            };
+            (KeyCode::Char(c), m)
+        }
+    };
+    let event = Event::Key(KeyEvent::new(code, mods));
+    if let Some(action) = to_action(app, &event) {
+        app.update(action);
+    }
+}
+
+/// The status bar: the status row and the message / key hints row under it.
+fn status(app: &App) -> String {
+    let s = screen(app);
+    let first = usize::from(app.areas.status.y);
+    s.lines().skip(first).take(2).collect::<Vec<_>>().join("\n")
+}
+
+/// The body pane's text, and under it a map of its highlights: `@` the current mention, `m` other
+/// mentions, `Q` the current quote, `q` other direct/partial quotes, `r` reported speech.
+fn highlight_map(app: &App) -> String {
+    let b = buffer(app);
+    let area = ui::layout::body_text(app.areas.body);
+    let mut text = Vec::new();
+    let mut map = Vec::new();
+    for y in area.y..area.bottom() {
+        let mut t = String::new();
+        let mut m = String::new();
+        let mut x = area.x;
+        while x < area.right() {
+            let cell = &b[(x, y)];
+            x += u16::try_from(cell.symbol().width().max(1)).unwrap();
+            t.push_str(cell.symbol());
+            let style = cell.style();
+            m.push(if style.bg == THEME.mention_current.bg {
+                '@'
+            } else if style.fg == THEME.mention.fg {
+                'm'
+            } else if style.bg == THEME.quote_current.bg && style.fg == THEME.quote.fg {
+                'Q'
+            } else if style.fg == THEME.quote.fg {
+                'q'
+            } else if style.fg == THEME.reported.fg {
+                'r'
+            } else {
+                '.'
+            });
+        }
+        text.push(t.trim_end().to_string());
+        map.push(m.trim_end_matches('.').to_string());
+    }
+    format!("{}\n----\n{}", text.join("\n"), map.join("\n"))
+}
+
+/// Only the map half of `highlight_map`.
+fn marks_of(app: &App) -> String {
+    let map = highlight_map(app);
+    map.split("\n----\n").nth(1).unwrap().to_string()
+}
+
+#[test]
+fn three_panes_at_120x40() {
+    let app = reader(120, 40);
+    let s = screen(&app);
+    for title in ["Headlines (", "Article", "Entities"] {
+        assert!(s.lines().next().unwrap().contains(title), "{title} missing");
+    }
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn narrow_60x20_stacks_the_list_over_the_body() {
+    let app = reader(60, 20);
+    assert_eq!(app.areas.body.width, 60);
+    assert!(app.areas.headlines.y < app.areas.body.y);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn tab_moves_focus_to_the_body() {
+    let mut app = reader(120, 40);
+    let before = screen(&app);
+    assert!(status(&app).contains("HEADLINES"));
+    press(&mut app, "Tab");
+    let after = screen(&app);
+    assert_ne!(before, after);
+    assert!(status(&app).contains("ARTICLE"), "{}", status(&app));
+    insta::assert_snapshot!(after);
+}
+
+#[test]
+fn j_shows_the_next_article() {
+    let mut app = reader(120, 40);
+    let second = app.entries[1].title.clone();
+    let first_words: String = second.chars().take(20).collect();
+    let body_before = highlight_map(&app);
+    assert!(!body_before.contains(&first_words));
+    press(&mut app, "j");
+    assert!(status(&app).contains("article 2/"));
+    assert!(
+        highlight_map(&app).contains(&first_words),
+        "body shows the second article"
+    );
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn big_g_in_the_body_shows_the_end() {
+    let mut app = reader(120, 40);
+    // The longest sample, so that G has somewhere to go.
+    let longest = (0..app.visible.len())
+        .max_by_key(|&i| app.articles[i].text.len())
+        .unwrap();
+    for _ in 0..longest {
+        press(&mut app, "j");
+    }
+    press(&mut app, "Tab");
+    press(&mut app, "G");
+    let text = &app.articles[app.current().unwrap()].text;
+    let last = app.body.lines.last().unwrap().text(text).to_string();
+    assert!(app.scroll > 0, "the first article is longer than a screen");
+    let s = screen(&app);
+    assert!(s.contains(last.trim()), "last line {last:?} on screen");
+    assert!(status(&app).contains("100%"));
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn question_mark_opens_the_help_from_the_key_map() {
+    let mut app = reader(120, 40);
+    press(&mut app, "?");
+    let s = screen(&app);
+    assert!(s.contains("Keys — Esc closes"));
+    for line in ui::help::lines().iter().take(30) {
+        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        assert!(s.contains(text.trim_end()), "help line {text:?} missing");
+    }
+    insta::assert_snapshot!(s);
+    press(&mut app, "Esc");
+    assert!(!screen(&app).contains("Keys — Esc closes"));
+}
+
+#[test]
+fn every_terminal_size_draws_without_panicking() {
+    let mut app = reader(120, 40);
+    let mut sizes = vec![
+        (1, 1),
+        (1, 40),
+        (120, 1),
+        (2, 2),
+        (3, 3),
+        (99, 30),
+        (100, 30),
+        (400, 120),
+    ];
+    for w in (1..=400).step_by(37) {
+        for h in (1..=120).step_by(17) {
+            sizes.push((w, h));
+        }
+    }
+    for (w, h) in sizes {
+        app.update(Action::Resize(w, h));
+        for key in ["Tab", "j", "G", "n", "]", "Q", "c", "?"] {
+            press(&mut app, key);
+            let _ = buffer(&app);
+        }
+        press(&mut app, "Esc");
+        press(&mut app, "Esc");
+    }
+}
+
+// ----- mentions and quotes -----------------------------------------------------------------
+
+/// Focus the entity pane and move to the first entity satisfying `pick`; returns its name.
+fn choose_entity(app: &mut App, pick: impl Fn(&byline::Entity) -> bool) -> String {
+    while app.focus != Pane::Side {
+        press(app, "Tab");
+    }
+    press(app, "g");
+    let entities = app.current_analysis().unwrap().entities.clone();
+    let target = entities
+        .iter()
+        .position(&pick)
+        .expect("an entity to follow");
+    for _ in 0..entities.len() {
+        if app.chosen_entity() == Some(target) {
+            break;
+        }
+        press(app, "j");
+    }
+    assert_eq!(app.chosen_entity(), Some(target));
+    entities[target].name.clone()
+}
+
+#[test]
+fn n_highlights_the_next_mention() {
+    let mut app = reader(120, 40);
+    let name = choose_entity(&mut app, |e| e.mentions.len() >= 3);
+    press(&mut app, "n");
+    let first = highlight_map(&app);
+    assert!(
+        status(&app).contains(&format!("{name} — mention 1 of")),
+        "{}",
+        status(&app)
+    );
+    press(&mut app, "n");
+    let second = highlight_map(&app);
+    assert!(
+        status(&app).contains(&format!("{name} — mention 2 of")),
+        "{}",
+        status(&app)
+    );
+    assert_ne!(first, second, "the current mention moved");
+    assert!(
+        second.split("\n----\n").nth(1).unwrap().contains('@'),
+        "the current mention is on screen"
+    );
+    insta::assert_snapshot!("mention_1", first);
+    insta::assert_snapshot!("mention_2", second);
+}
+
+#[test]
+fn n_after_the_last_mention_opens_the_next_article_mentioning_the_entity() {
+    let mut app = reader(120, 40);
+    // Someone in the first article who is also in a later one.
+    let corpus = app.corpus.clone();
+    let name = choose_entity(&mut app, |e| {
+        corpus
+            .articles_with(&byline::analysis::corpus::EntityKey::of(e))
+            .len()
+            >= 2
+    });
+    let count = app.current_analysis().unwrap().entities[app.chosen_entity().unwrap()]
+        .mentions
+        .len();
+    for _ in 0..count {
+        press(&mut app, "n");
+    }
+    let before = app.current();
+    press(&mut app, "n");
+    assert_ne!(app.current(), before, "moved to another article");
+    let s = status(&app);
+    assert!(s.contains(&format!("{name} — mention 1 of")), "{s}");
+    assert!(s.contains("next article"), "{s}");
+    assert!(marks_of(&app).contains('@'));
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn a_quote_over_several_paragraphs_is_highlighted_on_every_line() {
+    let mut app = reader(120, 40);
+    // The sample with a quotation running over paragraphs.
+    let (article, quote) = app
+        .entries
+        .iter()
+        .enumerate()
+        .find_map(|(i, e)| {
+            let a = e.analysis.as_ref()?;
+            let text = &app.articles[i].text;
+            let q = a.quotes.iter().position(|q| {
+                matches!(q.kind, byline::QuoteKind::Direct) && q.span.slice(text).contains("\n\n")
+            })?;
+            Some((i, q))
+        })
+        .expect("a sample with a multi-paragraph quote");
+    while app.current() != Some(article) {
+        press(&mut app, "j");
+    }
+    let nav = app.quote_order.iter().position(|&q| q == quote).unwrap();
+    for _ in 0..=nav {
+        press(&mut app, "]");
+    }
+    let s = status(&app);
+    assert!(s.contains(&format!("quote {} of", nav + 1)), "{s}");
+    let map = highlight_map(&app);
+    let q_lines = map
+        .split("\n----\n")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .filter(|l| l.contains('Q'))
+        .count();
+    assert!(q_lines >= 3, "the quote covers several lines:\n{map}");
+    insta::assert_snapshot!("multi_paragraph_quote", format!("{s}\n{map}"));
+}
+
+#[test]
+fn big_q_shows_the_quotes_view_and_enter_jumps_to_a_quote() {
+    let mut app = reader(120, 40);
+    let before = screen(&app);
+    assert!(before.contains("Entities"));
+    press(&mut app, "Q");
+    let s = screen(&app);
+    assert!(s.lines().next().unwrap().contains("Quotes ("), "{s}");
+    assert!(!s.lines().next().unwrap().contains("Entities"));
+    assert!(status(&app).contains(" QUOTES "));
+    press(&mut app, "j");
+    press(&mut app, "Enter");
+    assert!(status(&app).contains("quote 2 of"), "{}", status(&app));
+    assert!(
+        marks_of(&app).contains('Q'),
+        "the chosen quote is highlighted"
+    );
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn c_shows_entities_across_all_articles() {
+    let mut app = reader(120, 40);
+    press(&mut app, "c");
+    let s = screen(&app);
+    assert!(s.lines().next().unwrap().contains("Corpus — "), "{s}");
+    let top = &app.corpus_rows[0];
+    assert!(top.articles >= 2, "the first row is in several articles");
+    assert!(s.contains(&top.name));
+    insta::assert_snapshot!(s);
+}
+
+// ----- hostile text ------------------------------------------------------------------------
+
+/// An article straight from hostile bytes, bypassing the parser's cleaning, so the drawing layer's
+/// own defence is what is tested.
+fn hostile() -> Document {
+    let evil = "\x1b]52;c;ZXZpbA==\x07\x1b[2J\x1b[31mred\x1b[0m \u{9b}31m \x1bP1$qm\x1b\\ \u{202e}desrever\u{202c} \x07bell\x00nul \x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\";
+    let text = format!("Head {evil}\n\nBody {evil} Mallory said so.\n\n“Quote {evil}” she said.");
+    let p1 = text.find("Body").unwrap();
+    let p2 = text.find('“').unwrap();
+    let blocks = vec![
+        byline::Block::new(byline::BlockKind::Headline, 0, p1 - 2),
+        byline::Block::new(byline::BlockKind::Paragraph, p1, p2 - 2),
+        byline::Block::new(byline::BlockKind::Paragraph, p2, text.len()),
+    ];
+    let m = text.find("Mallory").unwrap();
+    let q_end = text.find('”').unwrap() + '”'.len_utf8();
+    let analysis = byline::Analysis {
+        entities: vec![byline::Entity {
+            id: "mallory".into(),
+            kind: byline::EntityKind::Person,
+            name: format!("Mallory {evil}"),
+            role: Some(format!("role {evil}")),
+            mentions: vec![byline::Span::new(m, m + 7)],
+        }],
+        quotes: vec![byline::Quote {
+            kind: byline::QuoteKind::Direct,
+            span: byline::Span::new(p2, q_end),
+            speaker: None,
+            speaker_text: Some(format!("spk {evil}")),
+            speaker_span: None,
+        }],
+    };
+    Document {
+        article: byline::Article {
+            source: format!("evil{evil}.txt"),
+            headline: format!("Head {evil}"),
+            text,
+            blocks,
+            ..Default::default()
+        },
+        analysis,
+    }
+}
+
+/// Every escape sequence in `bytes` must be one the backend writes itself: CSI with a final `m`
+/// (colours), `H` (cursor moves) or `h`/`l` (cursor show/hide).
+fn assert_only_backend_sequences(bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    for c in text.chars() {
+        assert!(
+            c == '\x1b' || !c.is_control(),
+            "control character {c:?} reached the terminal"
+        );
+        assert!(
+            !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'),
+            "bidi control {c:?} reached the terminal"
+        );
+    }
+    let mut i = 0;
+    while let Some(at) = bytes[i..].iter().position(|&b| b == 0x1b) {
+        let start = i + at;
+        assert_eq!(
+            bytes.get(start + 1),
+            Some(&b'['),
+            "non-CSI escape at byte {start}"
+        );
+        let mut j = start + 2;
+        while j < bytes.len() && matches!(bytes[j], b'0'..=b'9' | b';' | b'?' | b':') {
+            j += 1;
+        }
+        let fin = bytes.get(j).copied().unwrap_or(0);
+        assert!(
+            matches!(fin, b'm' | b'H' | b'h' | b'l'),
+            "unexpected sequence {:?}",
+            String::from_utf8_lossy(&bytes[start..=j.min(bytes.len() - 1)])
+        );
+        i = j + 1;
+    }
+}
+
+#[test]
+fn escape_sequences_in_articles_never_reach_the_terminal() {
+    let docs = vec![hostile()];
+    let errors = vec![byline::article::SourceError {
+        source: "bad\x1b]0;title\x07.txt".into(),
+        reason: "broken \x1b[2J".into(),
+    }];
+    let mut app = App::from_documents(docs, errors, 120, 40);
+    // Every view that shows article-derived text: body with a chosen mention and current quote,
+    // entities, quotes view, corpus view, the errors list, the status message.
+    let steps: &[&str] = &["", "BackTab", "j", "n", "]", "Q", "c", "e", "Esc", "f"];
+    for key in steps {
+        if !key.is_empty() {
+            press(&mut app, key);
+        }
+        // A fresh terminal each time, so every cell is written, not only the changed ones.
+        let out = Shared::default();
+        let options = TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, 120, 40)),
+        };
+        let mut terminal =
+            Terminal::with_options(CrosstermBackend::new(out.clone()), options).unwrap();
+        terminal.draw(|f| ui::draw(f, &app)).unwrap();
+        let bytes = out.0.borrow().clone();
+        assert!(bytes.len() > 1000, "the screen was written");
+        assert_only_backend_sequences(&bytes);
+    }
+    // The text is still there, inert.
+    let s = screen(&app);
+    assert!(s.contains("desrever"));
+}
+
+/// A writer the test can read after the backend wrote to it.
+#[derive(Clone, Default)]
+struct Shared(Rc<RefCell<Vec<u8>>>);
+
+impl Write for Shared {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
