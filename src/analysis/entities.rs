@@ -160,6 +160,33 @@ fn name_key(s: &str) -> String {
     group::normalise(s)
 }
 
+/// A name compared and hashed without regard to case, without allocating.
+#[derive(Clone, Copy, Debug)]
+struct CaseBlind<'a>(&'a str);
+
+impl PartialEq for CaseBlind<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.eq_ignore_ascii_case(other.0)
+    }
+}
+
+impl Eq for CaseBlind<'_> {}
+
+impl std::hash::Hash for CaseBlind<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // ASCII case folded, as `eq` compares: the same names hash the same.
+        let mut buf = [0u8; 32];
+        for chunk in self.0.as_bytes().chunks(buf.len()) {
+            let n = chunk.len();
+            for (d, s) in buf.iter_mut().zip(chunk) {
+                *d = s.to_ascii_lowercase();
+            }
+            state.write(buf.get(..n).unwrap_or(&[]));
+        }
+        state.write_u8(0xff);
+    }
+}
+
 /// Drops every mention of a name taken elsewhere in the article for the title of a work or a
 /// prize, unless the gazetteer knows it as a place.
 fn drop_titles(text: &str, toks: &[Token], titles: &[(usize, usize)], raws: &mut Vec<Raw>) {
@@ -195,14 +222,14 @@ fn title_case_names(text: &str, toks: &[Token], title_case: &[bool], raws: &mut 
         return;
     }
     let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
-    let mut body: HashMap<String, EntityKind> = HashMap::new();
-    let mut person_words: HashSet<String> = HashSet::new();
+    let mut body: HashMap<CaseBlind, EntityKind> = HashMap::with_capacity(raws.len());
+    let mut person_words: HashSet<CaseBlind> = HashSet::new();
     for r in raws.iter().filter(|r| !in_tc(r)) {
-        body.entry(name_key(r.span.slice(text))).or_insert(r.kind);
+        body.entry(CaseBlind(r.span.slice(text))).or_insert(r.kind);
         if r.kind == EntityKind::Person {
             for i in r.toks.0..r.toks.1 {
                 if toks.get(i).is_some_and(|t| t.kind == Kind::Word && t.cap) {
-                    person_words.insert(group::core(word(i)).to_lowercase());
+                    person_words.insert(CaseBlind(group::core(word(i))));
                 }
             }
         }
@@ -229,8 +256,8 @@ fn title_case_names(text: &str, toks: &[Token], title_case: &[bool], raws: &mut 
             && e - s == 2
             && g.is_first_name(word(s))
             && (g.is_surname(word(s + 1)) || !g.is_common_word(word(s + 1)));
-        let surname = e - s == 1 && person_words.contains(&group::core(full).to_lowercase());
-        if known || first_last || surname || body.contains_key(&name_key(full)) {
+        let surname = e - s == 1 && person_words.contains(&CaseBlind(group::core(full)));
+        if known || first_last || surname || body.contains_key(&CaseBlind(full)) {
             if surname {
                 let mut r = r;
                 r.kind = EntityKind::Person;
@@ -256,9 +283,9 @@ fn title_case_names(text: &str, toks: &[Token], title_case: &[bool], raws: &mut 
                 }
                 let Some(span) = sub_span(i, j) else { continue };
                 let sub = span.slice(text);
-                let hit = if let Some(&kind) = body.get(&name_key(sub)) {
+                let hit = if let Some(&kind) = body.get(&CaseBlind(sub)) {
                     Some((kind, Sure::Weak))
-                } else if j == i + 1 && person_words.contains(&group::core(sub).to_lowercase()) {
+                } else if j == i + 1 && person_words.contains(&CaseBlind(group::core(sub))) {
                     Some((EntityKind::Person, Sure::Weak))
                 } else if g.place(sub).is_some() && !(j == i + 1 && g.is_common_word(sub)) {
                     Some((EntityKind::Place, Sure::Strong))
@@ -312,8 +339,12 @@ fn city_region(text: &str, toks: &[Token], raws: &mut [Raw]) {
         if !comma_between(a, b) {
             continue;
         }
-        let a_person = a.kind == EntityKind::Person && a.sure != Sure::Guess;
+        // Not "Jones, Britain's envoy": a person before a comma stays a person.
+        let a_person = a.kind == EntityKind::Person;
         let b_region = b.kind == EntityKind::Place
+            && !toks
+                .get(b.toks.1)
+                .is_some_and(|t| t.kind == Kind::Possessive)
             && matches!(
                 g.place_kind(b.span.slice(text)),
                 Some(PlaceKind::Country | PlaceKind::Region)
@@ -323,12 +354,20 @@ fn city_region(text: &str, toks: &[Token], raws: &mut [Raw]) {
             a.sure = Sure::Strong;
         }
         let a_city = a.kind == EntityKind::Place
-            && g.place_kind(a.span.slice(text)) == Some(PlaceKind::City);
+            && !matches!(
+                g.place_kind(a.span.slice(text)),
+                Some(PlaceKind::Country | PlaceKind::Region)
+            );
         // Only the last name of a list: "Livorno, Tuscany, to pay" but not "Paris, Smith and".
         let ends = toks
             .get(b.toks.1)
             .is_some_and(|t| matches!(t.kind, Kind::Punct(',' | '.' | ';' | ')')));
-        if a_city && b.sure == Sure::Guess && b.toks.1 - b.toks.0 == 1 && ends {
+        if a_city
+            && b.kind != EntityKind::Person
+            && b.sure != Sure::Strong
+            && b.toks.1 - b.toks.0 <= 3
+            && ends
+        {
             b.kind = EntityKind::Place;
             b.sure = Sure::Weak;
         }
@@ -345,23 +384,26 @@ fn unify_kinds(text: &str, raws: &mut [Raw]) {
         EntityKind::Place => 2,
     };
     let votes = |r: &Raw| r.link.is_none() && r.honorific.is_none() && !r.after_title;
-    let mut score: HashMap<String, [u32; 3]> = HashMap::new();
+    // Case-blind: a dateline's "LISBON" is the body's "Lisbon".
+    let mut score: HashMap<CaseBlind, [u32; 3]> = HashMap::with_capacity(raws.len());
+    let mut mixed = false;
     for r in raws.iter().filter(|r| votes(r)) {
         let w = match r.sure {
             Sure::Strong => 4,
             Sure::Weak => 2,
             Sure::Guess => 1,
         } + if r.canonical.is_some() { 2 } else { 0 };
-        if let Some(x) = score
-            .entry(name_key(r.span.slice(text)))
-            .or_insert([0; 3])
-            .get_mut(idx(r.kind))
-        {
+        let sc = score.entry(CaseBlind(r.span.slice(text))).or_insert([0; 3]);
+        if let Some(x) = sc.get_mut(idx(r.kind)) {
             *x += w;
         }
+        mixed |= sc.iter().filter(|&&x| x > 0).count() > 1;
+    }
+    if !mixed {
+        return;
     }
     for r in raws.iter_mut().filter(|r| votes(r)) {
-        let Some(sc) = score.get(&name_key(r.span.slice(text))) else {
+        let Some(sc) = score.get(&CaseBlind(r.span.slice(text))).copied() else {
             continue;
         };
         if sc.iter().filter(|&&x| x > 0).count() < 2 {
@@ -393,7 +435,10 @@ fn sports_teams(text: &str, toks: &[Token], raws: &mut [Raw]) {
     let sporty = toks
         .iter()
         .filter(|t| t.kind == Kind::Word)
-        .filter(|t| names::with_lower(t.text(text), |w| names::SPORTS_WORDS.contains(&w)))
+        .filter(|t| {
+            let w = t.text(text);
+            (3..=12).contains(&w.len()) && names::with_lower(w, names::is_sports_word)
+        })
         .take(5)
         .count();
     if sporty < 5 {
@@ -913,7 +958,38 @@ mod tests {
         let es = extract(&article(text));
         assert_eq!(find(&es, "Brookvale").kind, EntityKind::Place);
         assert_eq!(find(&es, "Southern Ohio").kind, EntityKind::Place);
+        let text = "Delegates met in Hanover, Lower Grensland, on Friday.";
+        let es = extract(&article(text));
+        assert_eq!(find(&es, "Lower Grensland").kind, EntityKind::Place);
         assert!(es.iter().all(|e| e.name != "Ohio"), "{es:?}");
+    }
+
+    #[test]
+    fn long_names_with_particles_and_chained_adjectives() {
+        let text = "President Luis Ignacio Mora da Costa met leaders of the Christian \
+                    Democratic Union.";
+        let es = extract(&article(text));
+        let p = find(&es, "Luis Ignacio Mora da Costa");
+        assert_eq!(p.kind, EntityKind::Person);
+        assert_eq!(
+            find(&es, "Christian Democratic Union").kind,
+            EntityKind::Organization
+        );
+    }
+
+    #[test]
+    fn quoted_names_with_cue_words_stay_names() {
+        let text = "Fighters of the \"Free Lions Brigade\" withdrew, the \
+                    Pittsburgh Post-Gazette reported.";
+        let es = extract(&article(text));
+        assert_eq!(
+            find(&es, "Free Lions Brigade").kind,
+            EntityKind::Organization
+        );
+        assert_eq!(
+            find(&es, "Pittsburgh Post-Gazette").kind,
+            EntityKind::Organization
+        );
     }
 
     #[test]

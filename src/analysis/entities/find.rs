@@ -111,7 +111,12 @@ impl<'a> Finder<'a> {
             return false;
         }
         // "Late-Night", "Two-Year": a compound of ordinary words is not a name.
-        if w.contains('-') && !t.upper && is_common_compound(w) && g.place(w).is_none() {
+        if w.contains('-')
+            && !t.upper
+            && is_common_compound(w)
+            && g.place(w).is_none()
+            && !g.is_org_suffix(w)
+        {
             return false;
         }
         // A lone capital letter ("(C)") is not a name; an initial with its dot is.
@@ -324,12 +329,13 @@ impl<'a> Finder<'a> {
         // A nationality adjective before an organization belongs to it ("Indonesian Navy").
         let mut merged: Vec<Piece> = Vec::with_capacity(pieces.len());
         for p in pieces {
-            if let (Some(Piece::Demonym(ds, _)), Piece::Name(_, e)) = (merged.last().copied(), p)
+            let mut p = p;
+            // Chains too: "Christian Democratic Union".
+            while let (Some(Piece::Demonym(ds, _)), Piece::Name(_, e)) = (merged.last().copied(), p)
                 && self.org_by_cue(ds, e)
             {
                 merged.pop();
-                merged.push(Piece::Name(ds, e));
-                continue;
+                p = Piece::Name(ds, e);
             }
             merged.push(p);
         }
@@ -566,10 +572,6 @@ impl<'a> Finder<'a> {
     /// quotation (`the film "Winter Road,"`) or the object of "won the" ("won the Golden Bear").
     fn is_work_title(&self, s: usize, e: usize) -> bool {
         let g = &*GAZETTEER;
-        let full = self.joined(s, e);
-        if g.place(&full).is_some() || g.is_known_org(&full) || g.agency(&full).is_some() {
-            return false;
-        }
         let punct = |i: usize, f: fn(char) -> bool| {
             self.toks
                 .get(i)
@@ -581,7 +583,18 @@ impl<'a> Finder<'a> {
         let awarded = s >= 2
             && matches!(self.word(s - 1), "the" | "The")
             && AWARD_VERBS.contains(&self.word(s - 2));
-        quoted || awarded
+        if !(quoted || awarded) {
+            return false;
+        }
+        // A quoted name with a cue word is still a name: the "Free Syrian Army".
+        if quoted && {
+            let (kind, sure) = self.classify(s, e, false, None);
+            sure == Sure::Strong && kind == Some(EntityKind::Organization)
+        } {
+            return false;
+        }
+        let full = self.joined(s, e);
+        !(g.place(&full).is_some() || g.is_known_org(&full) || g.agency(&full).is_some())
     }
 
     /// Where a person's name starts at the end of the run `s..e`, when the run is something else
@@ -676,7 +689,13 @@ impl<'a> Finder<'a> {
         if n >= 2 && g.is_place_suffix(last) {
             return (Some(Place), Sure::Strong);
         }
-        if after_title && n <= 4 {
+        // Name words, not counting particles ("Luiz Inácio Lula da Silva" has four).
+        let caps = if (s..e).all(|i| self.toks[i].cap || PARTICLES.contains(&self.word(i))) {
+            (s..e).filter(|&i| self.toks[i].cap).count()
+        } else {
+            n
+        };
+        if after_title && caps <= 4 {
             return (Some(Person), Sure::Strong);
         }
         let words: Vec<&str> = (s..e)
@@ -692,7 +711,7 @@ impl<'a> Finder<'a> {
             || g.is_common_word(first) && g.first_name(first).is_none_or(|f| f.rank > COMMON_RANK);
         let first_is_name =
             (g.is_first_name(first) && !(after_the && rare_word_name())) || is_initial(first);
-        if (2..=4).contains(&n) && first_is_name && !self.toks[s].upper {
+        if n >= 2 && caps <= 4 && first_is_name && !self.toks[s].upper {
             return (Some(Person), Sure::Strong);
         }
         // Romanised Chinese and Korean names: "Lee Cheuk-yan", "Kim Min-Woo".

@@ -359,15 +359,22 @@ pub fn build(
 /// whether it was read in the body (true) or in a title-case block; those only add a vote to the
 /// same role in the body.
 fn pick_role(found: &[(String, bool)]) -> Option<String> {
+    if found.len() <= 1 {
+        return found.iter().find(|(_, body)| *body).map(|(r, _)| r.clone());
+    }
+    let keys: Vec<String> = found.iter().map(|(r, _)| r.to_lowercase()).collect();
+    let mut votes: HashMap<&str, usize> = HashMap::new();
+    for k in &keys {
+        *votes.entry(k.as_str()).or_insert(0) += 1;
+    }
     let mut best: Option<(usize, &str)> = None;
-    for (role, _) in found.iter().filter(|(_, body)| *body) {
-        let key = role.to_lowercase();
-        let votes = found
-            .iter()
-            .filter(|(r, _)| r.to_lowercase() == key)
-            .count();
-        if best.is_none_or(|(v, _)| votes > v) {
-            best = Some((votes, role));
+    for ((role, body), key) in found.iter().zip(&keys) {
+        if !body {
+            continue;
+        }
+        let v = votes.get(key.as_str()).copied().unwrap_or(0);
+        if best.is_none_or(|(b, _)| v > b) {
+            best = Some((v, role));
         }
     }
     best.map(|(_, r)| r.to_string())

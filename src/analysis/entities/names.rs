@@ -85,13 +85,43 @@ const PLACE_ALIASES: &[(&str, &str)] = &[
 const HOME_NATIONS: &[&str] = &["England", "Scotland", "Wales", "Northern Ireland"];
 
 /// Words that mark a sports report, where a country's name stands for its team.
-#[rustfmt::skip]
-pub const SPORTS_WORDS: &[&str] = &[
-    "goal", "goals", "scored", "scorer", "striker", "midfielder", "defender", "goalkeeper",
-    "penalty", "kick-off", "half-time", "halftime", "fifa", "uefa", "semi-final", "quarter-final",
-    "hat-trick", "equaliser", "equalizer", "stoppage", "touchdown", "innings", "wicket", "try",
-    "tries", "referee", "group-stage", "knockout", "playoff", "play-off", "header", "defeat",
-];
+pub fn is_sports_word(w: &str) -> bool {
+    matches!(
+        w,
+        "goal"
+            | "goals"
+            | "scored"
+            | "scorer"
+            | "striker"
+            | "midfielder"
+            | "defender"
+            | "goalkeeper"
+            | "penalty"
+            | "kick-off"
+            | "half-time"
+            | "halftime"
+            | "fifa"
+            | "uefa"
+            | "semi-final"
+            | "quarter-final"
+            | "hat-trick"
+            | "equaliser"
+            | "equalizer"
+            | "stoppage"
+            | "touchdown"
+            | "innings"
+            | "wicket"
+            | "try"
+            | "tries"
+            | "referee"
+            | "group-stage"
+            | "knockout"
+            | "playoff"
+            | "play-off"
+            | "header"
+            | "defeat"
+    )
+}
 
 /// Nationality and group adjectives. They are not place mentions ("Syrian forces").
 #[rustfmt::skip]
