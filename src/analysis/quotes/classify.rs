@@ -78,7 +78,8 @@ fn content(doc: &Doc, from: usize, to: usize) -> Content {
                 }
                 c.words += 1;
                 let capital = w.starts_with(|ch: char| ch.is_uppercase() || ch.is_ascii_digit());
-                if !capital && (c.words == 1 || !is_title_particle(w)) {
+                // Once it is not a title, no word can make it one again: skip the lookup.
+                if c.title_case && !capital && (c.words == 1 || !is_title_particle(w)) {
                     c.title_case = false;
                 }
             }

@@ -242,49 +242,62 @@ fn split_paragraphs(text: &str) -> Vec<Unit> {
     units
 }
 
+/// The char at byte `i` of `s` and its length: one byte read for ASCII. `i` is always a char
+/// boundary here; were it not, a space of one byte is returned, so that no token starts there.
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => (char::from(b), 1),
+        _ => s
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .map_or((' ', 1), |c| (c, c.len_utf8())),
+    }
+}
+
 fn tokenize(text: &str, span: Span, unit: u32, out: &mut Vec<Tok>) {
     let Some(slice) = text.get(span.start..span.end) else {
         return;
     };
+    let bytes = slice.as_bytes();
     let base = span.start;
-    let mut iter = slice.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, n) = char_at(slice, i);
         if c.is_whitespace() {
+            i += n;
             continue;
         }
         let start = base + i;
         if is_word_char(c) {
-            let mut end = start + c.len_utf8();
-            loop {
-                match iter.peek().copied() {
-                    Some((_, d)) if is_word_char(d) => {
-                        end = base + iter.next().map_or(0, |(j, d)| j + d.len_utf8());
-                    }
-                    Some((j, d)) if is_word_joiner(d) => {
-                        // A joiner belongs to the word only when a word character follows it
-                        // (and, for a comma, only between digits: "1,000").
-                        let after = slice.get(j + d.len_utf8()..).and_then(|s| s.chars().next());
-                        let joins = match after {
-                            Some(a) if d == ',' => {
-                                a.is_ascii_digit()
-                                    && text
-                                        .get(..base + j)
-                                        .and_then(|s| s.chars().next_back())
-                                        .is_some_and(|p| p.is_ascii_digit())
-                            }
-                            Some(a) => is_word_char(a),
-                            None => false,
-                        };
-                        if joins {
-                            iter.next();
-                            end = base + j + d.len_utf8();
-                        } else {
-                            break;
-                        }
-                    }
-                    _ => break,
+            let mut j = i + n;
+            while j < bytes.len() {
+                let (d, dn) = char_at(slice, j);
+                if is_word_char(d) {
+                    j += dn;
+                    continue;
                 }
+                if !is_word_joiner(d) {
+                    break;
+                }
+                // A joiner belongs to the word only when a word character follows it (and, for
+                // a comma, only between digits: "1,000").
+                let after = (j + dn < bytes.len()).then(|| char_at(slice, j + dn).0);
+                let joins = match after {
+                    Some(a) if d == ',' => {
+                        a.is_ascii_digit()
+                            && j.checked_sub(1)
+                                .and_then(|p| bytes.get(p))
+                                .is_some_and(u8::is_ascii_digit)
+                    }
+                    Some(a) => is_word_char(a),
+                    None => false,
+                };
+                if !joins {
+                    break;
+                }
+                j += dn;
             }
+            let end = base + j;
             out.push(Tok {
                 start,
                 end,
@@ -293,6 +306,7 @@ fn tokenize(text: &str, span: Span, unit: u32, out: &mut Vec<Tok>) {
                 sentence: 0,
                 flags: text.get(start..end).map_or(0, lexicon::flags_of),
             });
+            i = j;
         } else {
             let kind = if is_mark_char(c) {
                 TokKind::Mark(c)
@@ -301,12 +315,13 @@ fn tokenize(text: &str, span: Span, unit: u32, out: &mut Vec<Tok>) {
             };
             out.push(Tok {
                 start,
-                end: start + c.len_utf8(),
+                end: start + n,
                 kind,
                 unit,
                 sentence: 0,
                 flags: 0,
             });
+            i += n;
         }
     }
 }
