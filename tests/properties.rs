@@ -168,39 +168,6 @@ fn check_span(text: &str, span: Span, what: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-/// Where a known bug panics (see `quotes_bug_speech_verb_opening_the_headline` below). Until it is
-/// fixed, the properties skip inputs that panic there, and only there: any other panic fails them.
-const KNOWN_PANIC_FILE: &str = "src/analysis/quotes/attribution.rs";
-
-thread_local! {
-    static LAST_PANIC: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
-}
-
-/// `analyze`, or `None` when it hit the known bug. The panic hook records where each panic
-/// happened, per thread, so a panic elsewhere is told apart and propagated.
-fn analyze_or_known_bug(a: &Article) -> Option<Analysis> {
-    static HOOK: std::sync::Once = std::sync::Once::new();
-    HOOK.call_once(|| {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            let at = info.location().map(|l| l.file().to_string());
-            LAST_PANIC.with(|p| *p.borrow_mut() = at);
-            previous(info);
-        }));
-    });
-    match std::panic::catch_unwind(|| analyze(a)) {
-        Ok(analysis) => Some(analysis),
-        Err(payload) => {
-            let at = LAST_PANIC.with(|p| p.borrow_mut().take());
-            if at.as_deref() == Some(KNOWN_PANIC_FILE) {
-                None
-            } else {
-                std::panic::resume_unwind(payload)
-            }
-        }
-    }
-}
-
 /// Which invariants to check: all of them, or all but those a known bug still breaks (see the
 /// ignored tests below).
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -313,9 +280,7 @@ proptest! {
         let (name, bytes) = source(&text, format);
         let parsed = article::parse(name, &bytes);
         for a in &parsed.articles {
-            if let Some(analysis) = analyze_or_known_bug(a) {
-                check(a, &analysis, Strictness::SkipCrossEntity)?;
-            }
+            check(a, &analyze(a), Strictness::SkipCrossEntity)?;
         }
     }
 
@@ -323,9 +288,7 @@ proptest! {
     fn analysis_of_arbitrary_bytes_is_sound(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
         let parsed = article::parse("bytes.txt", &bytes);
         for a in &parsed.articles {
-            if let Some(analysis) = analyze_or_known_bug(a) {
-                check(a, &analysis, Strictness::SkipCrossEntity)?;
-            }
+            check(a, &analyze(a), Strictness::SkipCrossEntity)?;
         }
     }
 }
@@ -417,12 +380,7 @@ proptest! {
             .iter()
             .flat_map(|t| article::parse("prop.txt", t.as_bytes()).articles)
             .collect();
-        // An article the known bug stops gets an empty analysis, as the reader's analysis
-        // thread gives one that panicked.
-        let analyses: Vec<Analysis> = articles
-            .iter()
-            .map(|a| analyze_or_known_bug(a).unwrap_or_default())
-            .collect();
+        let analyses: Vec<Analysis> = articles.iter().map(analyze).collect();
         let mut app = App::new(articles, Vec::new());
         app.update(Action::Resize(w, h));
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
@@ -462,9 +420,7 @@ fn two_entities_mentions_never_overlap() {
     let result = runner.run(&(text(120), 0u8..4), |(text, format)| {
         let (name, bytes) = source(&text, format);
         for a in &article::parse(name, &bytes).articles {
-            if let Some(analysis) = analyze_or_known_bug(a) {
-                check(a, &analysis, Strictness::All)?;
-            }
+            check(a, &analyze(a), Strictness::All)?;
         }
         Ok(())
     });
@@ -486,12 +442,10 @@ fn credit_twice_gives_no_overlapping_mentions() {
 }
 
 /// Minimal input found by `analysis_of_arbitrary_text_is_sound`: a headline that opens with a
-/// speech verb. `headline_speaker` computes `v - 1` with `v == 0` (attribution.rs:460, overflow
-/// in debug) and in release indexes the tokens with `usize::MAX` (attribution.rs:191), so
-/// `byline analyze` on a file holding `said “ A` exits 101 with a panic.
+/// speech verb. `headline_speaker` computed `v - 1` with `v == 0` (overflow in debug; in release
+/// the tokens were indexed with `usize::MAX`), so `byline analyze` on `said “ A` exited 101.
+/// Fixed; kept as a regression test.
 #[test]
-#[ignore = "quotes bug: a headline starting with a speech verb (`said “ A`) panics in \
-            quotes/attribution.rs (subtract with overflow / index usize::MAX)"]
 fn quotes_bug_speech_verb_opening_the_headline() {
     for text in ["said “ A ", "Says “ Minister ”", "warns: “We will”"] {
         for a in &article::parse("prop.txt", text.as_bytes()).articles {

@@ -101,7 +101,7 @@ fn block_quote(doc: &Doc, (first, last): (usize, usize)) -> Found {
         kind: QuoteKind::Direct,
         span: Span::new(a.span.start, b.span.end),
         first: a.toks.0,
-        last: b.toks.1 - 1,
+        last: b.toks.1.saturating_sub(1).max(a.toks.0),
         speaker: None,
     }
 }

@@ -211,14 +211,19 @@ fn keeps_period(doc: &Doc, i: usize) -> bool {
             || (w.chars().count() == 1 && w.starts_with(char::is_uppercase)))
 }
 
-fn span_of(doc: &Doc, (first, end): (usize, usize)) -> Span {
-    Span::new(doc.toks[first].start, doc.toks[end - 1].end)
+/// The text span of the token range `(first, end)`; `None` for an empty or out-of-range one.
+fn span_of(doc: &Doc, (first, end): (usize, usize)) -> Option<Span> {
+    let last = end.checked_sub(1).filter(|&l| l >= first)?;
+    Some(Span::new(
+        doc.toks.get(first)?.start,
+        doc.toks.get(last)?.end,
+    ))
 }
 
 /// The subject of the speech verb at `verb`: "Jeff Rathke" in "Jeff Rathke, the State
 /// Department Spokesperson, said"; "Rathbun" in "Rathbun also wrote".
 pub fn subject_of(doc: &Doc, verb: usize, floor: usize) -> Option<Span> {
-    subject_range(doc, verb, floor).map(|r| span_of(doc, tidy(doc, r)))
+    subject_range(doc, verb, floor).and_then(|r| span_of(doc, tidy(doc, r)))
 }
 
 fn subject_range(doc: &Doc, verb: usize, floor: usize) -> Option<(usize, usize)> {
@@ -328,19 +333,20 @@ pub fn after(doc: &Doc, close: usize, end: usize) -> Option<Span> {
         return None;
     }
     if lower_is(doc, j, "according") && lower_is(doc, j + 1, "to") {
-        return phrase_starting_at(doc, j + 2, end).map(|p| span_of(doc, p));
+        return phrase_starting_at(doc, j + 2, end).and_then(|p| span_of(doc, p));
     }
     if dash {
         let p = phrase_starting_at(doc, j, end)?;
         return doc
             .tok_text(p.0)
             .starts_with(|c: char| c.is_uppercase())
-            .then(|| span_of(doc, p));
+            .then(|| span_of(doc, p))
+            .flatten();
     }
     if is_speech_verb_at(doc, j) {
         // Inverted: "said KCNA", "said Ambassador Mohib".
         let p = phrase_starting_at(doc, j + 1, end)?;
-        return speaker_like(doc, p).then(|| span_of(doc, p));
+        return speaker_like(doc, p).then(|| span_of(doc, p)).flatten();
     }
     // "X said", "X, editor at large, said", "X also said".
     let mut v = j;
@@ -376,7 +382,7 @@ pub fn after(doc: &Doc, close: usize, end: usize) -> Option<Span> {
     if words == 0 || words > MAX_SPEAKER_WORDS || !speaker_like(doc, (j, stop)) {
         return None;
     }
-    Some(span_of(doc, (j, stop)))
+    span_of(doc, (j, stop))
 }
 
 /// Speaker named before an opening mark at `open` in the same sentence (from `floor`):
@@ -393,7 +399,7 @@ pub fn before(doc: &Doc, open: usize, floor: usize) -> Option<Span> {
             && lower_is(doc, i + 1, "to")
             && let Some(p) = phrase_starting_at(doc, i + 2, open)
         {
-            return Some(span_of(doc, p));
+            return span_of(doc, p);
         }
         if is_speech_verb_at(doc, i) {
             // "called" right before the mark names a thing; it is not speech.
@@ -404,7 +410,7 @@ pub fn before(doc: &Doc, open: usize, floor: usize) -> Option<Span> {
             if lower_is(doc, i + 1, "by")
                 && let Some(p) = phrase_starting_at(doc, i + 2, open)
             {
-                return Some(span_of(doc, p));
+                return span_of(doc, p);
             }
             if let Some(s) = subject_of(doc, i, floor) {
                 return Some(s);
@@ -445,7 +451,9 @@ pub fn leading_subject(doc: &Doc, (start, end): (usize, usize)) -> Option<Span> 
     // A verb-like lowercase word must follow the name.
     let next_is_lower_word =
         doc.is_word(stop) && doc.tok_text(stop).starts_with(|c: char| c.is_lowercase());
-    next_is_lower_word.then(|| span_of(doc, (first, stop)))
+    next_is_lower_word
+        .then(|| span_of(doc, (first, stop)))
+        .flatten()
 }
 
 /// The speech verb nearest before `open` in its sentence, if any (for telling speech from terms).
@@ -466,7 +474,9 @@ pub fn headline_verb(doc: &Doc, (first, end): (usize, usize)) -> Option<usize> {
     (first..end.min(first + 40)).find(|&i| {
         let w = doc.tok_text(i);
         doc.has(i, flag::SPEECH)
-            && !doc.has(i.wrapping_sub(1), flag::DETERMINER)
+            && !i
+                .checked_sub(1)
+                .is_some_and(|p| doc.has(p, flag::DETERMINER))
             && (w.starts_with(char::is_lowercase) || i > first)
     })
 }
@@ -476,18 +486,22 @@ pub fn headline_verb(doc: &Doc, (first, end): (usize, usize)) -> Option<usize> {
 pub fn headline_speaker(doc: &Doc, (first, end): (usize, usize), open: usize) -> Option<Span> {
     if let Some(v) = headline_verb(doc, (first, end)) {
         // Inverted after a comma or a quotation: ", Says Transport Secretary".
-        let inverted = v > first
-            && (doc.is_punct(v - 1, ',') || matches!(doc.toks[v - 1].kind, TokKind::Mark(_)));
+        // A headline that opens with the verb ("Says …") names nobody before it.
+        let before = v.checked_sub(1).filter(|&b| b >= first);
+        let inverted = before.is_some_and(|b| {
+            doc.is_punct(b, ',')
+                || matches!(doc.toks.get(b).map(|t| t.kind), Some(TokKind::Mark(_)))
+        });
         let phrase = if inverted {
             phrase_starting_at(doc, v + 1, end)
         } else {
-            phrase_ending_at(doc, v - 1, first)
+            before.and_then(|b| phrase_ending_at(doc, b, first))
         };
-        return phrase.map(|p| span_of(doc, p));
+        return phrase.and_then(|p| span_of(doc, p));
     }
     // "Trump: 'We will build it'".
     if open >= first + 2 && doc.is_punct(open - 1, ':') && open - first <= 5 {
-        return Some(span_of(doc, (first, open - 1)));
+        return span_of(doc, (first, open - 1));
     }
     None
 }
@@ -522,7 +536,7 @@ pub fn statement_from(doc: &Doc, (start, end): (usize, usize)) -> Option<Span> {
         && name_like(doc, second)
         && !name_like(doc, first)
     {
-        return Some(span_of(doc, second));
+        return span_of(doc, second);
     }
-    Some(span_of(doc, first))
+    span_of(doc, first)
 }

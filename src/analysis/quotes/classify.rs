@@ -17,6 +17,9 @@ const SHORT_WORDS: usize = 4;
 pub fn marked(doc: &Doc) -> Vec<Found> {
     let pairs = marks::pairs(doc);
     let mut out: Vec<Found> = Vec::with_capacity(pairs.len());
+    // The furthest end of a scare quote so far: a term inside a term is not listed again (pairs
+    // come in order of their start, outer before inner).
+    let mut scare_end = 0;
     for pair in &pairs {
         let last = match pair.close {
             Some(c) => c,
@@ -27,6 +30,12 @@ pub fn marked(doc: &Doc) -> Vec<Found> {
         };
         let previous = out.last().copied();
         if let Some(kind) = kind_of(doc, pair, last, previous) {
+            if kind == QuoteKind::Scare {
+                if pair.span.start < scare_end {
+                    continue;
+                }
+                scare_end = pair.span.end;
+            }
             out.push(Found {
                 kind,
                 span: pair.span,
@@ -69,7 +78,8 @@ fn content(doc: &Doc, from: usize, to: usize) -> Content {
                 }
                 c.words += 1;
                 let capital = w.starts_with(|ch: char| ch.is_uppercase() || ch.is_ascii_digit());
-                if !capital && (c.words == 1 || !is_title_particle(w)) {
+                // Once it is not a title, no word can make it one again: skip the lookup.
+                if c.title_case && !capital && (c.words == 1 || !is_title_particle(w)) {
                     c.title_case = false;
                 }
             }
@@ -263,10 +273,9 @@ pub fn is_time_word(w: &str) -> bool {
 
 /// The quotation is introduced as speech: after a colon, or after `said,`.
 fn introduced(doc: &Doc, open: usize, floor: usize) -> bool {
-    if open <= floor {
+    let Some(p) = open.checked_sub(1).filter(|_| open > floor) else {
         return false;
-    }
-    let p = open - 1;
+    };
     if doc.is_punct(p, ':') {
         return true;
     }
@@ -284,9 +293,11 @@ fn starts_sentence(doc: &Doc, open: usize, s_start: usize, floor: usize) -> bool
     if open == s_start || open == floor {
         return true;
     }
-    let p = open - 1;
+    let Some(p) = open.checked_sub(1) else {
+        return true;
+    };
     matches!(
-        doc.toks[p].kind,
-        TokKind::Punct(':' | ',' | '—' | '–' | '(' | ';')
+        doc.toks.get(p).map(|t| t.kind),
+        Some(TokKind::Punct(':' | ',' | '—' | '–' | '(' | ';'))
     ) || attribution::is_speech_verb_at(doc, p)
 }

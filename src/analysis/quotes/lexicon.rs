@@ -15,6 +15,8 @@ pub mod flag {
     pub const ABBREVIATION: u16 = 1 << 8;
     pub const ELISION: u16 = 1 << 9;
     pub const SENTENCE_START: u16 = 1 << 10;
+    /// he/him/his/she/her/hers, in any case: the pronouns that tell a person's gender.
+    pub const GENDERED: u16 = 1 << 11;
 }
 
 /// Every list merged into one open-addressing hash table. Words are keyed by their lowercase
@@ -35,13 +37,18 @@ const SLOTS_LOG2: u32 = 10;
 /// are); `None` when the word cannot be in the lists.
 fn key(word: &[u8]) -> Option<u128> {
     let len = word.len();
-    if len == 0 || len > MAX_LEN || !word.is_ascii() {
+    if len == 0 || len > MAX_LEN {
         return None;
     }
-    let mut buf = [0u8; MAX_LEN];
-    buf.get_mut(..len)?.copy_from_slice(word);
-    let used = u128::MAX << (8 * (MAX_LEN - len));
-    Some(u128::from_be_bytes(buf) | (u128::from_be_bytes([0x20; MAX_LEN]) & used))
+    // Byte by byte (words are short): no buffer copy, and the ASCII check on the way.
+    let mut k: u128 = 0;
+    for &b in word {
+        if !b.is_ascii() {
+            return None;
+        }
+        k = (k << 8) | u128::from(b | 0x20);
+    }
+    Some(k << (8 * (MAX_LEN - len)))
 }
 
 fn slot(k: u128) -> usize {
@@ -52,7 +59,7 @@ fn slot(k: u128) -> usize {
 fn table() -> &'static Table {
     static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let lists: [(&[&'static str], u16); 11] = [
+        let lists: [(&[&'static str], u16); 12] = [
             (SPEECH_VERBS, flag::SPEECH),
             (REPORTING_VERBS, flag::REPORTING),
             (NAMING_CUES, flag::NAMING),
@@ -64,6 +71,7 @@ fn table() -> &'static Table {
             (ABBREVIATIONS, flag::ABBREVIATION),
             (ELISIONS, flag::ELISION),
             (SENTENCE_STARTS, flag::SENTENCE_START),
+            (GENDERED, flag::GENDERED),
         ];
         let mask = (1usize << SLOTS_LOG2) - 1;
         let mut keys = vec![0u128; 1 << SLOTS_LOG2];
@@ -491,6 +499,8 @@ const VERB_FILLERS: &[&str] = &[
 
 const PRONOUNS: &[&str] = &["he", "i", "it", "she", "they", "we"];
 
+const GENDERED: &[&str] = &["he", "her", "hers", "him", "his", "she"];
+
 const ABBREVIATIONS: &[&str] = &[
     "adm", "apr", "aug", "ave", "blvd", "capt", "cmdr", "co", "col", "corp", "cpl", "dec", "dept",
     "det", "dr", "e.g", "feb", "fig", "ft", "gen", "gov", "hon", "i.e", "inc", "insp", "jan", "jr",
@@ -583,6 +593,7 @@ mod tests {
             CLAUSE_WORDS,
             VERB_FILLERS,
             PRONOUNS,
+            GENDERED,
             ABBREVIATIONS,
             ELISIONS,
             SENTENCE_STARTS,

@@ -237,7 +237,11 @@ pub fn pairs(doc: &Doc) -> Vec<Pair> {
                         stack.truncate(at);
                         // At the end of its sentence, when that comes first.
                         let (_, s_end) = doc.sentence_range(open.tok);
-                        let end = doc.toks[s_end.min(m.tok) - 1].end;
+                        let end = s_end
+                            .min(m.tok)
+                            .checked_sub(1)
+                            .and_then(|t| doc.toks.get(t))
+                            .map_or(doc.toks[m.tok].start, |t| t.end);
                         out.push(unclosed(doc, open, end));
                         push(&mut stack, m);
                         continue;

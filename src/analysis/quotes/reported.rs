@@ -138,7 +138,8 @@ fn leading(doc: &Doc, start: usize, stop: usize) -> Option<Found> {
     if doc.tok_text(start).eq_ignore_ascii_case("according")
         && doc.tok_text(start + 1).eq_ignore_ascii_case("to")
     {
-        let comma = (start + 2..stop.min(start + 14)).find(|&i| doc.is_punct(i, ','))?;
+        // At least one word between "to" and the comma ("According to, …" names nobody).
+        let comma = (start + 3..stop.min(start + 14)).find(|&i| doc.is_punct(i, ','))?;
         let speaker = Span::new(doc.toks[start + 2].start, doc.toks[comma - 1].end);
         return found(doc, comma + 1, stop, Some(speaker));
     }

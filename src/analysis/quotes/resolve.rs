@@ -4,7 +4,8 @@
 //! organization or the speaker of the quotation before.
 
 use super::Found;
-use super::text::{Doc, TokKind};
+use super::lexicon;
+use super::text::Doc;
 use crate::analysis::{Entity, EntityKind};
 use crate::article::Span;
 use std::collections::HashMap;
@@ -383,7 +384,9 @@ fn genders(doc: &Doc, entities: &[Entity], mentions: &[Mention]) -> Vec<Gender> 
     let mut next = 0;
     let mut last_person: Option<usize> = None;
     for t in &doc.toks {
-        if t.kind != TokKind::Word {
+        // Only he/him/his/she/her/hers count: the tokeniser's flag skips every other token
+        // without reading its text (the person cursor catches up at the next pronoun).
+        if t.flags & lexicon::flag::GENDERED == 0 {
             continue;
         }
         while next < persons.len() && persons[next].span.start <= t.start {

@@ -577,6 +577,7 @@ mod robustness {
             assert!(q.span.start >= last_start, "quotes out of order");
             last_start = q.span.start;
             if let Some(s) = q.speaker_span {
+                assert!(s.start < s.end, "empty or inverted speaker span: {q:?}");
                 assert_eq!(q.speaker_text.as_deref(), a.text.get(s.start..s.end));
             }
         }
@@ -761,4 +762,118 @@ fn ampersands_stay_in_speaker_names() {
         .as_deref(),
         Some("Andreas Kouris of Kouris & Partners")
     );
+}
+
+// ----- index arithmetic at the edges: one minimal input per guarded site ----------------------
+
+/// Quotes and speakers are sound: ordered, non-empty spans on char boundaries, and a speaker
+/// phrase that is a non-empty span whose text is `speaker_text`.
+fn assert_sound(a: &Article, quotes: &[Quote]) {
+    for q in quotes {
+        assert!(q.span.start < q.span.end, "{q:?}");
+        assert!(a.text.get(q.span.start..q.span.end).is_some(), "{q:?}");
+        if let Some(s) = q.speaker_span {
+            assert!(s.start < s.end, "empty or inverted speaker span: {q:?}");
+            assert_eq!(
+                q.speaker_text.as_deref(),
+                a.text.get(s.start..s.end),
+                "{q:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn headline_opening_with_a_speech_verb_names_nobody_before_it() {
+    // `headline_speaker` looked for the phrase before the verb at `v - 1` with `v == 0`.
+    for headline in ["said “ A ", "Says “ Minister ”", "warns: “We will”", "Says"] {
+        let mut a = article(&[headline]);
+        a.blocks[0].kind = BlockKind::Headline;
+        let quotes = extract(&a, &[]);
+        assert_sound(&a, &quotes);
+        assert!(
+            quotes.iter().all(|q| q.speaker_span.is_none()),
+            "{quotes:?}"
+        );
+    }
+    // The verb after the headline's first word still finds the phrase before it.
+    let rows = headline_quotes("Minister warns: 'We will not be rushed'");
+    assert_eq!(rows[0].2.as_deref(), Some("Minister"), "{rows:#?}");
+}
+
+#[test]
+fn according_to_with_nobody_before_the_comma_names_no_speaker() {
+    // The speaker ran from the token after "to" to the one before the comma: empty or inverted.
+    for p in [
+        "According to, the plan will fail badly now.",
+        "According to , the plan will fail badly now.",
+    ] {
+        let a = article(&[p]);
+        let quotes = extract(&a, &[]);
+        assert_sound(&a, &quotes);
+    }
+    let rows = run(&["According to officials, the plan will fail badly now."]);
+    assert_eq!(rows[0].2.as_deref(), Some("officials"), "{rows:#?}");
+}
+
+#[test]
+fn one_word_block_quotation_ends_on_its_word() {
+    // `block_quote` takes the unit's last token as `toks.1 - 1`.
+    let mut a = article(&["Intro.", "Yes"]);
+    a.blocks[1].kind = BlockKind::Blockquote;
+    let quotes = extract(&a, &[]);
+    assert_sound(&a, &quotes);
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(quotes[0].span.slice(&a.text), "Yes");
+}
+
+#[test]
+fn double_opener_right_after_an_opener_ends_the_first_before_it() {
+    // The unclosed quotation ends at the token before the new opener (`min(s_end, tok) - 1`).
+    for p in ["““", "“a “b”", "\"“x"] {
+        let a = article(&[p]);
+        assert_sound(&a, &extract(&a, &[]));
+    }
+    assert_eq!(run(&["He said “yes “no,” she said."]).len(), 2);
+}
+
+#[test]
+fn quotation_at_the_very_start_of_the_text() {
+    // `starts_sentence` / `introduced` look at the token before the opening mark.
+    for p in ["\"a\" said", "'a' b", "“Yes”", "‘x’ y z"] {
+        let a = article(&[p]);
+        assert_sound(&a, &extract(&a, &[]));
+    }
+    let rows = run(&["\"We will win,\" she said."]);
+    assert_eq!(rows[0].0, QuoteKind::Direct);
+}
+
+#[test]
+fn a_term_inside_a_term_is_one_scare_quote() {
+    // Found by the properties: an unclosed guillemet holding a double-marked term gave two
+    // overlapping scare quotes.
+    for text in ["« “ #  “« ", "the so-called «peace “plan”» again"] {
+        let a = article(&[text]);
+        let quotes = extract(&a, &[]);
+        assert_sound(&a, &quotes);
+        let scare: Vec<Span> = quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Scare)
+            .map(|q| q.span)
+            .collect();
+        assert!(
+            scare.windows(2).all(|w| !w[0].overlaps(&w[1])),
+            "{text:?}: {quotes:?}"
+        );
+        let parsed = crate::article::parse("prop.txt", text.as_bytes());
+        for a in &parsed.articles {
+            let q = extract(a, &[]);
+            let scare: Vec<Span> = q
+                .iter()
+                .filter(|q| q.kind == QuoteKind::Scare)
+                .map(|q| q.span)
+                .collect();
+            assert!(scare.windows(2).all(|w| !w[0].overlaps(&w[1])), "{q:?}");
+        }
+    }
 }

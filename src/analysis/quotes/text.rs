@@ -60,6 +60,35 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '@' || c == '#'
 }
 
+/// A character's class for the tokeniser: part of a word, white space, or neither.
+const WORD: u8 = 1;
+const SPACE: u8 = 2;
+
+/// The classes of the ASCII characters, so that most text costs one table read per character.
+const ASCII_CLASS: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0u8;
+    while b < 128 {
+        if b.is_ascii_alphanumeric() || b == b'@' || b == b'#' {
+            table[b as usize] = WORD;
+        } else if matches!(b, b' ' | 0x09..=0x0d) {
+            table[b as usize] = SPACE;
+        }
+        b += 1;
+    }
+    table
+};
+
+fn class_of(c: char) -> u8 {
+    if is_word_char(c) {
+        WORD
+    } else if c.is_whitespace() {
+        SPACE
+    } else {
+        0
+    }
+}
+
 /// Joins a word to the next part of it ("don't", "al-Amr", "U.S", "3.5", "AT&T").
 fn is_word_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | '&' | '_' | '/' | '\u{2011}') || c == ','
@@ -242,49 +271,67 @@ fn split_paragraphs(text: &str) -> Vec<Unit> {
     units
 }
 
+/// The char at byte `i` of `s` and its length: one byte read for ASCII. `i` is always a char
+/// boundary here; were it not, a space of one byte is returned, so that no token starts there.
+/// With it, the character's class.
+fn char_at(s: &str, i: usize) -> (char, usize, u8) {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => (
+            char::from(b),
+            1,
+            ASCII_CLASS.get(usize::from(b)).copied().unwrap_or(0),
+        ),
+        _ => s
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .map_or((' ', 1, SPACE), |c| (c, c.len_utf8(), class_of(c))),
+    }
+}
+
 fn tokenize(text: &str, span: Span, unit: u32, out: &mut Vec<Tok>) {
     let Some(slice) = text.get(span.start..span.end) else {
         return;
     };
+    let bytes = slice.as_bytes();
     let base = span.start;
-    let mut iter = slice.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if c.is_whitespace() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, n, class) = char_at(slice, i);
+        if class == SPACE {
+            i += n;
             continue;
         }
         let start = base + i;
-        if is_word_char(c) {
-            let mut end = start + c.len_utf8();
-            loop {
-                match iter.peek().copied() {
-                    Some((_, d)) if is_word_char(d) => {
-                        end = base + iter.next().map_or(0, |(j, d)| j + d.len_utf8());
-                    }
-                    Some((j, d)) if is_word_joiner(d) => {
-                        // A joiner belongs to the word only when a word character follows it
-                        // (and, for a comma, only between digits: "1,000").
-                        let after = slice.get(j + d.len_utf8()..).and_then(|s| s.chars().next());
-                        let joins = match after {
-                            Some(a) if d == ',' => {
-                                a.is_ascii_digit()
-                                    && text
-                                        .get(..base + j)
-                                        .and_then(|s| s.chars().next_back())
-                                        .is_some_and(|p| p.is_ascii_digit())
-                            }
-                            Some(a) => is_word_char(a),
-                            None => false,
-                        };
-                        if joins {
-                            iter.next();
-                            end = base + j + d.len_utf8();
-                        } else {
-                            break;
-                        }
-                    }
-                    _ => break,
+        if class == WORD {
+            let mut j = i + n;
+            while j < bytes.len() {
+                let (d, dn, d_class) = char_at(slice, j);
+                if d_class == WORD {
+                    j += dn;
+                    continue;
                 }
+                if !is_word_joiner(d) {
+                    break;
+                }
+                // A joiner belongs to the word only when a word character follows it (and, for
+                // a comma, only between digits: "1,000").
+                let after = (j + dn < bytes.len()).then(|| char_at(slice, j + dn));
+                let joins = match after {
+                    Some((a, _, _)) if d == ',' => {
+                        a.is_ascii_digit()
+                            && j.checked_sub(1)
+                                .and_then(|p| bytes.get(p))
+                                .is_some_and(u8::is_ascii_digit)
+                    }
+                    Some((_, _, a_class)) => a_class == WORD,
+                    None => false,
+                };
+                if !joins {
+                    break;
+                }
+                j += dn;
             }
+            let end = base + j;
             out.push(Tok {
                 start,
                 end,
@@ -293,6 +340,7 @@ fn tokenize(text: &str, span: Span, unit: u32, out: &mut Vec<Tok>) {
                 sentence: 0,
                 flags: text.get(start..end).map_or(0, lexicon::flags_of),
             });
+            i = j;
         } else {
             let kind = if is_mark_char(c) {
                 TokKind::Mark(c)
@@ -301,12 +349,13 @@ fn tokenize(text: &str, span: Span, unit: u32, out: &mut Vec<Tok>) {
             };
             out.push(Tok {
                 start,
-                end: start + c.len_utf8(),
+                end: start + n,
                 kind,
                 unit,
                 sentence: 0,
                 flags: 0,
             });
+            i += n;
         }
     }
 }
@@ -315,6 +364,14 @@ fn tokenize(text: &str, span: Span, unit: u32, out: &mut Vec<Tok>) {
 mod tests {
     use super::*;
     use crate::article::Block;
+
+    #[test]
+    fn ascii_classes_agree_with_the_char_rules() {
+        for b in 0u8..128 {
+            let c = char::from(b);
+            assert_eq!(ASCII_CLASS[usize::from(b)], class_of(c), "{b:#x}");
+        }
+    }
 
     fn article(text: &str) -> Article {
         Article {
