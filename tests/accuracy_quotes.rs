@@ -1,6 +1,6 @@
 //! Quote accuracy against `../shared/gold` (GUM news articles and the seed article). Prints
 //! precision/recall/F1, speaker accuracy, scare-quote leaks and the seed's reported speech, and
-//! asserts the floors of issue 4. Skips with a message when `../shared` is absent.
+//! asserts the floors of issue 4 (and that no gold scare quote comes out as speech). Skips with a message when `../shared` is absent.
 //!
 //! Scoring rules (see the issue): a predicted direct/partial quote matches a gold quote when
 //! they overlap by at least half of each one's length (one-to-one, in text order).
@@ -325,6 +325,10 @@ fn quote_accuracy_on_gum_news() {
     let (_, _, f1) = checked.prf();
     let speaker = checked.speaker_right as f64 / checked.speaker_named.max(1) as f64;
     assert!(f1 >= F1_FLOOR, "direct+partial F1 {f1:.3} below {F1_FLOOR}");
+    assert_eq!(
+        checked.scare_leaks, 0,
+        "gold scare quotes came out as direct or partial"
+    );
     assert!(
         speaker >= SPEAKER_FLOOR,
         "speaker accuracy {speaker:.3} below {SPEAKER_FLOOR}"

@@ -17,24 +17,36 @@ pub mod flag {
     pub const SENTENCE_START: u16 = 1 << 10;
 }
 
-/// Every list merged into one table sorted by word, with an index by first letter. Words are
-/// keyed by their bytes packed into a `u128` (big-endian, zero-padded), which orders them like
-/// the strings and compares in one instruction.
+/// Every list merged into one open-addressing hash table. Words are keyed by their lowercase
+/// bytes packed into a `u128`, so a lookup is one multiply and a compare or two.
 struct Table {
-    words: Vec<(u128, u16)>,
-    by_letter: [(u16, u16); 26],
+    /// Keys and flags apart, so that the probed keys stay in the first-level cache.
+    keys: Vec<u128>,
+    flags: Vec<u16>,
 }
 
 /// The longest word any list holds, in bytes.
 const MAX_LEN: usize = 16;
+/// Table size: a power of two, about twice the number of words.
+const SLOTS_LOG2: u32 = 10;
 
-fn key(lower: &[u8]) -> Option<u128> {
-    if lower.is_empty() || lower.len() > MAX_LEN {
+/// Packs a word's bytes into a key, lowercased by setting the 0x20 bit of each byte (which
+/// lowercases ASCII letters and leaves the digits, `-`, `.` and `'` of the listed words as they
+/// are); `None` when the word cannot be in the lists.
+fn key(word: &[u8]) -> Option<u128> {
+    let len = word.len();
+    if len == 0 || len > MAX_LEN || !word.is_ascii() {
         return None;
     }
-    let mut bytes = [0u8; MAX_LEN];
-    bytes.get_mut(..lower.len())?.copy_from_slice(lower);
-    Some(u128::from_be_bytes(bytes))
+    let mut buf = [0u8; MAX_LEN];
+    buf.get_mut(..len)?.copy_from_slice(word);
+    let used = u128::MAX << (8 * (MAX_LEN - len));
+    Some(u128::from_be_bytes(buf) | (u128::from_be_bytes([0x20; MAX_LEN]) & used))
+}
+
+fn slot(k: u128) -> usize {
+    let folded = (k as u64) ^ ((k >> 64) as u64).rotate_left(17);
+    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS_LOG2)) as usize
 }
 
 fn table() -> &'static Table {
@@ -53,27 +65,22 @@ fn table() -> &'static Table {
             (ELISIONS, flag::ELISION),
             (SENTENCE_STARTS, flag::SENTENCE_START),
         ];
-        let mut words: Vec<(u128, u16)> = Vec::new();
+        let mask = (1usize << SLOTS_LOG2) - 1;
+        let mut keys = vec![0u128; 1 << SLOTS_LOG2];
+        let mut flags = vec![0u16; 1 << SLOTS_LOG2];
         for (list, bit) in lists {
             for k in list.iter().filter_map(|w| key(w.as_bytes())) {
-                match words.iter_mut().find(|(x, _)| *x == k) {
-                    Some(entry) => entry.1 |= bit,
-                    None => words.push((k, bit)),
+                let mut i = slot(k);
+                while keys.get(i).is_some_and(|&x| x != 0 && x != k) {
+                    i = (i + 1) & mask;
+                }
+                if let (Some(key), Some(f)) = (keys.get_mut(i), flags.get_mut(i)) {
+                    *key = k;
+                    *f |= bit;
                 }
             }
         }
-        words.sort_unstable();
-        let mut by_letter = [(0u16, 0u16); 26];
-        for (letter, range) in (b'a'..=b'z').zip(by_letter.iter_mut()) {
-            let first = |k: u128| k.to_be_bytes()[0];
-            let start = words.partition_point(|&(k, _)| first(k) < letter);
-            let end = words.partition_point(|&(k, _)| first(k) <= letter);
-            *range = (
-                u16::try_from(start).unwrap_or(0),
-                u16::try_from(end).unwrap_or(0),
-            );
-        }
-        Table { words, by_letter }
+        Table { keys, flags }
     })
 }
 
@@ -84,24 +91,24 @@ pub fn flags_of(word: &str) -> u16 {
     if bytes.len() > 4 && word.ends_with("ly") && bytes[0].is_ascii_lowercase() {
         flags |= flag::FILLER;
     }
-    if bytes.len() > MAX_LEN || !bytes.first().is_some_and(u8::is_ascii_alphabetic) {
+    if !bytes.first().is_some_and(u8::is_ascii_alphabetic) {
         return flags;
     }
-    let mut lower = [0u8; MAX_LEN];
-    for (dst, src) in lower.iter_mut().zip(bytes) {
-        *dst = src.to_ascii_lowercase();
-    }
-    let Some(k) = lower.get(..bytes.len()).and_then(key) else {
+    let Some(k) = key(bytes) else {
         return flags;
     };
     let t = table();
-    let (start, end) = t.by_letter[usize::from(lower[0] - b'a')];
-    let bucket = t
-        .words
-        .get(usize::from(start)..usize::from(end))
-        .unwrap_or(&[]);
-    if let Ok(i) = bucket.binary_search_by(|(x, _)| x.cmp(&k)) {
-        flags |= bucket[i].1;
+    let mask = t.keys.len() - 1;
+    let mut i = slot(k);
+    // An empty slot ends the probe; the table is half full, so probes are short.
+    while let Some(&x) = t.keys.get(i) {
+        if x == k {
+            return flags | t.flags.get(i).copied().unwrap_or(0);
+        }
+        if x == 0 {
+            break;
+        }
+        i = (i + 1) & mask;
     }
     flags
 }

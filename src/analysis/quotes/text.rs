@@ -82,7 +82,8 @@ impl<'a> Doc<'a> {
         if units.is_empty() {
             units = split_paragraphs(text);
         }
-        let mut toks = Vec::with_capacity(text.len() / 5);
+        // About one token per four bytes of news text (words and punctuation).
+        let mut toks = Vec::with_capacity(text.len() / 4 + 16);
         for (ui, unit) in units.iter_mut().enumerate() {
             let first = toks.len();
             tokenize(text, unit.span, ui as u32, &mut toks);
