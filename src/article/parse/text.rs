@@ -33,7 +33,11 @@ pub(super) fn parse(source: &str, text: String) -> Article {
 
 /// Builds the article from shaped blocks. The headline is the headline block, or failing that
 /// the start of the first block, so every article has something to list.
-pub(super) fn finish(source: &str, text: String, shaped: Shaped) -> Article {
+pub(super) fn finish(source: &str, mut text: String, mut shaped: Shaped) -> Article {
+    // Kept for the life of the reader, 10,000 at a time: no spare capacity (a text read from a
+    // file has none already; one built from Markdown or JSON may).
+    text.shrink_to_fit();
+    shaped.blocks.shrink_to_fit();
     let headline = shaped
         .blocks
         .iter()
