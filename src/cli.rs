@@ -1,9 +1,11 @@
 //! The command line: `byline [PATH]...` opens the reader, `byline analyze` prints the analysis.
 
+use crate::article::Parsed;
 use crate::article::sanitize::clean_inline;
-use crate::document::{Document, Report};
+use crate::document::Document;
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::Write;
+use std::io::{BufWriter, Write};
+use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -75,36 +77,64 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
 
 /// `byline analyze`: prints the analysis of every article; problems go to stderr. Exit status 2
 /// when no article could be read at all, 0 otherwise.
+///
+/// Streams: sources are read, parsed and analysed a batch at a time on all cores, and each
+/// article is written as soon as its turn comes, so memory stays near one batch whatever the
+/// corpus size.
 pub fn analyze(format: Format, paths: &[PathBuf], max_bytes: u64) -> ExitCode {
-    let loaded = crate::source::load(paths, max_bytes);
-    let stderr = std::io::stderr();
-    let mut err = stderr.lock();
-    for e in &loaded.errors {
-        let _ = writeln!(
-            err,
-            "byline: {}: {}",
-            clean_inline(&e.source),
-            clean_inline(&e.reason)
-        );
-    }
-    let no_articles = loaded.articles.is_empty();
-    if no_articles && loaded.errors.is_empty() {
-        let _ = writeln!(err, "byline: no articles found");
-    }
-    drop(err);
-    let docs: Vec<Document> = loaded.articles.into_iter().map(Document::analyze).collect();
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    let written = match format {
-        Format::Json => match serde_json::to_string_pretty(&Report { articles: &docs }) {
-            Ok(s) => writeln!(out, "{s}"),
-            Err(e) => {
-                eprintln!("byline: {e}");
-                return ExitCode::FAILURE;
-            }
-        },
-        Format::Text => out.write_all(text_report(&docs).as_bytes()),
+    let mut out = BufWriter::new(stdout.lock());
+    let mut json = JsonReport::default();
+    let mut articles = 0usize;
+    let mut errors = 0usize;
+    let mut written = match format {
+        Format::Json => json.start(&mut out),
+        Format::Text => Ok(()),
     };
+    let analyse = |parsed: Parsed| {
+        let docs: Vec<Document> = parsed.articles.into_iter().map(Document::analyze).collect();
+        (parsed.errors, docs)
+    };
+    crate::source::each_map(paths, max_bytes, analyse, |(errs, docs)| {
+        if !errs.is_empty() {
+            let stderr = std::io::stderr();
+            let mut err = stderr.lock();
+            for e in &errs {
+                let _ = writeln!(
+                    err,
+                    "byline: {}: {}",
+                    clean_inline(&e.source),
+                    clean_inline(&e.reason)
+                );
+            }
+            errors += errs.len();
+        }
+        for doc in &docs {
+            if written.is_ok() {
+                written = match format {
+                    Format::Json => json.item(&mut out, doc),
+                    Format::Text => {
+                        let mut s = String::new();
+                        write_text(&mut s, articles == 0, doc);
+                        out.write_all(s.as_bytes())
+                    }
+                };
+            }
+            articles += 1;
+        }
+        // Stdout gone (a closed pipe, a full disk): no point reading further.
+        if written.is_err() {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    });
+    if articles == 0 && errors == 0 {
+        eprintln!("byline: no articles found");
+    }
+    if format == Format::Json {
+        written = written.and_then(|()| json.end(&mut out));
+    }
     // A closed pipe (`byline analyze … | head`) is not an error worth a message.
     if let Err(e) = written.and_then(|()| out.flush())
         && e.kind() != std::io::ErrorKind::BrokenPipe
@@ -112,63 +142,125 @@ pub fn analyze(format: Format, paths: &[PathBuf], max_bytes: u64) -> ExitCode {
         eprintln!("byline: {e}");
         return ExitCode::FAILURE;
     }
-    if no_articles {
+    if articles == 0 {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
     }
 }
 
-/// The text format: per article its headline, source, entities and quotes, all on clean lines.
-pub fn text_report(docs: &[Document]) -> String {
-    use std::fmt::Write as _;
-    let mut s = String::new();
-    for (i, d) in docs.iter().enumerate() {
-        let a = &d.article;
-        if i > 0 {
-            s.push('\n');
-        }
-        let _ = writeln!(s, "{}", clean_inline(&a.headline));
-        let _ = writeln!(s, "  source: {}", clean_inline(&a.source));
-        if let Some(b) = &a.byline {
-            let _ = writeln!(s, "  byline: {}", clean_inline(b));
-        }
-        if let Some(dl) = &a.dateline {
-            let _ = writeln!(s, "  dateline: {}", clean_inline(dl));
-        }
-        let _ = writeln!(s, "  entities: {}", d.analysis.entities.len());
-        for e in &d.analysis.entities {
-            let kind = format!("{:?}", e.kind).to_lowercase();
-            let role = e
-                .role
-                .as_deref()
-                .map(|r| format!(" ({})", clean_inline(r)))
-                .unwrap_or_default();
-            let _ = writeln!(
-                s,
-                "    {kind:<12} {}{role} ×{}",
-                clean_inline(&e.name),
-                e.mentions.len()
-            );
-        }
-        let _ = writeln!(s, "  quotes: {}", d.analysis.quotes.len());
-        for q in &d.analysis.quotes {
-            let kind = format!("{:?}", q.kind).to_lowercase();
-            let speaker = q
-                .speaker
-                .as_deref()
-                .and_then(|id| d.analysis.entity(id).map(|e| e.name.as_str()))
-                .or(q.speaker_text.as_deref())
-                .map(clean_inline)
-                .unwrap_or_else(|| "(unattributed)".into());
-            let _ = writeln!(
-                s,
-                "    {kind:<9} {speaker}: {}",
-                clean_inline(a.slice(q.span))
-            );
+/// Writes `{"articles": [...]}` exactly as `serde_json::to_string_pretty(&Report)` plus a
+/// newline would, one document at a time.
+#[derive(Debug, Default)]
+struct JsonReport {
+    written: usize,
+}
+
+impl JsonReport {
+    fn start(&mut self, out: &mut impl Write) -> std::io::Result<()> {
+        out.write_all(b"{\n  \"articles\": [")
+    }
+
+    fn item(&mut self, out: &mut impl Write, doc: &Document) -> std::io::Result<()> {
+        out.write_all(if self.written == 0 {
+            b"\n    "
+        } else {
+            b",\n    "
+        })?;
+        self.written += 1;
+        // Pretty JSON has a newline only between its tokens (strings escape theirs), so every
+        // newline of the document takes the four spaces of its depth in the report.
+        serde_json::to_writer_pretty(Indented { inner: &mut *out }, doc)?;
+        Ok(())
+    }
+
+    fn end(&mut self, out: &mut impl Write) -> std::io::Result<()> {
+        if self.written == 0 {
+            out.write_all(b"]\n}\n")
+        } else {
+            out.write_all(b"\n  ]\n}\n")
         }
     }
+}
+
+/// A writer that indents every line after the first by four spaces.
+struct Indented<W: Write> {
+    inner: W,
+}
+
+impl<W: Write> Write for Indented<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut lines = buf.split(|&b| b == b'\n');
+        if let Some(first) = lines.next() {
+            self.inner.write_all(first)?;
+        }
+        for line in lines {
+            self.inner.write_all(b"\n    ")?;
+            self.inner.write_all(line)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// The text format: per article its headline, source, entities and quotes, all on clean lines.
+pub fn text_report(docs: &[Document]) -> String {
+    let mut s = String::new();
+    for (i, d) in docs.iter().enumerate() {
+        write_text(&mut s, i == 0, d);
+    }
     s
+}
+
+/// One article of [`text_report`]; articles after the first are set off by a blank line.
+fn write_text(s: &mut String, first: bool, d: &Document) {
+    use std::fmt::Write as _;
+    let a = &d.article;
+    if !first {
+        s.push('\n');
+    }
+    let _ = writeln!(s, "{}", clean_inline(&a.headline));
+    let _ = writeln!(s, "  source: {}", clean_inline(&a.source));
+    if let Some(b) = &a.byline {
+        let _ = writeln!(s, "  byline: {}", clean_inline(b));
+    }
+    if let Some(dl) = &a.dateline {
+        let _ = writeln!(s, "  dateline: {}", clean_inline(dl));
+    }
+    let _ = writeln!(s, "  entities: {}", d.analysis.entities.len());
+    for e in &d.analysis.entities {
+        let kind = format!("{:?}", e.kind).to_lowercase();
+        let role = e
+            .role
+            .as_deref()
+            .map(|r| format!(" ({})", clean_inline(r)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            s,
+            "    {kind:<12} {}{role} ×{}",
+            clean_inline(&e.name),
+            e.mentions.len()
+        );
+    }
+    let _ = writeln!(s, "  quotes: {}", d.analysis.quotes.len());
+    for q in &d.analysis.quotes {
+        let kind = format!("{:?}", q.kind).to_lowercase();
+        let speaker = q
+            .speaker
+            .as_deref()
+            .and_then(|id| d.analysis.entity(id).map(|e| e.name.as_str()))
+            .or(q.speaker_text.as_deref())
+            .map(clean_inline)
+            .unwrap_or_else(|| "(unattributed)".into());
+        let _ = writeln!(
+            s,
+            "    {kind:<9} {speaker}: {}",
+            clean_inline(a.slice(q.span))
+        );
+    }
 }
 
 #[cfg(test)]
@@ -198,6 +290,34 @@ mod tests {
         assert!(matches!(cli.command, Some(Command::Analyze { .. })));
         let cli = Cli::parse_from(["byline", "--max-bytes", "2K", "x"]);
         assert_eq!(cli.max_bytes, 2048);
+    }
+
+    #[test]
+    fn streamed_json_is_exactly_the_pretty_report() {
+        let docs: Vec<Document> = [
+            "Mayor speaks\n\n\"We will build,\" Mayor Kenji Watanabe said.\n\nLine \\ \t tab.",
+            "Second story\n\nBy Ana Lima\n\nLISBON (Reuters) — Nothing \u{201c}new\u{201d}.",
+        ]
+        .iter()
+        .enumerate()
+        .flat_map(|(i, t)| crate::article::parse(&format!("{i}.txt"), t.as_bytes()).articles)
+        .map(Document::analyze)
+        .collect();
+        for n in 0..=docs.len() {
+            let want = serde_json::to_string_pretty(&crate::document::Report {
+                articles: &docs[..n],
+            })
+            .unwrap()
+                + "\n";
+            let mut out = Vec::new();
+            let mut json = JsonReport::default();
+            json.start(&mut out).unwrap();
+            for d in &docs[..n] {
+                json.item(&mut out, d).unwrap();
+            }
+            json.end(&mut out).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), want, "{n} documents");
+        }
     }
 
     #[test]

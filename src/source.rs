@@ -6,10 +6,12 @@
 //! opened, devices are read through the size cap).
 
 use crate::article::parse::Format;
-use crate::article::{self, Article, SourceError};
+use crate::article::{self, Article, Parsed, SourceError};
 use std::fs::File;
 use std::io::{IsTerminal, Read};
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 /// Default cap on one source's size.
 pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
@@ -27,37 +29,164 @@ pub struct Loaded {
 /// given explicitly is always tried. `max_bytes` caps each source.
 pub fn load(paths: &[PathBuf], max_bytes: u64) -> Loaded {
     let mut loaded = Loaded::default();
+    each(paths, max_bytes, |parsed| {
+        loaded.articles.extend(parsed.articles);
+        loaded.errors.extend(parsed.errors);
+        ControlFlow::Continue(())
+    });
+    loaded
+}
+
+/// Like [`load`], one source at a time: `sink` gets what each source yielded (its articles and
+/// errors; a path that could not be read is a `Parsed` with one error), in the order `load`
+/// lists them, and may stop the walk with `ControlFlow::Break`.
+pub fn each(paths: &[PathBuf], max_bytes: u64, sink: impl FnMut(Parsed) -> ControlFlow<()>) {
+    each_map(paths, max_bytes, |parsed| parsed, sink);
+}
+
+/// Like [`each`], with `map` applied to each source's `Parsed` on the worker threads (e.g. to
+/// analyse its articles there) before `sink` gets the results in order on the calling thread.
+///
+/// Sources are read, parsed and mapped on all cores, a batch at a time: a batch ends after
+/// [`BATCH_SOURCES`] sources or once [`BATCH_BYTES`] have been read, so at most about that much
+/// (plus one source per core) is held between `map` and `sink`.
+pub fn each_map<T: Send>(
+    paths: &[PathBuf],
+    max_bytes: u64,
+    map: impl Fn(Parsed) -> T + Sync,
+    mut sink: impl FnMut(T) -> ControlFlow<()>,
+) {
+    let jobs = jobs(paths);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let mut next = 0;
+    while next < jobs.len() {
+        let end = (next + BATCH_SOURCES).min(jobs.len());
+        let batch = run_batch(&jobs, next, end, threads, max_bytes, &map);
+        if batch.is_empty() {
+            break; // cannot happen: a batch runs at least its first source
+        }
+        next += batch.len();
+        for (_, item) in batch {
+            if sink(item).is_break() {
+                return;
+            }
+        }
+    }
+}
+
+/// Sources per batch of [`each_map`].
+pub const BATCH_SOURCES: usize = 256;
+/// Bytes read per batch of [`each_map`] after which no further source is started.
+pub const BATCH_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Runs `jobs[start..end]` on `threads` threads (this one included), each claiming the next
+/// source until the batch is done or has read [`BATCH_BYTES`]. Returns the results of the
+/// sources `start..k` for some `k > start`, sorted.
+fn run_batch<T: Send>(
+    jobs: &[Job],
+    start: usize,
+    end: usize,
+    threads: usize,
+    max_bytes: u64,
+    map: &(impl Fn(Parsed) -> T + Sync),
+) -> Vec<(usize, T)> {
+    let claim = AtomicUsize::new(start);
+    let read = AtomicU64::new(0);
+    let work = || {
+        let mut out = Vec::new();
+        // Claims are made in order, and every claim below `end` is run, so the results form
+        // the range `start..k`.
+        while read.load(Ordering::Relaxed) < BATCH_BYTES {
+            let i = claim.fetch_add(1, Ordering::Relaxed);
+            let Some(job) = jobs.get(i).filter(|_| i < end) else {
+                break;
+            };
+            let (parsed, bytes) = run(job, max_bytes);
+            read.fetch_add(bytes, Ordering::Relaxed);
+            out.push((i, map(parsed)));
+        }
+        out
+    };
+    let mut all = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads.min(end - start))
+            .map(|_| scope.spawn(work))
+            .collect();
+        let mut all = work();
+        for helper in helpers {
+            match helper.join() {
+                Ok(part) => all.extend(part),
+                // A panic in parsing is a bug: let it surface as it would on this thread.
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        all
+    });
+    all.sort_unstable_by_key(|&(i, _)| i);
+    all
+}
+
+/// One thing to read, or a problem already met while listing the paths.
+#[derive(Debug)]
+enum Job {
+    Stdin,
+    File { name: String, path: PathBuf },
+    Failed(SourceError),
+}
+
+/// Reads and parses one job; also returns how many bytes it read.
+fn run(job: &Job, max_bytes: u64) -> (Parsed, u64) {
+    let (name, bytes) = match job {
+        Job::Failed(e) => {
+            return (
+                Parsed {
+                    articles: Vec::new(),
+                    errors: vec![e.clone()],
+                },
+                0,
+            );
+        }
+        Job::Stdin => ("-", read_capped(std::io::stdin().lock(), max_bytes)),
+        Job::File { name, path } => (name.as_str(), read_file(path, max_bytes)),
+    };
+    match bytes {
+        Ok(bytes) => {
+            let len = bytes.len() as u64;
+            (article::parse::parse_owned(name, bytes), len)
+        }
+        Err(reason) => (
+            Parsed {
+                articles: Vec::new(),
+                errors: vec![SourceError::new(name, reason)],
+            },
+            0,
+        ),
+    }
+}
+
+/// Every source the paths name, in order: folders walked in name order.
+fn jobs(paths: &[PathBuf]) -> Vec<Job> {
+    let mut jobs = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
-            let bytes = read_capped(std::io::stdin().lock(), max_bytes);
-            add(&mut loaded, "-", bytes);
+            jobs.push(Job::Stdin);
             continue;
         }
         let name = path.display().to_string();
         match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => load_dir(path, max_bytes, &mut loaded),
-            Ok(_) => {
-                let bytes = read_file(path, max_bytes);
-                add(&mut loaded, &name, bytes);
-            }
-            Err(e) => loaded.errors.push(SourceError::new(name, io_reason(&e))),
+            Ok(meta) if meta.is_dir() => walk_dir(path, &mut jobs),
+            Ok(_) => jobs.push(Job::File {
+                name,
+                path: path.clone(),
+            }),
+            Err(e) => jobs.push(Job::Failed(SourceError::new(name, io_reason(&e)))),
         }
     }
-    loaded
+    jobs
 }
 
-fn add(loaded: &mut Loaded, name: &str, bytes: Result<Vec<u8>, String>) {
-    match bytes {
-        Ok(bytes) => {
-            let parsed = article::parse(name, &bytes);
-            loaded.articles.extend(parsed.articles);
-            loaded.errors.extend(parsed.errors);
-        }
-        Err(reason) => loaded.errors.push(SourceError::new(name, reason)),
-    }
-}
-
-fn load_dir(root: &Path, max_bytes: u64, loaded: &mut Loaded) {
+fn walk_dir(root: &Path, jobs: &mut Vec<Job>) {
     let walk = walkdir::WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
@@ -69,9 +198,10 @@ fn load_dir(root: &Path, max_bytes: u64, loaded: &mut Loaded) {
                 if entry.file_type().is_dir() || !wanted(entry.path()) {
                     continue;
                 }
-                let name = entry.path().display().to_string();
-                let bytes = read_file(entry.path(), max_bytes);
-                add(loaded, &name, bytes);
+                jobs.push(Job::File {
+                    name: entry.path().display().to_string(),
+                    path: entry.into_path(),
+                });
             }
             Err(e) => {
                 let name = e.path().unwrap_or(root).display().to_string();
@@ -83,7 +213,7 @@ fn load_dir(root: &Path, max_bytes: u64, loaded: &mut Loaded) {
                     (None, Some(io)) => io_reason(io),
                     (None, None) => e.to_string(),
                 };
-                loaded.errors.push(SourceError::new(name, reason));
+                jobs.push(Job::Failed(SourceError::new(name, reason)));
             }
         }
     }
@@ -142,13 +272,21 @@ fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
     if !kind.is_file() && file.is_terminal() {
         return Err("is a terminal, not a file".into());
     }
-    read_capped(file, max_bytes)
+    // A regular file's size is known: read it into one allocation.
+    let hint = if kind.is_file() { meta.len() } else { 0 };
+    read_capped_with(file, max_bytes, hint)
 }
 
 /// Reads at most `max_bytes`; one byte more means the source is over the cap, and reading stops
 /// there, so an endless source costs at most the cap in memory.
 fn read_capped(reader: impl Read, max_bytes: u64) -> Result<Vec<u8>, String> {
-    let mut bytes = Vec::new();
+    read_capped_with(reader, max_bytes, 0)
+}
+
+/// [`read_capped`] with room for `expected` bytes (and the one that would go over the cap).
+fn read_capped_with(reader: impl Read, max_bytes: u64, expected: u64) -> Result<Vec<u8>, String> {
+    let room = usize::try_from(expected.min(max_bytes).saturating_add(1)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(room);
     reader
         .take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
@@ -276,6 +414,50 @@ mod tests {
             Err("larger than the size cap of 4 bytes (raise it with --max-bytes)".into())
         );
         assert_eq!(read_capped(&b"1234"[..], 4), Ok(b"1234".to_vec()));
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn many_sources_keep_their_order_across_threads_and_batches() {
+        let dir = temp_dir("order");
+        let n = BATCH_SOURCES * 2 + 37;
+        for i in 0..n {
+            let body = if i % 7 == 3 {
+                String::new()
+            } else {
+                format!("Headline {i}\n\nBody {i}.")
+            };
+            fs::write(dir.join(format!("{i:04}.txt")), body).unwrap();
+        }
+        let loaded = load(std::slice::from_ref(&dir), DEFAULT_MAX_BYTES);
+        let want: Vec<String> = (0..n)
+            .filter(|i| i % 7 != 3)
+            .map(|i| format!("Headline {i}"))
+            .collect();
+        let heads: Vec<&str> = loaded
+            .articles
+            .iter()
+            .map(|a| a.headline.as_str())
+            .collect();
+        assert_eq!(heads, want);
+        let errors: Vec<String> = loaded.errors.iter().map(|e| e.source.clone()).collect();
+        let want: Vec<String> = (0..n)
+            .filter(|i| i % 7 == 3)
+            .map(|i| dir.join(format!("{i:04}.txt")).display().to_string())
+            .collect();
+        assert_eq!(errors, want);
+
+        // `each` stops when told to.
+        let mut seen = 0;
+        each(std::slice::from_ref(&dir), DEFAULT_MAX_BYTES, |_| {
+            seen += 1;
+            if seen == 5 {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        });
+        assert_eq!(seen, 5);
         fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -2,6 +2,9 @@
 //! overrides and invisible characters that could hide or disguise text are removed.
 //!
 //! One pass over the chars, no backtracking: the cost is linear in the input, whatever it holds.
+//! Clean text (the usual case) is recognised by a byte scan and returned as it is, unallocated.
+
+use std::borrow::Cow;
 
 const ESC: char = '\u{1b}';
 const BEL: char = '\u{07}';
@@ -23,16 +26,19 @@ const ST: char = '\u{9c}';
 ///
 /// An OSC or other control string that is never terminated ends at the next newline, so one
 /// stray `ESC ]` cannot swallow the rest of an article.
-pub fn clean(text: &str) -> String {
+///
+/// Text with nothing to remove or replace comes back borrowed.
+pub fn clean(text: &str) -> Cow<'_, str> {
+    let Some(first) = first_care(text.as_bytes()) else {
+        return Cow::Borrowed(text);
+    };
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars();
+    out.push_str(text.get(..first).unwrap_or(""));
+    let mut chars = text.get(first..).unwrap_or("").chars();
     loop {
         // Copy the run of ordinary characters in one go; only the rest goes char by char.
         let rest = chars.as_str();
-        let safe = rest
-            .char_indices()
-            .find(|&(_, c)| needs_care(c))
-            .map_or(rest.len(), |(i, _)| i);
+        let safe = first_care(rest.as_bytes()).unwrap_or(rest.len());
         out.push_str(rest.get(..safe).unwrap_or(""));
         chars = rest.get(safe..).unwrap_or("").chars();
         let Some(c) = chars.next() else {
@@ -88,15 +94,99 @@ pub fn clean(text: &str) -> String {
             _ => {}
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 fn next_in(chars: &std::str::Chars<'_>, range: std::ops::RangeInclusive<char>) -> bool {
     chars.clone().next().is_some_and(|c| range.contains(&c))
 }
 
-/// Characters the slow path must look at: controls, escape introducers and the invisible or
-/// reordering characters listed on [`clean`].
+/// What a byte says about the char it starts or continues, for [`first_care`].
+const PLAIN: u8 = 0;
+const CARE: u8 = 1;
+/// A lead byte of a multi-byte char that may need care: look at the bytes after it.
+const LEAD: u8 = 2;
+
+/// Per byte value: C0 controls but `\n`, DEL, and the lead bytes of the UTF-8 forms of the
+/// chars [`needs_care`] lists (0xC2: C1 controls; 0xD8: U+061C; 0xE1: U+180E; 0xE2: U+200B–U+206F;
+/// 0xEF: U+FEFF; 0xF3: tag characters).
+static CLASS: [u8; 256] = {
+    let mut t = [PLAIN; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = CARE;
+        b += 1;
+    }
+    t[b'\n' as usize] = PLAIN;
+    t[0x7f] = CARE;
+    t[0xc2] = LEAD;
+    t[0xd8] = LEAD;
+    t[0xe1] = LEAD;
+    t[0xe2] = LEAD;
+    t[0xef] = LEAD;
+    t[0xf3] = LEAD;
+    t
+};
+
+/// The byte offset of the first char [`needs_care`] is true for, found by looking at bytes:
+/// exactly the chars of `needs_care`, with no false alarms.
+fn first_care(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // Eight printable ASCII bytes at a time (no byte ≥ 0x80, < 0x20 or 0x7F); anything else,
+        // a newline included, goes through the table below.
+        if let Some(word) = bytes
+            .get(i..i + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+        {
+            let x = u64::from_ne_bytes(word);
+            let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
+            let del = x ^ (ONES * 0x7f);
+            let is_del = del.wrapping_sub(ONES) & !del & HIGH;
+            if (x & HIGH) | below_space | is_del == 0 {
+                i += 8;
+                continue;
+            }
+        }
+        match CLASS[b as usize] {
+            PLAIN => i += 1,
+            CARE => return Some(i),
+            _ => {
+                let b1 = bytes.get(i + 1).copied().unwrap_or(0);
+                let b2 = bytes.get(i + 2).copied().unwrap_or(0);
+                let care = match b {
+                    // U+0080–U+009F.
+                    0xc2 => (0x80..=0x9f).contains(&b1),
+                    // U+061C.
+                    0xd8 => b1 == 0x9c,
+                    // U+180E.
+                    0xe1 => b1 == 0xa0 && b2 == 0x8e,
+                    // U+200B–U+200F, U+2028–U+202E; U+2060–U+2064, U+2066–U+2069.
+                    0xe2 => match b1 {
+                        0x80 => matches!(b2, 0x8b..=0x8f | 0xa8..=0xae),
+                        0x81 => matches!(b2, 0xa0..=0xa4 | 0xa6..=0xa9),
+                        _ => false,
+                    },
+                    // U+FEFF.
+                    0xef => b1 == 0xbb && b2 == 0xbf,
+                    // U+E0000–U+E007F.
+                    _ => b1 == 0xa0 && matches!(b2, 0x80 | 0x81),
+                };
+                if care {
+                    return Some(i);
+                }
+                i += 1;
+            }
+        }
+    }
+    None
+}
+
+/// The chars [`clean`] must look at: controls, escape introducers and the invisible or
+/// reordering characters it lists. The definition [`first_care`] is tested against.
+#[cfg(test)]
 fn needs_care(c: char) -> bool {
     match c {
         '\n' => false,
@@ -115,11 +205,12 @@ fn needs_care(c: char) -> bool {
 /// Like [`clean`], for text shown on one line (a headline, a name, a status message): newlines
 /// become spaces too.
 pub fn clean_inline(text: &str) -> String {
-    let mut s = clean(text);
+    let s = clean(text);
     if s.contains('\n') {
-        s = s.replace('\n', " ");
+        s.replace('\n', " ")
+    } else {
+        s.into_owned()
     }
-    s
 }
 
 /// Skips a CSI sequence after its introducer: parameter bytes 0x30–0x3F, intermediate bytes
@@ -261,6 +352,42 @@ mod tests {
     #[test]
     fn inline_turns_newlines_into_spaces() {
         assert_eq!(clean_inline("a\nb\x1b[1m"), "a b");
+    }
+
+    #[test]
+    fn the_byte_scan_finds_exactly_the_chars_that_need_care() {
+        // Every char up to U+FFFF and the tag block, alone and inside plain text.
+        let chars = ('\0'..='\u{ffff}').chain('\u{e0000}'..='\u{e00ff}');
+        for c in chars {
+            let mut buf = [0u8; 4];
+            let alone = c.encode_utf8(&mut buf).as_bytes();
+            let want = needs_care(c);
+            assert_eq!(first_care(alone), want.then_some(0), "{c:?}");
+            let inside = format!("ab{c}cd");
+            assert_eq!(first_care(inside.as_bytes()), want.then_some(2), "{c:?}");
+        }
+        // At every offset of the eight-byte steps, with plain ASCII and newlines around.
+        let pad = "abc def\nghij klmnop qrstuvwxyz";
+        for c in [
+            '\0', '\t', '\r', '\x1b', '\x1f', '\x7f', '\u{85}', '\u{202e}', '\u{feff}',
+        ] {
+            for at in 0..17 {
+                let s = format!("{}{c}{pad}", pad.get(..at).unwrap());
+                assert_eq!(first_care(s.as_bytes()), Some(at), "{c:?} at {at}");
+            }
+        }
+        for c in [' ', '~', '\n', 'é', '—', '“'] {
+            let s = format!("{pad}{c}{pad}{c}");
+            assert_eq!(first_care(s.as_bytes()), None, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn clean_text_is_borrowed() {
+        let s = "Zoë met José in Łódź — “quoted” 👨\u{200d}👩.\nNext.";
+        assert!(matches!(clean(s), Cow::Owned(_)));
+        let s = "Zoë met José in Łódź — “quoted”.\nNext line.";
+        assert!(matches!(clean(s), Cow::Borrowed(_)));
     }
 
     #[test]

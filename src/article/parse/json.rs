@@ -295,7 +295,8 @@ fn body_paragraphs(map: &Map<String, Value>) -> Vec<String> {
 }
 
 fn split_body(raw: &str, out: &mut Vec<String>) {
-    let s = sanitize::clean(&raw.replace("\r\n", "\n").replace('\r', "\n"));
+    let raw = raw.replace("\r\n", "\n").replace('\r', "\n");
+    let s = sanitize::clean(&raw);
     let paras = text::paragraphs(&s);
     if paras.len() == 1 {
         // No blank line: each line is a paragraph.

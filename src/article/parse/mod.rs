@@ -14,6 +14,7 @@ mod text;
 use super::model::Article;
 use super::sanitize;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// A source, or one record of it, that could not be read or parsed, with the reason in plain words.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -90,6 +91,16 @@ const SNIFF_BYTES: usize = 8 * 1024;
 ///
 /// `Article::source` is `source` cleaned for the terminal (identical for any ordinary path).
 pub fn parse(source: &str, bytes: &[u8]) -> Parsed {
+    parse_cow(source, Cow::Borrowed(bytes))
+}
+
+/// Like [`parse`], taking the bytes: a clean UTF-8 text file becomes the article text without
+/// being copied.
+pub fn parse_owned(source: &str, bytes: Vec<u8>) -> Parsed {
+    parse_cow(source, Cow::Owned(bytes))
+}
+
+fn parse_cow(source: &str, bytes: Cow<'_, [u8]>) -> Parsed {
     let source = &sanitize::clean_inline(source);
     let text = match decode(bytes) {
         Ok(text) => text,
@@ -119,30 +130,47 @@ fn sniff(source: &str, text: String) -> Parsed {
     Parsed::one(text::parse(source, text))
 }
 
-/// Bytes to clean text, or why they are not an article.
-fn decode(bytes: &[u8]) -> Result<String, String> {
+/// Bytes to clean text, or why they are not an article. Owned bytes that need no cleaning
+/// become the text as they are.
+fn decode(bytes: Cow<'_, [u8]>) -> Result<String, String> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err("empty file".into());
     }
-    let head = bytes.get(..SNIFF_BYTES).unwrap_or(bytes);
+    let head = bytes.get(..SNIFF_BYTES).unwrap_or(&bytes);
     if head.contains(&0) {
         return Err("binary file, not an article".into());
     }
-    let lossy = match std::str::from_utf8(bytes) {
-        Ok(valid) => std::borrow::Cow::Borrowed(valid),
-        Err(_) if looks_binary(head) => return Err("binary file, not an article".into()),
-        Err(_) => String::from_utf8_lossy(bytes),
+    let binary = || Err("binary file, not an article".into());
+    let mut text = match bytes {
+        Cow::Borrowed(b) => match std::str::from_utf8(b) {
+            Ok(valid) => valid.to_string(),
+            Err(_) if looks_binary(head) => return binary(),
+            Err(_) => String::from_utf8_lossy(b).into_owned(),
+        },
+        Cow::Owned(v) => match String::from_utf8(v) {
+            Ok(valid) => valid,
+            Err(e) => {
+                let v = e.into_bytes();
+                if looks_binary(v.get(..SNIFF_BYTES).unwrap_or(&v)) {
+                    return binary();
+                }
+                String::from_utf8_lossy(&v).into_owned()
+            }
+        },
     };
-    let text = lossy.strip_prefix('\u{feff}').unwrap_or(&lossy);
-    let clean = if text.contains('\r') {
-        sanitize::clean(&text.replace("\r\n", "\n").replace('\r', "\n"))
-    } else {
-        sanitize::clean(text)
-    };
-    if clean.trim().is_empty() {
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    if text.contains('\r') {
+        text = text.replace("\r\n", "\n").replace('\r', "\n");
+    }
+    if let Cow::Owned(clean) = sanitize::clean(&text) {
+        text = clean;
+    }
+    if text.trim().is_empty() {
         return Err("no readable text (only control characters)".into());
     }
-    Ok(clean)
+    Ok(text)
 }
 
 /// Many invalid UTF-8 sequences at the start: not text in any encoding byline reads.

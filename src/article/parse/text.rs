@@ -33,7 +33,11 @@ pub(super) fn parse(source: &str, text: String) -> Article {
 
 /// Builds the article from shaped blocks. The headline is the headline block, or failing that
 /// the start of the first block, so every article has something to list.
-pub(super) fn finish(source: &str, text: String, shaped: Shaped) -> Article {
+pub(super) fn finish(source: &str, mut text: String, mut shaped: Shaped) -> Article {
+    // Kept for the life of the reader, 10,000 at a time: no spare capacity (a text read from a
+    // file has none already; one built from Markdown or JSON may).
+    text.shrink_to_fit();
+    shaped.blocks.shrink_to_fit();
     let headline = shaped
         .blocks
         .iter()
@@ -509,9 +513,15 @@ pub(super) fn find_credit(text: &str, chunk: Span) -> Option<Span> {
             return Some(Span::new(chunk.start + open, chunk.end));
         }
     }
+    // Every candidate below ends where the paragraph ends, and `is_credit` refuses any that
+    // ends like a sentence: most paragraphs stop here.
+    if s.ends_with(CREDIT_NEVER_ENDS) {
+        return None;
+    }
     // Every credit form has one of these; most paragraphs have none near their end.
     let tail = s.get(window..).unwrap_or("");
-    if !(tail.contains(['/', ':', '-', '–'])
+    if !(tail.bytes().any(|b| matches!(b, b'/' | b':' | b'-'))
+        || tail.contains('–')
         || tail.contains(" via ")
         || tail.contains(" for ")
         || tail.contains("by "))
@@ -540,17 +550,19 @@ pub(super) fn find_credit(text: &str, chunk: Span) -> Option<Span> {
     None
 }
 
-/// Whether `s` (the whole of it) is a photo credit.
+/// A photo credit never ends with one of these.
+const CREDIT_NEVER_ENDS: [char; 5] = ['.', '!', '?', ',', ':'];
+
+/// Whether `s` (the whole of it) is a photo credit. Allocates nothing: it runs for every
+/// sentence start near the end of every paragraph.
 fn is_credit(s: &str) -> bool {
     let s = s.trim();
-    if s.is_empty() || s.len() > 120 || s.ends_with(['.', '!', '?', ',', ':']) {
+    if s.is_empty() || s.len() > 120 || s.ends_with(CREDIT_NEVER_ENDS) {
         return false;
     }
-    let words: Vec<&str> = s.split_whitespace().collect();
-    if words.len() > 12 {
+    if s.split_whitespace().nth(12).is_some() {
         return false;
     }
-    let lower = s.to_lowercase();
     for prefix in [
         "photo:",
         "photos:",
@@ -561,15 +573,18 @@ fn is_credit(s: &str) -> bool {
         "picture:",
         "credit:",
     ] {
-        if let Some(rest) = lower.strip_prefix(prefix) {
-            let rest = s.get(s.len() - rest.len()..).unwrap_or("").trim();
+        if let Some(rest) = strip_prefix_ignore_ascii_case(s, prefix) {
+            let rest = rest.trim();
             return !rest.is_empty() && rest.split_whitespace().all(name_like);
         }
     }
-    if !words.iter().all(|w| w.split('/').all(name_like)) {
+    if !s.split_whitespace().all(|w| w.split('/').all(name_like)) {
         return false;
     }
-    let agency = |part: &str| AGENCIES.contains(&part.trim().to_lowercase().as_str());
+    let agency = |part: &str| {
+        let part = part.trim();
+        AGENCIES.iter().any(|a| a.eq_ignore_ascii_case(part))
+    };
     let ends_with_agency = |part: &str| {
         let part = part.trim();
         AGENCIES.iter().any(|a| {
@@ -598,6 +613,14 @@ fn is_credit(s: &str) -> bool {
         .iter()
         .any(|sep| s.contains(sep))
         && ends_with_agency(s)
+}
+
+/// `s` without `prefix` (ASCII letters in any case), or `None` when it does not start with it.
+fn strip_prefix_ignore_ascii_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| s.get(prefix.len()..))
+        .flatten()
 }
 
 /// A dateline at the start of a paragraph.
