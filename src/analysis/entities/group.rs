@@ -2,12 +2,12 @@
 //! acronyms and "formerly known as" names with their organization; places under their canonical
 //! name ("U.S." with "United States").
 
+use super::Map;
 use super::names::{GAZETTEER, Gender};
 use super::tokens::{Kind, Token};
 use super::{Raw, Sure};
 use crate::analysis::{Entity, EntityKind};
 use crate::article::Span;
-use std::collections::HashMap;
 
 /// Union–find over mention indices.
 struct Sets(Vec<usize>);
@@ -252,7 +252,7 @@ pub fn build(
         }
     }
     // Same name, same thing: organizations and places by normalised name, lone names by text.
-    let mut by_name: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut by_name: Map<(EntityKind, String), usize> = Map::default();
     for i in 0..raws.len() {
         if member[i].is_some() {
             continue;
@@ -271,7 +271,7 @@ pub fn build(
     }
 
     // Collect groups.
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut groups: Map<usize, Vec<usize>> = Map::default();
     for i in 0..raws.len() {
         let root = sets.find(i);
         groups.entry(root).or_default().push(i);
@@ -338,7 +338,7 @@ pub fn build(
         ));
     }
     entities.sort_by_key(|(start, e)| (e.kind, *start));
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: Map<String, usize> = Map::default();
     entities
         .into_iter()
         .map(|(_, mut e)| {
@@ -363,7 +363,7 @@ fn pick_role(found: &[(String, bool)]) -> Option<String> {
         return found.iter().find(|(_, body)| *body).map(|(r, _)| r.clone());
     }
     let keys: Vec<String> = found.iter().map(|(r, _)| r.to_lowercase()).collect();
-    let mut votes: HashMap<&str, usize> = HashMap::new();
+    let mut votes: Map<&str, usize> = Map::default();
     for k in &keys {
         *votes.entry(k.as_str()).or_insert(0) += 1;
     }
