@@ -2,12 +2,13 @@
 //! acronyms and "formerly known as" names with their organization; places under their canonical
 //! name ("U.S." with "United States").
 
+use super::Map;
 use super::names::{GAZETTEER, Gender};
 use super::tokens::{Kind, Token};
 use super::{Raw, Sure};
 use crate::analysis::{Entity, EntityKind};
 use crate::article::Span;
-use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 /// Union–find over mention indices.
 struct Sets(Vec<usize>);
@@ -44,12 +45,17 @@ pub fn core(w: &str) -> &str {
     w
 }
 
-fn words_of<'a>(text: &'a str, toks: &[Token], r: &Raw) -> Vec<&'a str> {
-    (r.toks.0..r.toks.1)
-        .filter_map(|i| toks.get(i))
+/// The name words of a mention: capitalised or all-caps word tokens.
+fn words_of<'a>(
+    text: &'a str,
+    toks: &'a [Token],
+    r: &Raw,
+) -> impl Iterator<Item = &'a str> + use<'a> {
+    toks.get(r.toks.0..r.toks.1)
+        .unwrap_or(&[])
+        .iter()
         .filter(|t| t.kind == Kind::Word && (t.cap || t.upper))
-        .map(|t| t.text(text))
-        .collect()
+        .map(move |t| t.text(text))
 }
 
 /// Links acronyms introduced in parentheses ("the Islamic State militant group (ISIS)") and
@@ -136,17 +142,20 @@ pub fn build(
     let full: Vec<bool> = raws
         .iter()
         .map(|r| {
-            r.kind == EntityKind::Person && r.link.is_none() && words_of(text, toks, r).len() >= 2
+            r.kind == EntityKind::Person
+                && r.link.is_none()
+                && words_of(text, toks, r).nth(1).is_some()
         })
         .collect();
     for (i, r) in raws.iter().enumerate() {
         if !full[i] {
             continue;
         }
-        let w = words_of(text, toks, r);
-        let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+        let mut w = words_of(text, toks, r);
+        let Some(first) = w.next() else {
             continue;
         };
+        let last = w.last().unwrap_or(first);
         let c = core(last);
         let found = people.iter().position(|p| {
             p.core == c
@@ -195,11 +204,11 @@ pub fn build(
             continue;
         }
         let r = &raws[i];
-        let w = words_of(text, toks, r);
-        if w.len() != 1 {
+        let mut w = words_of(text, toks, r);
+        let (Some(only), None) = (w.next(), w.next()) else {
             continue;
-        }
-        let c = core(w[0]);
+        };
+        let c = core(only);
         let convertible = r.kind == EntityKind::Person
             || r.sure != Sure::Strong
             || (r.kind == EntityKind::Place && !r.after_title);
@@ -252,7 +261,7 @@ pub fn build(
         }
     }
     // Same name, same thing: organizations and places by normalised name, lone names by text.
-    let mut by_name: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut by_name: Map<(EntityKind, String), usize> = Map::default();
     for i in 0..raws.len() {
         if member[i].is_some() {
             continue;
@@ -262,16 +271,16 @@ pub fn build(
             (EntityKind::Place, Some(c)) => c.to_lowercase(),
             _ => normalise(r.span.slice(text)),
         };
-        match by_name.get(&(r.kind, key.clone())) {
-            Some(&j) => sets.union(i, j),
-            None => {
-                by_name.insert((r.kind, key), i);
+        match by_name.entry((r.kind, key)) {
+            Entry::Occupied(j) => sets.union(i, *j.get()),
+            Entry::Vacant(v) => {
+                v.insert(i);
             }
         }
     }
 
     // Collect groups.
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut groups: Map<usize, Vec<usize>> = Map::default();
     for i in 0..raws.len() {
         let root = sets.find(i);
         groups.entry(root).or_default().push(i);
@@ -300,7 +309,7 @@ pub fn build(
                     // Not a rendering in another script, not a dateline in capitals.
                     r.link.is_none() || r.kind != EntityKind::Person,
                     slice.chars().any(char::is_lowercase),
-                    words_of(text, toks, r).len(),
+                    words_of(text, toks, r).count(),
                     r.span.len(),
                     usize::MAX - r.span.start,
                 )
@@ -338,7 +347,7 @@ pub fn build(
         ));
     }
     entities.sort_by_key(|(start, e)| (e.kind, *start));
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: Map<String, usize> = Map::default();
     entities
         .into_iter()
         .map(|(_, mut e)| {
@@ -363,7 +372,7 @@ fn pick_role(found: &[(String, bool)]) -> Option<String> {
         return found.iter().find(|(_, body)| *body).map(|(r, _)| r.clone());
     }
     let keys: Vec<String> = found.iter().map(|(r, _)| r.to_lowercase()).collect();
-    let mut votes: HashMap<&str, usize> = HashMap::new();
+    let mut votes: Map<&str, usize> = Map::default();
     for k in &keys {
         *votes.entry(k.as_str()).or_insert(0) += 1;
     }
@@ -386,23 +395,43 @@ fn initial_of(initial: &str, name: &str) -> bool {
 
 /// Lower case without a leading "the" and with white space folded.
 pub fn normalise(s: &str) -> String {
+    if s.is_ascii() {
+        let mut out = normalise_space(s);
+        out.make_ascii_lowercase();
+        if out.starts_with("the ") {
+            out.drain(..4);
+        }
+        return out;
+    }
     let s = normalise_space(s).to_lowercase();
     s.strip_prefix("the ").map(str::to_string).unwrap_or(s)
 }
 
+/// The words of `s` joined by single spaces.
 fn normalise_space(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// "Bashar al-Assad" → "bashar-al-assad"; "U.S." → "u-s".
 pub fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
+    if name.is_ascii() {
+        for b in name.bytes() {
+            if b.is_ascii_alphanumeric() {
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else if !out.is_empty() && !out.ends_with('-') {
+                out.push('-');
+            }
         }
+    } else {
+        slug_chars(name, &mut out);
     }
     while out.ends_with('-') {
         out.pop();
@@ -411,6 +440,16 @@ pub fn slug(name: &str) -> String {
         out.push_str("entity");
     }
     out
+}
+
+fn slug_chars(name: &str, out: &mut String) {
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! `assets/gazetteers/README.md`) and small hand-written tables of titles, cue words and demonyms.
 //! Parsed once, on first use, into hash sets keyed by `&'static str` so lookups never allocate.
 
-use std::collections::{HashMap, HashSet};
+use super::{Map, Set};
 use std::sync::LazyLock;
 
 const FIRST_NAMES: &str = include_str!("../../../assets/gazetteers/first_names.tsv");
@@ -34,22 +34,22 @@ pub struct FirstName {
 
 /// Everything looked up while reading names.
 pub struct Gazetteer {
-    first_names: HashMap<&'static str, FirstName>,
-    surnames: HashSet<&'static str>,
+    first_names: Map<&'static str, FirstName>,
+    surnames: Set<&'static str>,
     /// Place name as written → canonical name.
-    places: HashMap<&'static str, (&'static str, PlaceKind)>,
-    words: HashSet<&'static str>,
-    demonyms: HashMap<&'static str, &'static str>,
-    titles: HashSet<&'static str>,
-    title_modifiers: HashSet<&'static str>,
-    honorifics: HashSet<&'static str>,
-    org_suffix: HashSet<&'static str>,
-    org_prefix: HashSet<&'static str>,
-    place_suffix: HashSet<&'static str>,
-    stop: HashSet<&'static str>,
-    not_names: HashSet<&'static str>,
-    agencies: HashMap<&'static str, &'static str>,
-    orgs: HashSet<&'static str>,
+    places: Map<&'static str, (&'static str, PlaceKind)>,
+    words: Set<&'static str>,
+    demonyms: Map<&'static str, &'static str>,
+    titles: Set<&'static str>,
+    title_modifiers: Set<&'static str>,
+    honorifics: Set<&'static str>,
+    org_suffix: Set<&'static str>,
+    org_prefix: Set<&'static str>,
+    place_suffix: Set<&'static str>,
+    stop: Set<&'static str>,
+    not_names: Set<&'static str>,
+    agencies: Map<&'static str, &'static str>,
+    orgs: Set<&'static str>,
 }
 
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
@@ -370,9 +370,20 @@ fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines().map(str::trim_end).filter(|l| !l.is_empty())
 }
 
+/// The number of lines in `data`: the capacity to reserve, so a table is never rehashed.
+fn count(data: &str) -> usize {
+    data.bytes().filter(|&b| b == b'\n').count() + 1
+}
+
+fn set(words: impl Iterator<Item = &'static str>, capacity: usize) -> Set<&'static str> {
+    let mut set = Set::with_capacity_and_hasher(capacity, Default::default());
+    set.extend(words);
+    set
+}
+
 impl Gazetteer {
     fn load() -> Self {
-        let mut first_names = HashMap::with_capacity(6000);
+        let mut first_names = Map::with_capacity_and_hasher(count(FIRST_NAMES), Default::default());
         for line in lines(FIRST_NAMES) {
             let mut parts = line.split('\t');
             let (Some(name), Some(g), Some(rank)) = (parts.next(), parts.next(), parts.next())
@@ -387,8 +398,9 @@ impl Gazetteer {
             let rank = rank.parse().unwrap_or(u32::MAX);
             first_names.insert(name, FirstName { gender, rank });
         }
-        let surnames = lines(SURNAMES).collect();
-        let mut places = HashMap::with_capacity(7000);
+        let surnames = set(lines(SURNAMES), count(SURNAMES));
+        let mut places =
+            Map::with_capacity_and_hasher(count(PLACES) + PLACE_ALIASES.len(), Default::default());
         for line in lines(PLACES) {
             let mut parts = line.split('\t');
             let (Some(name), Some(kind), Some(canonical)) =
@@ -415,7 +427,7 @@ impl Gazetteer {
             first_names,
             surnames,
             places,
-            words: lines(WORDS).collect(),
+            words: set(lines(WORDS), count(WORDS)),
             demonyms: DEMONYMS.iter().copied().collect(),
             titles: TITLES.iter().copied().collect(),
             title_modifiers: TITLE_MODIFIERS.iter().copied().collect(),

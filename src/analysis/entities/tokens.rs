@@ -125,16 +125,31 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
             let (wend, next) = scan_word(block, i);
             let word = block.get(i..wend).unwrap_or("");
             let first = word.chars().next().unwrap_or(' ');
-            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-            let upper = letters >= 2 && word.chars().all(|c| !c.is_lowercase());
-            let cap = first.is_uppercase() || prefixed_name(word);
+            let (mut letters, mut lower, mut digit, mut hyphen) = (0usize, false, false, false);
+            if word.is_ascii() {
+                for b in word.bytes() {
+                    letters += usize::from(b.is_ascii_alphabetic());
+                    lower |= b.is_ascii_lowercase();
+                    digit |= b.is_ascii_digit();
+                    hyphen |= b == b'-';
+                }
+            } else {
+                for c in word.chars() {
+                    letters += usize::from(c.is_alphabetic());
+                    lower |= c.is_lowercase();
+                    digit |= c.is_ascii_digit();
+                    hyphen |= c == '-';
+                }
+            }
+            let upper = letters >= 2 && !lower;
+            let cap = first.is_uppercase() || (hyphen && prefixed_name(word));
             out.push(Token {
                 start: start + i,
                 end: start + wend,
                 kind: Kind::Word,
                 cap,
                 upper,
-                digit: word.bytes().any(|b| b.is_ascii_digit()),
+                digit,
                 sent,
                 newline_before: newline,
             });
@@ -183,7 +198,12 @@ fn prev_is_space(bytes: &[u8], i: usize) -> bool {
 }
 
 fn char_at(s: &str, i: usize) -> char {
-    s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ')
+    match s.as_bytes().get(i) {
+        // An ASCII byte is always a whole character (and a char boundary).
+        Some(&b) if b.is_ascii() => char::from(b),
+        Some(_) => s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' '),
+        None => ' ',
+    }
 }
 
 /// "al-Assad", "bin-Laden": a short lower-case particle, a hyphen, an upper-case letter.
@@ -200,7 +220,10 @@ fn scan_word(s: &str, i: usize) -> (usize, Option<usize>) {
     let bytes = s.as_bytes();
     let mut j = i;
     loop {
-        // Letters and digits.
+        // Letters and digits: ASCII first, byte by byte, then any other.
+        while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+            j += 1;
+        }
         while j < bytes.len() {
             let c = char_at(s, j);
             if c.is_alphanumeric() || c == '\u{301}' || c == '\u{308}' {
