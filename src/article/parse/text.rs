@@ -518,6 +518,11 @@ pub(super) fn find_credit(text: &str, chunk: Span) -> Option<Span> {
     if s.ends_with(CREDIT_NEVER_ENDS) {
         return None;
     }
+    // Likewise every credit's words read as a name (whole or split at `/`), its last word too.
+    let last = s.split_whitespace().next_back().unwrap_or("");
+    if !(name_like(last) || last.split('/').all(name_like)) {
+        return None;
+    }
     // Every credit form has one of these; most paragraphs have none near their end.
     let tail = s.get(window..).unwrap_or("");
     if !(tail.bytes().any(|b| matches!(b, b'/' | b':' | b'-'))
