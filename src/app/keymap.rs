@@ -91,12 +91,12 @@ use Context::{Body, Corpus, Entities, Global, Headlines, Overlay, Pane, Quotes};
 pub static BINDINGS: &[Binding] = &[
     bind(
         Overlay,
-        &[code(KeyCode::Esc), k('q'), k('?'), k('e')],
+        &[code(KeyCode::Esc), k('?'), k('e')],
         Action::Back,
         "close",
         "close this list",
     ),
-    bind(Overlay, &[ctrl('c')], Action::Quit, "quit", "quit"),
+    bind(Overlay, &[k('q'), ctrl('c')], Action::Quit, "quit", "quit"),
     bind(
         Overlay,
         &[k('j'), code(KeyCode::Down)],
@@ -465,8 +465,11 @@ mod tests {
 
     #[test]
     fn overlay_keys_win_over_global_ones() {
+        let esc = key(KeyCode::Esc, KeyModifiers::NONE);
+        assert_eq!(lookup(&[Overlay], &esc), Some(Action::Back));
+        // q quits everywhere, as the README promises; Esc is what closes an overlay.
         let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(lookup(&[Overlay], &q), Some(Action::Back));
+        assert_eq!(lookup(&[Overlay], &q), Some(Action::Quit));
         let n = key(KeyCode::Char('n'), KeyModifiers::NONE);
         assert_eq!(
             lookup(&[Overlay], &n),
