@@ -366,8 +366,21 @@ const ORGS: &[&str] = &[
     "Boko Haram", "Al-Shabaab", "Knesset", "Duma", "Bundestag",
 ];
 
+/// The non-empty lines of `data`, without trailing white space. (A plain byte scan: `str::lines`
+/// cost a third of the loading time.)
 fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
-    data.lines().map(str::trim_end).filter(|l| !l.is_empty())
+    let mut rest = data;
+    std::iter::from_fn(move || {
+        while !rest.is_empty() {
+            let end = rest.bytes().position(|b| b == b'\n').unwrap_or(rest.len());
+            let line = rest.get(..end).unwrap_or("").trim_end();
+            rest = rest.get(end + 1..).unwrap_or("");
+            if !line.is_empty() {
+                return Some(line);
+            }
+        }
+        None
+    })
 }
 
 /// The number of lines in `data`: the capacity to reserve, so a table is never rehashed.
