@@ -438,6 +438,14 @@ fn unify_kinds(text: &str, raws: &mut [Raw]) {
 /// are organizations.
 fn sports_teams(text: &str, toks: &[Token], raws: &mut [Raw]) {
     let g = &*names::GAZETTEER;
+    let is_country = |r: &Raw| {
+        r.kind == EntityKind::Place
+            && g.place_kind(r.span.slice(text)) == Some(names::PlaceKind::Country)
+    };
+    // Nothing to change without a country: spare the scan for sports words.
+    if !raws.iter().any(is_country) {
+        return;
+    }
     let sporty = toks
         .iter()
         .filter(|t| t.kind == Kind::Word)
@@ -450,8 +458,8 @@ fn sports_teams(text: &str, toks: &[Token], raws: &mut [Raw]) {
     if sporty < 5 {
         return;
     }
-    for r in raws.iter_mut().filter(|r| r.kind == EntityKind::Place) {
-        if g.place_kind(r.span.slice(text)) == Some(names::PlaceKind::Country) {
+    for r in raws.iter_mut() {
+        if is_country(r) {
             r.kind = EntityKind::Organization;
             r.canonical = None;
         }
