@@ -521,7 +521,8 @@ impl Gazetteer {
 pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 40];
     let bytes = w.as_bytes();
-    if bytes.len() > buf.len() || !w.is_ascii() {
+    // Already lower case (most words), too long or not ASCII: as it is.
+    if !bytes.iter().any(u8::is_ascii_uppercase) || bytes.len() > buf.len() || !w.is_ascii() {
         return f(w);
     }
     for (dst, src) in buf.iter_mut().zip(bytes) {
