@@ -598,7 +598,13 @@ fn is_title_case(text: &str, toks: &[Token]) -> bool {
     let mut caps = 0u32;
     for t in toks.iter().filter(|t| t.kind == Kind::Word) {
         let w = t.text(text);
-        if w.len() >= 4 && w.chars().all(char::is_alphabetic) {
+        if w.len() >= 4
+            && (if w.is_ascii() {
+                w.bytes().all(|b| b.is_ascii_alphabetic())
+            } else {
+                w.chars().all(char::is_alphabetic)
+            })
+        {
             long += 1;
             if t.cap {
                 caps += 1;
