@@ -594,6 +594,15 @@ fn nested_names(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
 
 /// True for blocks where most long words are capitalised (headlines, title lines).
 fn is_title_case(text: &str, toks: &[Token]) -> bool {
+    // Sentences end in a full stop; headlines and title lines do not.
+    let sentence = toks
+        .iter()
+        .rev()
+        .find(|t| t.kind != Kind::Punct('"') && t.kind != Kind::Punct('”'))
+        .is_some_and(|t| t.is_punct('.'));
+    if sentence {
+        return false;
+    }
     let mut long = 0u32;
     let mut caps = 0u32;
     for t in toks.iter().filter(|t| t.kind == Kind::Word) {
@@ -611,13 +620,7 @@ fn is_title_case(text: &str, toks: &[Token]) -> bool {
             }
         }
     }
-    // Sentences end in a full stop; headlines and title lines do not.
-    let sentence = toks
-        .iter()
-        .rev()
-        .find(|t| t.kind != Kind::Punct('"') && t.kind != Kind::Punct('”'))
-        .is_some_and(|t| t.is_punct('.'));
-    !sentence && long >= 3 && caps as f32 >= TITLE_CASE_SHARE * long as f32
+    long >= 3 && caps as f32 >= TITLE_CASE_SHARE * long as f32
 }
 
 #[cfg(test)]

@@ -136,7 +136,13 @@ impl<'a> Finder<'a> {
                     .as_bytes()
                     .get(t.start)
                     .is_some_and(u8::is_ascii_lowercase)
-        }) && words.contains(&self.word(i))
+        }) && {
+            // Byte by byte: these are a few letters long, shorter than a call to memcmp.
+            let w = self.word(i).as_bytes();
+            words
+                .iter()
+                .any(|p| p.len() == w.len() && p.bytes().zip(w).all(|(a, &b)| a == b))
+        }
     }
 
     /// Where a capitalised run starting at `i` ends (exclusive), following connectors.
