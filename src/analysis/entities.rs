@@ -438,6 +438,14 @@ fn unify_kinds(text: &str, raws: &mut [Raw]) {
 /// are organizations.
 fn sports_teams(text: &str, toks: &[Token], raws: &mut [Raw]) {
     let g = &*names::GAZETTEER;
+    let is_country = |r: &Raw| {
+        r.kind == EntityKind::Place
+            && g.place_kind(r.span.slice(text)) == Some(names::PlaceKind::Country)
+    };
+    // Nothing to change without a country: spare the scan for sports words.
+    if !raws.iter().any(is_country) {
+        return;
+    }
     let sporty = toks
         .iter()
         .filter(|t| t.kind == Kind::Word)
@@ -450,8 +458,8 @@ fn sports_teams(text: &str, toks: &[Token], raws: &mut [Raw]) {
     if sporty < 5 {
         return;
     }
-    for r in raws.iter_mut().filter(|r| r.kind == EntityKind::Place) {
-        if g.place_kind(r.span.slice(text)) == Some(names::PlaceKind::Country) {
+    for r in raws.iter_mut() {
+        if is_country(r) {
             r.kind = EntityKind::Organization;
             r.canonical = None;
         }
@@ -586,24 +594,33 @@ fn nested_names(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
 
 /// True for blocks where most long words are capitalised (headlines, title lines).
 fn is_title_case(text: &str, toks: &[Token]) -> bool {
-    let mut long = 0u32;
-    let mut caps = 0u32;
-    for t in toks.iter().filter(|t| t.kind == Kind::Word) {
-        let w = t.text(text);
-        if w.len() >= 4 && w.chars().all(char::is_alphabetic) {
-            long += 1;
-            if t.cap {
-                caps += 1;
-            }
-        }
-    }
     // Sentences end in a full stop; headlines and title lines do not.
     let sentence = toks
         .iter()
         .rev()
         .find(|t| t.kind != Kind::Punct('"') && t.kind != Kind::Punct('”'))
         .is_some_and(|t| t.is_punct('.'));
-    !sentence && long >= 3 && caps as f32 >= TITLE_CASE_SHARE * long as f32
+    if sentence {
+        return false;
+    }
+    let mut long = 0u32;
+    let mut caps = 0u32;
+    for t in toks.iter().filter(|t| t.kind == Kind::Word) {
+        let w = t.text(text);
+        if w.len() >= 4
+            && (if w.is_ascii() {
+                w.bytes().all(|b| b.is_ascii_alphabetic())
+            } else {
+                w.chars().all(char::is_alphabetic)
+            })
+        {
+            long += 1;
+            if t.cap {
+                caps += 1;
+            }
+        }
+    }
+    long >= 3 && caps as f32 >= TITLE_CASE_SHARE * long as f32
 }
 
 #[cfg(test)]

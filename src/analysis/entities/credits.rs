@@ -129,7 +129,8 @@ pub fn find(text: &str, toks: &[Token]) -> Vec<Credit> {
     }
     // "AFP via Getty Images": agencies alone.
     for i in 1..toks.len() {
-        if word(text, toks, i) == "via"
+        if toks.get(i).is_some_and(|t| t.end - t.start == 3)
+            && word(text, toks, i) == "via"
             && let Some(agency) = agency_after(text, toks, i + 1)
         {
             out.push(Credit {

@@ -7,6 +7,7 @@ use super::tokens::{Kind, Token};
 use super::{Raw, Sure};
 use crate::analysis::EntityKind;
 use crate::article::{BlockKind, Span};
+use std::borrow::Cow;
 
 /// Lower-case particles inside names ("Ursula von der Leyen", "Luiz Inácio Lula da Silva").
 const PARTICLES: &[&str] = &[
@@ -124,8 +125,24 @@ impl<'a> Finder<'a> {
         letters >= 2 || w.ends_with('.') || t.digit
     }
 
+    /// A word of `words` (short lower-case particles) at `i`.
     fn is_lower(&self, i: usize, words: &[&str]) -> bool {
-        self.is_word(i) && words.contains(&self.word(i))
+        // Cheap refusal first: the lists hold lower-case words of at most five letters.
+        self.toks.get(i).is_some_and(|t| {
+            t.is_word()
+                && t.end - t.start <= 5
+                && self
+                    .text
+                    .as_bytes()
+                    .get(t.start)
+                    .is_some_and(u8::is_ascii_lowercase)
+        }) && {
+            // Byte by byte: these are a few letters long, shorter than a call to memcmp.
+            let w = self.word(i).as_bytes();
+            words
+                .iter()
+                .any(|p| p.len() == w.len() && p.bytes().zip(w).all(|(a, &b)| a == b))
+        }
     }
 
     /// Where a capitalised run starting at `i` ends (exclusive), following connectors.
@@ -424,8 +441,27 @@ impl<'a> Finder<'a> {
         (j, None)
     }
 
-    /// Words `s..e` joined by single spaces (possessive clitics attached).
-    fn joined(&self, s: usize, e: usize) -> String {
+    /// Words `s..e` joined by single spaces (possessive clitics attached): the text itself when
+    /// it is written so (the usual case, without allocating), else a new string.
+    fn joined(&self, s: usize, e: usize) -> Cow<'a, str> {
+        let toks = self.toks.get(s..e.min(self.toks.len())).unwrap_or(&[]);
+        // (A block boundary is an empty token: spell those out.)
+        let as_written = toks.iter().all(|t| t.start < t.end)
+            && toks.windows(2).all(|w| {
+                let gap = if w[1].kind == Kind::Word { 1 } else { 0 };
+                w[0].end + gap == w[1].start
+                    && (gap == 0 || self.text.as_bytes().get(w[0].end) == Some(&b' '))
+            });
+        if as_written {
+            return match (toks.first(), toks.last()) {
+                (Some(f), Some(l)) => Cow::Borrowed(self.text.get(f.start..l.end).unwrap_or("")),
+                _ => Cow::Borrowed(""),
+            };
+        }
+        Cow::Owned(self.joined_new(s, e))
+    }
+
+    fn joined_new(&self, s: usize, e: usize) -> String {
         let mut out = String::new();
         for i in s..e {
             let Some(t) = self.toks.get(i) else { break };

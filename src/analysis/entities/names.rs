@@ -366,8 +366,21 @@ const ORGS: &[&str] = &[
     "Boko Haram", "Al-Shabaab", "Knesset", "Duma", "Bundestag",
 ];
 
+/// The non-empty lines of `data`, without trailing white space. (A plain byte scan: `str::lines`
+/// cost a third of the loading time.)
 fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
-    data.lines().map(str::trim_end).filter(|l| !l.is_empty())
+    let mut rest = data;
+    std::iter::from_fn(move || {
+        while !rest.is_empty() {
+            let end = rest.bytes().position(|b| b == b'\n').unwrap_or(rest.len());
+            let line = rest.get(..end).unwrap_or("").trim_end();
+            rest = rest.get(end + 1..).unwrap_or("");
+            if !line.is_empty() {
+                return Some(line);
+            }
+        }
+        None
+    })
 }
 
 /// The number of lines in `data`: the capacity to reserve, so a table is never rehashed.
@@ -508,7 +521,8 @@ impl Gazetteer {
 pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 40];
     let bytes = w.as_bytes();
-    if bytes.len() > buf.len() || !w.is_ascii() {
+    // Already lower case (most words), too long or not ASCII: as it is.
+    if !bytes.iter().any(u8::is_ascii_uppercase) || bytes.len() > buf.len() || !w.is_ascii() {
         return f(w);
     }
     for (dst, src) in buf.iter_mut().zip(bytes) {

@@ -232,8 +232,15 @@ fn scan_word(s: &str, i: usize) -> (usize, Option<usize>) {
                 break;
             }
         }
-        let word = s.get(i..j).unwrap_or("");
         let c = char_at(s, j);
+        // Most words end at a space or a punctuation mark that never joins anything.
+        if !matches!(
+            c,
+            '.' | '-' | '\u{2010}' | '\u{2011}' | '\'' | '’' | ',' | '&'
+        ) {
+            return (j, None);
+        }
+        let word = s.get(i..j).unwrap_or("");
         let after = s.get(j + c.len_utf8()..).and_then(|r| r.chars().next());
         match c {
             '.' => {
