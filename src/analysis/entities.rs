@@ -127,6 +127,7 @@ pub fn extract(article: &Article) -> Vec<Entity> {
     person_prefixes(text, &toks, &mut raws);
     nested_names(text, &toks, &mut raws);
     group::link_aliases(text, &toks, &mut raws);
+    drop_overlaps(&mut raws);
 
     // Which tokens belong to a person's name, for the role reader.
     let mut person_tok = vec![false; toks.len()];
@@ -157,6 +158,30 @@ pub fn extract(article: &Article) -> Vec<Entity> {
         }
     }
     group::build(text, &toks, raws, &dropped, &role_of)
+}
+
+/// Two passes can claim crossing stretches of text (a credit's agency and a name read across the
+/// credit's end). A name may sit inside a name of another kind (the place in "Irving Police
+/// Department", as GUM annotates it), but mentions never cross, and mentions of one kind never
+/// overlap at all. Of two that clash, the one that starts first (the longer, on the same start)
+/// stays.
+fn drop_overlaps(raws: &mut Vec<Raw>) {
+    raws.sort_by_key(|r| (r.span.start, std::cmp::Reverse(r.span.end)));
+    // Kept mentions never cross, so those still open at a mention's start form a stack of the
+    // ones enclosing it.
+    let mut open: Vec<(Span, EntityKind)> = Vec::new();
+    raws.retain(|r| {
+        while open.last().is_some_and(|(k, _)| k.end <= r.span.start) {
+            open.pop();
+        }
+        let nests =
+            |(k, kind): &(Span, EntityKind)| *kind != r.kind && k.contains(&r.span) && *k != r.span;
+        let keep = open.iter().all(nests);
+        if keep {
+            open.push((r.span, r.kind));
+        }
+        keep
+    });
 }
 
 /// Key under which mentions of one name meet: lower case, no leading "the".
@@ -644,6 +669,17 @@ mod tests {
 
     fn spans<'a>(text: &'a str, e: &Entity) -> Vec<&'a str> {
         e.mentions.iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn a_name_is_never_read_across_a_credit_into_the_next_one() {
+        let text = "Nicolas Asfouri - Pool/Getty Images Nicolas Asfouri - Pool/Getty Images";
+        let es = extract(&article(text));
+        assert!(
+            es.iter().all(|e| !e.name.contains("Images Nicolas")),
+            "{es:#?}"
+        );
+        assert_eq!(spans(text, find(&es, "Getty Images")).len(), 2);
     }
 
     #[test]
