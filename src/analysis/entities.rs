@@ -82,7 +82,11 @@ pub fn extract(article: &Article) -> Vec<Entity> {
         let tc = !matches!(
             kind,
             BlockKind::Dateline | BlockKind::Byline | BlockKind::Credit
-        ) && is_title_case(text, toks.get(first..).unwrap_or(&[]));
+        ) && is_title_case(
+            text,
+            toks.get(first..).unwrap_or(&[]),
+            *kind == BlockKind::Headline,
+        );
         title_case.resize(toks.len(), tc);
         block_of.resize(toks.len(), *kind);
         // A block boundary: names never run across it.
@@ -618,7 +622,10 @@ fn nested_names(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
 }
 
 /// True for blocks where most long words are capitalised (headlines, title lines).
-fn is_title_case(text: &str, toks: &[Token]) -> bool {
+/// A block that capitalises its words like a title. A headline needs only its long words
+/// capitalised ("Mayor Speaks"); another block needs at least three of them, so that a short line
+/// of names is not taken for a title.
+fn is_title_case(text: &str, toks: &[Token], headline: bool) -> bool {
     // Sentences end in a full stop; headlines and title lines do not.
     let sentence = toks
         .iter()
@@ -645,7 +652,8 @@ fn is_title_case(text: &str, toks: &[Token]) -> bool {
             }
         }
     }
-    long >= 3 && caps as f32 >= TITLE_CASE_SHARE * long as f32
+    let enough = if headline { 1 } else { 3 };
+    long >= enough && caps as f32 >= TITLE_CASE_SHARE * long as f32
 }
 
 #[cfg(test)]
@@ -669,6 +677,22 @@ mod tests {
 
     fn spans<'a>(text: &'a str, e: &Entity) -> Vec<&'a str> {
         e.mentions.iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn a_short_headline_verb_after_a_title_is_not_a_person() {
+        let text = "Mayor Speaks\n\nMayor Kenji Watanabe said the plan was ready.";
+        let a = Article {
+            text: text.to_string(),
+            blocks: vec![
+                Block::new(BlockKind::Headline, 0, 12),
+                Block::new(BlockKind::Paragraph, 14, text.len()),
+            ],
+            ..Article::default()
+        };
+        let es = extract(&a);
+        let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Kenji Watanabe"]);
     }
 
     #[test]
