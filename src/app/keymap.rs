@@ -19,6 +19,18 @@ pub enum Context {
 }
 
 impl Context {
+    /// The order in which the help overlay and the README list the contexts.
+    pub const HELP_ORDER: [Self; 8] = [
+        Self::Global,
+        Self::Pane,
+        Self::Headlines,
+        Self::Body,
+        Self::Entities,
+        Self::Corpus,
+        Self::Quotes,
+        Self::Overlay,
+    ];
+
     pub const fn title(self) -> &'static str {
         match self {
             Self::Overlay => "Help and error lists",
@@ -388,18 +400,8 @@ impl Binding {
 /// The key table as Markdown, for the README (between `<!-- keys:start -->` and
 /// `<!-- keys:end -->`; a test keeps it in step with `BINDINGS`).
 pub fn markdown_table() -> String {
-    let order = [
-        Context::Global,
-        Context::Pane,
-        Context::Headlines,
-        Context::Body,
-        Context::Entities,
-        Context::Corpus,
-        Context::Quotes,
-        Context::Overlay,
-    ];
     let mut out = String::from("| Keys | Where | What |\n|---|---|---|\n");
-    for ctx in order {
+    for ctx in Context::HELP_ORDER {
         for b in BINDINGS.iter().filter(|b| b.context == ctx) {
             let keys = b
                 .keys

@@ -10,21 +10,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-const ORDER: [Context; 8] = [
-    Context::Global,
-    Context::Pane,
-    Context::Headlines,
-    Context::Body,
-    Context::Entities,
-    Context::Corpus,
-    Context::Quotes,
-    Context::Overlay,
-];
-
 /// The help text: for each context, its bindings.
 pub fn lines() -> Vec<Line<'static>> {
     let mut out = Vec::new();
-    for ctx in ORDER {
+    for ctx in Context::HELP_ORDER {
         let bindings: Vec<_> = BINDINGS.iter().filter(|b| b.context == ctx).collect();
         if bindings.is_empty() {
             continue;
