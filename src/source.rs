@@ -30,7 +30,9 @@ pub struct Loaded {
 pub fn load(paths: &[PathBuf], max_bytes: u64) -> Loaded {
     let mut loaded = Loaded::default();
     each(paths, max_bytes, |parsed| {
-        loaded.articles.extend(parsed.articles);
+        loaded
+            .articles
+            .extend(parsed.articles.into_iter().map(Article::shrunk));
         loaded.errors.extend(parsed.errors);
         ControlFlow::Continue(())
     });

@@ -75,7 +75,23 @@ impl Analysis {
 
 /// Runs the whole analysis on one article.
 pub fn analyze(article: &Article) -> Analysis {
-    let entities = entities::extract(article);
-    let quotes = quotes::extract(article, &entities);
+    let mut entities = entities::extract(article);
+    let mut quotes = quotes::extract(article, &entities);
+    // Analyses of a whole corpus are kept at once: no spare capacity in what is kept.
+    entities.shrink_to_fit();
+    for e in &mut entities {
+        e.id.shrink_to_fit();
+        e.name.shrink_to_fit();
+        if let Some(role) = &mut e.role {
+            role.shrink_to_fit();
+        }
+        e.mentions.shrink_to_fit();
+    }
+    quotes.shrink_to_fit();
+    for q in &mut quotes {
+        for s in [&mut q.speaker, &mut q.speaker_text].into_iter().flatten() {
+            s.shrink_to_fit();
+        }
+    }
     Analysis { entities, quotes }
 }

@@ -102,6 +102,15 @@ pub struct Article {
 }
 
 impl Article {
+    /// The same article with no spare capacity in its text and blocks, for keeping many in memory.
+    pub fn shrunk(mut self) -> Self {
+        self.text.shrink_to_fit();
+        self.blocks.shrink_to_fit();
+        self.headline.shrink_to_fit();
+        self.source.shrink_to_fit();
+        self
+    }
+
     pub fn slice(&self, span: Span) -> &str {
         span.slice(&self.text)
     }
