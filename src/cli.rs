@@ -251,7 +251,7 @@ fn write_text(s: &mut String, first: bool, d: &Document) {
         let speaker = q
             .speaker
             .as_deref()
-            .and_then(|id| d.analysis.entity(id).map(|e| e.name.as_str()))
+            .and_then(|id| d.analysis.entity(id).map(|e| &*e.name))
             .or(q.speaker_text.as_deref())
             .map(clean_inline)
             .unwrap_or_else(|| "(unattributed)".into());
@@ -337,7 +337,7 @@ mod tests {
                     kind: EntityKind::Person,
                     name: "Kenji Watanabe".into(),
                     role: Some("Mayor".into()),
-                    mentions: vec![Span::new(0, 5)],
+                    mentions: vec![Span::new(0, 5)].into(),
                 }],
                 quotes: vec![Quote {
                     kind: QuoteKind::Direct,

@@ -114,7 +114,7 @@ fn predicted(text: &str, es: &[Entity]) -> Vec<(Mention, String)> {
         .flat_map(|e| {
             e.mentions.iter().map(move |m| {
                 let (s, t) = trim(text, m.start, m.end);
-                ((e.kind, s, t), e.id.clone())
+                ((e.kind, s, t), e.id.to_string())
             })
         })
         .collect()
@@ -322,7 +322,7 @@ fn seed_article_entities_roles_and_groups() {
         match owner.get(&(s, e)) {
             Some(p) if p.kind == kind => {
                 found += 1;
-                groups.entry(entity).or_default().insert(p.id.clone());
+                groups.entry(entity).or_default().insert(p.id.to_string());
             }
             Some(p) => problems.push(format!(
                 "{:?} at {s}: {:?} not {kind:?}",
@@ -348,7 +348,7 @@ fn seed_article_entities_roles_and_groups() {
     let roles = gold["people_roles"].as_object().unwrap();
     for (name, role) in roles {
         let role = role.as_str().unwrap();
-        match es.iter().find(|e| &e.name == name) {
+        match es.iter().find(|e| *e.name == **name) {
             Some(e) if e.role.as_deref().map(role_key) == Some(role_key(role)) => roles_right += 1,
             Some(e) => problems.push(format!("{name}: role {:?}, gold {role:?}", e.role)),
             None => problems.push(format!("{name}: no person of that name")),

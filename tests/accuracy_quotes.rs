@@ -81,9 +81,9 @@ fn predicted_speaker(q: &Quote, ents: &[byline::Entity]) -> Option<String> {
     if let Some(id) = &q.speaker
         && let Some(e) = ents.iter().find(|e| &e.id == id)
     {
-        return Some(e.name.clone());
+        return Some(e.name.to_string());
     }
-    let t = q.speaker_text.clone()?;
+    let t = q.speaker_text.as_deref()?.to_string();
     (!PRONOUNS.contains(&t.to_lowercase().as_str())).then_some(t)
 }
 

@@ -268,7 +268,7 @@ fn choose_entity(app: &mut App, pick: impl Fn(&byline::Entity) -> bool) -> Strin
         press(app, "j");
     }
     assert_eq!(app.chosen_entity(), Some(target));
-    entities[target].name.clone()
+    entities[target].name.to_string()
 }
 
 #[test]
@@ -415,15 +415,15 @@ fn hostile() -> Document {
         entities: vec![byline::Entity {
             id: "mallory".into(),
             kind: byline::EntityKind::Person,
-            name: format!("Mallory {evil}"),
-            role: Some(format!("role {evil}")),
-            mentions: vec![byline::Span::new(m, m + 7)],
+            name: format!("Mallory {evil}").into(),
+            role: Some(format!("role {evil}").into()),
+            mentions: vec![byline::Span::new(m, m + 7)].into(),
         }],
         quotes: vec![byline::Quote {
             kind: byline::QuoteKind::Direct,
             span: byline::Span::new(p2, q_end),
             speaker: None,
-            speaker_text: Some(format!("spk {evil}")),
+            speaker_text: Some(format!("spk {evil}").into()),
             speaker_span: None,
         }],
     };

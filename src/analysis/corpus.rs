@@ -40,8 +40,8 @@ pub fn normalise_name(name: &str) -> String {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CorpusEntity {
     pub key: EntityKey,
-    pub name: String,
-    pub role: Option<String>,
+    pub name: Box<str>,
+    pub role: Option<Box<str>>,
     /// Indices into the article list, ascending, without repeats.
     pub articles: Vec<usize>,
     /// Mentions over all articles.
@@ -111,11 +111,11 @@ mod tests {
 
     fn person(name: &str) -> Entity {
         Entity {
-            id: name.to_lowercase().replace(' ', "-"),
+            id: name.to_lowercase().replace(' ', "-").into(),
             kind: EntityKind::Person,
             name: name.into(),
             role: None,
-            mentions: vec![Span::new(0, 1)],
+            mentions: vec![Span::new(0, 1)].into(),
         }
     }
 

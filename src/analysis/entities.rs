@@ -671,7 +671,7 @@ mod tests {
 
     fn find<'a>(es: &'a [Entity], name: &str) -> &'a Entity {
         es.iter()
-            .find(|e| e.name == name)
+            .find(|e| &*e.name == name)
             .unwrap_or_else(|| panic!("{name} not in {es:#?}"))
     }
 
@@ -691,7 +691,7 @@ mod tests {
             ..Article::default()
         };
         let es = extract(&a);
-        let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
+        let names: Vec<&str> = es.iter().map(|e| &*e.name).collect();
         assert_eq!(names, ["Kenji Watanabe"]);
     }
 
@@ -720,7 +720,7 @@ mod tests {
         );
         assert_eq!(find(&es, "United States").kind, EntityKind::Place);
         assert!(
-            es.iter().all(|e| e.name != "Russia"),
+            es.iter().all(|e| &*e.name != "Russia"),
             "Russian is an adjective"
         );
     }
@@ -772,7 +772,7 @@ mod tests {
         let text =
             "Despite the failure, officials met. Details will follow. Diplomats from Moscow came.";
         let es = extract(&article(text));
-        let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
+        let names: Vec<&str> = es.iter().map(|e| &*e.name).collect();
         assert_eq!(names, ["Moscow"]);
     }
 
@@ -783,7 +783,7 @@ mod tests {
         let p = find(&es, "Nicolas Asfouri");
         assert_eq!(p.role.as_deref(), Some("photographer"));
         assert_eq!(find(&es, "Getty Images").kind, EntityKind::Organization);
-        assert!(es.iter().all(|e| e.name != "Pool"));
+        assert!(es.iter().all(|e| &*e.name != "Pool"));
         let text = "A rally in Kabul. (AP Photo/Rahmat Gul)";
         let es = extract(&article(text));
         assert_eq!(
@@ -827,15 +827,15 @@ mod tests {
         let mut sorted = kinds.clone();
         sorted.sort();
         assert_eq!(kinds, sorted);
-        assert_eq!(es[0].name, "John Smith");
-        assert_eq!(es[1].name, "Mary Jones");
+        assert_eq!(&*es[0].name, "John Smith");
+        assert_eq!(&*es[1].name, "Mary Jones");
     }
 
     #[test]
     fn ids_are_unique_slugs() {
         let text = "John Smith met John Smith's namesake, the bank Smith.";
         let es = extract(&article(text));
-        let mut ids: Vec<&str> = es.iter().map(|e| e.id.as_str()).collect();
+        let mut ids: Vec<&str> = es.iter().map(|e| &*e.id).collect();
         ids.sort();
         ids.dedup();
         assert_eq!(ids.len(), es.len());
@@ -861,7 +861,7 @@ mod tests {
     }
 
     fn names(es: &[Entity]) -> Vec<&str> {
-        es.iter().map(|e| e.name.as_str()).collect()
+        es.iter().map(|e| &*e.name).collect()
     }
 
     #[test]
@@ -1044,7 +1044,7 @@ mod tests {
         let text = "Delegates met in Hanover, Lower Grensland, on Friday.";
         let es = extract(&article(text));
         assert_eq!(find(&es, "Lower Grensland").kind, EntityKind::Place);
-        assert!(es.iter().all(|e| e.name != "Ohio"), "{es:?}");
+        assert!(es.iter().all(|e| &*e.name != "Ohio"), "{es:?}");
     }
 
     #[test]

@@ -20,14 +20,14 @@ pub enum EntityKind {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {
     /// Stable slug of the canonical name, unique within the article ("vladimir-putin").
-    pub id: String,
+    pub id: Box<str>,
     pub kind: EntityKind,
     /// Canonical (usually the fullest) name.
-    pub name: String,
+    pub name: Box<str>,
     /// The role the article gives a person ("Russian President"), if any.
-    pub role: Option<String>,
+    pub role: Option<Box<str>>,
     /// Name-only spans, in text order.
-    pub mentions: Vec<Span>,
+    pub mentions: Box<[Span]>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -50,9 +50,9 @@ pub struct Quote {
     #[serde(flatten)]
     pub span: Span,
     /// The speaker's entity id, when the speaker is a named entity of the article.
-    pub speaker: Option<String>,
+    pub speaker: Option<Box<str>>,
     /// The speaker as written ("a senior State Department official"), when one was found.
-    pub speaker_text: Option<String>,
+    pub speaker_text: Option<Box<str>>,
     /// Where `speaker_text` stands in the text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker_span: Option<Span>,
@@ -69,7 +69,7 @@ pub struct Analysis {
 
 impl Analysis {
     pub fn entity(&self, id: &str) -> Option<&Entity> {
-        self.entities.iter().find(|e| e.id == id)
+        self.entities.iter().find(|e| &*e.id == id)
     }
 }
 
@@ -79,19 +79,6 @@ pub fn analyze(article: &Article) -> Analysis {
     let mut quotes = quotes::extract(article, &entities);
     // Analyses of a whole corpus are kept at once: no spare capacity in what is kept.
     entities.shrink_to_fit();
-    for e in &mut entities {
-        e.id.shrink_to_fit();
-        e.name.shrink_to_fit();
-        if let Some(role) = &mut e.role {
-            role.shrink_to_fit();
-        }
-        e.mentions.shrink_to_fit();
-    }
     quotes.shrink_to_fit();
-    for q in &mut quotes {
-        for s in [&mut q.speaker, &mut q.speaker_text].into_iter().flatten() {
-            s.shrink_to_fit();
-        }
-    }
     Analysis { entities, quotes }
 }

@@ -25,11 +25,11 @@ fn doc(headline: &str, paragraphs: &[&str], people: &[(&str, Option<&str>)]) -> 
             .map(|(i, s)| Span::new(i, i + s.len()))
             .collect();
         entities.push(Entity {
-            id: name.to_lowercase().replace(' ', "-"),
+            id: name.to_lowercase().replace(' ', "-").into(),
             kind: EntityKind::Person,
-            name: name.to_string(),
-            role: role.map(str::to_string),
-            mentions,
+            name: (*name).into(),
+            role: role.map(Into::into),
+            mentions: mentions.into(),
         });
     }
     let mut quotes = Vec::new();

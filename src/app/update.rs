@@ -595,7 +595,7 @@ impl App {
                     continue;
                 };
                 if let Some(id) = &person
-                    && q.speaker.as_deref() != Some(id.as_str())
+                    && q.speaker.as_deref() != Some(&**id)
                 {
                     continue;
                 }
@@ -772,7 +772,7 @@ impl App {
         let mentions: Vec<Span> = self
             .chosen_entity()
             .and_then(|i| self.current_analysis()?.entities.get(i))
-            .map(|e| e.mentions.clone())
+            .map(|e| e.mentions.to_vec())
             .unwrap_or_default();
         let (top, bottom) = self.view_bytes();
         let next = match (self.mention, forward) {
@@ -810,7 +810,7 @@ impl App {
         let mentions: Vec<Span> = self
             .chosen_entity()
             .and_then(|i| self.current_analysis()?.entities.get(i))
-            .map(|e| e.mentions.clone())
+            .map(|e| e.mentions.to_vec())
             .unwrap_or_default();
         if mentions.is_empty() {
             return;

@@ -338,11 +338,11 @@ pub fn build(
         entities.push((
             raws[first].span.start,
             Entity {
-                id: String::new(),
+                id: Box::default(),
                 kind,
-                name,
-                role,
-                mentions,
+                name: name.into(),
+                role: role.map(Into::into),
+                mentions: mentions.into(),
             },
         ));
     }
@@ -355,9 +355,9 @@ pub fn build(
             let count = seen.entry(base.clone()).or_insert(0);
             *count += 1;
             e.id = if *count == 1 {
-                base
+                base.into()
             } else {
-                format!("{base}-{count}")
+                format!("{base}-{count}").into()
             };
             e
         })

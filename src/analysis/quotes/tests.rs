@@ -26,7 +26,13 @@ fn run(paragraphs: &[&str]) -> Vec<Row> {
     let a = article(paragraphs);
     extract(&a, &[])
         .into_iter()
-        .map(|q| (q.kind, q.span.slice(&a.text).to_string(), q.speaker_text))
+        .map(|q| {
+            (
+                q.kind,
+                q.span.slice(&a.text).to_string(),
+                q.speaker_text.map(String::from),
+            )
+        })
         .collect()
 }
 
@@ -300,11 +306,11 @@ fn entity(id: &str, kind: EntityKind, name: &str, text: &str, surface: &[&str]) 
     }
     mentions.sort();
     Entity {
-        id: id.to_string(),
+        id: id.into(),
         kind,
-        name: name.to_string(),
+        name: name.into(),
         role: None,
-        mentions,
+        mentions: mentions.into(),
     }
 }
 
@@ -547,7 +553,13 @@ fn headline_quotes(headline: &str) -> Vec<Row> {
     assert_eq!(a.text, text);
     extract(&a, &[])
         .into_iter()
-        .map(|q| (q.kind, q.span.slice(&a.text).to_string(), q.speaker_text))
+        .map(|q| {
+            (
+                q.kind,
+                q.span.slice(&a.text).to_string(),
+                q.speaker_text.map(String::from),
+            )
+        })
         .collect()
 }
 
@@ -732,7 +744,7 @@ fn a_role_names_the_person_who_holds_it() {
         &a.text,
         &["Rui Falcao"],
     );
-    falcao.role = Some("Infrastructure Minister".to_string());
+    falcao.role = Some("Infrastructure Minister".into());
     let q = extract(&a, &[falcao]);
     let direct = q.iter().find(|q| q.kind == QuoteKind::Direct).unwrap();
     assert_eq!(direct.speaker_text.as_deref(), Some("the minister"));
