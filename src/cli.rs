@@ -252,7 +252,7 @@ fn write_text(s: &mut String, first: bool, d: &Document) {
             .speaker
             .as_deref()
             .and_then(|id| d.analysis.entity(id).map(|e| &*e.name))
-            .or(q.speaker_text.as_deref())
+            .or(q.speaker_text(&a.text))
             .map(clean_inline)
             .unwrap_or_else(|| "(unattributed)".into());
         let _ = writeln!(
@@ -343,7 +343,6 @@ mod tests {
                     kind: QuoteKind::Direct,
                     span: Span::new(quote_start, quote_start + 16),
                     speaker: Some("kenji-watanabe".into()),
-                    speaker_text: Some("Watanabe".into()),
                     speaker_span: None,
                 }],
             },

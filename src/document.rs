@@ -1,15 +1,57 @@
 //! An article together with its analysis, and the JSON report `byline analyze` prints.
 
-use crate::analysis::{self, Analysis};
-use crate::article::Article;
-use serde::Serialize;
+use crate::analysis::{self, Analysis, Entity, QuoteKind};
+use crate::article::{Article, Span};
+use serde::{Serialize, Serializer};
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// Serialized as the article's fields, then `entities` and `quotes`; each quote with its
+/// `speaker_text` read from the article text.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Document {
-    #[serde(flatten)]
     pub article: Article,
-    #[serde(flatten)]
     pub analysis: Analysis,
+}
+
+#[derive(Serialize)]
+struct DocumentJson<'a> {
+    #[serde(flatten)]
+    article: &'a Article,
+    entities: &'a [Entity],
+    quotes: Vec<QuoteJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct QuoteJson<'a> {
+    kind: QuoteKind,
+    #[serde(flatten)]
+    span: Span,
+    speaker: Option<&'a str>,
+    speaker_text: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    speaker_span: Option<Span>,
+}
+
+impl Serialize for Document {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let text = self.article.text.as_str();
+        DocumentJson {
+            article: &self.article,
+            entities: &self.analysis.entities,
+            quotes: self
+                .analysis
+                .quotes
+                .iter()
+                .map(|q| QuoteJson {
+                    kind: q.kind,
+                    span: q.span,
+                    speaker: q.speaker.as_deref(),
+                    speaker_text: q.speaker_text(text),
+                    speaker_span: q.speaker_span,
+                })
+                .collect(),
+        }
+        .serialize(serializer)
+    }
 }
 
 impl Document {

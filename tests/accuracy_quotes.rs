@@ -77,13 +77,13 @@ fn speaker_matches(predicted: &str, gold_names: &[String]) -> bool {
     })
 }
 
-fn predicted_speaker(q: &Quote, ents: &[byline::Entity]) -> Option<String> {
+fn predicted_speaker(q: &Quote, ents: &[byline::Entity], text: &str) -> Option<String> {
     if let Some(id) = &q.speaker
         && let Some(e) = ents.iter().find(|e| &e.id == id)
     {
         return Some(e.name.to_string());
     }
-    let t = q.speaker_text.as_deref()?.to_string();
+    let t = q.speaker_text(text)?.to_string();
     (!PRONOUNS.contains(&t.to_lowercase().as_str())).then_some(t)
 }
 
@@ -221,7 +221,7 @@ fn score_file(path: &Path, merge: bool, verbose: bool, with_entities: bool, tall
                 tally.matched += 1;
                 if g.named {
                     tally.speaker_named += 1;
-                    let p = predicted_speaker(q, &ents);
+                    let p = predicted_speaker(q, &ents, &article.text);
                     let ok = p.as_deref().is_some_and(|p| speaker_matches(p, &g.names));
                     if ok {
                         tally.speaker_right += 1;
@@ -229,7 +229,7 @@ fn score_file(path: &Path, merge: bool, verbose: bool, with_entities: bool, tall
                         println!(
                             "  {name} SPEAKER got {:?} (text {:?}) want {:?}: {}",
                             p,
-                            q.speaker_text,
+                            q.speaker_text(&article.text),
                             g.names.first(),
                             snippet(text, g.start, g.end)
                         );
@@ -247,7 +247,7 @@ fn score_file(path: &Path, merge: bool, verbose: bool, with_entities: bool, tall
                     "  {name} FP {:?}: {} [{:?}]",
                     q.kind,
                     snippet(text, q.span.start, q.span.end),
-                    q.speaker_text
+                    q.speaker_text(&article.text)
                 );
             }
         }
@@ -355,7 +355,7 @@ fn seed_reported_speech() {
             "  predicted {:?} {:?} speaker {:?} ({:?})",
             q.kind,
             snippet(&article.text, q.span.start, q.span.end),
-            q.speaker_text,
+            q.speaker_text(&article.text),
             q.speaker
         );
     }
@@ -368,7 +368,7 @@ fn seed_reported_speech() {
         let hit = predicted.iter().find(|q| {
             q.kind == QuoteKind::Reported
                 && overlap_ok((q.span.start, q.span.end), (s, e))
-                && predicted_speaker(q, &ents)
+                && predicted_speaker(q, &ents, &article.text)
                     .is_some_and(|p| speaker_matches(&p, std::slice::from_ref(&speaker)))
         });
         println!(

@@ -423,8 +423,8 @@ fn hostile() -> Document {
             kind: byline::QuoteKind::Direct,
             span: byline::Span::new(p2, q_end),
             speaker: None,
-            speaker_text: Some(format!("spk {evil}").into()),
-            speaker_span: None,
+            // The speaker as written: the hostile bytes after "Body ".
+            speaker_span: Some(byline::Span::new(p1 + 5, p1 + 5 + evil.len())),
         }],
     };
     Document {

@@ -51,11 +51,19 @@ pub struct Quote {
     pub span: Span,
     /// The speaker's entity id, when the speaker is a named entity of the article.
     pub speaker: Option<Box<str>>,
-    /// The speaker as written ("a senior State Department official"), when one was found.
-    pub speaker_text: Option<Box<str>>,
-    /// Where `speaker_text` stands in the text.
+    /// Where the speaker as written stands in the text (see [`Quote::speaker_text`]). The JSON
+    /// report also gives that text as `speaker_text` (see `Document`); it is not stored, as
+    /// the span gives it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker_span: Option<Span>,
+}
+
+impl Quote {
+    /// The speaker as written ("a senior State Department official"), when one was found;
+    /// `text` is the article text.
+    pub fn speaker_text<'a>(&self, text: &'a str) -> Option<&'a str> {
+        self.speaker_span.map(|s| s.slice(text))
+    }
 }
 
 /// Everything byline found in one article.

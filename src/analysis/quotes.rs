@@ -54,7 +54,6 @@ pub fn extract(article: &Article, entities: &[Entity]) -> Vec<Quote> {
             kind: f.kind,
             span: f.span,
             speaker: entity.and_then(|i| entities.get(i)).map(|e| e.id.clone()),
-            speaker_text: f.speaker.map(|s| s.slice(doc.text).into()),
             speaker_span: f.speaker,
         })
         .collect()

@@ -42,7 +42,6 @@ fn doc(headline: &str, paragraphs: &[&str], people: &[(&str, Option<&str>)]) -> 
             kind: QuoteKind::Direct,
             span: Span::new(open, close),
             speaker: entities.first().map(|e| e.id.clone()),
-            speaker_text: entities.first().map(|e| e.name.clone()),
             speaker_span: None,
         });
         from = close;

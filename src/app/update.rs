@@ -646,8 +646,11 @@ impl App {
                 None => single_line(&e.name),
             };
         }
-        q.speaker_text
-            .as_deref()
+        let text = self
+            .current()
+            .and_then(|i| self.articles.get(i))
+            .map_or("", |a| a.text.as_str());
+        q.speaker_text(text)
             .map_or_else(|| "speaker not found".to_string(), single_line)
     }
 

@@ -30,7 +30,7 @@ fn run(paragraphs: &[&str]) -> Vec<Row> {
             (
                 q.kind,
                 q.span.slice(&a.text).to_string(),
-                q.speaker_text.map(String::from),
+                q.speaker_text(&a.text).map(String::from),
             )
         })
         .collect()
@@ -337,7 +337,7 @@ fn speaker_links_to_the_entity_mentioned_in_the_phrase() {
     let q = extract(&a, &ents);
     assert_eq!(q[0].speaker.as_deref(), Some("ned-price"));
     assert_eq!(
-        q[0].speaker_text.as_deref(),
+        q[0].speaker_text(&a.text),
         Some("White House spokesman Ned Price")
     );
 }
@@ -388,7 +388,7 @@ fn it_follows_the_previous_organization_speaker() {
     )];
     let q = extract(&a, &ents);
     assert_eq!(q.len(), 2);
-    assert_eq!(q[1].speaker_text.as_deref(), Some("it"));
+    assert_eq!(q[1].speaker_text(&a.text), Some("it"));
     assert_eq!(q[1].speaker.as_deref(), Some("kcna"));
 }
 
@@ -535,7 +535,7 @@ fn block_quotation_without_marks_is_one_direct_quote() {
         direct[0].span.slice(&a.text),
         "Nobody takes this lightly.\n\nWe will go back when safety comes first."
     );
-    assert_eq!(direct[0].speaker_text.as_deref(), Some("Paulo Rebelo"));
+    assert_eq!(direct[0].speaker_text(&a.text), Some("Paulo Rebelo"));
 }
 
 #[test]
@@ -557,7 +557,7 @@ fn headline_quotes(headline: &str) -> Vec<Row> {
             (
                 q.kind,
                 q.span.slice(&a.text).to_string(),
-                q.speaker_text.map(String::from),
+                q.speaker_text(&a.text).map(String::from),
             )
         })
         .collect()
@@ -590,7 +590,7 @@ mod robustness {
             last_start = q.span.start;
             if let Some(s) = q.speaker_span {
                 assert!(s.start < s.end, "empty or inverted speaker span: {q:?}");
-                assert_eq!(q.speaker_text.as_deref(), a.text.get(s.start..s.end));
+                assert!(a.text.get(s.start..s.end).is_some(), "{q:?}");
             }
         }
     }
@@ -747,7 +747,7 @@ fn a_role_names_the_person_who_holds_it() {
     falcao.role = Some("Infrastructure Minister".into());
     let q = extract(&a, &[falcao]);
     let direct = q.iter().find(|q| q.kind == QuoteKind::Direct).unwrap();
-    assert_eq!(direct.speaker_text.as_deref(), Some("the minister"));
+    assert_eq!(direct.speaker_text(&a.text), Some("the minister"));
     assert_eq!(direct.speaker.as_deref(), Some("rui-falcao"));
 }
 
@@ -779,18 +779,14 @@ fn ampersands_stay_in_speaker_names() {
 // ----- index arithmetic at the edges: one minimal input per guarded site ----------------------
 
 /// Quotes and speakers are sound: ordered, non-empty spans on char boundaries, and a speaker
-/// phrase that is a non-empty span whose text is `speaker_text`.
+/// phrase that is a non-empty span on char boundaries.
 fn assert_sound(a: &Article, quotes: &[Quote]) {
     for q in quotes {
         assert!(q.span.start < q.span.end, "{q:?}");
         assert!(a.text.get(q.span.start..q.span.end).is_some(), "{q:?}");
         if let Some(s) = q.speaker_span {
             assert!(s.start < s.end, "empty or inverted speaker span: {q:?}");
-            assert_eq!(
-                q.speaker_text.as_deref(),
-                a.text.get(s.start..s.end),
-                "{q:?}"
-            );
+            assert!(a.text.get(s.start..s.end).is_some(), "{q:?}");
         }
     }
 }
