@@ -23,8 +23,12 @@ type Row = (QuoteKind, String, Option<String>);
 
 /// (kind, quoted text, speaker text) for each quote.
 fn run(paragraphs: &[&str]) -> Vec<Row> {
-    let a = article(paragraphs);
-    extract(&a, &[])
+    rows(&article(paragraphs))
+}
+
+/// (kind, quoted text, speaker text) for each quote of `a`.
+fn rows(a: &Article) -> Vec<Row> {
+    extract(a, &[])
         .into_iter()
         .map(|q| {
             (
@@ -551,16 +555,7 @@ fn headline_quotes(headline: &str) -> Vec<Row> {
     let mut a = article(&[headline, "The body of the story follows here."]);
     a.blocks[0].kind = BlockKind::Headline;
     assert_eq!(a.text, text);
-    extract(&a, &[])
-        .into_iter()
-        .map(|q| {
-            (
-                q.kind,
-                q.span.slice(&a.text).to_string(),
-                q.speaker_text(&a.text).map(String::from),
-            )
-        })
-        .collect()
+    rows(&a)
 }
 
 #[test]
