@@ -27,10 +27,14 @@ pub struct Cli {
     /// Articles to open: files, folders (read recursively) or `-` for standard input.
     /// With none, opens the bundled sample articles.
     pub paths: Vec<PathBuf>,
-    /// Largest source read, in bytes; K, M and G suffixes (powers of 1024) are accepted.
-    /// Bigger files, and endless sources like /dev/zero, are reported and skipped.
-    #[arg(long, global = true, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    /// Largest source read, in bytes; K, M and G suffixes (powers of 1024) are accepted, up to
+    /// 4G. Bigger files, and endless sources like /dev/zero, are reported and skipped.
+    #[arg(long, global = true, value_name = "SIZE", default_value = "64M", value_parser = parse_max_bytes)]
     pub max_bytes: u64,
+    /// Seconds to wait for a source that sends nothing (a silent pipe, /proc/kmsg) before it is
+    /// reported and skipped.
+    #[arg(long, global = true, value_name = "SECONDS", default_value = "5", value_parser = parse_seconds)]
+    pub read_timeout: std::time::Duration,
 }
 
 #[derive(Debug, Subcommand)]
@@ -54,6 +58,32 @@ pub enum Format {
     Json,
     /// A readable summary: headline, source, entities and quotes of each article.
     Text,
+}
+
+/// A size cap for `--max-bytes`: a size of at most [`crate::source::MAX_MAX_BYTES`].
+pub fn parse_max_bytes(s: &str) -> Result<u64, String> {
+    let n = parse_size(s)?;
+    if n > crate::source::MAX_MAX_BYTES {
+        return Err(format!(
+            "`{s}` is more than byline will hold in memory for one source (at most {})",
+            crate::source::human_size(crate::source::MAX_MAX_BYTES)
+        ));
+    }
+    Ok(n)
+}
+
+/// "5", "0.5", "30" → that many seconds (more than 0, at most a day).
+pub fn parse_seconds(s: &str) -> Result<std::time::Duration, String> {
+    let secs: f64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number of seconds"))?;
+    if !(secs > 0.0 && secs <= 86_400.0) {
+        return Err(format!(
+            "`{s}`: give a number of seconds above 0 and at most 86400"
+        ));
+    }
+    Ok(std::time::Duration::from_secs_f64(secs))
 }
 
 /// "64M", "1g", "512K", "1000", "2MiB" → bytes.
@@ -135,17 +165,27 @@ pub fn analyze(format: Format, paths: &[PathBuf], max_bytes: u64) -> ExitCode {
     if format == Format::Json {
         written = written.and_then(|()| json.end(&mut out));
     }
-    // A closed pipe (`byline analyze … | head`) is not an error worth a message.
-    if let Err(e) = written.and_then(|()| out.flush())
-        && e.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        eprintln!("byline: {e}");
+    // Output that did not arrive (a full disk, a closed pipe) is a failure: say so and where.
+    if let Err(e) = written.and_then(|()| out.flush()) {
+        eprintln!("byline: writing output: {}", output_reason(&e));
         return ExitCode::FAILURE;
     }
     if articles == 0 {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// A write error on standard output in plain words.
+fn output_reason(e: &std::io::Error) -> String {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        return "broken pipe (whatever read standard output closed it before the end)".into();
+    }
+    let s = e.to_string();
+    match s.find(" (os error") {
+        Some(i) => s.get(..i).unwrap_or(&s).to_string(),
+        None => s,
     }
 }
 
@@ -278,6 +318,25 @@ mod tests {
         assert!(parse_size("lots").is_err());
         assert!(parse_size("5X").is_err());
         assert!(parse_size("99999999999999G").is_err());
+    }
+
+    #[test]
+    fn absurd_caps_and_timeouts_are_refused() {
+        assert_eq!(parse_max_bytes("4G"), Ok(4 << 30));
+        assert!(
+            parse_max_bytes("4097M")
+                .unwrap_err()
+                .contains("at most 4 GiB")
+        );
+        assert_eq!(
+            parse_seconds("0.5"),
+            Ok(std::time::Duration::from_millis(500))
+        );
+        for bad in ["0", "-1", "nan", "inf", "soon", "100000"] {
+            assert!(parse_seconds(bad).is_err(), "{bad}");
+        }
+        let cli = Cli::parse_from(["byline", "a.txt"]);
+        assert_eq!(cli.read_timeout, std::time::Duration::from_secs(5));
     }
 
     #[test]

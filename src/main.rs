@@ -22,6 +22,7 @@ use std::sync::mpsc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    source::set_read_timeout(cli.read_timeout);
     match cli.command {
         Some(Command::Analyze { format, paths }) => {
             byline::cli::analyze(format, &paths, cli.max_bytes)

@@ -2,8 +2,10 @@
 //! The only I/O of the library.
 //!
 //! Every problem becomes a `SourceError` naming the file and the reason; nothing here panics or
-//! blocks on a path that is not a regular file (FIFOs and sockets are refused before they are
-//! opened, devices are read through the size cap).
+//! blocks: FIFOs and sockets are refused before they are opened, devices are read through the size
+//! cap, and every open and read runs on a helper thread under a deadline ([`read_timeout`]), so a
+//! source whose read never returns (`/proc/kmsg`, a stuck network file, a silent pipe on standard
+//! input) is reported as "no data within 5 s" and the others still open.
 
 use crate::article::parse::Format;
 use crate::article::{self, Article, Parsed, SourceError};
@@ -11,10 +13,41 @@ use std::fs::File;
 use std::io::{IsTerminal, Read};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::Duration;
 
 /// Default cap on one source's size.
 pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The largest size cap accepted: a source is held whole in memory and its analysis takes a few
+/// times that, so a bigger cap would only let an endless source (`/dev/zero`, `yes |`) exhaust
+/// the machine's memory before it is stopped.
+pub const MAX_MAX_BYTES: u64 = 4 * 1024 * 1024 * 1024;
+
+/// Default deadline for a source to yield data.
+pub const DEFAULT_READ_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Bytes asked of the operating system per read: a read never asks for more, so memory grows
+/// with what a source has really delivered.
+const CHUNK: usize = 64 * 1024;
+
+static READ_TIMEOUT_MS: AtomicU64 = AtomicU64::new(5000);
+
+/// Sets the deadline of every later read (`--read-timeout`): a source that delivers nothing for
+/// this long is reported and skipped.
+pub fn set_read_timeout(timeout: Duration) {
+    let ms = u64::try_from(timeout.as_millis())
+        .unwrap_or(u64::MAX)
+        .max(1);
+    READ_TIMEOUT_MS.store(ms, Ordering::Relaxed);
+}
+
+/// The deadline set by [`set_read_timeout`] (5 s unless changed).
+pub fn read_timeout() -> Duration {
+    Duration::from_millis(READ_TIMEOUT_MS.load(Ordering::Relaxed))
+}
 
 #[derive(Clone, Debug, Default)]
 pub struct Loaded {
@@ -149,8 +182,11 @@ fn run(job: &Job, max_bytes: u64) -> (Parsed, u64) {
                 0,
             );
         }
-        Job::Stdin => ("-", read_capped(std::io::stdin().lock(), max_bytes)),
-        Job::File { name, path } => (name.as_str(), read_file(path, max_bytes)),
+        Job::Stdin => ("-", read_with_deadline(What::Stdin, max_bytes)),
+        Job::File { name, path } => (
+            name.as_str(),
+            read_with_deadline(What::File(path.clone()), max_bytes),
+        ),
     };
     match bytes {
         Ok(bytes) => {
@@ -222,14 +258,16 @@ fn walk_dir(root: &Path, jobs: &mut Vec<Job>) {
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str().is_some_and(|n| n.starts_with('.'))
+    name.as_encoded_bytes().starts_with(b".")
 }
 
-/// Whether a file met while walking a folder is worth reading as an article.
+/// Whether a file met while walking a folder is worth reading as an article. A name that is not
+/// valid UTF-8 is judged (and later shown) with its bad bytes replaced by U+FFFD.
 fn wanted(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+    let Some(name) = path.file_name().map(|n| n.to_string_lossy()) else {
         return false;
     };
+    let name = &*name;
     if path.extension().is_none() {
         let upper = name.to_ascii_uppercase();
         return ![
@@ -245,9 +283,132 @@ fn wanted(path: &Path) -> bool {
     Format::from_name(name).is_some()
 }
 
+/// What a reading helper thread is asked to read.
+enum What {
+    Stdin,
+    File(PathBuf),
+}
+
+struct Request {
+    what: What,
+    max_bytes: u64,
+}
+
+/// A thread that opens and reads sources for one worker thread, so the worker can wait for it
+/// with a deadline. When a read misses the deadline the helper is abandoned (it stays blocked in
+/// the operating system until the process ends) and the next read gets a fresh one.
+struct Helper {
+    requests: mpsc::Sender<Request>,
+    results: mpsc::Receiver<Result<Vec<u8>, String>>,
+    /// Bytes the current read has delivered so far.
+    progress: Arc<AtomicU64>,
+}
+
+impl Helper {
+    fn spawn() -> Option<Self> {
+        let (requests, inbox) = mpsc::channel::<Request>();
+        let (outbox, results) = mpsc::channel();
+        let progress = Arc::new(AtomicU64::new(0));
+        let shared = progress.clone();
+        std::thread::Builder::new()
+            .name("byline-read".into())
+            .spawn(move || {
+                // One buffer for every read of this helper.
+                let mut chunk = vec![0u8; CHUNK];
+                for req in inbox {
+                    shared.store(0, Ordering::Relaxed);
+                    let result = match req.what {
+                        What::Stdin => read_stdin(req.max_bytes, &shared, &mut chunk),
+                        What::File(path) => read_file(&path, req.max_bytes, &shared, &mut chunk),
+                    };
+                    if outbox.send(result).is_err() {
+                        break;
+                    }
+                }
+            })
+            .ok()?;
+        Some(Self {
+            requests,
+            results,
+            progress,
+        })
+    }
+}
+
+thread_local! {
+    static HELPER: std::cell::RefCell<Option<Helper>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Reads a source on this thread's helper, waiting at most [`read_timeout`] for each stretch of
+/// data: a source that delivers nothing for that long is given up ("no data within 5 s").
+fn read_with_deadline(what: What, max_bytes: u64) -> Result<Vec<u8>, String> {
+    let timeout = read_timeout();
+    HELPER.with_borrow_mut(|slot| {
+        if slot.is_none() {
+            *slot = Helper::spawn();
+        }
+        let Some(helper) = slot.as_ref() else {
+            return Err("could not start a thread to read it".into());
+        };
+        if helper.requests.send(Request { what, max_bytes }).is_err() {
+            *slot = None;
+            return Err("could not be read (its reading thread stopped)".into());
+        }
+        let mut seen = 0;
+        loop {
+            match helper.results.recv_timeout(timeout) {
+                Ok(result) => return result,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    let now = helper.progress.load(Ordering::Relaxed);
+                    if now > seen {
+                        seen = now;
+                        continue;
+                    }
+                    *slot = None;
+                    return Err(stalled(seen, timeout));
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    *slot = None;
+                    return Err("could not be read (its reading thread stopped)".into());
+                }
+            }
+        }
+    })
+}
+
+/// "no data within 5 s", or for a source that stopped midway, how much it had sent.
+fn stalled(read: u64, timeout: Duration) -> String {
+    let secs = format!("{} s", timeout.as_millis() as f64 / 1000.0);
+    if read == 0 {
+        format!("no data within {secs}")
+    } else {
+        format!(
+            "no more data within {secs} after {} (a stream that does not end is not an article)",
+            human_size(read)
+        )
+    }
+}
+
+/// Standard input, unless it is a terminal: then nothing was piped in, and waiting for the user
+/// to type an article and press Ctrl-D would look like a hang.
+fn read_stdin(max_bytes: u64, progress: &AtomicU64, chunk: &mut [u8]) -> Result<Vec<u8>, String> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        return Err("standard input is a terminal, not an article: pipe one in \
+                    (`cat story.txt | byline -`) or name the files to read"
+            .into());
+    }
+    read_chunked(stdin.lock(), max_bytes, 0, progress, chunk)
+}
+
 /// Reads one file through the size cap. Refuses FIFOs, sockets and terminals (reading them could
 /// block forever); reads devices such as `/dev/zero` only up to the cap.
-fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
+fn read_file(
+    path: &Path,
+    max_bytes: u64,
+    progress: &AtomicU64,
+    chunk: &mut [u8],
+) -> Result<Vec<u8>, String> {
     let meta = std::fs::metadata(path).map_err(|e| io_reason(&e))?;
     let kind = meta.file_type();
     #[cfg(unix)]
@@ -276,25 +437,47 @@ fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
     }
     // A regular file's size is known: read it into one allocation.
     let hint = if kind.is_file() { meta.len() } else { 0 };
-    read_capped_with(file, max_bytes, hint)
+    read_chunked(file, max_bytes, hint, progress, chunk)
 }
 
-/// Reads at most `max_bytes`; one byte more means the source is over the cap, and reading stops
-/// there, so an endless source costs at most the cap in memory.
+/// Reads at most `max_bytes`, [`CHUNK`] bytes at a time; one byte more means the source is over
+/// the cap, and reading stops there, so an endless source costs at most the cap in memory.
+#[cfg(test)]
 fn read_capped(reader: impl Read, max_bytes: u64) -> Result<Vec<u8>, String> {
-    read_capped_with(reader, max_bytes, 0)
+    read_chunked(reader, max_bytes, 0, &AtomicU64::new(0), &mut [0; CHUNK])
 }
 
-/// [`read_capped`] with room for `expected` bytes (and the one that would go over the cap).
-fn read_capped_with(reader: impl Read, max_bytes: u64, expected: u64) -> Result<Vec<u8>, String> {
+/// Reads `reader` a `chunk` at a time, counting the bytes in `progress`, with room for `expected`
+/// bytes up front. Stops at once when the source is over `max_bytes`, or when its first bytes are
+/// binary (so `/dev/zero` or `/dev/urandom` cost one chunk, not the cap).
+fn read_chunked(
+    mut reader: impl Read,
+    max_bytes: u64,
+    expected: u64,
+    progress: &AtomicU64,
+    chunk: &mut [u8],
+) -> Result<Vec<u8>, String> {
     let room = usize::try_from(expected.min(max_bytes).saturating_add(1)).unwrap_or(0);
     let mut bytes = Vec::with_capacity(room);
-    reader
-        .take(max_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|e| io_reason(&e))?;
-    if bytes.len() as u64 > max_bytes {
-        return Err(too_big(max_bytes));
+    let mut sniffed = false;
+    loop {
+        let n = match reader.read(chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(io_reason(&e)),
+        };
+        bytes.extend_from_slice(chunk.get(..n).unwrap_or_default());
+        progress.store(bytes.len() as u64, Ordering::Relaxed);
+        if bytes.len() as u64 > max_bytes {
+            return Err(too_big(max_bytes));
+        }
+        if !sniffed && bytes.len() >= article::parse::SNIFF_BYTES {
+            sniffed = true;
+            if article::parse::is_binary(&bytes) {
+                return Err("binary file, not an article".into());
+            }
+        }
     }
     Ok(bytes)
 }

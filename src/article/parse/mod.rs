@@ -84,7 +84,84 @@ impl Format {
 }
 
 /// How much of the start of a source is checked for binary content.
-const SNIFF_BYTES: usize = 8 * 1024;
+pub const SNIFF_BYTES: usize = 8 * 1024;
+
+/// Whether a source starting with `bytes` is binary rather than text, by the rule [`parse`]
+/// applies: a NUL byte or many invalid UTF-8 sequences in its first [`SNIFF_BYTES`], unless it
+/// opens with a UTF-16 or UTF-32 byte-order mark. Lets a reader stop early.
+pub fn is_binary(bytes: &[u8]) -> bool {
+    if unicode_bom(bytes).is_some() {
+        return false;
+    }
+    let head = bytes.get(..SNIFF_BYTES).unwrap_or(bytes);
+    head.contains(&0) || (std::str::from_utf8(head).is_err() && looks_binary(head))
+}
+
+/// The UTF-16 and UTF-32 encodings, named by their byte-order mark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Bom {
+    Utf16Le,
+    Utf16Be,
+    Utf32Le,
+    Utf32Be,
+}
+
+impl Bom {
+    fn len(self) -> usize {
+        match self {
+            Self::Utf16Le | Self::Utf16Be => 2,
+            Self::Utf32Le | Self::Utf32Be => 4,
+        }
+    }
+}
+
+/// The UTF-16/32 byte-order mark `bytes` open with, if any (UTF-32 LE is checked first: its
+/// mark begins with UTF-16 LE's).
+fn unicode_bom(bytes: &[u8]) -> Option<Bom> {
+    match bytes {
+        [0xFF, 0xFE, 0, 0, ..] => Some(Bom::Utf32Le),
+        [0, 0, 0xFE, 0xFF, ..] => Some(Bom::Utf32Be),
+        [0xFF, 0xFE, ..] => Some(Bom::Utf16Le),
+        [0xFE, 0xFF, ..] => Some(Bom::Utf16Be),
+        _ => None,
+    }
+}
+
+/// UTF-16 (through `encoding_rs`) or UTF-32 (by hand: `encoding_rs` follows the WHATWG Encoding
+/// Standard, which has no UTF-32) text after its byte-order mark; malformed units become U+FFFD.
+fn decode_unicode(bom: Bom, bytes: &[u8]) -> String {
+    let body = bytes.get(bom.len()..).unwrap_or_default();
+    let utf32 = |big: bool| {
+        let mut s = String::with_capacity(body.len() / 4);
+        for unit in body.chunks(4) {
+            let c = <[u8; 4]>::try_from(unit)
+                .ok()
+                .map(|b| {
+                    if big {
+                        u32::from_be_bytes(b)
+                    } else {
+                        u32::from_le_bytes(b)
+                    }
+                })
+                .and_then(char::from_u32)
+                .unwrap_or(char::REPLACEMENT_CHARACTER);
+            s.push(c);
+        }
+        s
+    };
+    match bom {
+        Bom::Utf16Le => encoding_rs::UTF_16LE
+            .decode_without_bom_handling(body)
+            .0
+            .into_owned(),
+        Bom::Utf16Be => encoding_rs::UTF_16BE
+            .decode_without_bom_handling(body)
+            .0
+            .into_owned(),
+        Bom::Utf32Le => utf32(false),
+        Bom::Utf32Be => utf32(true),
+    }
+}
 
 /// Parses one source. `source` names it (the path as given, `-` for standard input) for
 /// `Article::source` and errors; its extension picks the format, otherwise the content does.
@@ -133,6 +210,13 @@ fn sniff(source: &str, text: String) -> Parsed {
 /// Bytes to clean text, or why they are not an article. Owned bytes that need no cleaning
 /// become the text as they are.
 fn decode(bytes: Cow<'_, [u8]>) -> Result<String, String> {
+    if let Some(bom) = unicode_bom(&bytes) {
+        let text = decode_unicode(bom, &bytes);
+        if text.trim().is_empty() {
+            return Err("empty file".into());
+        }
+        return tidy(text);
+    }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err("empty file".into());
     }
@@ -141,7 +225,7 @@ fn decode(bytes: Cow<'_, [u8]>) -> Result<String, String> {
         return Err("binary file, not an article".into());
     }
     let binary = || Err("binary file, not an article".into());
-    let mut text = match bytes {
+    let text = match bytes {
         Cow::Borrowed(b) => match std::str::from_utf8(b) {
             Ok(valid) => valid.to_string(),
             Err(_) if looks_binary(head) => return binary(),
@@ -158,6 +242,11 @@ fn decode(bytes: Cow<'_, [u8]>) -> Result<String, String> {
             }
         },
     };
+    tidy(text)
+}
+
+/// Decoded text to clean text: BOM dropped, line ends made LF, unsafe characters removed.
+fn tidy(mut text: String) -> Result<String, String> {
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
     }
@@ -210,6 +299,31 @@ mod tests {
         assert_eq!(
             parse("x", &noise).errors[0].reason,
             "binary file, not an article"
+        );
+    }
+
+    #[test]
+    fn utf16_and_utf32_need_their_bom_to_be_text() {
+        let mut le16 = vec![0xFF, 0xFE];
+        le16.extend("Hi\n\nBody.".encode_utf16().flat_map(u16::to_le_bytes));
+        assert!(!is_binary(&le16));
+        assert_eq!(parse("a.txt", &le16).articles[0].text, "Hi\n\nBody.");
+        // Without its mark the same text is binary (NUL bytes).
+        assert!(is_binary(le16.get(2..).unwrap()));
+        // A lone surrogate and an out-of-range UTF-32 unit become U+FFFD; a cut unit too.
+        let mut bad16 = vec![0xFE, 0xFF, 0, b'A', 0xD8, 0x00, 0, b'B'];
+        bad16.push(0);
+        assert_eq!(
+            parse("a.txt", &bad16).articles[0].text,
+            "A\u{fffd}B\u{fffd}"
+        );
+        let bad32 = [
+            0, 0, 0xFE, 0xFF, 0, 0, 0, b'A', 0x7F, 0, 0, 0, 0, 0, 0, b'B',
+        ];
+        assert_eq!(parse("a.txt", &bad32).articles[0].text, "A\u{fffd}B");
+        assert_eq!(
+            parse("a.txt", &[0xFF, 0xFE, b' ', 0]).errors[0].reason,
+            "empty file"
         );
     }
 
