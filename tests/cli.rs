@@ -230,3 +230,44 @@ fn help_and_version() {
         format!("byline {}", env!("CARGO_PKG_VERSION"))
     );
 }
+
+/// Issue 13 item 6: `published` is the source's date as an RFC 3339 instant in UTC, beside the raw
+/// `date`; absent when the date is not understood.
+#[test]
+fn analyze_json_gives_the_published_instant_in_utc() {
+    let input = concat!(
+        r#"[{"title": "A", "text": "One.", "date": "Fri, 05 Sep 2025 11:30:00 +0300"},"#,
+        r#"{"title": "B", "text": "Two.", "date": "2025-09-02 08:15"},"#,
+        r#"{"title": "C", "text": "Three.", "date": "September 4, 2016"},"#,
+        r#"{"title": "D", "text": "Four.", "date": "the other day"},"#,
+        r#"{"title": "E", "text": "Five."}]"#
+    );
+    let out = byline(
+        &["analyze", "--format", "json", "-"],
+        Some(input.as_bytes()),
+    );
+    assert!(out.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let got: Vec<(serde_json::Value, serde_json::Value)> = report["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["date"].clone(), a["published"].clone()))
+        .collect();
+    use serde_json::Value::Null;
+    assert_eq!(
+        got,
+        [
+            (
+                "Fri, 05 Sep 2025 11:30:00 +0300".into(),
+                "2025-09-05T08:30:00Z".into()
+            ),
+            ("2025-09-02 08:15".into(), "2025-09-02T08:15:00Z".into()),
+            ("September 4, 2016".into(), "2016-09-04T00:00:00Z".into()),
+            ("the other day".into(), Null),
+            (Null, Null),
+        ]
+    );
+    // Absent, not null, when unknown.
+    assert!(report["articles"][3].get("published").is_none());
+}

@@ -89,9 +89,13 @@ pub struct Article {
     pub headline: String,
     pub byline: Option<String>,
     pub dateline: Option<String>,
-    /// Publication date when the source gives one (JSON `date`/`published`).
+    /// Publication date as the source writes it, when it gives one (JSON `date`/`published`, a
+    /// date line of a text file).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// `date` understood as an instant (see `article::date`); serialized as RFC 3339 in UTC.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<jiff::Timestamp>,
     /// Outlet name when the source gives one (JSON `source`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,

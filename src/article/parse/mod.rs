@@ -183,6 +183,14 @@ fn parse_cow(source: &str, bytes: Cow<'_, [u8]>) -> Parsed {
         Ok(text) => text,
         Err(reason) => return Parsed::error(source, reason),
     };
+    let mut parsed = parse_text(source, text);
+    for a in &mut parsed.articles {
+        a.published = a.date.as_deref().and_then(super::date::parse);
+    }
+    parsed
+}
+
+fn parse_text(source: &str, text: String) -> Parsed {
     match Format::from_name(source) {
         Some(Format::Text) => Parsed::one(text::parse(source, text)),
         Some(Format::Markdown) => Parsed::one(markdown::parse(source, &text)),
