@@ -50,6 +50,17 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Print the shell completion script for SHELL (see README: Install).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), made from this same command-line definition.
+    Man {
+        /// Write byline.1 and a page per subcommand (byline-analyze.1…) into DIR instead.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -84,6 +95,50 @@ pub fn parse_seconds(s: &str) -> Result<std::time::Duration, String> {
         ));
     }
     Ok(std::time::Duration::from_secs_f64(secs))
+}
+
+/// `byline completions SHELL`: the completion script, generated from [`Cli`], on stdout.
+pub fn completions(shell: clap_complete::Shell) -> ExitCode {
+    use clap::CommandFactory;
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "byline", &mut out);
+    print_all(&out)
+}
+
+/// `byline man`: the man page, generated from [`Cli`], on stdout; with `dir`, every page
+/// (byline.1 and one per subcommand) written into that folder.
+pub fn man(dir: Option<&std::path::Path>) -> ExitCode {
+    use clap::CommandFactory;
+    if let Some(dir) = dir {
+        return match clap_mangen::generate_to(Cli::command(), dir) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("byline: writing the man pages into {}: {e}", dir.display());
+                ExitCode::FAILURE
+            }
+        };
+    }
+    let mut out = Vec::new();
+    match clap_mangen::Man::new(Cli::command()).render(&mut out) {
+        Ok(()) => print_all(&out),
+        Err(e) => {
+            eprintln!("byline: writing the man page: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Writes `bytes` to stdout; a failure is reported as "writing output: …" with exit status 1.
+fn print_all(bytes: &[u8]) -> ExitCode {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("byline: writing output: {}", output_reason(&e));
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// "64M", "1g", "512K", "1000", "2MiB" → bytes.

@@ -27,6 +27,8 @@ fn main() -> ExitCode {
         Some(Command::Analyze { format, paths }) => {
             byline::cli::analyze(format, &paths, cli.max_bytes)
         }
+        Some(Command::Completions { shell }) => byline::cli::completions(shell),
+        Some(Command::Man { dir }) => byline::cli::man(dir.as_deref()),
         None => reader(cli.paths, cli.max_bytes),
     }
 }

@@ -271,3 +271,62 @@ fn analyze_json_gives_the_published_instant_in_utc() {
     // Absent, not null, when unknown.
     assert!(report["articles"][3].get("published").is_none());
 }
+
+/// Issue 13: a man page and shell completions generated from the clap definition, so they
+/// list every flag (here the newest ones) and subcommand.
+#[test]
+fn man_page_and_completions_come_from_the_command_line_definition() {
+    let out = byline(&["man"], None);
+    assert!(out.status.success());
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.contains(".TH byline 1"), "{page}");
+    for flag in [
+        r"\-\-max\-bytes",
+        r"\-\-read\-timeout",
+        "byline\\-analyze(1)",
+    ] {
+        assert!(page.contains(flag), "{flag} missing from the man page");
+    }
+    let dir = temp_dir("man");
+    let out = byline(&["man", "--dir", dir.to_str().unwrap()], None);
+    assert!(out.status.success());
+    for page in [
+        "byline.1",
+        "byline-analyze.1",
+        "byline-completions.1",
+        "byline-man.1",
+    ] {
+        let text = std::fs::read_to_string(dir.join(page)).unwrap();
+        assert!(text.contains(".TH "), "{page}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+
+    for (shell, marker) in [
+        ("bash", "complete -F _byline"),
+        ("zsh", "#compdef byline"),
+        ("fish", "complete -c byline"),
+    ] {
+        let out = byline(&["completions", shell], None);
+        assert!(out.status.success(), "{shell}");
+        let script = String::from_utf8(out.stdout).unwrap();
+        assert!(script.contains(marker), "{shell}: {script}");
+        assert!(
+            script.contains("read-timeout") && script.contains("analyze"),
+            "{shell}"
+        );
+    }
+    // bash loads the script and registers the completion.
+    let bin = env!("CARGO_BIN_EXE_byline");
+    if let Ok(out) = std::process::Command::new("bash")
+        .args([
+            "-c",
+            &format!("source <('{bin}' completions bash) && complete -p byline"),
+        ])
+        .output()
+    {
+        assert!(out.status.success(), "{out:?}");
+        assert!(String::from_utf8_lossy(&out.stdout).contains("_byline"));
+    }
+    let out = byline(&["completions", "nosuchshell"], None);
+    assert_eq!(out.status.code(), Some(2));
+}
