@@ -17,8 +17,9 @@ use std::process::ExitCode;
     long_about = "A terminal news reader that shows who is in a story and who said what.\n\n\
         Reads plain-text (.txt or no extension), Markdown (.md, .markdown), JSON (.json: an \
         article object, a list of them, or {\"articles\": [...]}) and JSON Lines (.jsonl, \
-        .ndjson) articles. Folders are read recursively in name order; `-` reads standard \
-        input. Sources that cannot be read are reported and skipped."
+        .ndjson) articles, in UTF-8 or (with a byte-order mark) UTF-16 or UTF-32. Folders are \
+        read recursively in name order; `-` reads standard input. Sources that cannot be read, \
+        or send nothing for --read-timeout seconds, are reported and skipped."
 )]
 #[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
