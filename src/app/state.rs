@@ -3,9 +3,10 @@
 //! and tests; only `App::update` writes them.
 
 use super::keymap::Context;
-use super::wrap::{Wrapped, flat};
+use super::wrap::Wrapped;
 use crate::analysis::corpus::{CorpusIndex, EntityKey};
 use crate::analysis::{Analysis, EntityKind, QuoteKind};
+use crate::article::sanitize::flat;
 use crate::article::{Article, SourceError, Span};
 use crate::document::Document;
 use crate::ui::layout::{self, Areas};

@@ -5,10 +5,11 @@ use super::action::Action;
 use super::state::{
     App, CorpusRow, EntityRow, Filter, Highlight, ListPos, Mark, Overlay, Pane, QuoteRow, SideView,
 };
-use super::wrap::{Wrapped, inert};
+use super::wrap::Wrapped;
 use crate::analysis::corpus::EntityKey;
 use crate::analysis::{EntityKind, QuoteKind};
 use crate::article::Span;
+use crate::article::sanitize::inert;
 use crate::ui::layout;
 
 /// Rows per quote in the quotes view: the speaker, then the words.
@@ -1008,7 +1009,7 @@ impl App {
 
 /// Article text made inert and put on one line (names, roles, quotes in lists), cut short.
 fn single_line(text: &str) -> String {
-    super::wrap::flat(text, 300)
+    crate::article::sanitize::flat(text, 300)
 }
 
 /// `at` moved by `step` within `0..len`.

@@ -4,7 +4,7 @@
 use super::theme::THEME;
 use crate::app::App;
 use crate::app::keymap::{BINDINGS, Context};
-use crate::app::wrap::inert;
+use crate::article::sanitize::inert;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
