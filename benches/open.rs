@@ -4,6 +4,7 @@
 //! thread in the real reader, so it is not part of this figure.
 //!
 //! The corpus is generated once into `target/bench-corpus/` and reused.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 #[path = "common/corpus.rs"]
 mod corpus;

@@ -3,6 +3,7 @@
 //! quote) jump through `App::update` alone (floor ≤ 1 ms each).
 //!
 //! Steps go forward until they stop moving, then back, so every iteration is a real move.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 #[path = "common/corpus.rs"]
 mod corpus;

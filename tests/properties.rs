@@ -5,6 +5,7 @@
 //!
 //! Case counts are kept modest so the file runs in seconds in a debug build; raise them with
 //! `PROPTEST_CASES=5000 cargo test --release --test properties` for a longer search.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use byline::app::{Action, App};
 use byline::{Analysis, Article, QuoteKind, Span, analyze, article, ui};

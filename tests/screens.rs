@@ -1,6 +1,7 @@
 //! Whole screens through ratatui's TestBackend, snapshotted with insta, on the bundled samples.
 //! Each key-press test checks that the screen after the key differs in the way the key promises.
 //! Colour is not in the text snapshots, so highlight tests snapshot a map of the body's styles.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use byline::app::{Action, App, Pane};
 use byline::document::Document;
