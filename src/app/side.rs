@@ -151,14 +151,13 @@ impl EntityList {
             .filter(|(_, r)| matches!(r, EntityRow::Entity { .. }))
             .map(|(i, _)| i)
             .collect();
-        let Some(at) = (!entities.is_empty()).then(|| {
-            entities
-                .iter()
-                .position(|&r| r == self.pos.selected)
-                .unwrap_or(0)
-        }) else {
+        if entities.is_empty() {
             return;
-        };
+        }
+        let at = entities
+            .iter()
+            .position(|&r| r == self.pos.selected)
+            .unwrap_or(0);
         let to = moved(at, entities.len(), page, step);
         let Some(&row) = entities.get(to) else {
             return;
