@@ -4,6 +4,7 @@
 //! thread in the real reader, so it is not part of this figure.
 //!
 //! The corpus is generated once into `target/bench-corpus/` and reused.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 #[path = "common/corpus.rs"]
 mod corpus;
@@ -42,10 +43,10 @@ fn bench(c: &mut Criterion) {
     // Sanity: every article opened and the first headline is on screen.
     let (app, terminal) = open(&dir);
     assert_eq!(
-        app.articles.len(),
+        app.collection().len(),
         ARTICLES,
         "errors: {:?}",
-        app.errors.first()
+        app.collection().errors().first()
     );
     let screen: String = terminal
         .backend()
@@ -54,7 +55,11 @@ fn bench(c: &mut Criterion) {
         .iter()
         .map(|c| c.symbol())
         .collect();
-    let first = app.entries[0].title.chars().take(20).collect::<String>();
+    let first = app.collection().entries()[0]
+        .title()
+        .chars()
+        .take(20)
+        .collect::<String>();
     assert!(
         screen.contains(&first),
         "first headline {first:?} not drawn"

@@ -3,6 +3,7 @@
 //! quote) jump through `App::update` alone (floor ≤ 1 ms each).
 //!
 //! Steps go forward until they stop moving, then back, so every iteration is a real move.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 #[path = "common/corpus.rs"]
 mod corpus;
@@ -47,25 +48,30 @@ fn long_article_app() -> App {
     app.update(Action::FocusPrev);
     app.update(Action::Down);
     for _ in 0..100 {
-        if app.chosen_entity() == Some(most) {
+        if app.followed().here() == Some(most) {
             break;
         }
         app.update(Action::Down);
     }
-    assert_eq!(app.chosen_entity(), Some(most));
+    assert_eq!(app.followed().here(), Some(most));
     app.update(Action::Open);
     app.update(Action::FocusPrev);
-    assert_eq!(app.focus, Pane::Body);
+    assert_eq!(app.screen().focus(), Pane::Body);
     // The jumps measured below must really move.
-    let before = app.mention;
+    let before = app.followed().mention();
     app.update(Action::NextMention);
-    assert_ne!(app.mention, before, "n did not move: {:?}", app.message);
+    assert_ne!(
+        app.followed().mention(),
+        before,
+        "n did not move: {:?}",
+        app.message()
+    );
     println!(
         "wrapped: {} lines at width {}; chosen: {:?}; mention {:?}",
-        app.body.lines.len(),
-        app.body.width,
-        app.chosen_name(),
-        app.mention
+        app.body().wrapped().lines.len(),
+        app.body().wrapped().width,
+        app.followed_name(),
+        app.followed().mention()
     );
     app
 }
@@ -120,7 +126,7 @@ fn bench(c: &mut Criterion) {
     group.bench_function("draw_frame", |b| {
         b.iter(|| draw(&mut terminal, black_box(&app)))
     });
-    let mut scroll = PingPong::new(Action::Down, Action::Up, |a: &App| Some(a.scroll));
+    let mut scroll = PingPong::new(Action::Down, Action::Up, |a: &App| Some(a.body().scroll()));
     group.bench_function("scroll_then_draw", |b| {
         b.iter(|| {
             scroll.step(&mut app);
@@ -128,7 +134,7 @@ fn bench(c: &mut Criterion) {
         })
     });
     let mut mention = PingPong::new(Action::NextMention, Action::PrevMention, |a: &App| {
-        a.mention
+        a.followed().mention()
     });
     group.bench_function("mention_jump_then_draw", |b| {
         b.iter(|| {
@@ -142,17 +148,19 @@ fn bench(c: &mut Criterion) {
     group.bench_function("n_next_mention", |b| {
         b.iter(|| mention.step(black_box(&mut app)))
     });
-    let mut quote = PingPong::new(Action::NextQuote, Action::PrevQuote, |a: &App| a.quote);
+    let mut quote = PingPong::new(Action::NextQuote, Action::PrevQuote, |a: &App| {
+        a.side().quotes().current()
+    });
     group.bench_function("bracket_next_quote", |b| {
         b.iter(|| quote.step(black_box(&mut app)))
     });
     group.finish();
     println!(
         "after the run: mention {:?}, quote {:?}, scroll {} of {} lines",
-        app.mention,
-        app.quote,
-        app.scroll,
-        app.body.lines.len()
+        app.followed().mention(),
+        app.side().quotes().current(),
+        app.body().scroll(),
+        app.body().wrapped().lines.len()
     );
 }
 

@@ -144,7 +144,7 @@ pub fn run<B: Backend>(
             last_draw = Some(Instant::now());
             dirty = false;
         }
-        if app.quit {
+        if app.should_quit() {
             return Ok(());
         }
         let first = if dirty {
@@ -191,12 +191,15 @@ pub fn run<B: Backend>(
             if let Some(action) = action {
                 dirty |= app.update(action);
             }
-            if app.quit {
+            if app.should_quit() {
                 break;
             }
         }
-        if let Some(i) = app.current()
-            && app.entries.get(i).is_some_and(|e| e.analysis.is_none())
+        if let Some(i) = app.current_index()
+            && app
+                .collection()
+                .entry(i)
+                .is_some_and(|e| e.analysis().is_none())
         {
             wanted.store(i, Ordering::Relaxed);
         }
@@ -236,9 +239,9 @@ mod tests {
         tx.send(Msg::Term(Event::Resize(100, 30))).unwrap();
         tx.send(key('q')).unwrap();
         run(&mut terminal, &mut app, &rx, &wanted).unwrap();
-        assert!(app.quit);
-        assert_eq!(app.current(), Some(1));
-        assert_eq!((app.width, app.height), (100, 30));
+        assert!(app.should_quit());
+        assert_eq!(app.current_index(), Some(1));
+        assert_eq!((app.screen().width(), app.screen().height()), (100, 30));
         assert_eq!(
             wanted.load(Ordering::Relaxed),
             1,
@@ -255,11 +258,22 @@ mod tests {
         let (tx, rx) = mpsc::channel();
         let wanted = Arc::new(AtomicUsize::new(3));
         // The thread holds the only sender: when it is done the channel closes and run returns.
-        spawn_analysis(app.articles.clone(), wanted.clone(), tx).unwrap();
+        spawn_analysis(app.collection().articles().clone(), wanted.clone(), tx).unwrap();
         run(&mut terminal, &mut app, &rx, &wanted).unwrap();
-        assert_eq!(app.analysed, 5);
-        assert!(app.entries.iter().all(|e| e.analysis.is_some()));
-        assert!(app.corpus.entities().iter().any(|e| e.articles.len() == 5));
+        assert_eq!(app.collection().analysed(), 5);
+        assert!(
+            app.collection()
+                .entries()
+                .iter()
+                .all(|e| e.analysis().is_some())
+        );
+        assert!(
+            app.collection()
+                .corpus()
+                .entities()
+                .iter()
+                .any(|e| e.articles.len() == 5)
+        );
         let screen = format!("{:?}", terminal.backend().buffer());
         assert!(
             !screen.contains("analysing"),

@@ -73,9 +73,13 @@ fn reader(mut paths: Vec<PathBuf>, max_bytes: u64) -> ExitCode {
         }
     };
     let (tx, rx) = mpsc::channel::<Msg>();
-    let wanted = Arc::new(AtomicUsize::new(app.current().unwrap_or(usize::MAX)));
-    let started = event::spawn_analysis(app.articles.clone(), wanted.clone(), tx.clone())
-        .and_then(|()| event::spawn_signals(tx.clone()));
+    let wanted = Arc::new(AtomicUsize::new(app.current_index().unwrap_or(usize::MAX)));
+    let started = event::spawn_analysis(
+        app.collection().articles().clone(),
+        wanted.clone(),
+        tx.clone(),
+    )
+    .and_then(|()| event::spawn_signals(tx.clone()));
     event::spawn_input(tx);
     let result = started.and_then(|()| event::run(&mut terminal, &mut app, &rx, &wanted));
     restore();

@@ -9,6 +9,7 @@
 //! mentions found with the exact gold span (so detection errors are not counted twice); the
 //! stricter figure over all mentions is printed too.
 //! Set `ACCURACY_VERBOSE=1` to print every false positive and false negative.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use byline::analysis::{Entity, EntityKind, entities};
 use byline::article::parse;

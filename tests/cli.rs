@@ -1,4 +1,5 @@
 //! Runs the real `byline` binary: `analyze` on the bundled samples, on bad files and on stdin.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::PathBuf;
 use std::process::Output;

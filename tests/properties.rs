@@ -5,6 +5,7 @@
 //!
 //! Case counts are kept modest so the file runs in seconds in a debug build; raise them with
 //! `PROPTEST_CASES=5000 cargo test --release --test properties` for a longer search.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use byline::app::{Action, App};
 use byline::{Analysis, Article, QuoteKind, Span, analyze, article, ui};
@@ -332,15 +333,15 @@ fn op() -> impl Strategy<Value = Op> {
 
 /// The wrap cache and the marks drawn from it are consistent with the article they show.
 fn check_app(app: &App) -> Result<(), TestCaseError> {
-    let body = &app.body;
+    let body = app.body().wrapped();
     prop_assert!(
         body.lines
             .windows(2)
             .all(|w| w[0].src.start <= w[1].src.start),
         "line starts not ascending"
     );
-    if let Some(i) = app.current() {
-        let text = &app.articles[i].text;
+    if let Some(i) = app.current_index() {
+        let text = &app.collection().articles()[i].text;
         for line in &body.lines {
             check_span(text, line.src, "wrapped line")?;
             // Text made inert keeps the source's length, so offsets carry over.
@@ -348,7 +349,7 @@ fn check_app(app: &App) -> Result<(), TestCaseError> {
                 prop_assert_eq!(shown.len(), line.src.len(), "inert line changed length");
             }
         }
-        for m in &app.marks {
+        for m in app.body().marks() {
             prop_assert!(
                 m.line < body.lines.len(),
                 "mark on line {} of {}",

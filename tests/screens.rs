@@ -1,6 +1,7 @@
 //! Whole screens through ratatui's TestBackend, snapshotted with insta, on the bundled samples.
 //! Each key-press test checks that the screen after the key differs in the way the key promises.
 //! Colour is not in the text snapshots, so highlight tests snapshot a map of the body's styles.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use byline::app::{Action, App, Pane};
 use byline::document::Document;
@@ -43,7 +44,11 @@ fn reader(width: u16, height: u16) -> App {
 }
 
 fn buffer(app: &App) -> Buffer {
-    let mut t = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
+    let mut t = Terminal::new(TestBackend::new(
+        app.screen().width(),
+        app.screen().height(),
+    ))
+    .unwrap();
     t.draw(|f| ui::draw(f, app)).unwrap();
     t.backend().buffer().clone()
 }
@@ -91,7 +96,7 @@ fn press(app: &mut App, key: &str) {
 /// The status bar: the status row and the message / key hints row under it.
 fn status(app: &App) -> String {
     let s = screen(app);
-    let first = usize::from(app.areas.status.y);
+    let first = usize::from(app.screen().areas().status.y);
     s.lines().skip(first).take(2).collect::<Vec<_>>().join("\n")
 }
 
@@ -99,7 +104,7 @@ fn status(app: &App) -> String {
 /// mentions, `Q` the current quote, `q` other direct/partial quotes, `r` reported speech.
 fn highlight_map(app: &App) -> String {
     let b = buffer(app);
-    let area = ui::layout::body_text(app.areas.body);
+    let area = byline::app::layout::body_text(app.screen().areas().body);
     let mut text = Vec::new();
     let mut map = Vec::new();
     for y in area.y..area.bottom() {
@@ -150,8 +155,8 @@ fn three_panes_at_120x40() {
 #[test]
 fn narrow_60x20_stacks_the_list_over_the_body() {
     let app = reader(60, 20);
-    assert_eq!(app.areas.body.width, 60);
-    assert!(app.areas.headlines.y < app.areas.body.y);
+    assert_eq!(app.screen().areas().body.width, 60);
+    assert!(app.screen().areas().headlines.y < app.screen().areas().body.y);
     insta::assert_snapshot!(screen(&app));
 }
 
@@ -170,7 +175,7 @@ fn tab_moves_focus_to_the_body() {
 #[test]
 fn j_shows_the_next_article() {
     let mut app = reader(120, 40);
-    let second = app.entries[1].title.clone();
+    let second = app.collection().entries()[1].title().to_string();
     let first_words: String = second.chars().take(20).collect();
     let body_before = highlight_map(&app);
     assert!(!body_before.contains(&first_words));
@@ -187,17 +192,27 @@ fn j_shows_the_next_article() {
 fn big_g_in_the_body_shows_the_end() {
     let mut app = reader(120, 40);
     // The longest sample, so that G has somewhere to go.
-    let longest = (0..app.visible.len())
-        .max_by_key(|&i| app.articles[i].text.len())
+    let longest = (0..app.headlines().listed().len())
+        .max_by_key(|&i| app.collection().articles()[i].text.len())
         .unwrap();
     for _ in 0..longest {
         press(&mut app, "j");
     }
     press(&mut app, "Tab");
     press(&mut app, "G");
-    let text = &app.articles[app.current().unwrap()].text;
-    let last = app.body.lines.last().unwrap().text(text).to_string();
-    assert!(app.scroll > 0, "the first article is longer than a screen");
+    let text = &app.collection().articles()[app.current_index().unwrap()].text;
+    let last = app
+        .body()
+        .wrapped()
+        .lines
+        .last()
+        .unwrap()
+        .text(text)
+        .to_string();
+    assert!(
+        app.body().scroll() > 0,
+        "the first article is longer than a screen"
+    );
     let s = screen(&app);
     assert!(s.contains(last.trim()), "last line {last:?} on screen");
     assert!(status(&app).contains("100%"));
@@ -252,7 +267,7 @@ fn every_terminal_size_draws_without_panicking() {
 
 /// Focus the entity pane and move to the first entity satisfying `pick`; returns its name.
 fn choose_entity(app: &mut App, pick: impl Fn(&byline::Entity) -> bool) -> String {
-    while app.focus != Pane::Side {
+    while app.screen().focus() != Pane::Side {
         press(app, "Tab");
     }
     press(app, "g");
@@ -262,12 +277,12 @@ fn choose_entity(app: &mut App, pick: impl Fn(&byline::Entity) -> bool) -> Strin
         .position(&pick)
         .expect("an entity to follow");
     for _ in 0..entities.len() {
-        if app.chosen_entity() == Some(target) {
+        if app.followed().here() == Some(target) {
             break;
         }
         press(app, "j");
     }
-    assert_eq!(app.chosen_entity(), Some(target));
+    assert_eq!(app.followed().here(), Some(target));
     entities[target].name.to_string()
 }
 
@@ -302,22 +317,22 @@ fn n_highlights_the_next_mention() {
 fn n_after_the_last_mention_opens_the_next_article_mentioning_the_entity() {
     let mut app = reader(120, 40);
     // Someone in the first article who is also in a later one.
-    let corpus = app.corpus.clone();
+    let corpus = app.collection().corpus().clone();
     let name = choose_entity(&mut app, |e| {
         corpus
             .articles_with(&byline::analysis::corpus::EntityKey::of(e))
             .len()
             >= 2
     });
-    let count = app.current_analysis().unwrap().entities[app.chosen_entity().unwrap()]
+    let count = app.current_analysis().unwrap().entities[app.followed().here().unwrap()]
         .mentions
         .len();
     for _ in 0..count {
         press(&mut app, "n");
     }
-    let before = app.current();
+    let before = app.current_index();
     press(&mut app, "n");
-    assert_ne!(app.current(), before, "moved to another article");
+    assert_ne!(app.current_index(), before, "moved to another article");
     let s = status(&app);
     assert!(s.contains(&format!("{name} — mention 1 of")), "{s}");
     assert!(s.contains("next article"), "{s}");
@@ -330,22 +345,29 @@ fn a_quote_over_several_paragraphs_is_highlighted_on_every_line() {
     let mut app = reader(120, 40);
     // The sample with a quotation running over paragraphs.
     let (article, quote) = app
-        .entries
+        .collection()
+        .entries()
         .iter()
         .enumerate()
         .find_map(|(i, e)| {
-            let a = e.analysis.as_ref()?;
-            let text = &app.articles[i].text;
+            let a = e.analysis()?;
+            let text = &app.collection().articles()[i].text;
             let q = a.quotes.iter().position(|q| {
                 matches!(q.kind, byline::QuoteKind::Direct) && q.span.slice(text).contains("\n\n")
             })?;
             Some((i, q))
         })
         .expect("a sample with a multi-paragraph quote");
-    while app.current() != Some(article) {
+    while app.current_index() != Some(article) {
         press(&mut app, "j");
     }
-    let nav = app.quote_order.iter().position(|&q| q == quote).unwrap();
+    let nav = app
+        .side()
+        .quotes()
+        .stops()
+        .iter()
+        .position(|&q| q == quote)
+        .unwrap();
     for _ in 0..=nav {
         press(&mut app, "]");
     }
@@ -389,7 +411,7 @@ fn c_shows_entities_across_all_articles() {
     press(&mut app, "c");
     let s = screen(&app);
     assert!(s.lines().next().unwrap().contains("Corpus — "), "{s}");
-    let top = &app.corpus_rows[0];
+    let top = &app.side().corpus().rows()[0];
     assert!(top.articles >= 2, "the first row is in several articles");
     assert!(s.contains(&top.name));
     insta::assert_snapshot!(s);

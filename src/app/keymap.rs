@@ -397,6 +397,23 @@ impl Binding {
     }
 }
 
+/// Lines of the help overlay: per context with bindings, its title and one line per binding,
+/// a blank line between contexts (what `ui::help::lines` draws; a test keeps them in step).
+pub fn help_line_count() -> usize {
+    let mut lines = 0;
+    for ctx in Context::HELP_ORDER {
+        let bindings = BINDINGS.iter().filter(|b| b.context == ctx).count();
+        if bindings == 0 {
+            continue;
+        }
+        if lines > 0 {
+            lines += 1;
+        }
+        lines += 1 + bindings;
+    }
+    lines
+}
+
 /// The key table as Markdown, for the README (between `<!-- keys:start -->` and
 /// `<!-- keys:end -->`; a test keeps it in step with `BINDINGS`).
 pub fn markdown_table() -> String {

@@ -1,5 +1,25 @@
-//! App state: the one struct that owns the articles and the UI state; `App::update` changes it.
-//! Key bindings live in one table (`keymap`); wrapping of the body is cached here (`wrap`).
+//! App state: the articles with their analyses (`Collection`) and one state type per pane, each in
+//! its own file with its rows, its list position and its handlers. `App::update` (update.rs) is the
+//! only way in: it dispatches each action to the pane handling it. Fields are private to this
+//! module, so outside it (drawing, tests) the state can only be read.
+//!
+//! | file | owns |
+//! |---|---|
+//! | `action.rs` | `Action`: everything that can happen to the reader |
+//! | `keymap.rs` | the key table: keys → `Action` per `Context`; help and README read it too |
+//! | `update.rs` | `App::update`: dispatch of an action to the pane handlers |
+//! | `layout.rs` | `Pane`, `Screen`: terminal size, focus and pane rectangles (ui draws from them) |
+//! | `collection.rs` | `Collection`: articles, their analyses and read state, the corpus index, load errors |
+//! | `headlines.rs` | `HeadlinesPane`: listed articles, selection, the entity filter |
+//! | `body.rs` | `BodyView`: wrapped text, scroll, highlight marks |
+//! | `follow.rs` | `Followed`: the followed entity and its current mention; `n`/`N` |
+//! | `side.rs` | `SidePane`: which side view is shown; `EntityList` |
+//! | `quote_list.rs` | `QuoteList`: quote stops, current quote, the quotes view; `]`/`[`, `p` |
+//! | `corpus_list.rs` | `CorpusList`: the corpus view |
+//! | `overlay.rs` | `Overlay`: help and load-error overlays |
+//! | `message.rs` | `Message`: the status-bar message |
+//! | `list.rs` | `ListPos` and the list movements every pane shares |
+//! | `wrap.rs` | `Wrapped`: an article laid out for one width |
 //!
 //! Driving the reader without a terminal (tests, benchmarks):
 //!
@@ -24,13 +44,195 @@
 //! ```
 
 pub mod action;
+pub mod body;
+pub mod collection;
+pub mod corpus_list;
+pub mod follow;
+pub mod headlines;
 pub mod keymap;
-pub mod state;
-pub mod update;
+pub mod layout;
+mod list;
+pub mod message;
+pub mod overlay;
+pub mod quote_list;
+pub mod side;
+mod update;
 pub mod wrap;
 
 pub use action::Action;
-pub use state::{App, Overlay, Pane, SideView};
+pub use body::{BodyView, Highlight, Mark};
+pub use collection::{Collection, Entry};
+pub use corpus_list::{CorpusList, CorpusRow};
+pub use follow::Followed;
+pub use headlines::{Filter, HeadlinesPane};
+pub use keymap::Context;
+pub use layout::{Areas, Pane, Screen};
+pub use list::ListPos;
+pub use message::{Level, Message};
+pub use overlay::{Overlay, OverlayState};
+pub use quote_list::{QuoteList, QuoteRow};
+pub use side::{EntityList, EntityRow, SidePane, SideView};
+
+use crate::analysis::Analysis;
+use crate::article::{Article, SourceError};
+use crate::document::Document;
+
+pub struct App {
+    docs: Collection,
+    screen: Screen,
+    overlay: OverlayState,
+    headlines: HeadlinesPane,
+    body: BodyView,
+    side: SidePane,
+    followed: Followed,
+    message: Option<Message>,
+    quit: bool,
+}
+
+impl App {
+    /// A reader over articles whose analyses will arrive later as `Action::Analyzed`.
+    pub fn new(articles: Vec<Article>, errors: Vec<SourceError>) -> Self {
+        let headlines = HeadlinesPane::new(articles.len());
+        let mut app = App {
+            docs: Collection::new(articles, errors),
+            screen: Screen::default(),
+            overlay: OverlayState::default(),
+            headlines,
+            body: BodyView::default(),
+            side: SidePane::default(),
+            followed: Followed::default(),
+            message: None,
+            quit: false,
+        };
+        app.show_selected_article();
+        app
+    }
+
+    /// A reader over documents analysed already (tests, benchmarks), laid out for `width`×`height`.
+    pub fn from_documents(
+        docs: Vec<Document>,
+        errors: Vec<SourceError>,
+        width: u16,
+        height: u16,
+    ) -> Self {
+        let (articles, analyses): (Vec<Article>, Vec<Analysis>) =
+            docs.into_iter().map(|d| (d.article, d.analysis)).unzip();
+        let mut app = Self::new(articles, errors);
+        app.update(Action::Resize(width, height));
+        for (i, a) in analyses.into_iter().enumerate() {
+            app.update(Action::Analyzed(i, a));
+        }
+        app
+    }
+
+    // ----- reading the state (drawing, tests) ------------------------------------------------
+
+    pub fn collection(&self) -> &Collection {
+        &self.docs
+    }
+
+    pub fn screen(&self) -> &Screen {
+        &self.screen
+    }
+
+    pub fn overlay(&self) -> &OverlayState {
+        &self.overlay
+    }
+
+    pub fn headlines(&self) -> &HeadlinesPane {
+        &self.headlines
+    }
+
+    pub fn body(&self) -> &BodyView {
+        &self.body
+    }
+
+    pub fn side(&self) -> &SidePane {
+        &self.side
+    }
+
+    pub fn followed(&self) -> &Followed {
+        &self.followed
+    }
+
+    /// The message for the status bar, until the next key.
+    pub fn message(&self) -> Option<&Message> {
+        self.message.as_ref()
+    }
+
+    /// Whether the reader should exit.
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// The index of the article shown in the body, if any.
+    pub fn current_index(&self) -> Option<usize> {
+        self.headlines.selected_article()
+    }
+
+    pub fn current_article(&self) -> Option<&Article> {
+        self.docs.article(self.current_index()?)
+    }
+
+    /// The shown article's analysis; `None` while it is being analysed.
+    pub fn current_analysis(&self) -> Option<&Analysis> {
+        self.docs.analysis(self.current_index()?)
+    }
+
+    /// The followed entity's display name (from the corpus, so it is known in any article).
+    pub fn followed_name(&self) -> Option<String> {
+        let key = self.followed.key()?;
+        Some(
+            self.docs
+                .corpus()
+                .get(key)
+                .map_or_else(|| key.name.clone(), |e| single_line(&e.name)),
+        )
+    }
+
+    /// Key contexts in dispatch order: the overlay alone, else focused pane, any pane, global.
+    pub fn contexts(&self) -> Vec<Context> {
+        if self.overlay.open().is_some() {
+            // An open overlay takes every key; nothing moves behind it.
+            return vec![Context::Overlay];
+        }
+        let pane = match self.screen.focus() {
+            Pane::Headlines => Context::Headlines,
+            Pane::Body => Context::Body,
+            Pane::Side => match self.side.view() {
+                SideView::Entities => Context::Entities,
+                SideView::Corpus => Context::Corpus,
+                SideView::Quotes => Context::Quotes,
+            },
+        };
+        vec![pane, Context::Pane, Context::Global]
+    }
+
+    // ----- the shown article -----------------------------------------------------------------
+
+    /// Shows the selected headline's article: marks it read, wraps it, resets the per-article
+    /// state and rebuilds every pane's rows for it.
+    fn show_selected_article(&mut self) {
+        self.forget_mention();
+        self.side.quotes_mut().reset();
+        self.show_body();
+        self.rebuild_article_views();
+    }
+
+    /// The shown article or its analysis changed: each pane rebuilds from it.
+    fn rebuild_article_views(&mut self) {
+        self.locate_followed();
+        self.rebuild_entity_rows();
+        self.rebuild_quote_stops();
+        self.rebuild_quote_rows();
+        self.rebuild_marks();
+    }
+}
+
+/// Article text made inert and put on one line (names, roles, quotes in lists), cut short.
+fn single_line(text: &str) -> String {
+    crate::article::sanitize::flat(text, 300)
+}
 
 #[cfg(test)]
 mod tests;

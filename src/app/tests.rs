@@ -102,50 +102,53 @@ fn kerry() -> crate::analysis::corpus::EntityKey {
 #[test]
 fn tab_cycles_focus_and_shift_tab_goes_back() {
     let mut app = app();
-    assert_eq!(app.focus, Pane::Headlines);
+    assert_eq!(app.screen().focus(), Pane::Headlines);
     app.update(Action::FocusNext);
-    assert_eq!(app.focus, Pane::Body);
+    assert_eq!(app.screen().focus(), Pane::Body);
     app.update(Action::FocusNext);
-    assert_eq!(app.focus, Pane::Side);
+    assert_eq!(app.screen().focus(), Pane::Side);
     app.update(Action::FocusNext);
-    assert_eq!(app.focus, Pane::Headlines);
+    assert_eq!(app.screen().focus(), Pane::Headlines);
     app.update(Action::FocusPrev);
-    assert_eq!(app.focus, Pane::Side);
+    assert_eq!(app.screen().focus(), Pane::Side);
 }
 
 #[test]
 fn j_on_headlines_opens_the_next_article_and_marks_it_read() {
     let mut app = app();
-    assert!(app.entries[0].read);
-    assert!(!app.entries[1].read);
+    assert!(app.collection().entries()[0].is_read());
+    assert!(!app.collection().entries()[1].is_read());
     app.update(Action::Down);
-    assert_eq!(app.current(), Some(1));
-    assert!(app.entries[1].read);
-    assert_eq!(app.body.article, 1);
+    assert_eq!(app.current_index(), Some(1));
+    assert!(app.collection().entries()[1].is_read());
+    assert_eq!(app.body().wrapped().article, 1);
     app.update(Action::Bottom);
-    assert_eq!(app.current(), Some(2));
+    assert_eq!(app.current_index(), Some(2));
     app.update(Action::Down);
-    assert_eq!(app.current(), Some(2), "stays on the last article");
+    assert_eq!(app.current_index(), Some(2), "stays on the last article");
 }
 
 #[test]
 fn scrolling_the_body_does_not_rewrap_it() {
     let mut app = app();
     app.update(Action::Open);
-    assert_eq!(app.focus, Pane::Body);
-    let lines = app.body.lines.as_ptr();
+    assert_eq!(app.screen().focus(), Pane::Body);
+    let lines = app.body().wrapped().lines.as_ptr();
     app.update(Action::Down);
     app.update(Action::PageDown);
-    assert!(app.scroll > 1);
+    assert!(app.body().scroll() > 1);
     assert_eq!(
-        app.body.lines.as_ptr(),
+        app.body().wrapped().lines.as_ptr(),
         lines,
         "a key press must not re-wrap"
     );
     app.update(Action::Bottom);
-    assert_eq!(app.scroll, app.body.lines.len() - app.body_height());
+    assert_eq!(
+        app.body().scroll(),
+        app.body().wrapped().lines.len() - app.screen().body_height()
+    );
     app.update(Action::Top);
-    assert_eq!(app.scroll, 0);
+    assert_eq!(app.body().scroll(), 0);
 }
 
 #[test]
@@ -153,14 +156,14 @@ fn resize_rewraps_and_keeps_the_reading_position() {
     let mut app = app();
     app.update(Action::Open);
     app.update(Action::PageDown);
-    let top = app.body.start_of(app.scroll).unwrap();
+    let top = app.body().wrapped().start_of(app.body().scroll()).unwrap();
     app.update(Action::Resize(200, 60));
     assert_eq!(
-        app.body.width,
-        crate::ui::layout::text_width(app.areas.body)
+        app.body().wrapped().width,
+        crate::app::layout::text_width(app.screen().areas().body)
     );
-    let line = app.body.line_of(top);
-    assert!(app.scroll <= line && line < app.scroll + app.body_height());
+    let line = app.body().wrapped().line_of(top);
+    assert!(app.body().scroll() <= line && line < app.body().scroll() + app.screen().body_height());
 }
 
 #[test]
@@ -168,13 +171,14 @@ fn choosing_an_entity_highlights_its_mentions() {
     let mut app = app();
     app.update(Action::FocusPrev); // entity pane
     app.update(Action::Down); // from John Kerry to Sergei Lavrov
-    assert_eq!(app.chosen_name().as_deref(), Some("Sergei Lavrov"));
+    assert_eq!(app.followed_name().as_deref(), Some("Sergei Lavrov"));
     app.update(Action::Up);
-    assert_eq!(app.chosen, Some(kerry()));
+    assert_eq!(app.followed().key().cloned(), Some(kerry()));
     let mentions = app
-        .marks
+        .body()
+        .marks()
         .iter()
-        .filter(|m| m.highlight == state::Highlight::Mention)
+        .filter(|m| m.highlight == Highlight::Mention)
         .count();
     assert_eq!(
         mentions, 4,
@@ -187,24 +191,31 @@ fn n_steps_through_mentions_and_scrolls_to_them() {
     let mut app = app();
     app.update(Action::FocusPrev);
     app.update(Action::Open); // follow John Kerry: first mention
-    assert_eq!(app.mention, Some(0));
-    assert_eq!(app.message.as_deref(), Some("John Kerry — mention 1 of 4"));
+    assert_eq!(app.followed().mention(), Some(0));
+    assert_eq!(
+        app.message().map(Message::text),
+        Some("John Kerry — mention 1 of 4")
+    );
     app.update(Action::NextMention);
     app.update(Action::NextMention);
-    assert_eq!(app.message.as_deref(), Some("John Kerry — mention 3 of 4"));
+    assert_eq!(
+        app.message().map(Message::text),
+        Some("John Kerry — mention 3 of 4")
+    );
     // The third mention is mid-article, far below the first screen.
     let span = app.current_analysis().unwrap().entities[0].mentions[2];
-    let line = app.body.line_of(span.start);
+    let line = app.body().wrapped().line_of(span.start);
     assert!(
-        line > app.scroll && line < app.scroll + app.body_height() - 1,
+        line > app.body().scroll() && line < app.body().scroll() + app.screen().body_height() - 1,
         "mention on line {line} is visible, not at the edge (scroll {})",
-        app.scroll
+        app.body().scroll()
     );
-    assert!(app.scroll > 0);
+    assert!(app.body().scroll() > 0);
     let current: Vec<_> = app
-        .marks
+        .body()
+        .marks()
         .iter()
-        .filter(|m| m.highlight == state::Highlight::CurrentMention)
+        .filter(|m| m.highlight == Highlight::CurrentMention)
         .collect();
     assert_eq!(current.len(), 1);
     assert_eq!(current[0].span, span);
@@ -218,18 +229,32 @@ fn n_from_the_last_mention_moves_to_the_next_article_with_the_entity() {
     for _ in 0..4 {
         app.update(Action::NextMention);
     }
-    assert_eq!(app.current(), Some(2), "skips the article without Kerry");
-    assert_eq!(app.mention, Some(0));
-    let msg = app.message.clone().unwrap_or_default();
+    assert_eq!(
+        app.current_index(),
+        Some(2),
+        "skips the article without Kerry"
+    );
+    assert_eq!(app.followed().mention(), Some(0));
+    let msg = app
+        .message()
+        .map(|m| m.text().to_string())
+        .unwrap_or_default();
     assert!(msg.contains("mention 1 of 3 in the next article"), "{msg}");
     app.update(Action::PrevMention);
-    assert_eq!(app.current(), Some(0));
-    assert_eq!(app.mention, Some(3), "N lands on the last mention");
+    assert_eq!(app.current_index(), Some(0));
+    assert_eq!(
+        app.followed().mention(),
+        Some(3),
+        "N lands on the last mention"
+    );
     app.update(Action::Bottom); // entity pane still focused: no effect on articles
     app.update(Action::NextMention);
     app.update(Action::NextMention);
     app.update(Action::NextMention);
-    let msg = app.message.clone().unwrap_or_default();
+    let msg = app
+        .message()
+        .map(|m| m.text().to_string())
+        .unwrap_or_default();
     assert!(msg.contains("no later article"), "{msg}");
 }
 
@@ -238,17 +263,18 @@ fn quote_jump_names_the_speaker_and_role() {
     let mut app = app();
     app.update(Action::NextQuote);
     assert_eq!(
-        app.message.as_deref(),
+        app.message().map(Message::text),
         Some("quote 1 of 1 — John Kerry (U.S. Secretary of State)")
     );
     assert!(
-        app.marks
+        app.body()
+            .marks()
             .iter()
-            .any(|m| m.highlight == state::Highlight::CurrentQuote)
+            .any(|m| m.highlight == Highlight::CurrentQuote)
     );
     app.update(Action::NextQuote);
     assert_eq!(
-        app.message.as_deref(),
+        app.message().map(Message::text),
         Some("no later quote in this article")
     );
 }
@@ -257,15 +283,15 @@ fn quote_jump_names_the_speaker_and_role() {
 fn quotes_view_enter_jumps_and_person_filter_narrows() {
     let mut app = app();
     app.update(Action::ToggleQuotes);
-    assert_eq!(app.side, SideView::Quotes);
-    assert_eq!(app.focus, Pane::Side);
-    assert_eq!(app.quote_rows.len(), 1);
+    assert_eq!(app.side().view(), SideView::Quotes);
+    assert_eq!(app.screen().focus(), Pane::Side);
+    assert_eq!(app.side().quotes().rows().len(), 1);
     app.update(Action::Open);
-    assert_eq!(app.quote, Some(0));
+    assert_eq!(app.side().quotes().current(), Some(0));
     app.update(Action::TogglePersonQuotes);
     assert!(
-        app.message
-            .as_deref()
+        app.message()
+            .map(Message::text)
             .unwrap_or("")
             .contains("choose a person")
     );
@@ -274,8 +300,8 @@ fn quotes_view_enter_jumps_and_person_filter_narrows() {
     app.update(Action::Up); // choose Kerry
     app.update(Action::ToggleQuotes);
     app.update(Action::TogglePersonQuotes);
-    assert!(app.person_quotes);
-    assert_eq!(app.quote_rows.len(), 1);
+    assert!(app.side().quotes().by_person());
+    assert_eq!(app.side().quotes().rows().len(), 1);
 }
 
 #[test]
@@ -283,16 +309,16 @@ fn f_filters_headlines_and_esc_clears() {
     let mut app = app();
     app.update(Action::FocusPrev);
     app.update(Action::ToggleFilter);
-    assert_eq!(app.visible, vec![0, 2]);
+    assert_eq!(app.headlines().listed(), vec![0, 2]);
     assert_eq!(
-        app.filter.as_ref().map(|f| f.name.as_str()),
+        app.headlines().filter().map(Filter::name),
         Some("John Kerry")
     );
     app.update(Action::Back);
-    assert_eq!(app.visible, vec![0, 1, 2]);
+    assert_eq!(app.headlines().listed(), vec![0, 1, 2]);
     app.update(Action::ToggleFilter);
     app.update(Action::ToggleFilter);
-    assert!(app.filter.is_none());
+    assert!(app.headlines().filter().is_none());
 }
 
 #[test]
@@ -301,11 +327,11 @@ fn help_overlay_opens_and_esc_closes_it_before_anything_else() {
     app.update(Action::FocusPrev);
     app.update(Action::ToggleFilter);
     app.update(Action::ToggleHelp);
-    assert_eq!(app.overlay, Some(Overlay::Help));
+    assert_eq!(app.overlay().open(), Some(Overlay::Help));
     app.update(Action::Back);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay().open(), None);
     assert!(
-        app.filter.is_some(),
+        app.headlines().filter().is_some(),
         "the first Esc only closes the overlay"
     );
 }
@@ -321,48 +347,52 @@ fn analyses_arrive_later_and_fill_the_panes() {
     }];
     let mut app = App::new(articles, errors);
     app.update(Action::Resize(120, 40));
-    assert!(app.entity_rows.is_empty());
+    assert!(app.side().entities().rows().is_empty());
     assert!(app.current_analysis().is_none());
     let mut analyses: Vec<_> = analyses.into_iter().enumerate().collect();
     let (i, a) = analyses.remove(0);
     app.update(Action::Analyzed(i, a));
-    assert_eq!(app.analysed, 1);
-    assert!(!app.entity_rows.is_empty());
+    assert_eq!(app.collection().analysed(), 1);
+    assert!(!app.side().entities().rows().is_empty());
     // Filter by Kerry while article 2 is not analysed yet: it joins the list when it is.
     app.update(Action::FocusPrev);
     app.update(Action::ToggleFilter);
-    assert_eq!(app.visible, vec![0]);
+    assert_eq!(app.headlines().listed(), vec![0]);
     for (i, a) in analyses {
         app.update(Action::Analyzed(i, a));
     }
-    assert_eq!(app.visible, vec![0, 2]);
-    assert_eq!(app.analysed, 3);
+    assert_eq!(app.headlines().listed(), vec![0, 2]);
+    assert_eq!(app.collection().analysed(), 3);
     app.update(Action::ShowErrors);
-    assert_eq!(app.overlay, Some(Overlay::Errors));
+    assert_eq!(app.overlay().open(), Some(Overlay::Errors));
 }
 
 #[test]
 fn clicks_and_wheel_go_to_the_pane_under_the_pointer() {
     let mut app = app();
-    let body = app.areas.body;
+    let body = app.screen().areas().body;
     app.update(Action::ScrollAt {
         column: body.x + 2,
         row: body.y + 2,
         down: true,
     });
-    assert_eq!(app.scroll, 3);
-    assert_eq!(app.focus, Pane::Headlines, "the wheel does not move focus");
-    let list = crate::ui::layout::inner(app.areas.headlines);
+    assert_eq!(app.body().scroll(), 3);
+    assert_eq!(
+        app.screen().focus(),
+        Pane::Headlines,
+        "the wheel does not move focus"
+    );
+    let list = crate::app::layout::inner(app.screen().areas().headlines);
     app.update(Action::ClickAt {
         column: list.x + 1,
         row: list.y + 2,
     });
-    assert_eq!(app.current(), Some(2));
+    assert_eq!(app.current_index(), Some(2));
     app.update(Action::ClickAt {
         column: body.x + 2,
         row: body.y + 2,
     });
-    assert_eq!(app.focus, Pane::Body);
+    assert_eq!(app.screen().focus(), Pane::Body);
 }
 
 #[test]
@@ -370,12 +400,12 @@ fn corpus_view_counts_articles_and_enter_opens_the_first() {
     let mut app = app();
     app.update(Action::Down); // article 1
     app.update(Action::ToggleCorpus);
-    assert_eq!(app.side, SideView::Corpus);
-    let first = &app.corpus_rows[0];
+    assert_eq!(app.side().view(), SideView::Corpus);
+    let first = &app.side().corpus().rows()[0];
     assert_eq!((first.name.as_str(), first.articles), ("John Kerry", 2));
     app.update(Action::Open);
-    assert_eq!(app.current(), Some(0));
-    assert_eq!(app.mention, Some(0));
+    assert_eq!(app.current_index(), Some(0));
+    assert_eq!(app.followed().mention(), Some(0));
 }
 
 #[test]
@@ -418,8 +448,12 @@ fn a_list_shown_after_being_hidden_starts_at_its_top() {
     // 60x20: the entity pane is hidden until focused; then its header row must show.
     let mut app = App::from_documents(corpus(), Vec::new(), 60, 20);
     app.update(Action::FocusPrev);
-    assert_eq!(app.focus, Pane::Side);
-    assert_eq!(app.entities.offset, 0, "the People header is visible");
+    assert_eq!(app.screen().focus(), Pane::Side);
+    assert_eq!(
+        app.side().entities().pos().offset,
+        0,
+        "the People header is visible"
+    );
 }
 
 #[test]
@@ -429,9 +463,12 @@ fn a_failed_analysis_counts_as_done_and_says_so() {
     let mut app = App::new(articles, Vec::new());
     app.update(Action::Resize(120, 40));
     app.update(Action::AnalysisFailed(1, "index out of bounds".into()));
-    assert_eq!(app.analysed, 1);
-    assert!(app.entries[1].analysis.is_some());
-    let msg = app.message.clone().unwrap_or_default();
+    assert_eq!(app.collection().analysed(), 1);
+    assert!(app.collection().entries()[1].analysis().is_some());
+    let msg = app
+        .message()
+        .map(|m| m.text().to_string())
+        .unwrap_or_default();
     assert!(
         msg.contains("Weather.txt") && msg.contains("index out of bounds"),
         "{msg}"

@@ -1,5 +1,13 @@
-//! Makes untrusted text safe to show in a terminal: escape sequences, control characters, bidi
-//! overrides and invisible characters that could hide or disguise text are removed.
+//! What may reach the terminal. Every piece of untrusted text shown by byline passes through one
+//! of these, and nothing else decides which characters are safe:
+//! - [`clean`] / [`clean_inline`], when an article is parsed (and for `byline analyze`'s text
+//!   output): escape sequences, control characters, bidi overrides and invisible characters that
+//!   could hide or disguise text are removed, so the stored `Article::text` is already safe;
+//! - [`inert`], when text is shown by byte offsets (the wrapped body, error lists): what could act
+//!   on a terminal is replaced by a character of the same UTF-8 length, so offsets stay valid;
+//! - [`flat`], for one row of a list or the status bar: [`inert`], white space folded, cut short.
+//!
+//! The reader applies `inert`/`flat` even to cleaned text, as a second line of defence.
 //!
 //! One pass over the chars, no backtracking: the cost is linear in the input, whatever it holds.
 //! Clean text (the usual case) is recognised by a byte scan and returned as it is, unallocated.
@@ -252,9 +260,88 @@ fn skip_string(chars: &mut std::str::Chars<'_>) {
     }
 }
 
+/// Replaces anything that could act on a terminal (C0/C1 controls, DEL, bidi overrides and
+/// isolates) with an inert character of the same UTF-8 length, so byte offsets stay valid.
+/// Newlines and tabs become spaces.
+pub fn inert(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(needs_replacing) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if needs_replacing(c) {
+            out.push_str(match c.len_utf8() {
+                1 if c.is_whitespace() => " ",
+                1 => "?",
+                2 => "·",
+                _ => "\u{FFFD}",
+            });
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Text for one row of a list (headline, name, quote): inert, white space folded to single
+/// spaces, trimmed, and at most `max` characters (a giant headline costs nothing).
+pub fn flat(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut count = 0;
+    let mut space = false;
+    for c in text.chars() {
+        if count >= max {
+            out.push('…');
+            break;
+        }
+        let c = if needs_replacing(c) {
+            if c.is_whitespace() { ' ' } else { '\u{FFFD}' }
+        } else {
+            c
+        };
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            count += 1;
+            space = false;
+        }
+        out.push(c);
+        count += 1;
+    }
+    out
+}
+
+fn needs_replacing(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+                | '\u{2028}' | '\u{2029}'
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inert_keeps_length_and_removes_escapes() {
+        let s = "a\x1b[2Jb\u{9b}c\u{202e}d\x07\ne";
+        let out = inert(s);
+        assert_eq!(out.len(), s.len());
+        assert!(!out.chars().any(needs_replacing));
+        assert_eq!(out, "a?[2Jb·c\u{FFFD}d? e");
+    }
+
+    #[test]
+    fn flat_folds_space_removes_controls_and_caps() {
+        assert_eq!(flat("  a\n\n b\x1b[2J  c ", 100), "a b\u{FFFD}[2J c");
+        assert_eq!(flat(&"word ".repeat(1000), 9), "word word…");
+        assert_eq!(flat("\u{202e}x", 5), "\u{FFFD}x");
+    }
 
     #[test]
     fn plain_text_is_unchanged() {

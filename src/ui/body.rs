@@ -1,11 +1,10 @@
 //! The article body: the cached wrapped lines from the scroll position down, with quote and mention
 //! highlights cut in from the cached marks. Only visible lines are touched.
 
-use super::layout;
 use super::theme::THEME;
-use crate::app::state::{Highlight, Mark};
+use crate::app::layout;
 use crate::app::wrap::{BodyLine, LineKind};
-use crate::app::{App, Pane};
+use crate::app::{App, Highlight, Mark, Pane};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -15,37 +14,40 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     if area.is_empty() {
         return;
     }
-    let focused = app.focus == Pane::Body;
-    let total = app.body.lines.len();
+    let focused = app.screen().focus() == Pane::Body;
+    let view = app.body();
+    let body = view.wrapped();
+    let total = body.lines.len();
     let title = if total == 0 {
         " Article ".to_string()
     } else {
-        let last = (app.scroll + app.body_height()).min(total);
+        let last = (view.scroll() + app.screen().body_height()).min(total);
         format!(" Article — {}% ", last * 100 / total.max(1))
     };
     frame.render_widget(super::pane_block(title, focused), area);
     let text = layout::body_text(area);
-    if app.current().is_none() {
+    if app.current_index().is_none() {
         let line = Line::styled("nothing to show", THEME.dim);
         super::draw_row(frame, text, 0, line);
         return;
     }
     let article_text = app
-        .articles
-        .get(app.body.article)
+        .collection()
+        .article(body.article)
         .map_or("", |a| a.text.as_str());
     for row in 0..usize::from(text.height) {
-        let index = app.scroll + row;
-        let Some(line) = app.body.lines.get(index) else {
+        let index = view.scroll() + row;
+        let Some(line) = body.lines.get(index) else {
             break;
         };
-        let first = app.marks.partition_point(|m| m.line < index);
+        let marks = view.marks();
+        let first = marks.partition_point(|m| m.line < index);
         let end = first
-            + app.marks[first..]
+            + marks[first..]
                 .iter()
                 .take_while(|m| m.line == index)
                 .count();
-        let styled = styled_line(line, article_text, &app.marks[first..end]);
+        let styled = styled_line(line, article_text, &marks[first..end]);
         super::draw_row(frame, text, row, styled);
     }
 }

@@ -1,11 +1,10 @@
 //! The entity pane: this article's people (with roles), organizations and places with mention
 //! counts; or, as the corpus view, every entity of the loaded articles with its article count.
 
-use super::layout;
 use super::theme::THEME;
 use crate::analysis::EntityKind;
-use crate::app::state::EntityRow;
-use crate::app::{App, Pane};
+use crate::app::layout;
+use crate::app::{App, EntityRow, Pane};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -23,24 +22,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     if area.is_empty() {
         return;
     }
-    let focused = app.focus == Pane::Side;
+    let focused = app.screen().focus() == Pane::Side;
+    let list = app.side().entities();
+    let pos = list.pos();
     frame.render_widget(super::pane_block(" Entities ".into(), focused), area);
     let inner = layout::inner(area);
     let width = usize::from(inner.width);
-    if app.current().is_some() && app.current_analysis().is_none() {
+    if app.current_index().is_some() && app.current_analysis().is_none() {
         super::draw_row(frame, inner, 0, Line::styled("analysing…", THEME.dim));
         return;
     }
-    if app.entity_rows.is_empty() {
+    if list.rows().is_empty() {
         super::draw_row(frame, inner, 0, Line::styled("no names found", THEME.dim));
         return;
     }
-    let chosen = app.chosen_entity();
-    for (row, (at, entry)) in app
-        .entity_rows
+    let followed = app.followed().here();
+    for (row, (at, entry)) in list
+        .rows()
         .iter()
         .enumerate()
-        .skip(app.entities.offset)
+        .skip(pos.offset)
         .take(usize::from(inner.height))
         .enumerate()
     {
@@ -50,7 +51,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             }
             EntityRow::Role(role) => {
                 let mut line = Line::styled(super::fit(&format!("   {role}"), width), THEME.dek);
-                if at == app.entities.selected + 1 && focused {
+                if at == pos.selected + 1 && focused {
                     line = line.style(THEME.selected);
                 }
                 line
@@ -65,13 +66,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                     Span::raw(" ".repeat(pad)),
                     Span::styled(count, THEME.dim),
                 ]);
-                if at == app.entities.selected {
+                if at == pos.selected {
                     line = line.style(if focused {
                         THEME.selected
                     } else {
                         THEME.selected_unfocused
                     });
-                } else if Some(*index) == chosen {
+                } else if Some(*index) == followed {
                     line = line.style(THEME.mention);
                 }
                 line
@@ -86,12 +87,14 @@ pub fn draw_corpus(frame: &mut Frame, area: Rect, app: &App) {
     if area.is_empty() {
         return;
     }
-    let focused = app.focus == Pane::Side;
-    let title = format!(" Corpus — {} entities ", app.corpus_rows.len());
+    let focused = app.screen().focus() == Pane::Side;
+    let list = app.side().corpus();
+    let pos = list.pos();
+    let title = format!(" Corpus — {} entities ", list.rows().len());
     frame.render_widget(super::pane_block(title, focused), area);
     let inner = layout::inner(area);
     let width = usize::from(inner.width);
-    if app.corpus_rows.is_empty() {
+    if list.rows().is_empty() {
         super::draw_row(
             frame,
             inner,
@@ -100,11 +103,11 @@ pub fn draw_corpus(frame: &mut Frame, area: Rect, app: &App) {
         );
         return;
     }
-    for (row, (at, entry)) in app
-        .corpus_rows
+    for (row, (at, entry)) in list
+        .rows()
         .iter()
         .enumerate()
-        .skip(app.corpus_pos.offset)
+        .skip(pos.offset)
         .take(usize::from(inner.height))
         .enumerate()
     {
@@ -123,7 +126,7 @@ pub fn draw_corpus(frame: &mut Frame, area: Rect, app: &App) {
             Span::raw(" ".repeat(pad)),
             Span::styled(count, THEME.dim),
         ]);
-        if at == app.corpus_pos.selected {
+        if at == pos.selected {
             line = line.style(if focused {
                 THEME.selected
             } else {

@@ -4,7 +4,7 @@
 use super::theme::THEME;
 use crate::app::App;
 use crate::app::keymap::{BINDINGS, Context};
-use crate::app::wrap::inert;
+use crate::article::sanitize::inert;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -30,10 +30,6 @@ pub fn lines() -> Vec<Line<'static>> {
         }
     }
     out
-}
-
-pub fn line_count() -> usize {
-    lines().len()
 }
 
 fn centred(area: Rect, width: u16, height: u16) -> Rect {
@@ -87,17 +83,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         area,
         " Keys — Esc closes ",
         lines(),
-        app.overlay_scroll,
+        app.overlay().scroll(),
     );
 }
 
 pub fn draw_errors(frame: &mut Frame, area: Rect, app: &App) {
     let mut lines = vec![Line::styled(
-        format!("{} sources could not be opened:", app.errors.len()),
+        format!(
+            "{} sources could not be opened:",
+            app.collection().errors().len()
+        ),
         THEME.header,
     )];
     lines.push(Line::raw(""));
-    for e in &app.errors {
+    for e in app.collection().errors() {
         lines.push(Line::from(vec![
             Span::styled(inert(&e.source).into_owned(), THEME.key),
             Span::raw(format!(" — {}", inert(&e.reason))),
@@ -108,6 +107,14 @@ pub fn draw_errors(frame: &mut Frame, area: Rect, app: &App) {
         area,
         " Load errors — Esc closes ",
         lines,
-        app.overlay_scroll,
+        app.overlay().scroll(),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_key_map_counts_the_help_lines_drawn() {
+        assert_eq!(super::lines().len(), crate::app::keymap::help_line_count());
+    }
 }

@@ -5,7 +5,6 @@ pub mod body;
 pub mod entities;
 pub mod headlines;
 pub mod help;
-pub mod layout;
 pub mod quotes;
 pub mod status;
 pub mod theme;
@@ -19,16 +18,16 @@ use theme::THEME;
 
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {
-    let areas = layout::areas(frame.area(), app.focus, app.last_list);
+    let areas = app.screen().areas_for(frame.area());
     headlines::draw(frame, areas.headlines, app);
     body::draw(frame, areas.body, app);
-    match app.side {
+    match app.side().view() {
         SideView::Entities => entities::draw(frame, areas.side, app),
         SideView::Corpus => entities::draw_corpus(frame, areas.side, app),
         SideView::Quotes => quotes::draw(frame, areas.side, app),
     }
     status::draw(frame, areas.status, areas.keys, app);
-    match app.overlay {
+    match app.overlay().open() {
         Some(Overlay::Help) => help::draw(frame, frame.area(), app),
         Some(Overlay::Errors) => help::draw_errors(frame, frame.area(), app),
         None => {}

@@ -1,10 +1,10 @@
 //! The quotes view (in place of the entity pane): the article's quotes, each as its speaker over
 //! its words, the current one marked; optionally only the chosen person's.
 
-use super::layout;
 use super::theme::THEME;
 use crate::analysis::QuoteKind;
-use crate::app::update::QUOTE_ROWS;
+use crate::app::layout;
+use crate::app::layout::QUOTE_ROWS;
 use crate::app::{App, Pane};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -14,27 +14,28 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     if area.is_empty() {
         return;
     }
-    let focused = app.focus == Pane::Side;
-    let title = match (app.person_quotes, app.chosen_name()) {
-        (true, Some(name)) => format!(" Quotes by {name} ({}) ", app.quote_rows.len()),
-        _ => format!(" Quotes ({}) ", app.quote_rows.len()),
+    let focused = app.screen().focus() == Pane::Side;
+    let quotes = app.side().quotes();
+    let rows = quotes.rows();
+    let title = match (quotes.by_person(), app.followed_name()) {
+        (true, Some(name)) => format!(" Quotes by {name} ({}) ", rows.len()),
+        _ => format!(" Quotes ({}) ", rows.len()),
     };
     frame.render_widget(super::pane_block(title, focused), area);
     let inner = layout::inner(area);
-    if app.current().is_some() && app.current_analysis().is_none() {
+    if app.current_index().is_some() && app.current_analysis().is_none() {
         super::draw_row(frame, inner, 0, Line::styled("analysing…", THEME.dim));
         return;
     }
-    if app.quote_rows.is_empty() {
+    if rows.is_empty() {
         super::draw_row(frame, inner, 0, Line::styled("no quotes", THEME.dim));
         return;
     }
     let fit = usize::from(inner.height) / QUOTE_ROWS;
-    for (item, (at, q)) in app
-        .quote_rows
+    for (item, (at, q)) in rows
         .iter()
         .enumerate()
-        .skip(app.quotes.offset)
+        .skip(quotes.pos().offset)
         .take(fit.max(1))
         .enumerate()
     {
@@ -42,17 +43,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             QuoteKind::Reported => THEME.reported,
             _ => THEME.quote,
         };
-        let current = app.quote == Some(q.nav);
+        let current = quotes.current() == Some(q.stop);
         let mut head = Line::from(vec![
             Span::styled(if current { "▸" } else { " " }, THEME.key),
-            Span::styled(format!("{} ", q.nav + 1), THEME.dim),
+            Span::styled(format!("{} ", q.stop + 1), THEME.dim),
             Span::styled(q.speaker.as_str(), THEME.key),
         ]);
         let mut words = Line::from(vec![
             Span::raw("   "),
             Span::styled(q.text.as_str(), text_style),
         ]);
-        if at == app.quotes.selected && focused {
+        if at == quotes.pos().selected && focused {
             head = head.style(THEME.selected);
             words = words.style(THEME.selected);
         }

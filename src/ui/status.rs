@@ -15,8 +15,8 @@ pub fn draw(frame: &mut Frame, status: Rect, keys: Rect, app: &App) {
         frame.render_widget(status_line(app, one_row), status);
     }
     if !keys.is_empty() {
-        let line = match &app.message {
-            Some(message) => Line::styled(format!(" {message}"), THEME.message),
+        let line = match app.message() {
+            Some(message) => Line::styled(format!(" {}", message.text()), THEME.message),
             None => {
                 let mut spans = Vec::new();
                 for (key, label) in keymap::hints(&app.contexts()) {
@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame, status: Rect, keys: Rect, app: &App) {
 
 /// The status row. With `with_message`, the latest message takes the place of the position.
 pub fn status_line(app: &App, with_message: bool) -> Line<'static> {
-    let pane = match (app.focus, app.side) {
+    let pane = match (app.screen().focus(), app.side().view()) {
         (Pane::Headlines, _) => "HEADLINES",
         (Pane::Body, _) => "ARTICLE",
         (Pane::Side, SideView::Entities) => "ENTITIES",
@@ -40,37 +40,40 @@ pub fn status_line(app: &App, with_message: bool) -> Line<'static> {
         (Pane::Side, SideView::Quotes) => "QUOTES",
     };
     let mut spans = vec![Span::styled(format!(" {pane} "), THEME.status_focus)];
-    if with_message && let Some(message) = &app.message {
-        spans.push(Span::styled(format!(" {message}"), THEME.message));
+    if with_message && let Some(message) = app.message() {
+        spans.push(Span::styled(format!(" {}", message.text()), THEME.message));
         return Line::from(spans).style(THEME.status);
     }
-    if !app.visible.is_empty() {
+    let headlines = app.headlines();
+    let docs = app.collection();
+    if !headlines.listed().is_empty() {
         let mut pos = format!(
             " article {}/{}",
-            app.headlines.selected + 1,
-            app.visible.len()
+            headlines.pos().selected + 1,
+            headlines.listed().len()
         );
-        if app.filter.is_some() {
-            pos.push_str(&format!(" (of {})", app.entries.len()));
+        if headlines.filter().is_some() {
+            pos.push_str(&format!(" (of {})", docs.len()));
         }
         spans.push(Span::styled(pos, THEME.status));
-        let total = app.body.lines.len();
+        let scroll = app.body().scroll();
+        let total = app.body().wrapped().lines.len();
         if total > 0 {
-            let last = (app.scroll + app.body_height()).min(total);
+            let last = (scroll + app.screen().body_height()).min(total);
             spans.push(Span::styled(
-                format!(" │ line {}/{total} {}%", app.scroll + 1, last * 100 / total),
+                format!(" │ line {}/{total} {}%", scroll + 1, last * 100 / total),
                 THEME.status,
             ));
         }
     }
-    if app.analysed < app.entries.len() {
+    if docs.analysed() < docs.len() {
         spans.push(Span::styled(
-            format!(" │ analysing {}/{}", app.analysed, app.entries.len()),
+            format!(" │ analysing {}/{}", docs.analysed(), docs.len()),
             THEME.warning,
         ));
     }
-    if !app.errors.is_empty() {
-        let n = app.errors.len();
+    if !docs.errors().is_empty() {
+        let n = docs.errors().len();
         let what = if n == 1 {
             "1 source could not be opened".to_string()
         } else {

@@ -22,8 +22,6 @@ pub struct Pair {
     pub close: Option<usize>,
     pub span: Span,
     pub depth: u8,
-    #[allow(dead_code)]
-    pub family: Family,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -279,7 +277,6 @@ pub fn pairs(doc: &Doc) -> Vec<Pair> {
                         close: Some(m.tok),
                         span: Span::new(doc.toks[open.tok].start, doc.toks[m.tok].end),
                         depth: open.depth,
-                        family: open.family,
                     });
                 }
             } else {
@@ -327,7 +324,6 @@ fn unclosed(doc: &Doc, open: Open, end: usize) -> Pair {
         close: None,
         span: Span::new(doc.toks[open.tok].start, end),
         depth: open.depth,
-        family: open.family,
     }
 }
 

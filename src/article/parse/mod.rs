@@ -7,6 +7,7 @@
 //! with LF line ends it is the file itself, byte for byte. Markdown and JSON sources get a text
 //! built from their content: headline, blank line, dek, blank line, paragraphs.
 
+mod conventions;
 mod json;
 mod markdown;
 mod text;

@@ -1,9 +1,21 @@
 //! Where the panes go for a terminal size: three columns from 100 columns up; below that the body
 //! takes the full width with one list pane stacked above it (or only the focused pane when short).
-//! A pure function, used by `update` (wrap width, mouse hits) and by drawing, so they agree.
+//! Computed once per resize or focus change by `App::update` into the `Screen`; the wrap width,
+//! mouse hits, list heights and drawing all read that one result, so they agree.
 
-use crate::app::Pane;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
+
+/// The three panes that take focus.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pane {
+    Headlines,
+    Body,
+    /// The right-hand pane: entities, the corpus view or the quotes view (`SideView`).
+    Side,
+}
+
+/// Rows per quote in the quotes view: the speaker, then the words.
+pub const QUOTE_ROWS: usize = 2;
 
 /// Columns from which the three panes stand side by side.
 pub const WIDE: u16 = 100;
@@ -67,6 +79,117 @@ pub fn areas(area: Rect, focus: Pane, last_list: Pane) -> Areas {
         }
     }
     out
+}
+
+/// The terminal size, the focus and the pane rectangles for them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Screen {
+    width: u16,
+    height: u16,
+    focus: Pane,
+    /// On a narrow terminal, the list pane shown above the body (headlines or side).
+    last_list: Pane,
+    areas: Areas,
+}
+
+impl Default for Screen {
+    fn default() -> Self {
+        Self {
+            width: 0,
+            height: 0,
+            focus: Pane::Headlines,
+            last_list: Pane::Headlines,
+            areas: Areas::default(),
+        }
+    }
+}
+
+impl Screen {
+    pub fn width(&self) -> u16 {
+        self.width
+    }
+
+    pub fn height(&self) -> u16 {
+        self.height
+    }
+
+    pub fn focus(&self) -> Pane {
+        self.focus
+    }
+
+    pub fn areas(&self) -> Areas {
+        self.areas
+    }
+
+    /// The areas for a frame of `area`: the stored ones, unless the frame has a size the reader
+    /// has not been told of yet (a resize still on its way).
+    pub fn areas_for(&self, area: Rect) -> Areas {
+        if area == Rect::new(0, 0, self.width, self.height) {
+            self.areas
+        } else {
+            areas(area, self.focus, self.last_list)
+        }
+    }
+
+    pub fn area_of(&self, pane: Pane) -> Rect {
+        match pane {
+            Pane::Headlines => self.areas.headlines,
+            Pane::Body => self.areas.body,
+            Pane::Side => self.areas.side,
+        }
+    }
+
+    /// Rows a pane shows inside its border.
+    pub fn list_height(&self, pane: Pane) -> usize {
+        usize::from(inner(self.area_of(pane)).height)
+    }
+
+    /// Rows the body pane shows at once.
+    pub fn body_height(&self) -> usize {
+        self.list_height(Pane::Body)
+    }
+
+    /// Quotes the quotes view shows at once (each takes `QUOTE_ROWS` rows).
+    pub fn quotes_fit(&self) -> usize {
+        self.list_height(Pane::Side) / QUOTE_ROWS
+    }
+
+    /// The width the body is wrapped to.
+    pub fn text_width(&self) -> u16 {
+        text_width(self.areas.body)
+    }
+
+    /// The pane under a cell, if any.
+    pub fn pane_at(&self, column: u16, row: u16) -> Option<Pane> {
+        let pos = Position::new(column, row);
+        [Pane::Headlines, Pane::Body, Pane::Side]
+            .into_iter()
+            .find(|&p| self.area_of(p).contains(pos))
+    }
+
+    /// Takes a new terminal size; says whether it changed.
+    pub(super) fn resize(&mut self, width: u16, height: u16) -> bool {
+        if (width, height) == (self.width, self.height) {
+            return false;
+        }
+        self.width = width;
+        self.height = height;
+        self.relayout();
+        true
+    }
+
+    pub(super) fn set_focus(&mut self, pane: Pane) {
+        self.focus = pane;
+        if pane != Pane::Body {
+            self.last_list = pane;
+        }
+        self.relayout();
+    }
+
+    fn relayout(&mut self) {
+        let area = Rect::new(0, 0, self.width, self.height);
+        self.areas = areas(area, self.focus, self.last_list);
+    }
 }
 
 /// Inside a pane's border.

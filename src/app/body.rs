@@ -1,0 +1,233 @@
+//! The body pane: the shown article wrapped to the pane's width, the scroll position, and the
+//! highlight marks (quotes, the followed entity's mentions) mapped onto wrapped lines.
+
+use super::App;
+use super::list::{Step, moved};
+use super::wrap::Wrapped;
+use crate::analysis::{Analysis, QuoteKind};
+use crate::article::{Article, Span};
+
+/// How a stretch of body text is highlighted; later variants are drawn over earlier ones.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Highlight {
+    Reported,
+    Quote,
+    CurrentQuote,
+    Mention,
+    CurrentMention,
+}
+
+/// A highlight on one body line: source bytes `span` (clipped to the line) on line `line`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mark {
+    pub line: usize,
+    pub span: Span,
+    pub highlight: Highlight,
+}
+
+/// What the marks show: the quote `]`/`[` is on and the followed entity's mentions.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct MarksOf {
+    /// Index into the analysis' quotes.
+    pub current_quote: Option<usize>,
+    /// Index into the analysis' entities.
+    pub followed: Option<usize>,
+    /// Index into the followed entity's mentions.
+    pub mention: Option<usize>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct BodyView {
+    text: Wrapped,
+    /// The first wrapped line shown.
+    scroll: usize,
+    /// Sorted by (line, start, highlight).
+    marks: Vec<Mark>,
+}
+
+impl BodyView {
+    /// The shown article at the pane's width.
+    pub fn wrapped(&self) -> &Wrapped {
+        &self.text
+    }
+
+    pub fn scroll(&self) -> usize {
+        self.scroll
+    }
+
+    pub fn marks(&self) -> &[Mark] {
+        &self.marks
+    }
+
+    /// Wraps article `index` to `width` (a hidden body, width 0, is wrapped when it gets room).
+    fn wrap(&mut self, index: usize, article: &Article, width: u16) {
+        self.text = if width == 0 {
+            Wrapped {
+                article: index,
+                ..Wrapped::default()
+            }
+        } else {
+            Wrapped::new(index, article, width)
+        };
+    }
+
+    /// Maps the highlighted spans (quotes, the followed entity's mentions) onto body lines.
+    pub(super) fn rebuild_marks(&mut self, analysis: Option<&Analysis>, of: MarksOf) {
+        let mut spans: Vec<(Span, Highlight)> = Vec::new();
+        if let Some(analysis) = analysis {
+            for (i, q) in analysis.quotes.iter().enumerate() {
+                let h = match q.kind {
+                    QuoteKind::Scare => continue,
+                    QuoteKind::Reported => Highlight::Reported,
+                    QuoteKind::Direct | QuoteKind::Partial => Highlight::Quote,
+                };
+                let h = if Some(i) == of.current_quote {
+                    Highlight::CurrentQuote
+                } else {
+                    h
+                };
+                spans.push((q.span, h));
+            }
+            if let Some(e) = of.followed.and_then(|i| analysis.entities.get(i)) {
+                for (i, m) in e.mentions.iter().enumerate() {
+                    let h = if Some(i) == of.mention {
+                        Highlight::CurrentMention
+                    } else {
+                        Highlight::Mention
+                    };
+                    spans.push((*m, h));
+                }
+            }
+        }
+        let mut marks = Vec::new();
+        for (span, highlight) in spans {
+            if span.is_empty() {
+                continue;
+            }
+            for line in self.text.lines_of(span) {
+                let Some(src) = self.text.lines.get(line).map(|l| l.src) else {
+                    break;
+                };
+                let start = span.start.max(src.start);
+                let end = span.end.min(src.end);
+                if start < end {
+                    marks.push(Mark {
+                        line,
+                        span: Span::new(start, end),
+                        highlight,
+                    });
+                }
+            }
+        }
+        marks.sort_by_key(|m| (m.line, m.span.start, m.highlight));
+        self.marks = marks;
+    }
+
+    fn max_scroll(&self, height: usize) -> usize {
+        self.text.lines.len().saturating_sub(height)
+    }
+
+    fn clamp_scroll(&mut self, height: usize) {
+        self.scroll = self.scroll.min(self.max_scroll(height));
+    }
+
+    /// Byte offsets of the first and just past the last line shown.
+    pub(super) fn view_bytes(&self, height: usize) -> (usize, usize) {
+        let top = self.text.start_of(self.scroll).unwrap_or(0);
+        let bottom = self
+            .text
+            .start_of(self.scroll + height)
+            .unwrap_or(usize::MAX);
+        (top, bottom)
+    }
+
+    /// Scrolls so that `span`'s first line is visible, away from the pane's edges.
+    fn scroll_to(&mut self, span: Span, height: usize) {
+        let line = self.text.line_of(span.start);
+        let margin = (height / 4).min(3);
+        if line < self.scroll + margin {
+            self.scroll = line.saturating_sub(margin);
+        } else if line + margin >= self.scroll + height {
+            self.scroll = (line + margin + 1).saturating_sub(height);
+        }
+        self.clamp_scroll(height);
+    }
+}
+
+impl App {
+    pub(super) fn step_body(&mut self, step: Step) {
+        let height = self.screen.body_height();
+        let page = height.saturating_sub(1).max(1);
+        let lines = self.body.max_scroll(height) + 1;
+        self.body.scroll = moved(self.body.scroll, lines, page, step);
+    }
+
+    pub(super) fn scroll_body(&mut self, delta: isize) {
+        let max = self.body.max_scroll(self.screen.body_height());
+        self.body.scroll = self.body.scroll.saturating_add_signed(delta).min(max);
+    }
+
+    pub(super) fn scroll_body_to(&mut self, span: Span) {
+        let height = self.screen.body_height();
+        self.body.scroll_to(span, height);
+    }
+
+    pub(super) fn reset_body_scroll(&mut self) {
+        self.body.scroll = 0;
+    }
+
+    /// Byte offsets of the first and just past the last line shown.
+    pub(super) fn body_view_bytes(&self) -> (usize, usize) {
+        self.body.view_bytes(self.screen.body_height())
+    }
+
+    /// The shown article changed: wrap it (or empty the body when nothing is shown).
+    pub(super) fn show_body(&mut self) {
+        self.body.scroll = 0;
+        match self.current_index() {
+            Some(i) => {
+                self.docs.mark_read(i);
+                self.rewrap();
+            }
+            None => self.body.text = Wrapped::default(),
+        }
+    }
+
+    /// After a resize or focus change: re-wrap only if the body width changed, keeping the first
+    /// line shown where it was in the text, and keep the scroll valid.
+    pub(super) fn refit_body(&mut self) {
+        let width = self.screen.text_width();
+        if self.current_index().is_some() && width != self.body.text.width {
+            let top = self.body.text.start_of(self.body.scroll);
+            self.rewrap();
+            if let Some(top) = top {
+                self.body.scroll = self.body.text.line_of(top);
+            }
+        }
+        let height = self.screen.body_height();
+        self.body.clamp_scroll(height);
+    }
+
+    fn rewrap(&mut self) {
+        let width = self.screen.text_width();
+        if let Some(i) = self.current_index()
+            && let Some(article) = self.docs.article(i)
+        {
+            self.body.wrap(i, article, width);
+        }
+        self.rebuild_marks();
+    }
+
+    pub(super) fn rebuild_marks(&mut self) {
+        let analysis = self
+            .headlines
+            .selected_article()
+            .and_then(|i| self.docs.analysis(i));
+        let of = MarksOf {
+            current_quote: self.side.quotes().current_quote_index(),
+            followed: self.followed.here(),
+            mention: self.followed.mention(),
+        };
+        self.body.rebuild_marks(analysis, of);
+    }
+}

@@ -1,0 +1,175 @@
+//! The loaded articles together with what the reader knows of each: its list title, whether it
+//! was read, and its analysis once the background thread sends it; plus the corpus index built
+//! from those analyses and the sources that could not be opened.
+
+use crate::analysis::Analysis;
+use crate::analysis::corpus::CorpusIndex;
+use crate::article::sanitize::flat;
+use crate::article::{Article, SourceError};
+use std::sync::Arc;
+
+/// What the reader keeps for one article.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// The headline made inert and put on one line.
+    title: String,
+    /// The date (or else the outlet) for the list, when the source gives one.
+    meta: String,
+    read: bool,
+    analysis: Option<Analysis>,
+}
+
+impl Entry {
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    pub fn meta(&self) -> &str {
+        &self.meta
+    }
+
+    pub fn is_read(&self) -> bool {
+        self.read
+    }
+
+    /// `None` while the article is still being analysed.
+    pub fn analysis(&self) -> Option<&Analysis> {
+        self.analysis.as_ref()
+    }
+}
+
+pub struct Collection {
+    /// Immutable after loading; shared with the analysis thread.
+    articles: Arc<[Article]>,
+    /// One per article, same index.
+    entries: Vec<Entry>,
+    errors: Vec<SourceError>,
+    corpus: CorpusIndex,
+    /// How many analyses have arrived.
+    analysed: usize,
+}
+
+impl Collection {
+    pub(super) fn new(articles: Vec<Article>, errors: Vec<SourceError>) -> Self {
+        let entries = articles
+            .iter()
+            .map(|a| Entry {
+                title: one_line(&a.headline, &a.source),
+                meta: list_meta(a),
+                read: false,
+                analysis: None,
+            })
+            .collect();
+        Self {
+            articles: articles.into(),
+            entries,
+            errors,
+            corpus: CorpusIndex::new(),
+            analysed: 0,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Every article, to share with the analysis thread.
+    pub fn articles(&self) -> &Arc<[Article]> {
+        &self.articles
+    }
+
+    pub fn article(&self, index: usize) -> Option<&Article> {
+        self.articles.get(index)
+    }
+
+    pub fn entry(&self, index: usize) -> Option<&Entry> {
+        self.entries.get(index)
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn analysis(&self, index: usize) -> Option<&Analysis> {
+        self.entries.get(index)?.analysis.as_ref()
+    }
+
+    pub fn errors(&self) -> &[SourceError] {
+        &self.errors
+    }
+
+    pub fn corpus(&self) -> &CorpusIndex {
+        &self.corpus
+    }
+
+    /// How many analyses have arrived (failed ones included).
+    pub fn analysed(&self) -> usize {
+        self.analysed
+    }
+
+    pub(super) fn mark_read(&mut self, index: usize) {
+        if let Some(e) = self.entries.get_mut(index) {
+            e.read = true;
+        }
+    }
+
+    /// Stores an analysis and adds it to the corpus index; false for an unknown article or a
+    /// second analysis of one.
+    pub(super) fn add_analysis(&mut self, index: usize, analysis: Analysis) -> bool {
+        let Some(entry) = self.entries.get_mut(index) else {
+            return false;
+        };
+        if entry.analysis.is_some() {
+            return false;
+        }
+        self.corpus.add(index, &analysis);
+        entry.analysis = Some(analysis);
+        self.analysed += 1;
+        true
+    }
+
+    /// The analysis of an article failed: it counts as done, with nothing found. Returns the
+    /// article's source, or `None` for an unknown article.
+    pub(super) fn analysis_failed(&mut self, index: usize) -> Option<&str> {
+        let entry = self.entries.get_mut(index)?;
+        if entry.analysis.is_none() {
+            entry.analysis = Some(Analysis::default());
+            self.analysed += 1;
+        }
+        Some(self.articles.get(index).map_or("", |a| a.source.as_str()))
+    }
+}
+
+/// A headline for the list: inert, on one line, cut short, never empty.
+fn one_line(headline: &str, source: &str) -> String {
+    let title = flat(headline, 300);
+    if title.is_empty() {
+        format!("(untitled: {})", flat(source, 200))
+    } else {
+        title
+    }
+}
+
+/// "2025-09-02" from an ISO date, else the date or outlet as given (cut short), else nothing.
+fn list_meta(article: &Article) -> String {
+    let date = article.date.as_deref().map(str::trim).unwrap_or("");
+    let iso = date.get(..10).filter(|d| {
+        d.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+    });
+    let text = match iso {
+        Some(d) => d,
+        None if !date.is_empty() => date,
+        None => article.outlet.as_deref().unwrap_or(""),
+    };
+    flat(text, 16)
+}

@@ -1,0 +1,106 @@
+//! The corpus view: every entity of the analysed articles, most widespread first; Enter opens the
+//! first article mentioning one and follows it there.
+
+use super::App;
+use super::layout::Pane;
+use super::list::{ListPos, Step, keep_visible, moved, scroll_list};
+use super::single_line;
+use crate::analysis::corpus::{CorpusIndex, EntityKey};
+
+/// A row of the corpus view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CorpusRow {
+    pub key: EntityKey,
+    pub name: String,
+    pub articles: usize,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct CorpusList {
+    rows: Vec<CorpusRow>,
+    pos: ListPos,
+}
+
+impl CorpusList {
+    pub fn rows(&self) -> &[CorpusRow] {
+        &self.rows
+    }
+
+    pub fn pos(&self) -> ListPos {
+        self.pos
+    }
+
+    pub fn selected_key(&self) -> Option<&EntityKey> {
+        self.rows.get(self.pos.selected).map(|r| &r.key)
+    }
+
+    pub(super) fn step(&mut self, step: Step, page: usize) {
+        self.pos.selected = moved(self.pos.selected, self.rows.len(), page, step);
+        keep_visible(&mut self.pos, page);
+    }
+
+    pub(super) fn scroll(&mut self, height: usize, delta: isize) {
+        scroll_list(&mut self.pos, self.rows.len(), height, delta);
+    }
+
+    pub(super) fn click(&mut self, rel: usize) {
+        let at = self.pos.offset + rel;
+        if at < self.rows.len() {
+            self.pos.selected = at;
+        }
+    }
+
+    pub(super) fn keep_visible(&mut self, height: usize) {
+        keep_visible(&mut self.pos, height);
+    }
+
+    /// The rows for `corpus`, keeping the selected entity selected.
+    fn rebuild(&mut self, corpus: &CorpusIndex, height: usize) {
+        let selected_key = self.selected_key().cloned();
+        let mut rows: Vec<CorpusRow> = corpus
+            .entities()
+            .iter()
+            .map(|e| CorpusRow {
+                key: e.key.clone(),
+                name: single_line(&e.name),
+                articles: e.articles.len(),
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            b.articles
+                .cmp(&a.articles)
+                .then_with(|| a.key.kind.cmp(&b.key.kind))
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        self.pos.selected = selected_key
+            .and_then(|k| rows.iter().position(|r| r.key == k))
+            .unwrap_or(0);
+        self.rows = rows;
+        keep_visible(&mut self.pos, height);
+    }
+}
+
+impl App {
+    pub(super) fn rebuild_corpus_rows(&mut self) {
+        let h = self.screen.list_height(Pane::Side);
+        self.side.corpus_mut().rebuild(self.docs.corpus(), h);
+    }
+
+    /// Enter on a corpus row: the first article mentioning the entity, at its first mention.
+    pub(super) fn open_corpus_row(&mut self) {
+        let Some(key) = self.side.corpus().selected_key().cloned() else {
+            return;
+        };
+        let Some(&first) = self.docs.corpus().articles_with(&key).first() else {
+            return;
+        };
+        if !self.headlines.lists(first) {
+            self.clear_filter();
+        }
+        self.set_followed(Some(key));
+        self.forget_mention();
+        self.go_to_article(first);
+        self.reset_body_scroll();
+        self.step_mention(true);
+    }
+}

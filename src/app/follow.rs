@@ -1,0 +1,142 @@
+//! The followed entity: picked in the entity pane (or the corpus view), its mentions are
+//! highlighted in the body and `n`/`N` step through them, on into the next article mentioning it.
+
+use super::App;
+use super::message::Message;
+use crate::analysis::corpus::EntityKey;
+use crate::article::Span;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Followed {
+    /// The entity, by its corpus key, so it is the same one in every article.
+    key: Option<EntityKey>,
+    /// Where it is in the shown article's analysis (kept by `update`, so that neither drawing
+    /// nor a jump compares names).
+    here: Option<usize>,
+    /// Index into its mentions in the shown article: the current mention.
+    mention: Option<usize>,
+}
+
+impl Followed {
+    pub fn key(&self) -> Option<&EntityKey> {
+        self.key.as_ref()
+    }
+
+    /// The followed entity's index in the shown article's analysis, when it appears there.
+    pub fn here(&self) -> Option<usize> {
+        self.here
+    }
+
+    /// The current mention: an index into the followed entity's mentions in the shown article.
+    pub fn mention(&self) -> Option<usize> {
+        self.mention
+    }
+}
+
+impl App {
+    /// Follows `key` (or nobody) and finds it in the shown article.
+    pub(super) fn set_followed(&mut self, key: Option<EntityKey>) {
+        self.followed.key = key;
+        self.locate_followed();
+    }
+
+    pub(super) fn forget_mention(&mut self) {
+        self.followed.mention = None;
+    }
+
+    /// Finds the followed entity in the shown article (by its corpus key).
+    pub(super) fn locate_followed(&mut self) {
+        self.followed.here = self.followed.key.as_ref().and_then(|key| {
+            self.current_analysis()?
+                .entities
+                .iter()
+                .position(|e| EntityKey::of(e) == *key)
+        });
+    }
+
+    /// The followed entity's mentions in the shown article.
+    fn followed_mentions(&self) -> Vec<Span> {
+        self.followed
+            .here
+            .and_then(|i| self.current_analysis()?.entities.get(i))
+            .map(|e| e.mentions.to_vec())
+            .unwrap_or_default()
+    }
+
+    pub(super) fn step_mention(&mut self, forward: bool) {
+        if self.followed.key.is_none() {
+            self.set_followed(self.cursor_entity_key());
+            self.person_changed();
+        }
+        let Some(key) = self.followed.key.clone() else {
+            self.message = Some(Message::info(
+                "no entity chosen — pick one in the entity pane (Tab, then j/k)",
+            ));
+            return;
+        };
+        let name = self.followed_name().unwrap_or_default();
+        let mentions = self.followed_mentions();
+        let (top, bottom) = self.body_view_bytes();
+        let next = match (self.followed.mention, forward) {
+            (Some(m), true) => (m + 1 < mentions.len()).then_some(m + 1),
+            (Some(m), false) => m.checked_sub(1),
+            (None, true) => mentions.iter().position(|s| s.start >= top),
+            (None, false) => mentions.iter().rposition(|s| s.start < bottom),
+        };
+        if let Some(m) = next {
+            self.set_mention(m, &mentions);
+            self.message = Some(Message::info(format!(
+                "{name} — mention {} of {}",
+                m + 1,
+                mentions.len()
+            )));
+            return;
+        }
+        // On to the next (previous) article that mentions the entity.
+        let current = self.current_index();
+        let articles = self.docs.corpus().articles_with(&key);
+        let listed = |a: usize| self.headlines.lists(a);
+        let target = if forward {
+            articles
+                .iter()
+                .copied()
+                .find(|&a| current.is_none_or(|c| a > c) && listed(a))
+        } else {
+            articles
+                .iter()
+                .rev()
+                .copied()
+                .find(|&a| current.is_none_or(|c| a < c) && listed(a))
+        };
+        let Some(target) = target else {
+            self.message = Some(Message::info(format!(
+                "{name} — no {} article mentions them",
+                if forward { "later" } else { "earlier" }
+            )));
+            return;
+        };
+        self.go_to_article(target);
+        let mentions = self.followed_mentions();
+        if mentions.is_empty() {
+            return;
+        }
+        let m = if forward { 0 } else { mentions.len() - 1 };
+        self.set_mention(m, &mentions);
+        self.message = Some(Message::info(format!(
+            "{name} — mention {} of {} in the {} article mentioning them ({}/{})",
+            m + 1,
+            mentions.len(),
+            if forward { "next" } else { "previous" },
+            self.headlines.pos().selected + 1,
+            self.headlines.listed().len()
+        )));
+    }
+
+    fn set_mention(&mut self, m: usize, mentions: &[Span]) {
+        self.followed.mention = Some(m);
+        self.rebuild_marks();
+        if let Some(span) = mentions.get(m) {
+            self.scroll_body_to(*span);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+//! The one-line message under the panes: what the last key did, or what went wrong.
+
+/// How a message reads. Both are drawn alike today; a theme can tell them apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    /// What a key did ("John Kerry — mention 1 of 4").
+    Info,
+    /// Something failed (an analysis).
+    Problem,
+}
+
+/// A message for the status bar; it lasts until the next key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    text: String,
+    level: Level,
+}
+
+impl Message {
+    pub fn info(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            level: Level::Info,
+        }
+    }
+
+    pub fn problem(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            level: Level::Problem,
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn level(&self) -> Level {
+        self.level
+    }
+}
