@@ -7,8 +7,12 @@
 //! with LF line ends it is the file itself, byte for byte. Markdown and JSON sources get a text
 //! built from their content: headline, blank line, dek, blank line, paragraphs.
 
+pub mod charset;
+pub mod feed;
+pub mod html;
 mod json;
 mod markdown;
+pub mod markup;
 mod text;
 
 use super::model::Article;
@@ -102,6 +106,9 @@ pub fn parse_owned(source: &str, bytes: Vec<u8>) -> Parsed {
 
 fn parse_cow(source: &str, bytes: Cow<'_, [u8]>) -> Parsed {
     let source = &sanitize::clean_inline(source);
+    if let Some(kind) = markup::detect(source, &bytes) {
+        return markup::parse(source, &bytes, None, kind);
+    }
     let text = match decode(bytes) {
         Ok(text) => text,
         Err(reason) => return Parsed::error(source, reason),
