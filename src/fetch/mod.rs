@@ -166,8 +166,7 @@ impl Client {
     pub fn new(opts: Options) -> Self {
         let config = ureq::Agent::config_builder()
             .http_status_as_error(false)
-            .max_redirects(opts.max_redirects)
-            .max_redirects_will_error(true)
+            .max_redirects(0)
             .user_agent(USER_AGENT)
             .timeout_connect(Some(opts.connect_timeout))
             .timeout_recv_response(Some(opts.response_timeout))
@@ -194,23 +193,64 @@ impl Client {
         let url = url.trim();
         check_url(url).map_err(|r| FetchError::new(url, r))?;
         let err = |reason: String| FetchError::new(url, reason);
-        let mut req = self
-            .agent
-            .get(url)
-            .header("Accept", accept)
-            .header("Accept-Encoding", "gzip, deflate");
-        if let Some(etag) = &validators.etag {
-            req = req.header("If-None-Match", etag);
-        }
-        if let Some(lm) = &validators.last_modified {
-            req = req.header("If-Modified-Since", lm);
-        }
-        let response = req.call().map_err(|e| err(self.describe(&e)))?;
-        let status = response.status().as_u16();
-        let final_url = {
-            use ureq::ResponseExt;
-            response.get_uri().to_string()
+        let started = std::time::Instant::now();
+        let mut current = url.to_string();
+        let mut redirects = 0;
+        // Redirects are followed here rather than by ureq, so that every hop is checked:
+        // a `Location` that is not http(s) is refused, never resolved against the old host.
+        let response = loop {
+            let left = self
+                .opts
+                .deadline
+                .checked_sub(started.elapsed())
+                .filter(|d| !d.is_zero())
+                .ok_or_else(|| err(self.timed_out()))?;
+            let mut req = self
+                .agent
+                .get(&current)
+                .header("Accept", accept)
+                .header("Accept-Encoding", "gzip, deflate");
+            if let Some(etag) = &validators.etag {
+                req = req.header("If-None-Match", etag);
+            }
+            if let Some(lm) = &validators.last_modified {
+                req = req.header("If-Modified-Since", lm);
+            }
+            let response = req
+                .config()
+                .timeout_global(Some(left))
+                .build()
+                .call()
+                .map_err(|e| err(self.describe(&e)))?;
+            let status = response.status().as_u16();
+            if !matches!(status, 301 | 302 | 303 | 307 | 308) {
+                break response;
+            }
+            let location = response
+                .headers()
+                .get("location")
+                .and_then(|v| v.to_str().ok())
+                .map(str::trim)
+                .ok_or_else(|| err(format!("HTTP {status} redirect without a Location")))?;
+            redirects += 1;
+            if redirects > self.opts.max_redirects {
+                return Err(err(format!(
+                    "too many redirects (more than {}; a redirect loop?)",
+                    self.opts.max_redirects
+                )));
+            }
+            let next = url::Url::parse(&current)
+                .and_then(|base| base.join(location))
+                .map_err(|e| err(format!("redirected to a bad URL ({location}): {e}")))?;
+            check_url(next.as_str()).map_err(|_| {
+                err(format!(
+                    "refused: redirected to {next}; only http:// and https:// URLs are fetched"
+                ))
+            })?;
+            current = next.to_string();
         };
+        let status = response.status().as_u16();
+        let final_url = current;
         let header = |name: &str| {
             response
                 .headers()
@@ -259,10 +299,6 @@ impl Client {
     fn describe(&self, e: &ureq::Error) -> String {
         match e {
             ureq::Error::Timeout(_) => self.timed_out(),
-            ureq::Error::TooManyRedirects => format!(
-                "too many redirects (more than {}; a redirect loop?)",
-                self.opts.max_redirects
-            ),
             ureq::Error::HostNotFound => "host not found".into(),
             ureq::Error::ConnectionFailed => "connection failed".into(),
             ureq::Error::BadUri(u) => format!("refused: bad or unsupported URL ({u})"),

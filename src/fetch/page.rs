@@ -85,6 +85,8 @@ fn not_a_feed(r: &Response) -> String {
 pub fn page_article(url: &str, page: &str) -> Article {
     let cfg = dom_smoothie::Config {
         max_elements_to_parse: 50_000,
+        // Keep the classes that mark a photo credit inside a caption.
+        classes_to_preserve: html::CREDIT_CLASSES.iter().map(|c| c.to_string()).collect(),
         ..Default::default()
     };
     let extracted = dom_smoothie::Readability::new(page, Some(url), Some(cfg))

@@ -480,7 +480,7 @@ const FURNITURE: &[&str] = &[
 ];
 
 /// Words in a class that mark a photo credit.
-const CREDIT_CLASSES: &[&str] = &["credit", "credits", "copyright", "attribution", "source"];
+pub const CREDIT_CLASSES: &[&str] = &["credit", "credits", "copyright", "attribution", "source"];
 
 fn class_words(value: &str) -> impl Iterator<Item = String> + '_ {
     value
