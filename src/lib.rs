@@ -14,6 +14,7 @@ pub mod cli;
 pub mod document;
 pub mod event;
 pub mod fetch;
+pub mod opml;
 pub mod source;
 pub mod ui;
 

@@ -652,3 +652,42 @@ fn feed_and_page_files_open_offline() {
     let (out, _, _) = analyze(&["tests/fixtures/web"]);
     assert!(articles(&out).len() >= 6);
 }
+
+#[test]
+fn many_feeds_are_fetched_a_few_at_a_time_and_failures_stay_apart() {
+    let server = serve(|req| match req.path.as_str() {
+        "/broken" => Reply::new(200, "text/html", fixture("error-page.html")),
+        "/page" => Reply::new(200, "text/html", fixture("news-page.html")),
+        _ => Reply::new(200, "application/atom+xml", fixture("wire-atom.xml")),
+    });
+    let mut jobs: Vec<fetch::FeedJob> = (0..20)
+        .map(|i| fetch::FeedJob {
+            url: server.url(&format!("/feed/{i}")),
+            validators: Validators::default(),
+        })
+        .collect();
+    jobs[7].url = server.url("/broken");
+    jobs[13].url = "file:///etc/passwd".into();
+    let client = Client::new(Options::default());
+    let results = Mutex::new(vec![None; jobs.len()]);
+    fetch::fetch_feeds(&client, &jobs, 8, |i, r| {
+        results.lock().unwrap()[i] = Some(r);
+    });
+    let results = results.into_inner().unwrap();
+    for (i, r) in results.iter().enumerate() {
+        match (i, r.as_ref().unwrap()) {
+            (7, Err(e)) => assert!(e.reason.starts_with("expected a feed but got an HTML page")),
+            (13, Err(e)) => assert!(e.reason.starts_with("refused"), "{e}"),
+            (_, Ok(FeedFetch::Fetched { feed, .. })) => assert_eq!(feed.items.len(), 1),
+            (i, other) => panic!("job {i}: {other:?}"),
+        }
+    }
+    // An item's page, for the full text of a teaser.
+    let a = fetch::fetch_page(&client, &server.url("/page")).unwrap();
+    assert_eq!(a.headline, "Osaka mayor sets out flood plan");
+    let err = fetch::fetch_page(&client, &server.url("/feed/1")).unwrap_err();
+    assert!(
+        err.reason
+            .starts_with("expected a web page but got application/atom+xml")
+    );
+}

@@ -11,8 +11,12 @@
 //! Every failure is a [`FetchError`] naming the URL and the reason in plain words.
 
 mod page;
+mod pool;
 
-pub use page::{FeedFetch, fetch_feed, load_url, page_article};
+pub use page::{
+    ACCEPT_ANY, ACCEPT_FEED, ACCEPT_PAGE, FeedFetch, fetch_feed, fetch_page, load_url, page_article,
+};
+pub use pool::{FeedJob, fetch_feeds};
 
 use std::io::Read;
 use std::time::Duration;

@@ -14,6 +14,9 @@ pub const ACCEPT_FEED: &str = "application/rss+xml, application/atom+xml, applic
 pub const ACCEPT_ANY: &str = "text/html, application/xhtml+xml, application/rss+xml, \
     application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.8";
 
+/// `Accept` for an item's web page (full text).
+pub const ACCEPT_PAGE: &str = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5";
+
 /// What a feed fetch yields.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FeedFetch {
@@ -77,6 +80,34 @@ fn not_a_feed(r: &Response) -> String {
         "expected a feed but got something else (HTTP {}, {mime})",
         r.status
     )
+}
+
+/// Fetches an item's web page and extracts its main article (the full text of a teaser). A
+/// body that is not HTML is an error saying what it was.
+pub fn fetch_page(client: &Client, url: &str) -> Result<Article, FetchError> {
+    let response = match client.get(url, &Validators::default(), ACCEPT_PAGE)? {
+        Outcome::Fetched(r) => r,
+        Outcome::NotModified(_) => {
+            return Err(FetchError::new(url, "HTTP 304 Not Modified to a plain GET"));
+        }
+    };
+    let mime = response.mime.as_deref().unwrap_or("no content type");
+    if !(mime.contains("html") || markup::sniff(&response.body) == Some(Markup::Html)) {
+        return Err(FetchError::new(
+            url,
+            format!(
+                "expected a web page but got {mime} (HTTP {})",
+                response.status
+            ),
+        ));
+    }
+    let (text, _) =
+        crate::article::parse::charset::decode(&response.body, response.charset.as_deref());
+    let article = page_article(&response.final_url, &text);
+    if article.blocks.is_empty() {
+        return Err(FetchError::new(url, "web page with no readable text"));
+    }
+    Ok(article)
 }
 
 /// The main article of a web page: readability narrows the page to the story, whose HTML then

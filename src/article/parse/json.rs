@@ -406,6 +406,35 @@ mod tests {
     }
 
     #[test]
+    fn html_in_fields_is_read_as_html() {
+        let p = parse(
+            "a.json",
+            br#"{"title": "Mayor says &quot;ready&quot; <b>now</b>",
+                "content": "<p>&quot;We are ready,&quot; said Rui Costa.</p>\n<blockquote>&ldquo;Never again.&rdquo;</blockquote><script>x()</script><p>Last &amp; least.</p>"}"#,
+        );
+        let a = &p.articles[0];
+        assert_eq!(a.headline, "Mayor says \"ready\" now");
+        assert_eq!(
+            blocks(a),
+            vec![
+                (BlockKind::Headline, "Mayor says \"ready\" now"),
+                (BlockKind::Paragraph, "\"We are ready,\" said Rui Costa."),
+                (BlockKind::Blockquote, "“Never again.”"),
+                (BlockKind::Paragraph, "Last & least."),
+            ]
+        );
+        // Only escapes, no tags: decoded, and the paragraphs split as before.
+        let p = parse(
+            "b.json",
+            br#"{"title": "T", "text": "&quot;Yes,&quot; she said.\n\nAT&amp;T agreed."}"#,
+        );
+        assert_eq!(
+            p.articles[0].text,
+            "T\n\n\"Yes,\" she said.\n\nAT&T agreed."
+        );
+    }
+
+    #[test]
     fn escapes_in_json_strings_are_cleaned() {
         let p = parse(
             "a.json",
