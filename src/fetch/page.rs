@@ -129,7 +129,7 @@ pub fn page_article(url: &str, page: &str) -> Article {
         a.url.get_or_insert_with(|| url.to_string());
         return a;
     };
-    let meta = html::parse(page).meta;
+    let meta = html::parse_head(page);
     let pieces = html::parse(&found.content).pieces;
     let title = Some(found.title.trim())
         .filter(|t| !t.is_empty())

@@ -91,6 +91,17 @@ pub fn parse(html: &str) -> Html {
     }
 }
 
+/// The metadata of a document from its head alone (everything before `<body`), for callers
+/// that already have its text another way.
+pub fn parse_head(html: &str) -> Meta {
+    let end = html
+        .as_bytes()
+        .windows(5)
+        .position(|w| w.eq_ignore_ascii_case(b"<body"))
+        .unwrap_or(html.len());
+    parse(html.get(..end).unwrap_or(html)).meta
+}
+
 /// The text of an HTML fragment on one line: tags dropped, references decoded, whitespace
 /// collapsed, control characters removed. For titles and names.
 pub fn inline_text(html: &str) -> String {
@@ -952,6 +963,11 @@ mod tests {
         assert_eq!(doc.meta.published.as_deref(), Some("2026-03-01T10:00:00Z"));
         assert_eq!(doc.meta.url.as_deref(), Some("https://example.org/dam"));
         assert_eq!(doc.pieces.len(), 1);
+        let head = parse_head(
+            "<html><HEAD><meta name='author' content='Ana Lima'></HEAD>\
+             <BODY><meta name='author' content='Not Her'><p>x</p></BODY></html>",
+        );
+        assert_eq!(head.author.as_deref(), Some("Ana Lima"));
     }
 
     #[test]
