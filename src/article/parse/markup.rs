@@ -10,8 +10,8 @@ pub enum Markup {
     Html,
 }
 
-/// Extensions that promise markup: `.html .htm .xhtml` (HTML), `.rss .atom` (feeds). `.xml`
-/// and `.json` files are feeds when their content says so.
+/// Extensions that promise markup: `.html .htm .xhtml` (HTML), `.rss .atom .xml` (feeds).
+/// `.json` files are feeds when their content says so.
 pub fn known_extension(name: &str) -> bool {
     matches!(
         extension(name).as_deref(),
@@ -31,9 +31,10 @@ fn extension(name: &str) -> Option<String> {
 /// The markup a source holds, from its name and first bytes; `None` for every other format.
 pub fn detect(name: &str, bytes: &[u8]) -> Option<Markup> {
     match extension(name).as_deref() {
-        Some("rss" | "atom") => Some(Markup::Feed),
+        // An `.xml` file that is not a feed is reported as such, not shown as text.
+        Some("rss" | "atom" | "xml") => Some(Markup::Feed),
         Some("html" | "htm" | "xhtml") => Some(Markup::Html),
-        Some("xml" | "json") => feed::looks_like_feed(bytes).then_some(Markup::Feed),
+        Some("json") => feed::looks_like_feed(bytes).then_some(Markup::Feed),
         Some("txt" | "text" | "md" | "markdown" | "jsonl" | "ndjson") => None,
         _ => sniff(bytes),
     }
@@ -68,5 +69,41 @@ pub fn parse(source: &str, bytes: &[u8], charset: Option<&str>, markup: Markup) 
             }
             Parsed::one(article)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_are_told_apart() {
+        let rss = b"<?xml version='1.0'?><rss version='2.0'><channel></channel></rss>";
+        assert_eq!(detect("feed.xml", rss), Some(Markup::Feed));
+        assert_eq!(detect("feed", rss), Some(Markup::Feed));
+        assert_eq!(detect("page.HTM", b"<p>x</p>"), Some(Markup::Html));
+        assert_eq!(
+            detect("page", b"<!DOCTYPE html><p>x</p>"),
+            Some(Markup::Html)
+        );
+        assert_eq!(detect("a.json", br#"{"title": "x"}"#), None);
+        assert_eq!(detect("a.txt", rss), None);
+        assert_eq!(detect("notes", b"Plain text"), None);
+    }
+
+    #[test]
+    fn an_xml_file_that_is_not_a_feed_is_an_error_not_text() {
+        let p = crate::article::parse::parse("image.xml", b"<?xml version='1.0'?><svg/>");
+        assert!(p.articles.is_empty());
+        assert!(
+            p.errors[0].reason.starts_with("not a valid feed"),
+            "{:?}",
+            p.errors
+        );
+        let p = crate::article::parse::parse(
+            "feed.rss",
+            b"<rss version='2.0'><channel><title>T</title></channel></rss>",
+        );
+        assert_eq!(p.errors[0].reason, "RSS 2.0 feed with no items");
     }
 }
