@@ -1,6 +1,7 @@
 //! Feeds and web pages over HTTP, from a server the tests start on 127.0.0.1 (no other
 //! network), and feed files read offline: the real binary (`byline analyze URL…`) and the
 //! library's fetch API, on fixtures under `tests/fixtures/web/` and on hostile servers.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 #[allow(dead_code)]
 mod common;
