@@ -17,16 +17,19 @@ use std::process::ExitCode;
     long_about = "A terminal news reader that shows who is in a story and who said what.\n\n\
         Reads plain-text (.txt or no extension), Markdown (.md, .markdown), JSON (.json: an \
         article object, a list of them, or {\"articles\": [...]}) and JSON Lines (.jsonl, \
-        .ndjson) articles, in UTF-8 or (with a byte-order mark) UTF-16 or UTF-32. Folders are \
-        read recursively in name order; `-` reads standard input. Sources that cannot be read, \
-        or send nothing for --read-timeout seconds, are reported and skipped."
+        .ndjson) articles, web pages (.html, .htm) and feeds (RSS, Atom, JSON Feed: .rss, \
+        .atom, or .xml/.json that hold one), in UTF-8 or (with a byte-order mark) UTF-16 or \
+        UTF-32. Folders are read recursively in name order; `-` reads standard input; an \
+        http:// or https:// URL is fetched (a page opens as its main article, a feed as its \
+        items; BYLINE_HTTP_TIMEOUT=SECONDS sets the time limit, 30 by default). Sources that \
+        cannot be read, or send nothing for --read-timeout seconds, are reported and skipped."
 )]
 #[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Articles to open: files, folders (read recursively) or `-` for standard input.
-    /// With none, opens the bundled sample articles.
+    /// Articles to open: files, folders (read recursively), `-` for standard input, or
+    /// http(s) URLs of web pages and feeds. With none, opens the bundled sample articles.
     pub paths: Vec<PathBuf>,
     /// Largest source read, in bytes; K, M and G suffixes (powers of 1024) are accepted, up to
     /// 4G. Bigger files, and endless sources like /dev/zero, are reported and skipped.
@@ -47,7 +50,7 @@ pub enum Command {
     Analyze {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
-        /// Files, folders or `-` for standard input.
+        /// Files, folders, `-` for standard input, or http(s) URLs of pages and feeds.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },

@@ -15,6 +15,8 @@ pub mod cli;
 pub mod document;
 #[cfg(feature = "tui")]
 pub mod event;
+pub mod fetch;
+pub mod opml;
 pub mod source;
 #[cfg(feature = "tui")]
 pub mod ui;

@@ -166,7 +166,12 @@ fn run_batch<T: Send>(
 #[derive(Debug)]
 enum Job {
     Stdin,
-    File { name: String, path: PathBuf },
+    /// A `scheme://…` argument: fetched by `crate::fetch` (http and https only).
+    Url(String),
+    File {
+        name: String,
+        path: PathBuf,
+    },
     Failed(SourceError),
 }
 
@@ -181,6 +186,11 @@ fn run(job: &Job, max_bytes: u64) -> (Parsed, u64) {
                 },
                 0,
             );
+        }
+        Job::Url(url) => {
+            let parsed = crate::fetch::load_url(url, max_bytes);
+            let bytes = parsed.articles.iter().map(|a| a.text.len() as u64).sum();
+            return (parsed, bytes);
         }
         Job::Stdin => ("-", read_with_deadline(What::Stdin, max_bytes)),
         Job::File { name, path } => (
@@ -209,6 +219,10 @@ fn jobs(paths: &[PathBuf]) -> Vec<Job> {
     for path in paths {
         if path.as_os_str() == "-" {
             jobs.push(Job::Stdin);
+            continue;
+        }
+        if let Some(url) = path.to_str().filter(|p| crate::fetch::is_url(p)) {
+            jobs.push(Job::Url(url.to_string()));
             continue;
         }
         let name = path.display().to_string();
@@ -280,7 +294,7 @@ fn wanted(path: &Path) -> bool {
         ]
         .contains(&upper.as_str());
     }
-    Format::from_name(name).is_some()
+    Format::from_name(name).is_some() || article::parse::markup::known_extension(name)
 }
 
 /// What a reading helper thread is asked to read.

@@ -3,9 +3,9 @@
 //! `data`, `results`, `posts`, `stories` or `entries`. Common field names are understood, unknown
 //! ones ignored. The article text is built as headline, blank line, dek, blank line, paragraphs.
 
-use super::text::{self, Para};
+use super::html::{self, Piece, PieceKind};
 use super::{Parsed, SourceError};
-use crate::article::model::{Article, Block, BlockKind, Span};
+use crate::article::model::Article;
 use crate::article::sanitize;
 use serde_json::{Map, Value};
 
@@ -176,45 +176,13 @@ fn has_body(map: &Map<String, Value>) -> bool {
 
 /// One record to an article.
 fn article(name: &str, map: &Map<String, Value>) -> Result<Article, String> {
-    let title = first_str(map, TITLE).map(|t| sanitize::clean_inline(&t).trim().to_string());
-    let dek = first_str(map, DEK).map(|d| sanitize::clean_inline(&d).trim().to_string());
+    let title = first_str(map, TITLE).map(|t| inline(&t));
+    let dek = first_str(map, DEK).map(|d| inline(&d));
     let body = body_paragraphs(map);
     if title.as_deref().is_none_or(str::is_empty) && body.is_empty() {
         return Err("record has no title or text".into());
     }
-
-    let mut text = String::new();
-    let mut pre = Vec::new();
-    let add = |text: &mut String, s: &str| -> Span {
-        if !text.is_empty() {
-            text.push_str("\n\n");
-        }
-        let start = text.len();
-        text.push_str(s);
-        Span::new(start, text.len())
-    };
-    if let Some(t) = title.as_deref().filter(|t| !t.is_empty()) {
-        pre.push(Block {
-            kind: BlockKind::Headline,
-            span: add(&mut text, t),
-        });
-    }
-    if let Some(d) = dek.as_deref().filter(|d| !d.is_empty()) {
-        pre.push(Block {
-            kind: BlockKind::Dek,
-            span: add(&mut text, d),
-        });
-    }
-    let paras: Vec<Para> = body
-        .iter()
-        .map(|p| Para {
-            span: add(&mut text, p),
-            quote: false,
-        })
-        .collect();
-
-    let shaped = text::shape(&text, pre, &paras, false);
-    let mut article = text::finish(name, text, shaped);
+    let mut article = html::assemble(name, title.as_deref(), dek.as_deref(), &body);
     if let Some(author) = author(map) {
         article.byline = Some(author);
     }
@@ -226,6 +194,16 @@ fn article(name: &str, map: &Map<String, Value>) -> Result<Article, String> {
     article.url = field(URL);
     article.outlet = field(SOURCE);
     Ok(article)
+}
+
+/// A one-line field (title, dek) cleaned for the terminal; markup in it (`&quot;`, `<b>`) is
+/// read as HTML.
+fn inline(s: &str) -> String {
+    if html::looks_like_html(s) {
+        html::inline_text(s)
+    } else {
+        sanitize::clean_inline(s).trim().to_string()
+    }
 }
 
 /// The first of `keys` holding a string (or an object with a `name`, `title` or `rendered`
@@ -264,7 +242,7 @@ fn author(map: &Map<String, Value>) -> Option<String> {
 
 /// The body as paragraphs: a string is split on blank lines (or on single newlines when it has
 /// no blank line); a list gives one or more paragraphs per string (or per `{"text": …}`).
-fn body_paragraphs(map: &Map<String, Value>) -> Vec<String> {
+fn body_paragraphs(map: &Map<String, Value>) -> Vec<Piece> {
     let Some(value) = BODY.iter().find_map(|k| map.get(*k)) else {
         return Vec::new();
     };
@@ -294,20 +272,43 @@ fn body_paragraphs(map: &Map<String, Value>) -> Vec<String> {
     out
 }
 
-fn split_body(raw: &str, out: &mut Vec<String>) {
+/// One body string into pieces. HTML (a known tag such as `<p>`) is read as HTML, so its
+/// paragraphs, block quotes and captions are kept; a string that only escapes characters
+/// (`&quot;`) has them decoded; anything else is split on blank lines.
+fn split_body(raw: &str, out: &mut Vec<Piece>) {
+    if html::has_tags(raw) {
+        out.extend(html::parse(raw).pieces.into_iter().map(|mut p| {
+            if let PieceKind::Heading(_) = p.kind {
+                p.kind = PieceKind::Paragraph;
+            }
+            p
+        }));
+        return;
+    }
+    let decoded;
+    let raw = if html::looks_like_html(raw) {
+        decoded = html::decode_references(raw);
+        decoded.as_str()
+    } else {
+        raw
+    };
     let raw = raw.replace("\r\n", "\n").replace('\r', "\n");
     let s = sanitize::clean(&raw);
-    let paras = text::paragraphs(&s);
+    let paras = super::text::paragraphs(&s);
+    let piece = |text: &str| Piece {
+        kind: PieceKind::Paragraph,
+        text: text.to_string(),
+    };
     if paras.len() == 1 {
         // No blank line: each line is a paragraph.
         out.extend(
             s.lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty())
-                .map(str::to_string),
+                .map(piece),
         );
     } else {
-        out.extend(paras.iter().map(|p| p.span.slice(&s).to_string()));
+        out.extend(paras.iter().map(|p| piece(p.span.slice(&s))));
     }
 }
 
@@ -402,6 +403,35 @@ mod tests {
         let deep_obj = "{\"a\":".repeat(10_000) + "1" + &"}".repeat(10_000);
         let p = parse("deep.jsonl", deep_obj.as_bytes());
         assert!(p.articles.is_empty() && p.errors.len() == 1);
+    }
+
+    #[test]
+    fn html_in_fields_is_read_as_html() {
+        let p = parse(
+            "a.json",
+            br#"{"title": "Mayor says &quot;ready&quot; <b>now</b>",
+                "content": "<p>&quot;We are ready,&quot; said Rui Costa.</p>\n<blockquote>&ldquo;Never again.&rdquo;</blockquote><script>x()</script><p>Last &amp; least.</p>"}"#,
+        );
+        let a = &p.articles[0];
+        assert_eq!(a.headline, "Mayor says \"ready\" now");
+        assert_eq!(
+            blocks(a),
+            vec![
+                (BlockKind::Headline, "Mayor says \"ready\" now"),
+                (BlockKind::Paragraph, "\"We are ready,\" said Rui Costa."),
+                (BlockKind::Blockquote, "“Never again.”"),
+                (BlockKind::Paragraph, "Last & least."),
+            ]
+        );
+        // Only escapes, no tags: decoded, and the paragraphs split as before.
+        let p = parse(
+            "b.json",
+            br#"{"title": "T", "text": "&quot;Yes,&quot; she said.\n\nAT&amp;T agreed."}"#,
+        );
+        assert_eq!(
+            p.articles[0].text,
+            "T\n\n\"Yes,\" she said.\n\nAT&T agreed."
+        );
     }
 
     #[test]

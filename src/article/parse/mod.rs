@@ -8,8 +8,12 @@
 //! built from their content: headline, blank line, dek, blank line, paragraphs.
 
 mod conventions;
+pub mod charset;
+pub mod feed;
+pub mod html;
 mod json;
 mod markdown;
+pub mod markup;
 mod text;
 
 use super::model::Article;
@@ -180,6 +184,9 @@ pub fn parse_owned(source: &str, bytes: Vec<u8>) -> Parsed {
 
 fn parse_cow(source: &str, bytes: Cow<'_, [u8]>) -> Parsed {
     let source = &sanitize::clean_inline(source);
+    if let Some(kind) = markup::detect(source, &bytes) {
+        return markup::parse(source, &bytes, None, kind);
+    }
     let text = match decode(bytes) {
         Ok(text) => text,
         Err(reason) => return Parsed::error(source, reason),
@@ -453,10 +460,36 @@ mod properties {
         ]
     }
 
+    /// HTML-ish fragments: block and inline tags, dropped elements, captions, references.
+    fn html_fragment() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("<p>".to_string()),
+            Just("</p>".to_string()),
+            Just("<br>".to_string()),
+            Just("<blockquote>".to_string()),
+            Just("</blockquote>".to_string()),
+            Just("<figure><figcaption>".to_string()),
+            Just("<span class=credit>".to_string()),
+            Just("</span></figcaption>".to_string()),
+            Just("<h1>".to_string()),
+            Just("</h1>".to_string()),
+            Just("<div class='ad'>".to_string()),
+            Just("</div>".to_string()),
+            Just("<script>".to_string()),
+            Just("</script>".to_string()),
+            Just("&quot;".to_string()),
+            Just("&#x1b;[31m".to_string()),
+            Just("&#8238;".to_string()),
+            Just("By Ana Lima".to_string()),
+            "[A-Za-zÀ-ÿ .,]{0,30}",
+            any::<String>(),
+        ]
+    }
+
     proptest! {
         #[test]
         fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
-            for name in ["a.txt", "a.md", "a.json", "a.jsonl", "-"] {
+            for name in ["a.txt", "a.md", "a.json", "a.jsonl", "a.html", "a.rss", "-"] {
                 check(&parse(name, &bytes));
             }
         }
@@ -467,6 +500,14 @@ mod properties {
             for name in ["a.txt", "a.md", "-"] {
                 check(&parse(name, text.as_bytes()));
             }
+        }
+
+        #[test]
+        fn html_keeps_spans_sound(parts in proptest::collection::vec(html_fragment(), 0..60)) {
+            let html = parts.concat();
+            check(&parse("a.html", html.as_bytes()));
+            let json = serde_json::json!({"title": "T", "content": html});
+            check(&parse("a.json", json.to_string().as_bytes()));
         }
 
         #[test]
