@@ -2,9 +2,9 @@
 //! acronyms and "formerly known as" names with their organization; places under their canonical
 //! name ("U.S." with "United States").
 
-use super::Map;
 use super::names::{GAZETTEER, Gender};
 use super::tokens::{Kind, Token};
+use super::{Map, Set};
 use super::{Raw, Sure};
 use crate::analysis::{Entity, EntityKind};
 use crate::article::Span;
@@ -139,6 +139,7 @@ pub fn build(
     // People named in full.
     let mut people: Vec<Person> = Vec::new();
     let mut member: Vec<Option<usize>> = vec![None; raws.len()];
+    let mut surnames = Surnames::default();
     let full: Vec<bool> = raws
         .iter()
         .map(|r| {
@@ -157,16 +158,13 @@ pub fn build(
         };
         let last = w.last().unwrap_or(first);
         let c = core(last);
-        let found = people.iter().position(|p| {
-            p.core == c
-                && (p.first == first || initial_of(first, p.first) || initial_of(p.first, first))
-        });
-        match found {
+        match surnames.same_person(c, first) {
             Some(p) => {
                 people[p].starts.push(r.span.start);
                 member[i] = Some(p);
             }
             None => {
+                let p = people.len();
                 people.push(Person {
                     first,
                     core: c,
@@ -174,15 +172,17 @@ pub fn build(
                     root: i,
                     starts: vec![r.span.start],
                 });
-                member[i] = Some(people.len() - 1);
+                surnames.add(c, first, p);
+                member[i] = Some(p);
             }
         }
     }
     // Sentence-initial words that are the surname of someone named here.
+    let cores: Set<&str> = people.iter().map(|p| p.core).collect();
     for &d in dropped {
         let Some(t) = toks.get(d) else { continue };
         let w = t.text(text);
-        if people.iter().any(|p| p.core == w) {
+        if cores.contains(w) {
             raws.push(Raw {
                 span: Span::new(t.start, t.end),
                 kind: EntityKind::Person,
@@ -198,6 +198,8 @@ pub fn build(
         }
     }
     // Single names: the nearest person with that surname (or first name).
+    let by_surname = Nearest::new(&people, |p| p.core);
+    let by_first_name = Nearest::new(&people, |p| p.first);
     let n = raws.len();
     for i in 0..n {
         if member[i].is_some() || raws[i].link.is_some() {
@@ -216,34 +218,12 @@ pub fn build(
             continue;
         }
         let pick = |by_first: bool| -> Option<usize> {
-            let mut best: Option<(usize, i64)> = None;
-            for (pi, p) in people.iter().enumerate() {
-                let key = if by_first { p.first } else { p.core };
-                if key != c {
-                    continue;
-                }
-                if let Some(h) = r.honorific
-                    && h != Gender::Either
-                    && p.gender != Gender::Either
-                    && p.gender != h
-                {
-                    continue;
-                }
-                // Prefer the nearest earlier mention; then the nearest later one.
-                let score = p
-                    .starts
-                    .iter()
-                    .map(|&s| {
-                        let d = r.span.start as i64 - s as i64;
-                        if d >= 0 { d } else { 1_000_000 - d }
-                    })
-                    .min()
-                    .unwrap_or(i64::MAX);
-                if best.is_none_or(|(_, b)| score < b) {
-                    best = Some((pi, score));
-                }
-            }
-            best.map(|(p, _)| p)
+            let index = if by_first {
+                &by_first_name
+            } else {
+                &by_surname
+            };
+            index.nearest(c, r.honorific, r.span.start)
         };
         if let Some(p) = pick(false).or_else(|| pick(true)) {
             member[i] = Some(p);
@@ -389,8 +369,122 @@ fn pick_role(found: &[(String, bool)]) -> Option<String> {
     best.map(|(_, r)| r.to_string())
 }
 
-fn initial_of(initial: &str, name: &str) -> bool {
-    initial.len() == 2 && initial.ends_with('.') && name.starts_with(&initial[..1])
+/// The people named in full, indexed by the core of their surname, so that finding the person a
+/// full name belongs to looks up that surname only, however many people the article names.
+/// Each map keeps the first person (the lowest index) with its key.
+#[derive(Default)]
+struct Surnames<'a> {
+    /// (surname core, first name) → person.
+    by_first: Map<(&'a str, &'a str), usize>,
+    /// (surname core, first letter of the first name) → person.
+    by_letter: Map<(&'a str, u8), usize>,
+    /// (surname core, letter) → person named by that initial ("J.").
+    initials: Map<(&'a str, u8), usize>,
+}
+
+impl<'a> Surnames<'a> {
+    /// The earliest person with surname core `c` whose first name is `first`, or whose first
+    /// name one of the two gives as an initial ("J. Smith" and "John Smith").
+    fn same_person(&self, c: &'a str, first: &'a str) -> Option<usize> {
+        let exact = self.by_first.get(&(c, first)).copied();
+        let Some(&letter) = first.as_bytes().first() else {
+            return exact;
+        };
+        // `first` is an initial: anyone whose first name starts with that letter.
+        let by_initial = if is_initial(first) {
+            self.by_letter.get(&(c, letter)).copied()
+        } else {
+            None
+        };
+        // Someone named by an initial that `first` starts with.
+        let initial = self.initials.get(&(c, letter)).copied();
+        [exact, by_initial, initial].into_iter().flatten().min()
+    }
+
+    fn add(&mut self, c: &'a str, first: &'a str, p: usize) {
+        self.by_first.entry((c, first)).or_insert(p);
+        if let Some(&l) = first.as_bytes().first() {
+            self.by_letter.entry((c, l)).or_insert(p);
+            if is_initial(first) {
+                self.initials.entry((c, l)).or_insert(p);
+            }
+        }
+    }
+}
+
+/// The full-name mentions of the people, by one name word (surname core or first name) and by
+/// the gender an honorific asks for, in text order: the person nearest to a lone name is found
+/// by binary search instead of a walk over every person and mention.
+struct Nearest<'a> {
+    /// (name word, gender slot, start of a full-name mention, person), sorted; the slot is
+    /// 0 for any person, 1 for those a male honorific may name, 2 for a female one.
+    mentions: Vec<(&'a str, u8, usize, usize)>,
+}
+
+/// How far a later mention counts against an earlier one: the nearest earlier mention wins
+/// unless it is more than this many bytes before.
+const LATER_PENALTY: i64 = 1_000_000;
+
+/// The slot of [`Nearest`] an honorific of gender `h` looks in.
+fn slot(h: Option<Gender>) -> u8 {
+    match h {
+        None | Some(Gender::Either) => 0,
+        Some(Gender::Male) => 1,
+        Some(Gender::Female) => 2,
+    }
+}
+
+impl<'a> Nearest<'a> {
+    fn new(people: &[Person<'a>], key: impl Fn(&Person<'a>) -> &'a str) -> Self {
+        let mut mentions = Vec::new();
+        for (pi, p) in people.iter().enumerate() {
+            for h in [None, Some(Gender::Male), Some(Gender::Female)] {
+                if fits(p.gender, h) {
+                    let (k, sl) = (key(p), slot(h));
+                    mentions.extend(p.starts.iter().map(|&s| (k, sl, s, pi)));
+                }
+            }
+        }
+        mentions.sort_unstable();
+        Self { mentions }
+    }
+
+    /// The person with name word `c` (and the gender of `honorific`) with the full-name mention
+    /// nearest before `start`, or else nearest after it; on a tie, the one named first.
+    fn nearest(&self, c: &str, honorific: Option<Gender>, start: usize) -> Option<usize> {
+        let sl = slot(honorific);
+        let m = &self.mentions;
+        let lo = m.partition_point(|&(k, s, _, _)| (k, s) < (c, sl));
+        let hi = m.partition_point(|&(k, s, _, _)| (k, s) <= (c, sl));
+        let list = m.get(lo..hi)?;
+        let at = list.partition_point(|&(_, _, s, _)| s <= start);
+        let before = at
+            .checked_sub(1)
+            .and_then(|k| list.get(k))
+            .map(|&(_, _, s, _)| {
+                // The first person with a mention at that start.
+                let k = list.partition_point(|&(_, _, t, _)| t < s);
+                let p = list.get(k).map_or(usize::MAX, |&(_, _, _, p)| p);
+                (start as i64 - s as i64, p)
+            });
+        let after = list
+            .get(at)
+            .map(|&(_, _, s, p)| (LATER_PENALTY + (s as i64 - start as i64), p));
+        [before, after].into_iter().flatten().min().map(|(_, p)| p)
+    }
+}
+
+/// A person of gender `g` may be the one an honorific of gender `h` names.
+fn fits(g: Gender, h: Option<Gender>) -> bool {
+    match h {
+        None | Some(Gender::Either) => true,
+        Some(h) => g == Gender::Either || g == h,
+    }
+}
+
+/// The first name is an initial: "J.".
+fn is_initial(w: &str) -> bool {
+    w.len() == 2 && w.ends_with('.')
 }
 
 /// Lower case without a leading "the" and with white space folded.
@@ -467,5 +561,102 @@ mod tests {
     fn cores() {
         assert_eq!(core("al-Assad"), "Assad");
         assert_eq!(core("Cheuk-yan"), "Cheuk-yan");
+    }
+
+    /// The old scans `Surnames` and `Nearest` replace, as the reference they must agree with.
+    fn same_person_by_scan(people: &[Person], c: &str, first: &str) -> Option<usize> {
+        let initial_of = |i: &str, n: &str| is_initial(i) && n.starts_with(&i[..1]);
+        people.iter().position(|p| {
+            p.core == c
+                && (p.first == first || initial_of(first, p.first) || initial_of(p.first, first))
+        })
+    }
+
+    fn nearest_by_scan(
+        people: &[Person],
+        c: &str,
+        h: Option<Gender>,
+        start: usize,
+    ) -> Option<usize> {
+        let mut best: Option<(usize, i64)> = None;
+        for (pi, p) in people.iter().enumerate() {
+            if p.core != c || !fits(p.gender, h) {
+                continue;
+            }
+            let score = p
+                .starts
+                .iter()
+                .map(|&s| {
+                    let d = start as i64 - s as i64;
+                    if d >= 0 { d } else { LATER_PENALTY - d }
+                })
+                .min()
+                .unwrap_or(i64::MAX);
+            if best.is_none_or(|(_, b)| score < b) {
+                best = Some((pi, score));
+            }
+        }
+        best.map(|(p, _)| p)
+    }
+
+    #[test]
+    fn indexes_agree_with_a_scan_over_every_person() {
+        const FIRSTS: &[&str] = &["John", "J.", "Jane", "M.", "Mary", "Al"];
+        const CORES: &[&str] = &["Smith", "Jones", "Li"];
+        const GENDERS: [Gender; 3] = [Gender::Male, Gender::Female, Gender::Either];
+        // A fixed pseudo-random population: people sharing surnames, initials and mentions far
+        // apart (more than `LATER_PENALTY`) as well as close together.
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |n: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n as u64) as usize
+        };
+        let mut people: Vec<Person> = Vec::new();
+        let mut surnames = Surnames::default();
+        for _ in 0..200 {
+            let (first, c) = (FIRSTS[next(FIRSTS.len())], CORES[next(CORES.len())]);
+            let start = next(3_000_000);
+            assert_eq!(
+                surnames.same_person(c, first),
+                same_person_by_scan(&people, c, first),
+                "{first} {c}"
+            );
+            match surnames.same_person(c, first) {
+                Some(p) => people[p].starts.push(start),
+                None => {
+                    surnames.add(c, first, people.len());
+                    people.push(Person {
+                        first,
+                        core: c,
+                        gender: GENDERS[next(3)],
+                        root: 0,
+                        starts: vec![start],
+                    });
+                }
+            }
+        }
+        let nearest = Nearest::new(&people, |p| p.core);
+        for _ in 0..2000 {
+            let c = CORES[next(CORES.len())];
+            let h = [
+                None,
+                Some(Gender::Male),
+                Some(Gender::Female),
+                Some(Gender::Either),
+            ][next(4)];
+            // Some queries right on a mention's start.
+            let start = if next(4) == 0 {
+                people[next(people.len())].starts[0]
+            } else {
+                next(3_200_000)
+            };
+            assert_eq!(
+                nearest.nearest(c, h, start),
+                nearest_by_scan(&people, c, h, start),
+                "{c} {h:?} {start}"
+            );
+        }
     }
 }

@@ -10,7 +10,7 @@ const SURNAMES: &str = include_str!("../../../assets/gazetteers/surnames.txt");
 const PLACES: &str = include_str!("../../../assets/gazetteers/places.tsv");
 const WORDS: &str = include_str!("../../../assets/gazetteers/words.txt");
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Gender {
     Male,
     Female,
