@@ -4,6 +4,7 @@
 pub mod corpus;
 pub mod entities;
 pub mod quotes;
+pub(crate) mod text;
 
 use crate::article::{Article, Span};
 use serde::{Deserialize, Serialize};
