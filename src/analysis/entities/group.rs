@@ -128,6 +128,10 @@ struct Person<'a> {
 
 /// Builds the entities from the mentions. `dropped` are sentence-initial words that were not
 /// taken for names; they count when they are the surname of someone named in the article.
+///
+/// The steps: the people named in full; the dropped words that are their surnames; each lone
+/// name joined to the nearest person it names; the sets of mentions that are one entity; one
+/// entity per set; ids.
 pub fn build(
     text: &str,
     toks: &[Token],
@@ -135,28 +139,36 @@ pub fn build(
     dropped: &[usize],
     roles: &dyn Fn(&Raw) -> Option<(String, bool)>,
 ) -> Vec<Entity> {
+    let (people, mut member) = people_named_in_full(text, toks, &raws);
+    add_dropped_surnames(text, toks, &people, dropped, &mut raws, &mut member);
+    join_lone_names(text, toks, &people, &mut raws, &mut member);
+    let mut sets = same_entity(text, &people, &raws, &member);
+    let mut entities = one_entity_per_set(text, toks, &raws, &mut sets, roles);
+    entities.sort_by_key(|(start, e)| (e.kind, *start));
+    assign_ids(entities.into_iter().map(|(_, e)| e))
+}
+
+/// The people named in full (a person mention of two name words or more), one per first name
+/// and surname (an initial names the same person as a first name with that letter), and for each
+/// mention the person it names.
+fn people_named_in_full<'a>(
+    text: &'a str,
+    toks: &'a [Token],
+    raws: &[Raw],
+) -> (Vec<Person<'a>>, Vec<Option<usize>>) {
     let g = &*GAZETTEER;
-    // People named in full.
     let mut people: Vec<Person> = Vec::new();
     let mut member: Vec<Option<usize>> = vec![None; raws.len()];
     let mut surnames = Surnames::default();
-    let full: Vec<bool> = raws
-        .iter()
-        .map(|r| {
-            r.kind == EntityKind::Person
-                && r.link.is_none()
-                && words_of(text, toks, r).nth(1).is_some()
-        })
-        .collect();
     for (i, r) in raws.iter().enumerate() {
-        if !full[i] {
+        if r.kind != EntityKind::Person || r.link.is_some() {
             continue;
         }
         let mut w = words_of(text, toks, r);
-        let Some(first) = w.next() else {
+        let (Some(first), Some(second)) = (w.next(), w.next()) else {
             continue;
         };
-        let last = w.last().unwrap_or(first);
+        let last = w.last().unwrap_or(second);
         let c = core(last);
         match surnames.same_person(c, first) {
             Some(p) => {
@@ -177,12 +189,23 @@ pub fn build(
             }
         }
     }
-    // Sentence-initial words that are the surname of someone named here.
+    (people, member)
+}
+
+/// Sentence-initial words the finder dropped become person mentions when they are the surname of
+/// someone named here (joined to that person by [`join_lone_names`]).
+fn add_dropped_surnames(
+    text: &str,
+    toks: &[Token],
+    people: &[Person],
+    dropped: &[usize],
+    raws: &mut Vec<Raw>,
+    member: &mut Vec<Option<usize>>,
+) {
     let cores: Set<&str> = people.iter().map(|p| p.core).collect();
     for &d in dropped {
         let Some(t) = toks.get(d) else { continue };
-        let w = t.text(text);
-        if cores.contains(w) {
+        if cores.contains(t.text(text)) {
             raws.push(Raw {
                 span: Span::new(t.start, t.end),
                 kind: EntityKind::Person,
@@ -197,15 +220,24 @@ pub fn build(
             member.push(None);
         }
     }
-    // Single names: the nearest person with that surname (or first name).
-    let by_surname = Nearest::new(&people, |p| p.core);
-    let by_first_name = Nearest::new(&people, |p| p.first);
-    let n = raws.len();
-    for i in 0..n {
-        if member[i].is_some() || raws[i].link.is_some() {
+}
+
+/// A lone name word joins the person with that surname (or else that first name) whose full-name
+/// mention is nearest before it (or else after it), of the gender its honorific gives; a
+/// mention read as something else becomes a person when it is not sure of its kind.
+fn join_lone_names(
+    text: &str,
+    toks: &[Token],
+    people: &[Person],
+    raws: &mut [Raw],
+    member: &mut [Option<usize>],
+) {
+    let by_surname = Nearest::new(people, |p| p.core);
+    let by_first_name = Nearest::new(people, |p| p.first);
+    for (r, m) in raws.iter_mut().zip(member.iter_mut()) {
+        if m.is_some() || r.link.is_some() {
             continue;
         }
-        let r = &raws[i];
         let mut w = words_of(text, toks, r);
         let (Some(only), None) = (w.next(), w.next()) else {
             continue;
@@ -217,36 +249,33 @@ pub fn build(
         if !convertible {
             continue;
         }
-        let pick = |by_first: bool| -> Option<usize> {
-            let index = if by_first {
-                &by_first_name
-            } else {
-                &by_surname
-            };
-            index.nearest(c, r.honorific, r.span.start)
-        };
-        if let Some(p) = pick(false).or_else(|| pick(true)) {
-            member[i] = Some(p);
-            raws[i].kind = EntityKind::Person;
+        let found = by_surname
+            .nearest(c, r.honorific, r.span.start)
+            .or_else(|| by_first_name.nearest(c, r.honorific, r.span.start));
+        if let Some(p) = found {
+            *m = Some(p);
+            r.kind = EntityKind::Person;
         }
     }
+}
 
+/// The sets of mentions that are one entity: an alias with what it names, a person's mentions
+/// together, and organizations, places and lone names by their normalised name.
+fn same_entity(text: &str, people: &[Person], raws: &[Raw], member: &[Option<usize>]) -> Sets {
     let mut sets = Sets::new(raws.len());
-    for i in 0..raws.len() {
-        if let Some(j) = raws[i].link {
+    for (i, r) in raws.iter().enumerate() {
+        if let Some(j) = r.link {
             sets.union(i, j);
         }
-        if let Some(p) = member[i] {
+        if let Some(p) = member.get(i).copied().flatten() {
             sets.union(i, people[p].root);
         }
     }
-    // Same name, same thing: organizations and places by normalised name, lone names by text.
     let mut by_name: Map<(EntityKind, String), usize> = Map::default();
-    for i in 0..raws.len() {
-        if member[i].is_some() {
+    for (i, r) in raws.iter().enumerate() {
+        if member.get(i).copied().flatten().is_some() {
             continue;
         }
-        let r = &raws[i];
         let key = match (r.kind, r.canonical) {
             (EntityKind::Place, Some(c)) => c.to_lowercase(),
             _ => normalise(r.span.slice(text)),
@@ -258,79 +287,102 @@ pub fn build(
             }
         }
     }
+    sets
+}
 
-    // Collect groups.
+/// One entity per set of mentions, with the start of its first mention: its kind (from a sure
+/// mention), its fullest name, its role (for a person) and its mentions in text order.
+fn one_entity_per_set(
+    text: &str,
+    toks: &[Token],
+    raws: &[Raw],
+    sets: &mut Sets,
+    roles: &dyn Fn(&Raw) -> Option<(String, bool)>,
+) -> Vec<(usize, Entity)> {
     let mut groups: Map<usize, Vec<usize>> = Map::default();
     for i in 0..raws.len() {
         let root = sets.find(i);
         groups.entry(root).or_default().push(i);
     }
     let mut entities: Vec<(usize, Entity)> = Vec::with_capacity(groups.len());
-    for members in groups.values() {
-        let mut members = members.clone();
+    for members in groups.values_mut() {
         members.sort_by_key(|&i| raws[i].span.start);
-        let Some(&first) = members.first() else {
-            continue;
-        };
-        let kind = members
-            .iter()
-            .map(|&i| &raws[i])
-            .find(|r| r.sure == Sure::Strong)
-            .unwrap_or(&raws[first])
-            .kind;
-        // The fullest name: most words, then longest, then first.
-        let best = members
-            .iter()
-            .copied()
-            .max_by_key(|&i| {
-                let r = &raws[i];
-                let slice = r.span.slice(text);
-                (
-                    // Not a rendering in another script, not a dateline in capitals.
-                    r.link.is_none() || r.kind != EntityKind::Person,
-                    slice.chars().any(char::is_lowercase),
-                    words_of(text, toks, r).count(),
-                    r.span.len(),
-                    usize::MAX - r.span.start,
-                )
-            })
-            .unwrap_or(first);
-        let mut name = normalise_space(raws[best].span.slice(text));
-        if kind == EntityKind::Place
-            && let Some(c) = members.iter().find_map(|&i| raws[i].canonical)
-        {
-            name = c.to_string();
+        if let Some(e) = entity_of(text, toks, raws, members, roles) {
+            entities.push(e);
         }
-        let role = if kind == EntityKind::Person {
-            let found: Vec<(String, bool)> = members
-                .iter()
-                .filter_map(|&i| match &raws[i].role {
-                    Some(r) => Some((r.clone(), true)),
-                    None => roles(&raws[i]),
-                })
-                .collect();
-            pick_role(&found)
-        } else {
-            None
-        };
-        let mut mentions: Vec<Span> = members.iter().map(|&i| raws[i].span).collect();
-        mentions.dedup();
-        entities.push((
-            raws[first].span.start,
-            Entity {
-                id: Box::default(),
-                kind,
-                name: name.into(),
-                role: role.map(Into::into),
-                mentions: mentions.into(),
-            },
-        ));
     }
-    entities.sort_by_key(|(start, e)| (e.kind, *start));
+    entities
+}
+
+/// The entity whose mentions are `members` (in text order), with the start of its first mention.
+fn entity_of(
+    text: &str,
+    toks: &[Token],
+    raws: &[Raw],
+    members: &[usize],
+    roles: &dyn Fn(&Raw) -> Option<(String, bool)>,
+) -> Option<(usize, Entity)> {
+    let &first = members.first()?;
+    let kind = members
+        .iter()
+        .map(|&i| &raws[i])
+        .find(|r| r.sure == Sure::Strong)
+        .unwrap_or(&raws[first])
+        .kind;
+    // The fullest name: most words, then longest, then first.
+    let best = members
+        .iter()
+        .copied()
+        .max_by_key(|&i| {
+            let r = &raws[i];
+            let slice = r.span.slice(text);
+            (
+                // Not a rendering in another script, not a dateline in capitals.
+                r.link.is_none() || r.kind != EntityKind::Person,
+                slice.chars().any(char::is_lowercase),
+                words_of(text, toks, r).count(),
+                r.span.len(),
+                usize::MAX - r.span.start,
+            )
+        })
+        .unwrap_or(first);
+    let mut name = normalise_space(raws[best].span.slice(text));
+    if kind == EntityKind::Place
+        && let Some(c) = members.iter().find_map(|&i| raws[i].canonical)
+    {
+        name = c.to_string();
+    }
+    let role = if kind == EntityKind::Person {
+        let found: Vec<(String, bool)> = members
+            .iter()
+            .filter_map(|&i| match &raws[i].role {
+                Some(r) => Some((r.clone(), true)),
+                None => roles(&raws[i]),
+            })
+            .collect();
+        pick_role(&found)
+    } else {
+        None
+    };
+    let mut mentions: Vec<Span> = members.iter().map(|&i| raws[i].span).collect();
+    mentions.dedup();
+    Some((
+        raws[first].span.start,
+        Entity {
+            id: Box::default(),
+            kind,
+            name: name.into(),
+            role: role.map(Into::into),
+            mentions: mentions.into(),
+        },
+    ))
+}
+
+/// Ids from the slugs of the names, in order; a repeated slug gets "-2", "-3"…
+fn assign_ids(entities: impl Iterator<Item = Entity>) -> Vec<Entity> {
     let mut seen: Map<String, usize> = Map::default();
     entities
-        .into_iter()
-        .map(|(_, mut e)| {
+        .map(|mut e| {
             let base = slug(&e.name);
             let count = seen.entry(base.clone()).or_insert(0);
             *count += 1;
