@@ -8,9 +8,11 @@
 mod credits;
 mod find;
 mod group;
-mod names;
 mod roles;
 mod tokens;
+
+/// The lexicon, under the name the entity finder has always used for it.
+pub(crate) use super::lexicon as names;
 
 use super::{Entity, EntityKind};
 use crate::article::{Article, BlockKind, Span};

@@ -3,6 +3,7 @@
 
 pub mod corpus;
 pub mod entities;
+pub(crate) mod lexicon;
 pub mod quotes;
 pub(crate) mod text;
 

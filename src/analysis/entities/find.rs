@@ -2,7 +2,7 @@
 //! nationality adjectives, each classified as a person, organization or place from gazetteers, cue
 //! words and context. Grouping and roles come later.
 
-use super::names::{GAZETTEER, Gazetteer, Gender};
+use super::names::{GAZETTEER, Gazetteer, Gender, honorific_gender};
 use super::tokens::{Kind, Token};
 use super::{Raw, Sure};
 use crate::analysis::EntityKind;
@@ -901,14 +901,6 @@ fn syllable_pair(w: &str) -> bool {
     };
     let syl = |s: &str| (2..=6).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphabetic());
     syl(a) && syl(b) && a.starts_with(|c: char| c.is_ascii_uppercase()) && !b.contains('-')
-}
-
-fn honorific_gender(w: &str) -> Gender {
-    match w.trim_end_matches('.') {
-        "Mr" | "Sir" | "Lord" | "Herr" | "Fr" => Gender::Male,
-        "Mrs" | "Ms" | "Miss" | "Dame" | "Lady" | "Mme" | "Mlle" | "Frau" => Gender::Female,
-        _ => Gender::Either,
-    }
 }
 
 #[cfg(test)]

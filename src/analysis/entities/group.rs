@@ -2,7 +2,7 @@
 //! acronyms and "formerly known as" names with their organization; places under their canonical
 //! name ("U.S." with "United States").
 
-use super::names::{GAZETTEER, Gender};
+use super::names::{Gender, first_name_gender};
 use super::tokens::{Kind, Token};
 use super::{Map, Set};
 use super::{Raw, Sure};
@@ -156,7 +156,6 @@ fn people_named_in_full<'a>(
     toks: &'a [Token],
     raws: &[Raw],
 ) -> (Vec<Person<'a>>, Vec<Option<usize>>) {
-    let g = &*GAZETTEER;
     let mut people: Vec<Person> = Vec::new();
     let mut member: Vec<Option<usize>> = vec![None; raws.len()];
     let mut surnames = Surnames::default();
@@ -180,7 +179,7 @@ fn people_named_in_full<'a>(
                 people.push(Person {
                     first,
                     core: c,
-                    gender: g.first_name(first).map_or(Gender::Either, |f| f.gender),
+                    gender: first_name_gender(first),
                     root: i,
                     starts: vec![r.span.start],
                 });

@@ -1,20 +1,41 @@
-//! The word lists the extractor consults: gazetteers generated from open data (see
+//! The lexicon of names every part of the analysis consults: first names with their gender,
+//! surnames, places, honorifics and titles, from gazetteers generated from open data (see
 //! `assets/gazetteers/README.md`) and small hand-written tables of titles, cue words and demonyms.
 //! Parsed once, on first use, into hash sets keyed by `&'static str` so lookups never allocate.
+//! The entity finder reads it as `entities::names`; the quote resolver reads the genders here.
 
-use super::{Map, Set};
+use crate::analysis::entities::{Map, Set};
 use std::sync::LazyLock;
 
-const FIRST_NAMES: &str = include_str!("../../../assets/gazetteers/first_names.tsv");
-const SURNAMES: &str = include_str!("../../../assets/gazetteers/surnames.txt");
-const PLACES: &str = include_str!("../../../assets/gazetteers/places.tsv");
-const WORDS: &str = include_str!("../../../assets/gazetteers/words.txt");
+const FIRST_NAMES: &str = include_str!("../../assets/gazetteers/first_names.tsv");
+const SURNAMES: &str = include_str!("../../assets/gazetteers/surnames.txt");
+const PLACES: &str = include_str!("../../assets/gazetteers/places.tsv");
+const WORDS: &str = include_str!("../../assets/gazetteers/words.txt");
 
+/// A person's gender as a first name, an honorific or the article's pronouns give it; `Either`
+/// when they do not tell.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Gender {
     Male,
     Female,
     Either,
+}
+
+/// The gender an honorific or title before a name gives ("Mr." male, "Mme" female), with or
+/// without its dot; `Either` for any other word.
+pub fn honorific_gender(w: &str) -> Gender {
+    match w.trim_end_matches('.') {
+        "Mr" | "Sir" | "Lord" | "Herr" | "Fr" | "King" | "Prince" => Gender::Male,
+        "Mrs" | "Ms" | "Miss" | "Dame" | "Lady" | "Mme" | "Mlle" | "Frau" | "Madam" | "Queen"
+        | "Princess" => Gender::Female,
+        _ => Gender::Either,
+    }
+}
+
+/// The gender the US Census lists a first name under; `Either` for names it lists under both
+/// and for names it lacks.
+pub fn first_name_gender(w: &str) -> Gender {
+    GAZETTEER.first_name(w).map_or(Gender::Either, |f| f.gender)
 }
 
 /// What kind of place a gazetteer name is.
@@ -557,5 +578,16 @@ mod tests {
     fn lower_without_allocation() {
         assert!(with_lower("HeLLo", |s| s == "hello"));
         assert!(with_lower("Ünïcode", |s| s == "Ünïcode"));
+    }
+
+    #[test]
+    fn one_gender_for_honorifics_and_first_names() {
+        assert_eq!(honorific_gender("Mr."), Gender::Male);
+        assert_eq!(honorific_gender("Herr"), Gender::Male);
+        assert_eq!(honorific_gender("Mme"), Gender::Female);
+        assert_eq!(honorific_gender("Queen"), Gender::Female);
+        assert_eq!(honorific_gender("Dr."), Gender::Either);
+        assert_eq!(first_name_gender("Mary"), Gender::Female);
+        assert_eq!(first_name_gender("Zzyzx"), Gender::Either);
     }
 }
