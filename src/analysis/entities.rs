@@ -226,7 +226,7 @@ fn drop_overlaps(raws: &mut Vec<Raw>) {
 
 /// Key under which mentions of one name meet: lower case, no leading "the".
 fn name_key(s: &str) -> String {
-    group::normalise(s)
+    crate::analysis::normalise::normalise(s)
 }
 
 /// A name compared and hashed without regard to case, without allocating.

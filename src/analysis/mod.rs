@@ -4,6 +4,7 @@
 pub mod corpus;
 pub mod entities;
 pub(crate) mod lexicon;
+pub mod normalise;
 pub mod quotes;
 pub(crate) mod text;
 

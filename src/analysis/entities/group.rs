@@ -6,6 +6,7 @@ use super::names::{Gender, first_name_gender};
 use super::tokens::{Kind, Token};
 use super::{Map, Set};
 use super::{Raw, Sure};
+use crate::analysis::normalise::{normalise, normalise_space, slug};
 use crate::analysis::{Entity, EntityKind};
 use crate::article::Span;
 use std::collections::hash_map::Entry;
@@ -538,75 +539,9 @@ fn is_initial(w: &str) -> bool {
     w.len() == 2 && w.ends_with('.')
 }
 
-/// Lower case without a leading "the" and with white space folded.
-pub fn normalise(s: &str) -> String {
-    if s.is_ascii() {
-        let mut out = normalise_space(s);
-        out.make_ascii_lowercase();
-        if out.starts_with("the ") {
-            out.drain(..4);
-        }
-        return out;
-    }
-    let s = normalise_space(s).to_lowercase();
-    s.strip_prefix("the ").map(str::to_string).unwrap_or(s)
-}
-
-/// The words of `s` joined by single spaces.
-fn normalise_space(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
-}
-
-/// "Bashar al-Assad" → "bashar-al-assad"; "U.S." → "u-s".
-pub fn slug(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    if name.is_ascii() {
-        for b in name.bytes() {
-            if b.is_ascii_alphanumeric() {
-                out.push(char::from(b.to_ascii_lowercase()));
-            } else if !out.is_empty() && !out.ends_with('-') {
-                out.push('-');
-            }
-        }
-    } else {
-        slug_chars(name, &mut out);
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    if out.is_empty() {
-        out.push_str("entity");
-    }
-    out
-}
-
-fn slug_chars(name: &str, out: &mut String) {
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs() {
-        assert_eq!(slug("Bashar al-Assad"), "bashar-al-assad");
-        assert_eq!(slug("U.S."), "u-s");
-        assert_eq!(slug("..."), "entity");
-    }
 
     #[test]
     fn cores() {
