@@ -21,6 +21,14 @@ pub(crate) const PUNCT_RUN: usize = 8;
 /// kind, or [`PUNCT_RUN`] copies of `c`.
 pub fn long_run(s: &str, i: usize, c: char) -> Option<usize> {
     let rest = s.get(i..)?;
+    // Most punctuation stands before a space or a letter: no run.
+    if rest
+        .as_bytes()
+        .get(c.len_utf8())
+        .is_none_or(|b| b.is_ascii_alphanumeric() || b.is_ascii_whitespace())
+    {
+        return None;
+    }
     if is_mark_char(c) {
         let mut count = 0;
         let mut len = 0;

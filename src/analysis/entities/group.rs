@@ -2,9 +2,9 @@
 //! acronyms and "formerly known as" names with their organization; places under their canonical
 //! name ("U.S." with "United States").
 
+use super::Map;
 use super::names::{Gender, first_name_gender};
 use super::tokens::{Kind, Token};
-use super::{Map, Set};
 use super::{Raw, Sure};
 use crate::analysis::normalise::{normalise, normalise_space, slug};
 use crate::analysis::{Entity, EntityKind};
@@ -141,8 +141,16 @@ pub fn build(
     roles: &dyn Fn(&Raw) -> Option<(String, bool)>,
 ) -> Vec<Entity> {
     let (people, mut member) = people_named_in_full(text, toks, &raws);
-    add_dropped_surnames(text, toks, &people, dropped, &mut raws, &mut member);
-    join_lone_names(text, toks, &people, &mut raws, &mut member);
+    let by_surname = Nearest::new(&people, |p| p.core);
+    add_dropped_surnames(text, toks, &by_surname, dropped, &mut raws, &mut member);
+    let by_first_name = Nearest::new(&people, |p| p.first);
+    join_lone_names(
+        text,
+        toks,
+        [&by_surname, &by_first_name],
+        &mut raws,
+        &mut member,
+    );
     let mut sets = same_entity(text, &people, &raws, &member);
     let mut entities = one_entity_per_set(text, toks, &raws, &mut sets, roles);
     entities.sort_by_key(|(start, e)| (e.kind, *start));
@@ -197,15 +205,14 @@ fn people_named_in_full<'a>(
 fn add_dropped_surnames(
     text: &str,
     toks: &[Token],
-    people: &[Person],
+    by_surname: &Nearest,
     dropped: &[usize],
     raws: &mut Vec<Raw>,
     member: &mut Vec<Option<usize>>,
 ) {
-    let cores: Set<&str> = people.iter().map(|p| p.core).collect();
     for &d in dropped {
         let Some(t) = toks.get(d) else { continue };
-        if cores.contains(t.text(text)) {
+        if by_surname.has(t.text(text)) {
             raws.push(Raw {
                 span: Span::new(t.start, t.end),
                 kind: EntityKind::Person,
@@ -228,12 +235,10 @@ fn add_dropped_surnames(
 fn join_lone_names(
     text: &str,
     toks: &[Token],
-    people: &[Person],
+    [by_surname, by_first_name]: [&Nearest; 2],
     raws: &mut [Raw],
     member: &mut [Option<usize>],
 ) {
-    let by_surname = Nearest::new(people, |p| p.core);
-    let by_first_name = Nearest::new(people, |p| p.first);
     for (r, m) in raws.iter_mut().zip(member.iter_mut()) {
         if m.is_some() || r.link.is_some() {
             continue;
@@ -299,15 +304,17 @@ fn one_entity_per_set(
     sets: &mut Sets,
     roles: &dyn Fn(&Raw) -> Option<(String, bool)>,
 ) -> Vec<(usize, Entity)> {
-    let mut groups: Map<usize, Vec<usize>> = Map::default();
-    for i in 0..raws.len() {
-        let root = sets.find(i);
-        groups.entry(root).or_default().push(i);
-    }
-    let mut entities: Vec<(usize, Entity)> = Vec::with_capacity(groups.len());
-    for members in groups.values_mut() {
-        members.sort_by_key(|&i| raws[i].span.start);
-        if let Some(e) = entity_of(text, toks, raws, members, roles) {
+    // The mentions by set, each set in text order, the sets in order of their roots.
+    let mut order: Vec<(usize, usize, usize)> = (0..raws.len())
+        .map(|i| (sets.find(i), raws[i].span.start, i))
+        .collect();
+    order.sort_unstable();
+    let mut entities: Vec<(usize, Entity)> = Vec::new();
+    let mut members: Vec<usize> = Vec::new();
+    for set in order.chunk_by(|a, b| a.0 == b.0) {
+        members.clear();
+        members.extend(set.iter().map(|&(_, _, i)| i));
+        if let Some(e) = entity_of(text, toks, raws, &members, roles) {
             entities.push(e);
         }
     }
@@ -384,12 +391,16 @@ fn assign_ids(entities: impl Iterator<Item = Entity>) -> Vec<Entity> {
     entities
         .map(|mut e| {
             let base = slug(&e.name);
-            let count = seen.entry(base.clone()).or_insert(0);
-            *count += 1;
-            e.id = if *count == 1 {
-                base.into()
-            } else {
-                format!("{base}-{count}").into()
+            e.id = match seen.get_mut(&base) {
+                Some(count) => {
+                    *count += 1;
+                    format!("{base}-{count}").into()
+                }
+                None => {
+                    let id = base.as_str().into();
+                    seen.insert(base, 1);
+                    id
+                }
             };
             e
         })
@@ -468,9 +479,11 @@ impl<'a> Surnames<'a> {
 /// the gender an honorific asks for, in text order: the person nearest to a lone name is found
 /// by binary search instead of a walk over every person and mention.
 struct Nearest<'a> {
-    /// (name word, gender slot, start of a full-name mention, person), sorted; the slot is
+    /// Name word → its number in `mentions`.
+    words: Map<&'a str, u32>,
+    /// (word number, gender slot, start of a full-name mention, person), sorted; the slot is
     /// 0 for any person, 1 for those a male honorific may name, 2 for a female one.
-    mentions: Vec<(&'a str, u8, usize, usize)>,
+    mentions: Vec<(u32, u8, usize, usize)>,
 }
 
 /// How far a later mention counts against an earlier one: the nearest earlier mention wins
@@ -488,26 +501,35 @@ fn slot(h: Option<Gender>) -> u8 {
 
 impl<'a> Nearest<'a> {
     fn new(people: &[Person<'a>], key: impl Fn(&Person<'a>) -> &'a str) -> Self {
+        let mut words: Map<&'a str, u32> =
+            Map::with_capacity_and_hasher(people.len(), Default::default());
         let mut mentions = Vec::new();
         for (pi, p) in people.iter().enumerate() {
+            let next = u32::try_from(words.len()).unwrap_or(u32::MAX);
+            let w = *words.entry(key(p)).or_insert(next);
             for h in [None, Some(Gender::Male), Some(Gender::Female)] {
                 if fits(p.gender, h) {
-                    let (k, sl) = (key(p), slot(h));
-                    mentions.extend(p.starts.iter().map(|&s| (k, sl, s, pi)));
+                    let sl = slot(h);
+                    mentions.extend(p.starts.iter().map(|&s| (w, sl, s, pi)));
                 }
             }
         }
         mentions.sort_unstable();
-        Self { mentions }
+        Self { words, mentions }
+    }
+
+    /// Someone named in full has this name word.
+    fn has(&self, c: &str) -> bool {
+        self.words.contains_key(c)
     }
 
     /// The person with name word `c` (and the gender of `honorific`) with the full-name mention
     /// nearest before `start`, or else nearest after it; on a tie, the one named first.
     fn nearest(&self, c: &str, honorific: Option<Gender>, start: usize) -> Option<usize> {
-        let sl = slot(honorific);
+        let key = (*self.words.get(c)?, slot(honorific));
         let m = &self.mentions;
-        let lo = m.partition_point(|&(k, s, _, _)| (k, s) < (c, sl));
-        let hi = m.partition_point(|&(k, s, _, _)| (k, s) <= (c, sl));
+        let lo = m.partition_point(|&(w, s, _, _)| (w, s) < key);
+        let hi = m.partition_point(|&(w, s, _, _)| (w, s) <= key);
         let list = m.get(lo..hi)?;
         let at = list.partition_point(|&(_, _, s, _)| s <= start);
         let before = at
