@@ -75,6 +75,26 @@ pub struct Gazetteer {
 
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
 
+/// Abbreviations, as the two tokenisers use them. The entity tokeniser keeps the final dot
+/// of these (case as written) in the word ("Mr.", "Gov't."); the quote finder's sentence
+/// splitter does not end a sentence after these (lower case, sorted, without the dot), and
+/// also knows "e.g", "i.e" and month names. The lists differ on purpose where the uses differ;
+/// keep them side by side here.
+pub const DOTTED: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Col", "Capt", "Lt",
+    "Sgt", "Cpl", "Adm", "Maj", "Prof", "Rev", "Inc", "Corp", "Co", "Ltd", "No", "vs", "Ave", "Mt",
+    "Ft", "Pres", "Supt", "Insp", "Det", "Fr", "Msgr", "Hon", "Mme", "Bros", "Dept", "Gov't",
+    "Univ", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec", "approx", "etc", "al",
+];
+
+/// Words after which a dot does not end a sentence (lower case, sorted, without the dot).
+pub const ABBREVIATIONS: &[&str] = &[
+    "adm", "apr", "aug", "ave", "blvd", "capt", "cmdr", "co", "col", "corp", "cpl", "dec", "dept",
+    "det", "dr", "e.g", "feb", "fig", "ft", "gen", "gov", "hon", "i.e", "inc", "insp", "jan", "jr",
+    "jul", "jun", "lt", "ltd", "maj", "mar", "messrs", "mr", "mrs", "ms", "mt", "no", "nov", "oct",
+    "pres", "prof", "pvt", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "supt", "vs",
+];
+
 /// Spellings of countries that the open data lacks but wire copy uses.
 #[rustfmt::skip]
 const PLACE_ALIASES: &[(&str, &str)] = &[

@@ -40,15 +40,8 @@ impl Token {
     }
 }
 
+use crate::analysis::lexicon::DOTTED;
 use crate::analysis::text::long_run;
-
-/// Abbreviations whose final dot belongs to the word.
-const DOTTED: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Col", "Capt", "Lt",
-    "Sgt", "Cpl", "Adm", "Maj", "Prof", "Rev", "Inc", "Corp", "Co", "Ltd", "No", "vs", "Ave", "Mt",
-    "Ft", "Pres", "Supt", "Insp", "Det", "Fr", "Msgr", "Hon", "Mme", "Bros", "Dept", "Gov't",
-    "Univ", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec", "approx", "etc", "al",
-];
 
 /// Lower-case words after a hyphen that end a name rather than continue it ("Saudi-led").
 const HYPHEN_TAILS: &[&str] = &[
