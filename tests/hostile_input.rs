@@ -660,3 +660,48 @@ fn escape_sequences_and_controls_never_reach_stdout() {
         );
     }
 }
+
+#[path = "../benches/common/shapes.rs"]
+mod shapes;
+
+/// The shapes that were quadratic (issue 14; timed in `benches/linearity.rs`) are analysed in
+/// full: every mention of a repeated name joins the one person, every quote keeps its speaker.
+#[test]
+fn hostile_shapes_group_every_mention() {
+    let dir = TempDir::new("shapes");
+    let scale = 4;
+    let people = |shape: usize| -> (Vec<(String, usize)>, Vec<serde_json::Value>) {
+        let file = dir.file(&format!("shape-{shape}.txt"), shapes::text(shape, scale));
+        let out = byline(&["analyze", "--format", "json", s(&file)]);
+        assert_eq!(out.status.code(), Some(0), "{}", shapes::SHAPES[shape].0);
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let article = &report["articles"][0];
+        let entities = article["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                let name = e["name"].as_str().unwrap().to_string();
+                (name, e["mentions"].as_array().unwrap().len())
+            })
+            .collect();
+        (entities, article["quotes"].as_array().unwrap().clone())
+    };
+    let n = 1000 * scale;
+    assert_eq!(people(0).0, [("Barack Obama".to_string(), 2 * n)]);
+    assert_eq!(people(1).0, [("Barack Obama".to_string(), 2 * n)]);
+    let (entities, quotes) = people(2);
+    let m = 600 * scale;
+    assert_eq!(
+        entities,
+        [
+            ("Barack Obama".to_string(), 2 * m),
+            ("Vladimir Putin".to_string(), m)
+        ]
+    );
+    assert_eq!(quotes.len(), m);
+    assert!(quotes.iter().all(|q| q["speaker"] == "barack-obama"));
+    for shape in 3..shapes::SHAPES.len() {
+        assert!(!people(shape).0.is_empty(), "{}", shapes::SHAPES[shape].0);
+    }
+}

@@ -1,6 +1,7 @@
 //! Links the entities of many articles: the same person in two articles is one corpus entity,
 //! keyed by kind and normalised full name.
 
+pub use super::normalise::normalise_name;
 use super::{Analysis, Entity, EntityKind};
 use std::collections::HashMap;
 
@@ -18,22 +19,6 @@ impl EntityKey {
             name: normalise_name(&entity.name),
         }
     }
-}
-
-/// Lower-cased, with punctuation dropped and white space folded, so that "Al-Assad" and
-/// "al Assad" agree.
-pub fn normalise_name(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for word in name
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '.' || c == '\'' || c == '’')
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(word.chars().flat_map(char::to_lowercase));
-    }
-    out
 }
 
 /// One entity across the corpus: its name as first seen and the articles (indices) that mention it.

@@ -8,9 +8,11 @@
 mod credits;
 mod find;
 mod group;
-mod names;
 mod roles;
 mod tokens;
+
+/// The lexicon, under the name the entity finder has always used for it.
+pub(crate) use super::lexicon as names;
 
 use super::{Entity, EntityKind};
 use crate::article::{Article, BlockKind, Span};
@@ -123,15 +125,15 @@ pub fn extract(article: &Article) -> Vec<Entity> {
     let titles = std::mem::take(&mut finder.titles);
     raws.append(&mut finder.out);
     raws.sort_by_key(|r| r.span.start);
-    drop_titles(text, &toks, &titles, &mut raws);
-    title_case_names(text, &toks, &title_case, &mut raws);
-    city_region(text, &toks, &mut raws);
-    unify_kinds(text, &mut raws);
-    sports_teams(text, &toks, &mut raws);
-    person_prefixes(text, &toks, &mut raws);
-    nested_names(text, &toks, &mut raws);
-    group::link_aliases(text, &toks, &mut raws);
-    drop_overlaps(&mut raws);
+    let seen = Seen {
+        text,
+        toks: &toks,
+        title_case: &title_case,
+        titles: &titles,
+    };
+    for (_, pass) in PASSES {
+        pass(&seen, &mut raws);
+    }
 
     // Which tokens belong to a person's name, for the role reader.
     let mut person_tok = vec![false; toks.len()];
@@ -164,6 +166,40 @@ pub fn extract(article: &Article) -> Vec<Entity> {
     group::build(text, &toks, raws, &dropped, &role_of)
 }
 
+/// What the passes over the mentions read besides the mentions: the text, its tokens, which
+/// tokens stand in title-case blocks, and the titles the finder read (token ranges).
+struct Seen<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    title_case: &'a [bool],
+    titles: &'a [(usize, usize)],
+}
+
+/// One pass over the mentions, in text order, correcting, dropping or linking them.
+type Pass = fn(&Seen, &mut Vec<Raw>);
+
+/// The passes over the mentions the finder and the credit reader found, in the order they run,
+/// each named by what it does.
+const PASSES: &[(&str, Pass)] = &[
+    ("drop titles read as names", |s, r| {
+        drop_titles(s.text, s.toks, s.titles, r)
+    }),
+    ("names in title-case blocks", |s, r| {
+        title_case_names(s.text, s.toks, s.title_case, r)
+    }),
+    ("city, region", |s, r| city_region(s.text, s.toks, r)),
+    ("one kind per name", |s, r| unify_kinds(s.text, r)),
+    ("sports teams named by country", |s, r| {
+        sports_teams(s.text, s.toks, r)
+    }),
+    ("person prefixes", |s, r| person_prefixes(s.text, s.toks, r)),
+    ("names inside names", |s, r| nested_names(s.text, s.toks, r)),
+    ("acronyms and aliases", |s, r| {
+        group::link_aliases(s.text, s.toks, r)
+    }),
+    ("drop overlaps", |_, r| drop_overlaps(r)),
+];
+
 /// Two passes can claim crossing stretches of text (a credit's agency and a name read across the
 /// credit's end). A name may sit inside a name of another kind (the place in "Irving Police
 /// Department", as GUM annotates it), but mentions never cross, and mentions of one kind never
@@ -190,7 +226,7 @@ fn drop_overlaps(raws: &mut Vec<Raw>) {
 
 /// Key under which mentions of one name meet: lower case, no leading "the".
 fn name_key(s: &str) -> String {
-    group::normalise(s)
+    crate::analysis::normalise::normalise(s)
 }
 
 /// A name compared and hashed without regard to case, without allocating.

@@ -3,7 +3,10 @@
 
 pub mod corpus;
 pub mod entities;
+pub(crate) mod lexicon;
+pub mod normalise;
 pub mod quotes;
+pub(crate) mod text;
 
 use crate::article::{Article, Span};
 use serde::{Deserialize, Serialize};

@@ -2,7 +2,7 @@
 //! nationality adjectives, each classified as a person, organization or place from gazetteers, cue
 //! words and context. Grouping and roles come later.
 
-use super::names::{GAZETTEER, Gazetteer, Gender};
+use super::names::{GAZETTEER, Gazetteer, Gender, honorific_gender};
 use super::tokens::{Kind, Token};
 use super::{Raw, Sure};
 use crate::analysis::EntityKind;
@@ -84,6 +84,23 @@ enum Piece {
     Name(usize, usize),
     /// A place or organization inside a title ("Ambassador to the United States").
     Inner(usize, usize),
+}
+
+/// What [`Finder::classify`] decides: the kind of a run of capitalised words (`None`: no entity)
+/// and how sure that is.
+type Class = (Option<EntityKind>, Sure);
+
+/// A run of capitalised words being classified: tokens `s..e` (`n` of them), its text, its first
+/// and last words, and whether a title or "the" stands before it.
+struct Run<'a> {
+    s: usize,
+    e: usize,
+    n: usize,
+    full: Cow<'a, str>,
+    first: &'a str,
+    last: &'a str,
+    after_title: bool,
+    after_the: bool,
 }
 
 impl<'a> Finder<'a> {
@@ -678,6 +695,10 @@ impl<'a> Finder<'a> {
     }
 
     /// What `s..e` names, and how sure that is.
+    /// The kind of the capitalised run `s..e` and how sure that is; `None` for a run that is no
+    /// entity. Rules in order, the first that knows decides: known names and the block's
+    /// context; places and organization cues; titles and place prefixes; the shape of personal
+    /// names; single words.
     fn classify(
         &self,
         s: usize,
@@ -685,74 +706,118 @@ impl<'a> Finder<'a> {
         after_title: bool,
         honorific: Option<Gender>,
     ) -> (Option<EntityKind>, Sure) {
+        let run = Run {
+            s,
+            e,
+            n: e - s,
+            full: self.joined(s, e),
+            first: self.word(s),
+            last: self.word(e - 1),
+            after_title,
+            after_the: s > 0 && matches!(self.word(s - 1), "the" | "The"),
+        };
+        self.known_or_by_context(&run, honorific)
+            .or_else(|| self.place_or_organization(&run))
+            .or_else(|| self.after_title_or_place_prefix(&run))
+            .or_else(|| self.personal_name(&run))
+            .or_else(|| self.single_word(&run))
+            .unwrap_or((Some(EntityKind::Organization), Sure::Weak))
+    }
+
+    /// A known agency or organization; anyone after an honorific; in a dateline, the agency in
+    /// parentheses and the city in capitals.
+    fn known_or_by_context(&self, r: &Run, honorific: Option<Gender>) -> Option<Class> {
         use EntityKind::{Organization, Person, Place};
         let g = &*GAZETTEER;
-        let n = e - s;
-        let full = self.joined(s, e);
-        let first = self.word(s);
-        let last = self.word(e - 1);
-        if g.agency(&full).is_some() || g.is_known_org(&full) {
-            return (Some(Organization), Sure::Strong);
+        let (s, e) = (r.s, r.e);
+        if g.agency(&r.full).is_some() || g.is_known_org(&r.full) {
+            return Some((Some(Organization), Sure::Strong));
         }
         if honorific.is_some() {
-            return (Some(Person), Sure::Strong);
+            return Some((Some(Person), Sure::Strong));
         }
         if self.block.get(s) == Some(&BlockKind::Dateline) {
             // "LISBON (Meridian Wire) —": the agency in parentheses, the city in capitals.
             if s > 0 && self.toks[s - 1].is_punct('(') {
-                return (Some(Organization), Sure::Strong);
+                return Some((Some(Organization), Sure::Strong));
             }
             if (s..e).all(|i| !self.is_word(i) || self.toks[i].upper) {
-                return (Some(Place), Sure::Strong);
+                return Some((Some(Place), Sure::Strong));
             }
         }
-        let after_the = s > 0 && matches!(self.word(s - 1), "the" | "The");
-        if !after_title && self.place_context(s, e) && !g.is_org_suffix(last) {
-            return (Some(Place), Sure::Strong);
+        None
+    }
+
+    /// A place by its context or the gazetteer, an organization by its cue words ("Ministry
+    /// of …"), a place by its last word ("… Province").
+    fn place_or_organization(&self, r: &Run) -> Option<Class> {
+        use EntityKind::{Organization, Place};
+        let g = &*GAZETTEER;
+        let (s, e, full) = (r.s, r.e, &*r.full);
+        if !r.after_title && self.place_context(s, e) && !g.is_org_suffix(r.last) {
+            return Some((Some(Place), Sure::Strong));
         }
-        if g.place(&full).is_some_and(|c| c != full) && self.org_by_cue(s, e) {
-            return (Some(Organization), Sure::Strong);
+        if g.place(full).is_some_and(|c| c != full) && self.org_by_cue(s, e) {
+            return Some((Some(Organization), Sure::Strong));
         }
-        if g.place(&full).is_some() && !(after_title && n == 1 && g.is_surname(first)) {
-            return (Some(Place), Sure::Strong);
+        if g.place(full).is_some() && !(r.after_title && r.n == 1 && g.is_surname(r.first)) {
+            return Some((Some(Place), Sure::Strong));
         }
-        if compass_place(&full) {
-            return (Some(Place), Sure::Strong);
+        if compass_place(full) {
+            return Some((Some(Place), Sure::Strong));
         }
         if self.org_by_cue(s, e) {
-            return (Some(Organization), Sure::Strong);
+            return Some((Some(Organization), Sure::Strong));
         }
-        if n >= 2 && g.is_place_suffix(last) {
-            return (Some(Place), Sure::Strong);
+        if r.n >= 2 && g.is_place_suffix(r.last) {
+            return Some((Some(Place), Sure::Strong));
         }
-        // Name words, not counting particles ("Luiz Inácio Lula da Silva" has four).
-        let caps = if (s..e).all(|i| self.toks[i].cap || PARTICLES.contains(&self.word(i))) {
+        None
+    }
+
+    /// Name words, not counting particles ("Luiz Inácio Lula da Silva" has four).
+    fn name_words(&self, r: &Run) -> usize {
+        let (s, e) = (r.s, r.e);
+        if (s..e).all(|i| self.toks[i].cap || PARTICLES.contains(&self.word(i))) {
             (s..e).filter(|&i| self.toks[i].cap).count()
         } else {
-            n
-        };
-        if after_title && caps <= 4 {
-            return (Some(Person), Sure::Strong);
+            r.n
         }
+    }
+
+    /// A short name after a title is a person; "Lake …", "Mount …" a place.
+    fn after_title_or_place_prefix(&self, r: &Run) -> Option<Class> {
+        if r.after_title && self.name_words(r) <= 4 {
+            return Some((Some(EntityKind::Person), Sure::Strong));
+        }
+        if r.n >= 2 && PLACE_PREFIXES.contains(&r.first) && !self.toks[r.s].upper {
+            return Some((Some(EntityKind::Place), Sure::Weak));
+        }
+        None
+    }
+
+    /// Runs of two or three words shaped like a personal name: a first name, a romanised
+    /// syllable pair, two surnames, foreign words that are neither English words nor places.
+    fn personal_name(&self, r: &Run) -> Option<Class> {
+        use EntityKind::Person;
+        let g = &*GAZETTEER;
+        let (s, e, n, first, last, after_the) = (r.s, r.e, r.n, r.first, r.last, r.after_the);
         let words: Vec<&str> = (s..e)
             .filter(|&i| self.is_word(i))
             .map(|i| self.word(i))
             .collect();
-        if n >= 2 && PLACE_PREFIXES.contains(&first) && !self.toks[s].upper {
-            return (Some(Place), Sure::Weak);
-        }
         // After "the", a rare first name that is also a word is the word ("the Golden Lion");
         // a common one is still a name ("the Tom Cruise video").
         let rare_word_name =
             || g.is_common_word(first) && g.first_name(first).is_none_or(|f| f.rank > COMMON_RANK);
         let first_is_name =
             (g.is_first_name(first) && !(after_the && rare_word_name())) || is_initial(first);
-        if n >= 2 && caps <= 4 && first_is_name && !self.toks[s].upper {
-            return (Some(Person), Sure::Strong);
+        if n >= 2 && first_is_name && !self.toks[s].upper && self.name_words(r) <= 4 {
+            return Some((Some(Person), Sure::Strong));
         }
         // Romanised Chinese and Korean names: "Lee Cheuk-yan", "Kim Min-Woo".
         if (2..=3).contains(&n) && !after_the && words.iter().skip(1).any(|w| syllable_pair(w)) {
-            return (Some(Person), Sure::Strong);
+            return Some((Some(Person), Sure::Strong));
         }
         // After "the", a name that is not a first name and surname is a thing, not a person
         // ("the Golden Lion", "the Carris board").
@@ -762,7 +827,7 @@ impl<'a> Finder<'a> {
             && g.is_surname(first)
             && !g.is_common_word(first)
         {
-            return (Some(Person), Sure::Weak);
+            return Some((Some(Person), Sure::Weak));
         }
         // Two capitalised words that are neither English words nor places: a foreign name
         // ("Vladimir Putin", "Bashar al-Assad").
@@ -775,7 +840,7 @@ impl<'a> Finder<'a> {
             && !self.toks[s].upper
             && !self.toks[e - 1].upper
         {
-            return (Some(Person), Sure::Weak);
+            return Some((Some(Person), Sure::Weak));
         }
         // A first word that is also an English word, capitalised where capitals mean a name
         // (mid-sentence, not a headline), before a surname that is no English word ("Dries
@@ -790,7 +855,7 @@ impl<'a> Finder<'a> {
             && !self.toks[s].upper
             && !self.toks[e - 1].upper
         {
-            return (Some(Person), Sure::Weak);
+            return Some((Some(Person), Sure::Weak));
         }
         // Three words, none an English word or a place, with a first name or ending in a
         // surname: "Hernan Dario Gomez", "Farouk Ben Mustapha".
@@ -803,39 +868,45 @@ impl<'a> Finder<'a> {
             && (words.iter().any(|w| g.is_first_name(w)) || g.is_surname(last))
             && (s..e).all(|i| !self.toks[i].upper)
         {
-            return (Some(Person), Sure::Weak);
+            return Some((Some(Person), Sure::Weak));
         }
+        None
+    }
 
-        if n == 1 {
-            // "Muslims", "Afghans": groups of people, not entities of their own.
-            if let Some(stem) = first.strip_suffix('s')
-                && g.demonym(stem).is_some()
-            {
-                return (None, Sure::Strong);
-            }
-            // "UNLESS": shouting, not an acronym.
-            if self.toks[s].upper && first.len() >= 4 && g.is_common_word(first) {
-                return (None, Sure::Strong);
-            }
+    /// One word: a group of people or shouting is nothing; an acronym or a number an
+    /// organization; after a place preposition a place; a known name a person; else a guess.
+    fn single_word(&self, r: &Run) -> Option<Class> {
+        use EntityKind::{Organization, Person, Place};
+        let g = &*GAZETTEER;
+        let (s, first) = (r.s, r.first);
+        if r.n != 1 {
+            return None;
         }
-        if n == 1 && (self.toks[s].upper || self.toks[s].digit) {
-            return (Some(Organization), Sure::Weak);
+        // "Muslims", "Afghans": groups of people, not entities of their own.
+        if let Some(stem) = first.strip_suffix('s')
+            && g.demonym(stem).is_some()
+        {
+            return Some((None, Sure::Strong));
         }
-        if n == 1 {
-            let before = if s > 0 && self.is_word(s - 1) {
-                self.word(s - 1)
-            } else {
-                ""
-            };
-            if PLACE_PREPOSITIONS.contains(&before) {
-                return (Some(Place), Sure::Guess);
-            }
-            if !after_the && (g.is_surname(first) || g.is_first_name(first) || is_prefixed(first)) {
-                return (Some(Person), Sure::Guess);
-            }
-            return (Some(Organization), Sure::Guess);
+        // "UNLESS": shouting, not an acronym.
+        if self.toks[s].upper && first.len() >= 4 && g.is_common_word(first) {
+            return Some((None, Sure::Strong));
         }
-        (Some(Organization), Sure::Weak)
+        if self.toks[s].upper || self.toks[s].digit {
+            return Some((Some(Organization), Sure::Weak));
+        }
+        let before = if s > 0 && self.is_word(s - 1) {
+            self.word(s - 1)
+        } else {
+            ""
+        };
+        if PLACE_PREPOSITIONS.contains(&before) {
+            return Some((Some(Place), Sure::Guess));
+        }
+        if !r.after_the && (g.is_surname(first) || g.is_first_name(first) || is_prefixed(first)) {
+            return Some((Some(Person), Sure::Guess));
+        }
+        Some((Some(Organization), Sure::Guess))
     }
 }
 
@@ -901,14 +972,6 @@ fn syllable_pair(w: &str) -> bool {
     };
     let syl = |s: &str| (2..=6).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphabetic());
     syl(a) && syl(b) && a.starts_with(|c: char| c.is_ascii_uppercase()) && !b.contains('-')
-}
-
-fn honorific_gender(w: &str) -> Gender {
-    match w.trim_end_matches('.') {
-        "Mr" | "Sir" | "Lord" | "Herr" | "Fr" => Gender::Male,
-        "Mrs" | "Ms" | "Miss" | "Dame" | "Lady" | "Mme" | "Mlle" | "Frau" => Gender::Female,
-        _ => Gender::Either,
-    }
 }
 
 #[cfg(test)]

@@ -3,9 +3,10 @@
 //! name ("U.S." with "United States").
 
 use super::Map;
-use super::names::{GAZETTEER, Gender};
+use super::names::{Gender, first_name_gender};
 use super::tokens::{Kind, Token};
 use super::{Raw, Sure};
+use crate::analysis::normalise::{normalise, normalise_space, slug};
 use crate::analysis::{Entity, EntityKind};
 use crate::article::Span;
 use std::collections::hash_map::Entry;
@@ -128,6 +129,10 @@ struct Person<'a> {
 
 /// Builds the entities from the mentions. `dropped` are sentence-initial words that were not
 /// taken for names; they count when they are the surname of someone named in the article.
+///
+/// The steps: the people named in full; the dropped words that are their surnames; each lone
+/// name joined to the nearest person it names; the sets of mentions that are one entity; one
+/// entity per set; ids.
 pub fn build(
     text: &str,
     toks: &[Token],
@@ -135,54 +140,79 @@ pub fn build(
     dropped: &[usize],
     roles: &dyn Fn(&Raw) -> Option<(String, bool)>,
 ) -> Vec<Entity> {
-    let g = &*GAZETTEER;
-    // People named in full.
+    let (people, mut member) = people_named_in_full(text, toks, &raws);
+    let by_surname = Nearest::new(&people, |p| p.core);
+    add_dropped_surnames(text, toks, &by_surname, dropped, &mut raws, &mut member);
+    let by_first_name = Nearest::new(&people, |p| p.first);
+    join_lone_names(
+        text,
+        toks,
+        [&by_surname, &by_first_name],
+        &mut raws,
+        &mut member,
+    );
+    let mut sets = same_entity(text, &people, &raws, &member);
+    let mut entities = one_entity_per_set(text, toks, &raws, &mut sets, roles);
+    entities.sort_by_key(|(start, e)| (e.kind, *start));
+    assign_ids(entities.into_iter().map(|(_, e)| e))
+}
+
+/// The people named in full (a person mention of two name words or more), one per first name
+/// and surname (an initial names the same person as a first name with that letter), and for each
+/// mention the person it names.
+fn people_named_in_full<'a>(
+    text: &'a str,
+    toks: &'a [Token],
+    raws: &[Raw],
+) -> (Vec<Person<'a>>, Vec<Option<usize>>) {
     let mut people: Vec<Person> = Vec::new();
     let mut member: Vec<Option<usize>> = vec![None; raws.len()];
-    let full: Vec<bool> = raws
-        .iter()
-        .map(|r| {
-            r.kind == EntityKind::Person
-                && r.link.is_none()
-                && words_of(text, toks, r).nth(1).is_some()
-        })
-        .collect();
+    let mut surnames = Surnames::default();
     for (i, r) in raws.iter().enumerate() {
-        if !full[i] {
+        if r.kind != EntityKind::Person || r.link.is_some() {
             continue;
         }
         let mut w = words_of(text, toks, r);
-        let Some(first) = w.next() else {
+        let (Some(first), Some(second)) = (w.next(), w.next()) else {
             continue;
         };
-        let last = w.last().unwrap_or(first);
+        let last = w.last().unwrap_or(second);
         let c = core(last);
-        let found = people.iter().position(|p| {
-            p.core == c
-                && (p.first == first || initial_of(first, p.first) || initial_of(p.first, first))
-        });
-        match found {
+        match surnames.same_person(c, first) {
             Some(p) => {
                 people[p].starts.push(r.span.start);
                 member[i] = Some(p);
             }
             None => {
+                let p = people.len();
                 people.push(Person {
                     first,
                     core: c,
-                    gender: g.first_name(first).map_or(Gender::Either, |f| f.gender),
+                    gender: first_name_gender(first),
                     root: i,
                     starts: vec![r.span.start],
                 });
-                member[i] = Some(people.len() - 1);
+                surnames.add(c, first, p);
+                member[i] = Some(p);
             }
         }
     }
-    // Sentence-initial words that are the surname of someone named here.
+    (people, member)
+}
+
+/// Sentence-initial words the finder dropped become person mentions when they are the surname of
+/// someone named here (joined to that person by [`join_lone_names`]).
+fn add_dropped_surnames(
+    text: &str,
+    toks: &[Token],
+    by_surname: &Nearest,
+    dropped: &[usize],
+    raws: &mut Vec<Raw>,
+    member: &mut Vec<Option<usize>>,
+) {
     for &d in dropped {
         let Some(t) = toks.get(d) else { continue };
-        let w = t.text(text);
-        if people.iter().any(|p| p.core == w) {
+        if by_surname.has(t.text(text)) {
             raws.push(Raw {
                 span: Span::new(t.start, t.end),
                 kind: EntityKind::Person,
@@ -197,13 +227,22 @@ pub fn build(
             member.push(None);
         }
     }
-    // Single names: the nearest person with that surname (or first name).
-    let n = raws.len();
-    for i in 0..n {
-        if member[i].is_some() || raws[i].link.is_some() {
+}
+
+/// A lone name word joins the person with that surname (or else that first name) whose full-name
+/// mention is nearest before it (or else after it), of the gender its honorific gives; a
+/// mention read as something else becomes a person when it is not sure of its kind.
+fn join_lone_names(
+    text: &str,
+    toks: &[Token],
+    [by_surname, by_first_name]: [&Nearest; 2],
+    raws: &mut [Raw],
+    member: &mut [Option<usize>],
+) {
+    for (r, m) in raws.iter_mut().zip(member.iter_mut()) {
+        if m.is_some() || r.link.is_some() {
             continue;
         }
-        let r = &raws[i];
         let mut w = words_of(text, toks, r);
         let (Some(only), None) = (w.next(), w.next()) else {
             continue;
@@ -215,58 +254,33 @@ pub fn build(
         if !convertible {
             continue;
         }
-        let pick = |by_first: bool| -> Option<usize> {
-            let mut best: Option<(usize, i64)> = None;
-            for (pi, p) in people.iter().enumerate() {
-                let key = if by_first { p.first } else { p.core };
-                if key != c {
-                    continue;
-                }
-                if let Some(h) = r.honorific
-                    && h != Gender::Either
-                    && p.gender != Gender::Either
-                    && p.gender != h
-                {
-                    continue;
-                }
-                // Prefer the nearest earlier mention; then the nearest later one.
-                let score = p
-                    .starts
-                    .iter()
-                    .map(|&s| {
-                        let d = r.span.start as i64 - s as i64;
-                        if d >= 0 { d } else { 1_000_000 - d }
-                    })
-                    .min()
-                    .unwrap_or(i64::MAX);
-                if best.is_none_or(|(_, b)| score < b) {
-                    best = Some((pi, score));
-                }
-            }
-            best.map(|(p, _)| p)
-        };
-        if let Some(p) = pick(false).or_else(|| pick(true)) {
-            member[i] = Some(p);
-            raws[i].kind = EntityKind::Person;
+        let found = by_surname
+            .nearest(c, r.honorific, r.span.start)
+            .or_else(|| by_first_name.nearest(c, r.honorific, r.span.start));
+        if let Some(p) = found {
+            *m = Some(p);
+            r.kind = EntityKind::Person;
         }
     }
+}
 
+/// The sets of mentions that are one entity: an alias with what it names, a person's mentions
+/// together, and organizations, places and lone names by their normalised name.
+fn same_entity(text: &str, people: &[Person], raws: &[Raw], member: &[Option<usize>]) -> Sets {
     let mut sets = Sets::new(raws.len());
-    for i in 0..raws.len() {
-        if let Some(j) = raws[i].link {
+    for (i, r) in raws.iter().enumerate() {
+        if let Some(j) = r.link {
             sets.union(i, j);
         }
-        if let Some(p) = member[i] {
+        if let Some(p) = member.get(i).copied().flatten() {
             sets.union(i, people[p].root);
         }
     }
-    // Same name, same thing: organizations and places by normalised name, lone names by text.
     let mut by_name: Map<(EntityKind, String), usize> = Map::default();
-    for i in 0..raws.len() {
-        if member[i].is_some() {
+    for (i, r) in raws.iter().enumerate() {
+        if member.get(i).copied().flatten().is_some() {
             continue;
         }
-        let r = &raws[i];
         let key = match (r.kind, r.canonical) {
             (EntityKind::Place, Some(c)) => c.to_lowercase(),
             _ => normalise(r.span.slice(text)),
@@ -278,86 +292,115 @@ pub fn build(
             }
         }
     }
+    sets
+}
 
-    // Collect groups.
-    let mut groups: Map<usize, Vec<usize>> = Map::default();
-    for i in 0..raws.len() {
-        let root = sets.find(i);
-        groups.entry(root).or_default().push(i);
-    }
-    let mut entities: Vec<(usize, Entity)> = Vec::with_capacity(groups.len());
-    for members in groups.values() {
-        let mut members = members.clone();
-        members.sort_by_key(|&i| raws[i].span.start);
-        let Some(&first) = members.first() else {
-            continue;
-        };
-        let kind = members
-            .iter()
-            .map(|&i| &raws[i])
-            .find(|r| r.sure == Sure::Strong)
-            .unwrap_or(&raws[first])
-            .kind;
-        // The fullest name: most words, then longest, then first.
-        let best = members
-            .iter()
-            .copied()
-            .max_by_key(|&i| {
-                let r = &raws[i];
-                let slice = r.span.slice(text);
-                (
-                    // Not a rendering in another script, not a dateline in capitals.
-                    r.link.is_none() || r.kind != EntityKind::Person,
-                    slice.chars().any(char::is_lowercase),
-                    words_of(text, toks, r).count(),
-                    r.span.len(),
-                    usize::MAX - r.span.start,
-                )
-            })
-            .unwrap_or(first);
-        let mut name = normalise_space(raws[best].span.slice(text));
-        if kind == EntityKind::Place
-            && let Some(c) = members.iter().find_map(|&i| raws[i].canonical)
-        {
-            name = c.to_string();
+/// One entity per set of mentions, with the start of its first mention: its kind (from a sure
+/// mention), its fullest name, its role (for a person) and its mentions in text order.
+fn one_entity_per_set(
+    text: &str,
+    toks: &[Token],
+    raws: &[Raw],
+    sets: &mut Sets,
+    roles: &dyn Fn(&Raw) -> Option<(String, bool)>,
+) -> Vec<(usize, Entity)> {
+    // The mentions by set, each set in text order, the sets in order of their roots.
+    let mut order: Vec<(usize, usize, usize)> = (0..raws.len())
+        .map(|i| (sets.find(i), raws[i].span.start, i))
+        .collect();
+    order.sort_unstable();
+    let mut entities: Vec<(usize, Entity)> = Vec::new();
+    let mut members: Vec<usize> = Vec::new();
+    for set in order.chunk_by(|a, b| a.0 == b.0) {
+        members.clear();
+        members.extend(set.iter().map(|&(_, _, i)| i));
+        if let Some(e) = entity_of(text, toks, raws, &members, roles) {
+            entities.push(e);
         }
-        let role = if kind == EntityKind::Person {
-            let found: Vec<(String, bool)> = members
-                .iter()
-                .filter_map(|&i| match &raws[i].role {
-                    Some(r) => Some((r.clone(), true)),
-                    None => roles(&raws[i]),
-                })
-                .collect();
-            pick_role(&found)
-        } else {
-            None
-        };
-        let mut mentions: Vec<Span> = members.iter().map(|&i| raws[i].span).collect();
-        mentions.dedup();
-        entities.push((
-            raws[first].span.start,
-            Entity {
-                id: Box::default(),
-                kind,
-                name: name.into(),
-                role: role.map(Into::into),
-                mentions: mentions.into(),
-            },
-        ));
     }
-    entities.sort_by_key(|(start, e)| (e.kind, *start));
+    entities
+}
+
+/// The entity whose mentions are `members` (in text order), with the start of its first mention.
+fn entity_of(
+    text: &str,
+    toks: &[Token],
+    raws: &[Raw],
+    members: &[usize],
+    roles: &dyn Fn(&Raw) -> Option<(String, bool)>,
+) -> Option<(usize, Entity)> {
+    let &first = members.first()?;
+    let kind = members
+        .iter()
+        .map(|&i| &raws[i])
+        .find(|r| r.sure == Sure::Strong)
+        .unwrap_or(&raws[first])
+        .kind;
+    // The fullest name: most words, then longest, then first.
+    let best = members
+        .iter()
+        .copied()
+        .max_by_key(|&i| {
+            let r = &raws[i];
+            let slice = r.span.slice(text);
+            (
+                // Not a rendering in another script, not a dateline in capitals.
+                r.link.is_none() || r.kind != EntityKind::Person,
+                slice.chars().any(char::is_lowercase),
+                words_of(text, toks, r).count(),
+                r.span.len(),
+                usize::MAX - r.span.start,
+            )
+        })
+        .unwrap_or(first);
+    let mut name = normalise_space(raws[best].span.slice(text));
+    if kind == EntityKind::Place
+        && let Some(c) = members.iter().find_map(|&i| raws[i].canonical)
+    {
+        name = c.to_string();
+    }
+    let role = if kind == EntityKind::Person {
+        let found: Vec<(String, bool)> = members
+            .iter()
+            .filter_map(|&i| match &raws[i].role {
+                Some(r) => Some((r.clone(), true)),
+                None => roles(&raws[i]),
+            })
+            .collect();
+        pick_role(&found)
+    } else {
+        None
+    };
+    let mut mentions: Vec<Span> = members.iter().map(|&i| raws[i].span).collect();
+    mentions.dedup();
+    Some((
+        raws[first].span.start,
+        Entity {
+            id: Box::default(),
+            kind,
+            name: name.into(),
+            role: role.map(Into::into),
+            mentions: mentions.into(),
+        },
+    ))
+}
+
+/// Ids from the slugs of the names, in order; a repeated slug gets "-2", "-3"…
+fn assign_ids(entities: impl Iterator<Item = Entity>) -> Vec<Entity> {
     let mut seen: Map<String, usize> = Map::default();
     entities
-        .into_iter()
-        .map(|(_, mut e)| {
+        .map(|mut e| {
             let base = slug(&e.name);
-            let count = seen.entry(base.clone()).or_insert(0);
-            *count += 1;
-            e.id = if *count == 1 {
-                base.into()
-            } else {
-                format!("{base}-{count}").into()
+            e.id = match seen.get_mut(&base) {
+                Some(count) => {
+                    *count += 1;
+                    format!("{base}-{count}").into()
+                }
+                None => {
+                    let id = base.as_str().into();
+                    seen.insert(base, 1);
+                    id
+                }
             };
             e
         })
@@ -389,67 +432,133 @@ fn pick_role(found: &[(String, bool)]) -> Option<String> {
     best.map(|(_, r)| r.to_string())
 }
 
-fn initial_of(initial: &str, name: &str) -> bool {
-    initial.len() == 2 && initial.ends_with('.') && name.starts_with(&initial[..1])
+/// The people named in full, indexed by the core of their surname, so that finding the person a
+/// full name belongs to looks up that surname only, however many people the article names.
+/// Each map keeps the first person (the lowest index) with its key.
+#[derive(Default)]
+struct Surnames<'a> {
+    /// (surname core, first name) → person.
+    by_first: Map<(&'a str, &'a str), usize>,
+    /// (surname core, first letter of the first name) → person.
+    by_letter: Map<(&'a str, u8), usize>,
+    /// (surname core, letter) → person named by that initial ("J.").
+    initials: Map<(&'a str, u8), usize>,
 }
 
-/// Lower case without a leading "the" and with white space folded.
-pub fn normalise(s: &str) -> String {
-    if s.is_ascii() {
-        let mut out = normalise_space(s);
-        out.make_ascii_lowercase();
-        if out.starts_with("the ") {
-            out.drain(..4);
-        }
-        return out;
+impl<'a> Surnames<'a> {
+    /// The earliest person with surname core `c` whose first name is `first`, or whose first
+    /// name one of the two gives as an initial ("J. Smith" and "John Smith").
+    fn same_person(&self, c: &'a str, first: &'a str) -> Option<usize> {
+        let exact = self.by_first.get(&(c, first)).copied();
+        let Some(&letter) = first.as_bytes().first() else {
+            return exact;
+        };
+        // `first` is an initial: anyone whose first name starts with that letter.
+        let by_initial = if is_initial(first) {
+            self.by_letter.get(&(c, letter)).copied()
+        } else {
+            None
+        };
+        // Someone named by an initial that `first` starts with.
+        let initial = self.initials.get(&(c, letter)).copied();
+        [exact, by_initial, initial].into_iter().flatten().min()
     }
-    let s = normalise_space(s).to_lowercase();
-    s.strip_prefix("the ").map(str::to_string).unwrap_or(s)
-}
 
-/// The words of `s` joined by single spaces.
-fn normalise_space(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
-}
-
-/// "Bashar al-Assad" → "bashar-al-assad"; "U.S." → "u-s".
-pub fn slug(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    if name.is_ascii() {
-        for b in name.bytes() {
-            if b.is_ascii_alphanumeric() {
-                out.push(char::from(b.to_ascii_lowercase()));
-            } else if !out.is_empty() && !out.ends_with('-') {
-                out.push('-');
+    fn add(&mut self, c: &'a str, first: &'a str, p: usize) {
+        self.by_first.entry((c, first)).or_insert(p);
+        if let Some(&l) = first.as_bytes().first() {
+            self.by_letter.entry((c, l)).or_insert(p);
+            if is_initial(first) {
+                self.initials.entry((c, l)).or_insert(p);
             }
         }
-    } else {
-        slug_chars(name, &mut out);
     }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    if out.is_empty() {
-        out.push_str("entity");
-    }
-    out
 }
 
-fn slug_chars(name: &str, out: &mut String) {
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
+/// The full-name mentions of the people, by one name word (surname core or first name) and by
+/// the gender an honorific asks for, in text order: the person nearest to a lone name is found
+/// by binary search instead of a walk over every person and mention.
+struct Nearest<'a> {
+    /// Name word → its number in `mentions`.
+    words: Map<&'a str, u32>,
+    /// (word number, gender slot, start of a full-name mention, person), sorted; the slot is
+    /// 0 for any person, 1 for those a male honorific may name, 2 for a female one.
+    mentions: Vec<(u32, u8, usize, usize)>,
+}
+
+/// How far a later mention counts against an earlier one: the nearest earlier mention wins
+/// unless it is more than this many bytes before.
+const LATER_PENALTY: i64 = 1_000_000;
+
+/// The slot of [`Nearest`] an honorific of gender `h` looks in.
+fn slot(h: Option<Gender>) -> u8 {
+    match h {
+        None | Some(Gender::Either) => 0,
+        Some(Gender::Male) => 1,
+        Some(Gender::Female) => 2,
     }
+}
+
+impl<'a> Nearest<'a> {
+    fn new(people: &[Person<'a>], key: impl Fn(&Person<'a>) -> &'a str) -> Self {
+        let mut words: Map<&'a str, u32> =
+            Map::with_capacity_and_hasher(people.len(), Default::default());
+        let mut mentions = Vec::new();
+        for (pi, p) in people.iter().enumerate() {
+            let next = u32::try_from(words.len()).unwrap_or(u32::MAX);
+            let w = *words.entry(key(p)).or_insert(next);
+            for h in [None, Some(Gender::Male), Some(Gender::Female)] {
+                if fits(p.gender, h) {
+                    let sl = slot(h);
+                    mentions.extend(p.starts.iter().map(|&s| (w, sl, s, pi)));
+                }
+            }
+        }
+        mentions.sort_unstable();
+        Self { words, mentions }
+    }
+
+    /// Someone named in full has this name word.
+    fn has(&self, c: &str) -> bool {
+        self.words.contains_key(c)
+    }
+
+    /// The person with name word `c` (and the gender of `honorific`) with the full-name mention
+    /// nearest before `start`, or else nearest after it; on a tie, the one named first.
+    fn nearest(&self, c: &str, honorific: Option<Gender>, start: usize) -> Option<usize> {
+        let key = (*self.words.get(c)?, slot(honorific));
+        let m = &self.mentions;
+        let lo = m.partition_point(|&(w, s, _, _)| (w, s) < key);
+        let hi = m.partition_point(|&(w, s, _, _)| (w, s) <= key);
+        let list = m.get(lo..hi)?;
+        let at = list.partition_point(|&(_, _, s, _)| s <= start);
+        let before = at
+            .checked_sub(1)
+            .and_then(|k| list.get(k))
+            .map(|&(_, _, s, _)| {
+                // The first person with a mention at that start.
+                let k = list.partition_point(|&(_, _, t, _)| t < s);
+                let p = list.get(k).map_or(usize::MAX, |&(_, _, _, p)| p);
+                (start as i64 - s as i64, p)
+            });
+        let after = list
+            .get(at)
+            .map(|&(_, _, s, p)| (LATER_PENALTY + (s as i64 - start as i64), p));
+        [before, after].into_iter().flatten().min().map(|(_, p)| p)
+    }
+}
+
+/// A person of gender `g` may be the one an honorific of gender `h` names.
+fn fits(g: Gender, h: Option<Gender>) -> bool {
+    match h {
+        None | Some(Gender::Either) => true,
+        Some(h) => g == Gender::Either || g == h,
+    }
+}
+
+/// The first name is an initial: "J.".
+fn is_initial(w: &str) -> bool {
+    w.len() == 2 && w.ends_with('.')
 }
 
 #[cfg(test)]
@@ -457,15 +566,105 @@ mod tests {
     use super::*;
 
     #[test]
-    fn slugs() {
-        assert_eq!(slug("Bashar al-Assad"), "bashar-al-assad");
-        assert_eq!(slug("U.S."), "u-s");
-        assert_eq!(slug("..."), "entity");
-    }
-
-    #[test]
     fn cores() {
         assert_eq!(core("al-Assad"), "Assad");
         assert_eq!(core("Cheuk-yan"), "Cheuk-yan");
+    }
+
+    /// The old scans `Surnames` and `Nearest` replace, as the reference they must agree with.
+    fn same_person_by_scan(people: &[Person], c: &str, first: &str) -> Option<usize> {
+        let initial_of = |i: &str, n: &str| is_initial(i) && n.starts_with(&i[..1]);
+        people.iter().position(|p| {
+            p.core == c
+                && (p.first == first || initial_of(first, p.first) || initial_of(p.first, first))
+        })
+    }
+
+    fn nearest_by_scan(
+        people: &[Person],
+        c: &str,
+        h: Option<Gender>,
+        start: usize,
+    ) -> Option<usize> {
+        let mut best: Option<(usize, i64)> = None;
+        for (pi, p) in people.iter().enumerate() {
+            if p.core != c || !fits(p.gender, h) {
+                continue;
+            }
+            let score = p
+                .starts
+                .iter()
+                .map(|&s| {
+                    let d = start as i64 - s as i64;
+                    if d >= 0 { d } else { LATER_PENALTY - d }
+                })
+                .min()
+                .unwrap_or(i64::MAX);
+            if best.is_none_or(|(_, b)| score < b) {
+                best = Some((pi, score));
+            }
+        }
+        best.map(|(p, _)| p)
+    }
+
+    #[test]
+    fn indexes_agree_with_a_scan_over_every_person() {
+        const FIRSTS: &[&str] = &["John", "J.", "Jane", "M.", "Mary", "Al"];
+        const CORES: &[&str] = &["Smith", "Jones", "Li"];
+        const GENDERS: [Gender; 3] = [Gender::Male, Gender::Female, Gender::Either];
+        // A fixed pseudo-random population: people sharing surnames, initials and mentions far
+        // apart (more than `LATER_PENALTY`) as well as close together.
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |n: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n as u64) as usize
+        };
+        let mut people: Vec<Person> = Vec::new();
+        let mut surnames = Surnames::default();
+        for _ in 0..200 {
+            let (first, c) = (FIRSTS[next(FIRSTS.len())], CORES[next(CORES.len())]);
+            let start = next(3_000_000);
+            assert_eq!(
+                surnames.same_person(c, first),
+                same_person_by_scan(&people, c, first),
+                "{first} {c}"
+            );
+            match surnames.same_person(c, first) {
+                Some(p) => people[p].starts.push(start),
+                None => {
+                    surnames.add(c, first, people.len());
+                    people.push(Person {
+                        first,
+                        core: c,
+                        gender: GENDERS[next(3)],
+                        root: 0,
+                        starts: vec![start],
+                    });
+                }
+            }
+        }
+        let nearest = Nearest::new(&people, |p| p.core);
+        for _ in 0..2000 {
+            let c = CORES[next(CORES.len())];
+            let h = [
+                None,
+                Some(Gender::Male),
+                Some(Gender::Female),
+                Some(Gender::Either),
+            ][next(4)];
+            // Some queries right on a mention's start.
+            let start = if next(4) == 0 {
+                people[next(people.len())].starts[0]
+            } else {
+                next(3_200_000)
+            };
+            assert_eq!(
+                nearest.nearest(c, h, start),
+                nearest_by_scan(&people, c, h, start),
+                "{c} {h:?} {start}"
+            );
+        }
     }
 }

@@ -40,13 +40,8 @@ impl Token {
     }
 }
 
-/// Abbreviations whose final dot belongs to the word.
-const DOTTED: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Col", "Capt", "Lt",
-    "Sgt", "Cpl", "Adm", "Maj", "Prof", "Rev", "Inc", "Corp", "Co", "Ltd", "No", "vs", "Ave", "Mt",
-    "Ft", "Pres", "Supt", "Insp", "Det", "Fr", "Msgr", "Hon", "Mme", "Bros", "Dept", "Gov't",
-    "Univ", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec", "approx", "etc", "al",
-];
+use crate::analysis::lexicon::DOTTED;
+use crate::analysis::text::long_run;
 
 /// Lower-case words after a hyphen that end a name rather than continue it ("Saudi-led").
 const HYPHEN_TAILS: &[&str] = &[
@@ -171,7 +166,8 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
             }
             continue;
         }
-        let len = c.len_utf8();
+        // A long run of marks or of one punctuation character is one token (as in `quotes`).
+        let len = long_run(block, i, c).unwrap_or(c.len_utf8());
         out.push(Token {
             start: start + i,
             end: start + i + len,
@@ -388,5 +384,15 @@ mod tests {
         assert!(t[9].cap, "al- names count as capitalised");
         assert_eq!(t[10].text(s), "300,000");
         assert!(t[10].digit);
+    }
+
+    #[test]
+    fn a_run_of_marks_is_one_token() {
+        let dense = "\"'".repeat(5_000);
+        assert_eq!(words(&dense).len(), 1);
+        assert_eq!(
+            words("\"'Hi,'\" he"),
+            ["[\"]", "[']", "Hi", "[,]", "[']", "[\"]", "he"]
+        );
     }
 }

@@ -2,6 +2,8 @@
 //! All lists are lowercase and sorted; they are merged into one table so that a word's flags
 //! come from one binary search, without allocation.
 
+use crate::analysis::lexicon::ABBREVIATIONS;
+
 /// What a word is to the quote finder, as bits: one lookup per word gives all of them.
 pub mod flag {
     pub const SPEECH: u16 = 1;
@@ -500,13 +502,6 @@ const VERB_FILLERS: &[&str] = &[
 const PRONOUNS: &[&str] = &["he", "i", "it", "she", "they", "we"];
 
 const GENDERED: &[&str] = &["he", "her", "hers", "him", "his", "she"];
-
-const ABBREVIATIONS: &[&str] = &[
-    "adm", "apr", "aug", "ave", "blvd", "capt", "cmdr", "co", "col", "corp", "cpl", "dec", "dept",
-    "det", "dr", "e.g", "feb", "fig", "ft", "gen", "gov", "hon", "i.e", "inc", "insp", "jan", "jr",
-    "jul", "jun", "lt", "ltd", "maj", "mar", "messrs", "mr", "mrs", "ms", "mt", "no", "nov", "oct",
-    "pres", "prof", "pvt", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "supt", "vs",
-];
 
 const ELISIONS: &[&str] = &[
     "bout", "cause", "cos", "em", "n", "round", "til", "tis", "twas",

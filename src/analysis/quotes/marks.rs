@@ -3,7 +3,7 @@
 //! marks at all, and unbalanced marks (which end at the paragraph end at most).
 
 use super::lexicon;
-use super::text::{Doc, TokKind, is_mark_char};
+use super::text::{Doc, TokKind, Unit, is_mark_char};
 use crate::article::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -184,122 +184,162 @@ fn single_role(
 
 /// Finds every quotation in the article, in text order.
 pub fn pairs(doc: &Doc) -> Vec<Pair> {
-    let mut out = Vec::new();
+    let mut pairing = Pairing {
+        doc,
+        out: Vec::new(),
+        stack: Vec::new(),
+        carry: None,
+    };
     let mut marks = Vec::new();
-    let mut stack: Vec<Open> = Vec::new();
-    // A top-level quotation left open at the end of the previous body paragraph.
-    let mut carry: Option<(Open, usize)> = None;
     for (ui, unit) in doc.units.iter().enumerate() {
-        let (first, last) = unit.toks;
-        classify_marks(doc, first, last, &mut marks);
-        stack.clear();
-        let mut skip: Option<usize> = None;
-        if let Some((open, prev_end)) = carry.take() {
-            let first_mark = marks
-                .iter()
-                .find(|m| m.family == open.family && m.role != Role::Neither);
-            let continues = unit.is_body()
-                && match first_mark {
-                    // The convention: the mark opens each paragraph again.
-                    Some(m) if m.tok == first && m.role != Role::Close => {
-                        skip = Some(m.tok);
-                        true
-                    }
-                    // A closing mark with no opener: the quotation runs on to it (not for single
-                    // marks, whose closer may be an apostrophe: "the girls' team").
-                    Some(m) => {
-                        m.right && !m.left && m.role != Role::Open && m.family != Family::Single
-                    }
-                    None => false,
-                };
-            if continues {
-                stack.push(open);
-            } else {
-                out.push(unclosed(doc, open, prev_end));
-            }
+        classify_marks(doc, unit.toks.0, unit.toks.1, &mut marks);
+        pairing.stack.clear();
+        let skip = pairing.carry_into(unit, &marks);
+        for m in marks.iter().filter(|m| Some(m.tok) != skip) {
+            pairing.mark(m, unit.toks.1);
         }
-        for m in &marks {
-            if Some(m.tok) == skip {
-                continue;
-            }
-            let open_at = stack.iter().rposition(|o| o.family == m.family);
-            let close = match m.role {
-                Role::Neither => continue,
-                Role::Open => {
-                    // A sloppy opening curly mark used as a closer.
-                    let closes = open_at.is_some() && m.right && !m.left;
-                    // Double marks do not nest inside double marks: an opener while one is
-                    // open means the earlier quotation was never closed; it ends here.
-                    if let Some(at) = open_at.filter(|_| !closes && m.family == Family::Double) {
-                        let open = stack[at];
-                        stack.truncate(at);
-                        // At the end of its sentence, when that comes first.
-                        let (_, s_end) = doc.sentence_range(open.tok);
-                        let end = s_end
-                            .min(m.tok)
-                            .checked_sub(1)
-                            .and_then(|t| doc.toks.get(t))
-                            .map_or(doc.toks[m.tok].start, |t| t.end);
-                        out.push(unclosed(doc, open, end));
-                        push(&mut stack, m);
-                        continue;
-                    }
-                    closes
-                }
-                Role::Close => {
-                    if open_at.is_none() {
-                        if m.left && m.family != Family::Single {
-                            push(&mut stack, m);
-                        }
-                        continue;
-                    }
+        pairing.end_unit(ui, unit);
+    }
+    pairing.finish()
+}
+
+/// The state of [`pairs`] as it walks the units: the pairs found, the marks open in this unit
+/// (outermost first) and a top-level quotation left open at the end of the previous body
+/// paragraph, with where that paragraph ends.
+struct Pairing<'d, 'a> {
+    doc: &'d Doc<'a>,
+    out: Vec<Pair>,
+    stack: Vec<Open>,
+    carry: Option<(Open, usize)>,
+}
+
+impl Pairing<'_, '_> {
+    /// A quotation left open at the end of the previous paragraph runs on into this one when the
+    /// paragraph opens with the same mark again (the convention; that mark is skipped, returned
+    /// here) or closes it with no opener; else it ends where the previous paragraph ended.
+    fn carry_into(&mut self, unit: &Unit, marks: &[Mark]) -> Option<usize> {
+        let (open, prev_end) = self.carry.take()?;
+        let mut skip = None;
+        let first_mark = marks
+            .iter()
+            .find(|m| m.family == open.family && m.role != Role::Neither);
+        let continues = unit.is_body()
+            && match first_mark {
+                // The convention: the mark opens each paragraph again.
+                Some(m) if m.tok == unit.toks.0 && m.role != Role::Close => {
+                    skip = Some(m.tok);
                     true
                 }
-                Role::Either => {
-                    if open_at.is_none() {
-                        let at_end = m.tok + 1 >= last;
-                        let inch = doc
-                            .char_before(doc.toks[m.tok].start)
-                            .is_some_and(|p| p.is_ascii_digit());
-                        if at_end || inch {
-                            continue;
-                        }
-                    }
-                    open_at.is_some()
-                }
+                // A closing mark with no opener: the quotation runs on to it (not for single
+                // marks, whose closer may be an apostrophe: "the girls' team").
+                Some(m) => m.right && !m.left && m.role != Role::Open && m.family != Family::Single,
+                None => false,
             };
-            if close {
-                if let Some(at) = open_at {
-                    let open = stack[at];
-                    stack.truncate(at);
-                    out.push(Pair {
-                        open: open.tok,
-                        close: Some(m.tok),
-                        span: Span::new(doc.toks[open.tok].start, doc.toks[m.tok].end),
-                        depth: open.depth,
-                    });
+        if continues {
+            self.stack.push(open);
+        } else {
+            self.out.push(unclosed(self.doc, open, prev_end));
+        }
+        skip
+    }
+
+    /// One mark of a unit whose tokens end before `last`: it opens a quotation, closes the
+    /// innermost open one of its family, or is not a quotation mark here.
+    fn mark(&mut self, m: &Mark, last: usize) {
+        let doc = self.doc;
+        let open_at = self.stack.iter().rposition(|o| o.family == m.family);
+        let close = match m.role {
+            Role::Neither => return,
+            Role::Open => {
+                // A sloppy opening curly mark used as a closer.
+                let closes = open_at.is_some() && m.right && !m.left;
+                // Double marks do not nest inside double marks: an opener while one is
+                // open means the earlier quotation was never closed; it ends here.
+                if let Some(at) = open_at.filter(|_| !closes && m.family == Family::Double) {
+                    self.reopen_double(at, m);
+                    return;
                 }
-            } else {
-                push(&mut stack, m);
+                closes
             }
+            Role::Close => {
+                if open_at.is_none() {
+                    if m.left && m.family != Family::Single {
+                        push(&mut self.stack, m);
+                    }
+                    return;
+                }
+                true
+            }
+            Role::Either => {
+                if open_at.is_none() {
+                    let at_end = m.tok + 1 >= last;
+                    let inch = doc
+                        .char_before(doc.toks[m.tok].start)
+                        .is_some_and(|p| p.is_ascii_digit());
+                    if at_end || inch {
+                        return;
+                    }
+                }
+                open_at.is_some()
+            }
+        };
+        if !close {
+            push(&mut self.stack, m);
+            return;
         }
-        // What is still open: the outermost top-level quotation runs on or ends here.
-        // Any family may hold an outer quotation: a British story quotes with single marks and
-        // puts terms in double ones, or the other way round.
-        if let Some(open) = stack.first().copied() {
-            let next_is_body = doc.units.get(ui + 1).is_some_and(|u| u.is_body());
+        if let Some(at) = open_at {
+            let open = self.stack[at];
+            self.stack.truncate(at);
+            self.out.push(Pair {
+                open: open.tok,
+                close: Some(m.tok),
+                span: Span::new(doc.toks[open.tok].start, doc.toks[m.tok].end),
+                depth: open.depth,
+            });
+        }
+    }
+
+    /// A double opener while the double quotation at `at` of the stack is open: that one was
+    /// never closed and ends at the end of its sentence (or before this mark, when that comes
+    /// first); this mark opens a new one.
+    fn reopen_double(&mut self, at: usize, m: &Mark) {
+        let doc = self.doc;
+        let open = self.stack[at];
+        self.stack.truncate(at);
+        let (_, s_end) = doc.sentence_range(open.tok);
+        let end = s_end
+            .min(m.tok)
+            .checked_sub(1)
+            .and_then(|t| doc.toks.get(t))
+            .map_or(doc.toks[m.tok].start, |t| t.end);
+        self.out.push(unclosed(doc, open, end));
+        push(&mut self.stack, m);
+    }
+
+    /// What is still open at the end of unit `ui`: the outermost top-level quotation runs on
+    /// into the next body paragraph, or ends here. Any family may hold an outer quotation: a
+    /// British story quotes with single marks and puts terms in double ones, or the other way
+    /// round.
+    fn end_unit(&mut self, ui: usize, unit: &Unit) {
+        if let Some(open) = self.stack.first().copied() {
+            let next_is_body = self.doc.units.get(ui + 1).is_some_and(|u| u.is_body());
             if open.depth == 0 && unit.is_body() && next_is_body {
-                carry = Some((open, unit.span.end));
+                self.carry = Some((open, unit.span.end));
             } else {
-                out.push(unclosed(doc, open, unit.span.end));
+                self.out.push(unclosed(self.doc, open, unit.span.end));
             }
         }
     }
-    if let Some((open, end)) = carry {
-        out.push(unclosed(doc, open, end));
+
+    /// The pairs, outer before inner.
+    fn finish(mut self) -> Vec<Pair> {
+        if let Some((open, end)) = self.carry.take() {
+            self.out.push(unclosed(self.doc, open, end));
+        }
+        self.out
+            .sort_by_key(|p| (p.span.start, std::cmp::Reverse(p.span.end)));
+        self.out
     }
-    out.sort_by_key(|p| (p.span.start, std::cmp::Reverse(p.span.end)));
-    out
 }
 
 /// Deeper nesting than this is not writing; further openers are ignored (and the stack stays

@@ -6,16 +6,10 @@
 use super::Found;
 use super::lexicon;
 use super::text::Doc;
+use crate::analysis::lexicon::{Gender, first_name_gender, honorific_gender};
 use crate::analysis::{Entity, EntityKind};
 use crate::article::Span;
 use std::collections::HashMap;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Gender {
-    Unknown,
-    Male,
-    Female,
-}
 
 #[derive(Clone, Copy, Debug)]
 struct Mention {
@@ -238,7 +232,7 @@ fn resolve_pronoun(
                 }
                 match genders[m.entity] {
                     g if g == want && exact.is_none() => exact = Some(m.entity),
-                    Gender::Unknown if unknown.is_none() => unknown = Some(m.entity),
+                    Gender::Either if unknown.is_none() => unknown = Some(m.entity),
                     _ => {}
                 }
             }
@@ -315,32 +309,8 @@ fn other(g: Gender) -> Gender {
     match g {
         Gender::Male => Gender::Female,
         Gender::Female => Gender::Male,
-        Gender::Unknown => Gender::Unknown,
+        Gender::Either => Gender::Either,
     }
-}
-
-/// First names with the gender the US Census lists them under (the gazetteer the entity
-/// extractor uses; `U` names count for neither).
-const FIRST_NAMES: &str = include_str!("../../../assets/gazetteers/first_names.tsv");
-
-fn first_name_gender(name: &str) -> Gender {
-    static TABLE: std::sync::OnceLock<HashMap<&'static str, Gender>> = std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        FIRST_NAMES
-            .lines()
-            .filter_map(|line| {
-                let mut parts = line.split('\t');
-                let name = parts.next()?;
-                let gender = match parts.next()? {
-                    "M" => Gender::Male,
-                    "F" => Gender::Female,
-                    _ => Gender::Unknown,
-                };
-                Some((name, gender))
-            })
-            .collect()
-    });
-    table.get(name).copied().unwrap_or(Gender::Unknown)
 }
 
 /// Each entity's gender as the article shows it: a title before a mention ("Mr.", "Mrs.",
@@ -356,7 +326,7 @@ fn genders(doc: &Doc, entities: &[Entity], mentions: &[Mention]) -> Vec<Gender> 
             match first_name_gender(first) {
                 Gender::Male => votes[i].0 += 2,
                 Gender::Female => votes[i].1 += 2,
-                Gender::Unknown => {}
+                Gender::Either => {}
             }
         }
     }
@@ -368,12 +338,10 @@ fn genders(doc: &Doc, entities: &[Entity], mentions: &[Mention]) -> Vec<Gender> 
             .rsplit(|c: char| !c.is_alphabetic())
             .next()
             .unwrap_or("");
-        match title {
-            "Mr" | "Sir" | "Lord" | "King" | "Prince" => votes[m.entity].0 += 3,
-            "Mrs" | "Ms" | "Miss" | "Madam" | "Dame" | "Lady" | "Queen" | "Princess" => {
-                votes[m.entity].1 += 3;
-            }
-            _ => {}
+        match honorific_gender(title) {
+            Gender::Male => votes[m.entity].0 += 3,
+            Gender::Female => votes[m.entity].1 += 3,
+            Gender::Either => {}
         }
     }
     // Pronouns vote for the person mentioned last before them.
@@ -406,7 +374,7 @@ fn genders(doc: &Doc, entities: &[Entity], mentions: &[Mention]) -> Vec<Gender> 
         .map(|(m, f)| match m.cmp(&f) {
             std::cmp::Ordering::Greater => Gender::Male,
             std::cmp::Ordering::Less => Gender::Female,
-            std::cmp::Ordering::Equal => Gender::Unknown,
+            std::cmp::Ordering::Equal => Gender::Either,
         })
         .collect()
 }

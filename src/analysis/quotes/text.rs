@@ -2,6 +2,8 @@
 //! punctuation tokens, and sentences. Built once per article in linear time.
 
 use super::lexicon;
+pub use crate::analysis::text::is_mark_char;
+use crate::analysis::text::long_run;
 use crate::article::{Article, BlockKind, Span};
 
 /// What a token is. Quotation-mark characters that are not inside a word are `Mark`s.
@@ -47,13 +49,6 @@ pub struct Doc<'a> {
     pub toks: Vec<Tok>,
     /// Sentence token ranges, in order.
     pub sentences: Vec<(usize, usize)>,
-}
-
-pub fn is_mark_char(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‹' | '›'
-    )
 }
 
 fn is_word_char(c: char) -> bool {
@@ -342,20 +337,24 @@ fn tokenize(text: &str, span: Span, unit: u32, out: &mut Vec<Tok>) {
             });
             i = j;
         } else {
-            let kind = if is_mark_char(c) {
+            // A long run of marks or of one punctuation character is one token: it is no
+            // quotation, and text made of nothing else must not cost a token per byte.
+            let run = long_run(slice, i, c);
+            let kind = if is_mark_char(c) && run.is_none() {
                 TokKind::Mark(c)
             } else {
                 TokKind::Punct(c)
             };
+            let len = run.unwrap_or(n);
             out.push(Tok {
                 start,
-                end: start + n,
+                end: start + len,
                 kind,
                 unit,
                 sentence: 0,
                 flags: 0,
             });
-            i += n;
+            i += len;
         }
     }
 }
@@ -415,5 +414,19 @@ mod tests {
         let (s, e) = doc.sentences[0];
         assert_eq!(doc.tok_text(e - 1), "\"");
         assert_eq!(doc.tok_text(s), "He");
+    }
+
+    #[test]
+    fn text_dense_in_marks_costs_a_token_per_run_not_per_mark() {
+        // Issue 14: one token per mark made the token vector 40x the text.
+        for dense in ["\"".repeat(10_000), "\"'".repeat(5_000), "--".repeat(5_000)] {
+            let a = article(&dense);
+            assert_eq!(Doc::new(&a).toks.len(), 1, "{}", &dense[..8]);
+        }
+        // Two or three adjacent marks are still quotation marks.
+        let a = article("\"'Hi,' he said,\" she said.");
+        let doc = Doc::new(&a);
+        assert!(matches!(doc.toks[0].kind, TokKind::Mark('"')));
+        assert!(matches!(doc.toks[1].kind, TokKind::Mark('\'')));
     }
 }

@@ -1,20 +1,41 @@
-//! The word lists the extractor consults: gazetteers generated from open data (see
+//! The lexicon of names every part of the analysis consults: first names with their gender,
+//! surnames, places, honorifics and titles, from gazetteers generated from open data (see
 //! `assets/gazetteers/README.md`) and small hand-written tables of titles, cue words and demonyms.
 //! Parsed once, on first use, into hash sets keyed by `&'static str` so lookups never allocate.
+//! The entity finder reads it as `entities::names`; the quote resolver reads the genders here.
 
-use super::{Map, Set};
+use crate::analysis::entities::{Map, Set};
 use std::sync::LazyLock;
 
-const FIRST_NAMES: &str = include_str!("../../../assets/gazetteers/first_names.tsv");
-const SURNAMES: &str = include_str!("../../../assets/gazetteers/surnames.txt");
-const PLACES: &str = include_str!("../../../assets/gazetteers/places.tsv");
-const WORDS: &str = include_str!("../../../assets/gazetteers/words.txt");
+const FIRST_NAMES: &str = include_str!("../../assets/gazetteers/first_names.tsv");
+const SURNAMES: &str = include_str!("../../assets/gazetteers/surnames.txt");
+const PLACES: &str = include_str!("../../assets/gazetteers/places.tsv");
+const WORDS: &str = include_str!("../../assets/gazetteers/words.txt");
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A person's gender as a first name, an honorific or the article's pronouns give it; `Either`
+/// when they do not tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Gender {
     Male,
     Female,
     Either,
+}
+
+/// The gender an honorific or title before a name gives ("Mr." male, "Mme" female), with or
+/// without its dot; `Either` for any other word.
+pub fn honorific_gender(w: &str) -> Gender {
+    match w.trim_end_matches('.') {
+        "Mr" | "Sir" | "Lord" | "Herr" | "Fr" | "King" | "Prince" => Gender::Male,
+        "Mrs" | "Ms" | "Miss" | "Dame" | "Lady" | "Mme" | "Mlle" | "Frau" | "Madam" | "Queen"
+        | "Princess" => Gender::Female,
+        _ => Gender::Either,
+    }
+}
+
+/// The gender the US Census lists a first name under; `Either` for names it lists under both
+/// and for names it lacks.
+pub fn first_name_gender(w: &str) -> Gender {
+    GAZETTEER.first_name(w).map_or(Gender::Either, |f| f.gender)
 }
 
 /// What kind of place a gazetteer name is.
@@ -53,6 +74,26 @@ pub struct Gazetteer {
 }
 
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
+
+/// Abbreviations, as the two tokenisers use them. The entity tokeniser keeps the final dot
+/// of these (case as written) in the word ("Mr.", "Gov't."); the quote finder's sentence
+/// splitter does not end a sentence after these (lower case, sorted, without the dot), and
+/// also knows "e.g", "i.e" and month names. The lists differ on purpose where the uses differ;
+/// keep them side by side here.
+pub const DOTTED: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Col", "Capt", "Lt",
+    "Sgt", "Cpl", "Adm", "Maj", "Prof", "Rev", "Inc", "Corp", "Co", "Ltd", "No", "vs", "Ave", "Mt",
+    "Ft", "Pres", "Supt", "Insp", "Det", "Fr", "Msgr", "Hon", "Mme", "Bros", "Dept", "Gov't",
+    "Univ", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec", "approx", "etc", "al",
+];
+
+/// Words after which a dot does not end a sentence (lower case, sorted, without the dot).
+pub const ABBREVIATIONS: &[&str] = &[
+    "adm", "apr", "aug", "ave", "blvd", "capt", "cmdr", "co", "col", "corp", "cpl", "dec", "dept",
+    "det", "dr", "e.g", "feb", "fig", "ft", "gen", "gov", "hon", "i.e", "inc", "insp", "jan", "jr",
+    "jul", "jun", "lt", "ltd", "maj", "mar", "messrs", "mr", "mrs", "ms", "mt", "no", "nov", "oct",
+    "pres", "prof", "pvt", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "supt", "vs",
+];
 
 /// Spellings of countries that the open data lacks but wire copy uses.
 #[rustfmt::skip]
@@ -557,5 +598,16 @@ mod tests {
     fn lower_without_allocation() {
         assert!(with_lower("HeLLo", |s| s == "hello"));
         assert!(with_lower("Ünïcode", |s| s == "Ünïcode"));
+    }
+
+    #[test]
+    fn one_gender_for_honorifics_and_first_names() {
+        assert_eq!(honorific_gender("Mr."), Gender::Male);
+        assert_eq!(honorific_gender("Herr"), Gender::Male);
+        assert_eq!(honorific_gender("Mme"), Gender::Female);
+        assert_eq!(honorific_gender("Queen"), Gender::Female);
+        assert_eq!(honorific_gender("Dr."), Gender::Either);
+        assert_eq!(first_name_gender("Mary"), Gender::Female);
+        assert_eq!(first_name_gender("Zzyzx"), Gender::Either);
     }
 }
