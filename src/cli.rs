@@ -20,7 +20,6 @@ use std::process::ExitCode;
         .ndjson) articles. Folders are read recursively in name order; `-` reads standard \
         input. Sources that cannot be read are reported and skipped."
 )]
-#[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -31,6 +30,10 @@ pub struct Cli {
     /// Bigger files, and endless sources like /dev/zero, are reported and skipped.
     #[arg(long, global = true, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
     pub max_bytes: u64,
+    /// The library file (default: $BYLINE_LIBRARY, else library.sqlite in the XDG data folder,
+    /// e.g. ~/.local/share/byline/).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub library: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -46,6 +49,61 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Add articles to the library (same formats as the reader; already stored ones are skipped).
+    ///
+    /// Exit status 1 when some sources could not be read, 2 when none gave an article.
+    Import {
+        /// Files, folders or `-` for standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Print the library's articles that match a query, best match first.
+    ///
+    /// Every word must appear in the headline, text, byline or entity names; the words are
+    /// taken literally. Exit status 1 when nothing matches.
+    Search {
+        query: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Take the query in SQLite FTS5 syntax (OR, NOT, NEAR(…), "phrases", prefix*).
+        #[arg(long)]
+        fts: bool,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
+    /// List the most mentioned people, organizations and places across the library.
+    People {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// Remove unstarred articles added to the library more than AGE ago.
+    Prune {
+        /// 90d, 2w, 12h, 30m…
+        #[arg(long, value_name = "AGE", value_parser = crate::library::cli::parse_age)]
+        older_than: std::time::Duration,
+    },
+}
+
+/// `byline people --kind`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    Person,
+    Organization,
+    Place,
+}
+
+impl From<KindArg> for crate::analysis::EntityKind {
+    fn from(k: KindArg) -> Self {
+        match k {
+            KindArg::Person => Self::Person,
+            KindArg::Organization => Self::Organization,
+            KindArg::Place => Self::Place,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

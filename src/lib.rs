@@ -13,6 +13,7 @@ pub mod article;
 pub mod cli;
 pub mod document;
 pub mod event;
+pub mod library;
 pub mod source;
 pub mod ui;
 

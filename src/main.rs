@@ -26,6 +26,7 @@ fn main() -> ExitCode {
         Some(Command::Analyze { format, paths }) => {
             byline::cli::analyze(format, &paths, cli.max_bytes)
         }
+        Some(command) => byline::library::cli::run(command, cli.library.as_deref(), cli.max_bytes),
         None => reader(cli.paths, cli.max_bytes),
     }
 }
