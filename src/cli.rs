@@ -62,7 +62,9 @@ pub enum Command {
     /// Every word must appear in the headline, text, byline or entity names; the words are
     /// taken literally. Exit status 1 when nothing matches.
     Search {
-        query: String,
+        /// The words (several words are joined by spaces).
+        #[arg(required = true)]
+        query: Vec<String>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
         /// Take the query in SQLite FTS5 syntax (OR, NOT, NEAR(…), "phrases", prefix*).

@@ -19,7 +19,7 @@ pub fn run(command: Command, library: Option<&Path>, max_bytes: u64) -> ExitCode
             format,
             fts,
             limit,
-        } => search(library, &query, fts, limit, format),
+        } => search(library, &query.join(" "), fts, limit, format),
         Command::People {
             format,
             kind,

@@ -367,6 +367,50 @@ impl Library {
             .map_err(|e| self.err(e))
     }
 
+    /// SQLite's `PRAGMA integrity_check` plus byline's own: every article has its text, search
+    /// row and (some version of) analysis. `Err(Damaged)` lists what is wrong.
+    pub fn check(&self) -> Result<()> {
+        let run = || -> rusqlite::Result<Vec<String>> {
+            let mut problems: Vec<String> = {
+                let mut s = self.conn.prepare("PRAGMA integrity_check")?;
+                let rows = s.query_map([], |r| r.get::<_, String>(0))?;
+                rows.collect::<rusqlite::Result<Vec<_>>>()?
+                    .into_iter()
+                    .filter(|m| m != "ok")
+                    .collect()
+            };
+            let orphans: i64 = self.conn.query_row(
+                "SELECT (SELECT count(*) FROM articles a WHERE NOT EXISTS                      (SELECT 1 FROM bodies b WHERE b.id = a.id)) +                         (SELECT count(*) FROM articles a WHERE NOT EXISTS                      (SELECT 1 FROM analyses an WHERE an.hash = a.hash)) +                         (SELECT count(*) FROM bodies b WHERE NOT EXISTS                      (SELECT 1 FROM articles a WHERE a.id = b.id))",
+                [],
+                |r| r.get(0),
+            )?;
+            if orphans > 0 {
+                problems.push(format!("{orphans} articles without text or analysis"));
+            }
+            let indexed: i64 = self
+                .conn
+                .query_row("SELECT count(*) FROM search", [], |r| r.get(0))?;
+            let articles: i64 = self
+                .conn
+                .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
+            if indexed != articles {
+                problems.push(format!(
+                    "{articles} articles but {indexed} in the search index"
+                ));
+            }
+            Ok(problems)
+        };
+        let problems = run().map_err(|e| self.err(e))?;
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Damaged {
+                path: self.path.clone(),
+                detail: problems.join("; "),
+            })
+        }
+    }
+
     /// The largest article id so far (0 for an empty library); list with
     /// `Filter { after: Some(id), .. }` later to get what arrived since.
     pub fn max_id(&self) -> Result<ArticleId> {

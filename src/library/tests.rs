@@ -106,6 +106,16 @@ fn migration_runs_from_an_empty_sqlite_database() {
     assert_eq!(lib.schema_version().unwrap(), schema::LATEST);
     three(&lib);
     assert_eq!(lib.counts().unwrap().articles, 3);
+    lib.check().unwrap();
+    lib.conn
+        .execute("DELETE FROM bodies WHERE id = 1", [])
+        .unwrap();
+    assert!(
+        lib.check()
+            .unwrap_err()
+            .to_string()
+            .contains("without text")
+    );
 }
 
 #[test]
@@ -565,6 +575,7 @@ fn prune_keeps_starred_and_recent_articles() {
         })
         .unwrap();
     assert!(found.is_empty());
+    lib.check().unwrap();
     let counts: (i64, i64) = lib
         .conn
         .query_row(
