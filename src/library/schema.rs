@@ -60,11 +60,12 @@ CREATE TABLE bodies (
 );
 
 CREATE TABLE analyses (
+    id INTEGER PRIMARY KEY,
     hash BLOB NOT NULL,
     version TEXT NOT NULL,
     analysis TEXT NOT NULL,
-    PRIMARY KEY (hash, version)
-) WITHOUT ROWID;
+    UNIQUE (hash, version)
+);
 
 CREATE TABLE entities (
     id INTEGER PRIMARY KEY,
