@@ -490,12 +490,14 @@ impl Library {
         let run = || -> rusqlite::Result<Vec<Headline>> {
             let mut stmt = self.conn.prepare_cached(&sql)?;
             let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
+                use crate::article::sanitize::clean_inline;
+                let line = |s: String| clean_inline(&s);
                 Ok(Headline {
                     id: r.get(0)?,
-                    title: r.get(1)?,
-                    date: r.get(2)?,
-                    source: r.get(3)?,
-                    outlet: r.get(4)?,
+                    title: line(r.get(1)?),
+                    date: r.get::<_, Option<String>>(2)?.map(line),
+                    source: line(r.get(3)?),
+                    outlet: r.get::<_, Option<String>>(4)?.map(line),
                     read: r.get(5)?,
                     starred: r.get(6)?,
                 })
@@ -571,7 +573,7 @@ impl Library {
             })?;
         // An unreadable cached analysis is one to redo, not an error.
         stored.analysis = analysis.and_then(|a| serde_json::from_str(&a).ok());
-        Ok(Some(stored))
+        Ok(Some(safe(stored)))
     }
 
     pub fn set_read(&self, id: ArticleId, read: bool) -> Result<()> {
@@ -884,6 +886,62 @@ impl Library {
             .map(drop)
             .map_err(|e| self.err(e))
     }
+}
+
+/// What was stored came through the parser, so it is clean; but the file may have been edited
+/// by something else. Text that is not clean, or blocks that do not fit it, are parsed again
+/// from the stored text (as plain text), and an analysis whose spans do not fit is dropped (to
+/// be redone): what the reader shows from the library is as safe as what it shows from files.
+fn safe(mut s: Stored) -> Stored {
+    use crate::article::sanitize::{clean, clean_inline};
+    let text = &s.article.text;
+    let fits = |span: &crate::article::Span| {
+        span.start <= span.end
+            && span.end <= text.len()
+            && text.is_char_boundary(span.start)
+            && text.is_char_boundary(span.end)
+    };
+    let clean_text = matches!(clean(text), std::borrow::Cow::Borrowed(_));
+    if !clean_text || !s.article.blocks.iter().all(|b| fits(&b.span)) {
+        let source = s.article.source.clone();
+        let parsed = crate::article::parse(&source, s.article.text.as_bytes());
+        s.article = parsed.articles.into_iter().next().unwrap_or_default();
+        s.article.source = source;
+        s.analysis = None;
+    }
+    let text = &s.article.text;
+    let fits = |span: &crate::article::Span| {
+        span.start <= span.end
+            && span.end <= text.len()
+            && text.is_char_boundary(span.start)
+            && text.is_char_boundary(span.end)
+    };
+    if let Some(a) = &s.analysis {
+        let ok = a.entities.iter().all(|e| e.mentions.iter().all(fits))
+            && a.quotes
+                .iter()
+                .all(|q| fits(&q.span) && q.speaker_span.as_ref().is_none_or(fits));
+        if !ok {
+            s.analysis = None;
+        }
+    }
+    let a = &mut s.article;
+    for field in [&mut a.source, &mut a.headline] {
+        *field = clean_inline(field);
+    }
+    for field in [
+        &mut a.byline,
+        &mut a.dateline,
+        &mut a.date,
+        &mut a.outlet,
+        &mut a.url,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        *field = clean_inline(field);
+    }
+    s
 }
 
 /// Refuses, before SQLite touches it, a path that is a folder or a file that does not start

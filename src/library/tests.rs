@@ -641,3 +641,43 @@ fn the_path_comes_from_the_flag_then_the_environment() {
         );
     }
 }
+
+#[test]
+fn what_the_library_gives_back_is_clean_even_if_the_file_was_edited() {
+    let dir = Dir::new("tampered");
+    let lib = Library::open(&dir.lib()).unwrap();
+    three(&lib);
+    let id = lib.max_id().unwrap();
+    lib.conn
+        .execute(
+            "UPDATE articles SET headline = 'Evil \x1b]0;pwned\x07 title' WHERE id = ?1",
+            [id],
+        )
+        .unwrap();
+    lib.conn
+        .execute(
+            "UPDATE bodies SET text = 'Head\n\nBody \x1b[31mred\x1b[0m text.', \
+             blocks = '[{\"kind\":\"paragraph\",\"start\":0,\"end\":9999}]' WHERE id = ?1",
+            [id],
+        )
+        .unwrap();
+    let h = lib.headlines(&Filter::default()).unwrap();
+    let title = &h.iter().find(|h| h.id == id).unwrap().title;
+    assert!(
+        !title.contains('\x1b') && !title.contains('\x07'),
+        "{title:?}"
+    );
+    let s = lib.article(id).unwrap().unwrap();
+    assert!(!s.article.text.contains('\x1b'), "{:?}", s.article.text);
+    assert!(!s.article.headline.contains('\x1b'));
+    assert!(
+        s.article
+            .blocks
+            .iter()
+            .all(|b| b.span.end <= s.article.text.len())
+    );
+    assert_eq!(s.analysis, None, "the old analysis no longer fits");
+    // An untouched article comes back exactly as stored.
+    let first = lib.article(h[0].id).unwrap().unwrap();
+    assert!(first.analysis.is_some());
+}
