@@ -681,3 +681,35 @@ fn what_the_library_gives_back_is_clean_even_if_the_file_was_edited() {
     let first = lib.article(h[0].id).unwrap().unwrap();
     assert!(first.analysis.is_some());
 }
+
+#[test]
+fn a_full_disk_is_a_clear_error_and_keeps_what_was_committed() {
+    let dir = Dir::new("full");
+    let lib = Library::open(&dir.lib()).unwrap();
+    three(&lib);
+    // SQLite reports SQLITE_FULL when the file may not grow past max_page_count, as it does
+    // when the disk is full.
+    let pages: i64 = lib
+        .conn
+        .query_row("PRAGMA page_count", [], |r| r.get(0))
+        .unwrap();
+    lib.conn
+        .pragma_update(None, "max_page_count", pages + 2)
+        .unwrap();
+    let many: Vec<Article> = (0..200)
+        .map(|i| {
+            article(
+                &format!("{i}.txt"),
+                &format!("Story number {i}"),
+                &format!("Minister Ana Lima spoke about item {i}. ").repeat(40),
+            )
+        })
+        .collect();
+    let prepared: Vec<Prepared> = many.into_iter().map(Prepared::new).collect();
+    let err = lib.add(&prepared).unwrap_err();
+    assert!(matches!(err, Error::Full { .. }), "{err:?}");
+    assert!(err.to_string().contains("library.sqlite"), "{err}");
+    assert!(err.to_string().contains("disk is full"), "{err}");
+    assert_eq!(lib.counts().unwrap().articles, 3);
+    lib.check().unwrap();
+}
