@@ -8,7 +8,7 @@
 #[path = "common/corpus.rs"]
 mod corpus;
 
-use byline::library::{Filter, Library, Query};
+use byline::library::{Filter, Library, Order, Query};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -119,6 +119,26 @@ fn bench(c: &mut Criterion) {
             format!("search_keystroke_{}", typed.replace(' ', "_")),
             |b| b.iter(|| black_box(lib.headlines(&f).expect("search"))),
         );
+    }
+    // The incremental search line's way: id order, the first screenful (more on scrolling).
+    for typed in ["mi", "minister"] {
+        let f = Filter {
+            query: Some(Query::Prefix(typed.into())),
+            order: Order::Id,
+            limit: Some(100),
+            ..Filter::default()
+        };
+        group.bench_function(format!("search_keystroke_{typed}_first_100_by_id"), |b| {
+            b.iter(|| black_box(lib.headlines(&f).expect("search")))
+        });
+        let f = Filter {
+            query: Some(Query::Prefix(typed.into())),
+            order: Order::Id,
+            ..Filter::default()
+        };
+        group.bench_function(format!("search_keystroke_{typed}_all_by_id"), |b| {
+            b.iter(|| black_box(lib.headlines(&f).expect("search")))
+        });
     }
     let mut on = false;
     group.bench_function("toggle_read", |b| {

@@ -96,13 +96,26 @@ pub struct Stored {
 pub struct Filter {
     pub unread_only: bool,
     pub starred_only: bool,
-    /// Only articles matching; they are then listed best match first.
+    /// Only articles matching; listed as `order` says.
     pub query: Option<Query>,
+    pub order: Order,
     /// Only articles that mention this entity.
     pub entity: Option<EntityKey>,
     /// Only articles with a larger id (what arrived since the list was last read).
     pub after: Option<ArticleId>,
     pub limit: Option<usize>,
+}
+
+/// The order of a headline list with a query (without one, it is always id order).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Order {
+    /// Best match first (BM25, headline words weigh most). Ranks every match, so the cost
+    /// grows with the number of matches even with a `limit`.
+    #[default]
+    Relevance,
+    /// Id order (the order articles were added), as without a query. With a `limit` this stops
+    /// after `limit` matches: the fast choice for an incremental search line.
+    Id,
 }
 
 /// Article, unread and starred counts.
@@ -438,8 +451,8 @@ impl Library {
             .map_err(|e| self.err(e))
     }
 
-    /// The headlines `filter` selects, without loading any text: in id order, or best match
-    /// first with a query.
+    /// The headlines `filter` selects, without loading any text: in id order, or with a query
+    /// as `filter.order` says.
     pub fn headlines(&self, filter: &Filter) -> Result<Vec<Headline>> {
         let fts = filter.query.as_ref().and_then(Query::to_fts);
         let mut sql = String::from(
@@ -478,8 +491,10 @@ impl Library {
             sql.push_str(if i == 0 { " WHERE " } else { " AND " });
             sql.push_str(c);
         }
-        sql.push_str(if fts.is_some() {
+        sql.push_str(if fts.is_some() && filter.order == Order::Relevance {
             " ORDER BY bm25(search, 10.0, 1.0, 3.0, 3.0), a.id"
+        } else if fts.is_some() {
+            " ORDER BY search.rowid"
         } else {
             " ORDER BY a.id"
         });
@@ -739,26 +754,45 @@ impl Library {
             let prepared: Vec<Prepared> = parsed.articles.into_iter().map(Prepared::new).collect();
             (parsed.errors, prepared)
         };
-        crate::source::each_map(paths, max_bytes, prepare, |(errors, prepared)| {
-            for e in &errors {
-                on_error(e);
-            }
-            summary.errors += errors.len();
-            pending.extend(prepared);
-            if pending.len() >= IMPORT_BATCH {
-                match self.add(&pending) {
-                    Ok((a, d)) => {
-                        summary.added += a;
-                        summary.duplicates += d;
-                        pending.clear();
+        // Reading and analysing (on all cores) runs on its own thread, a few sources ahead of
+        // this one, which writes: the two overlap instead of taking turns.
+        let (tx, rx) = std::sync::mpsc::sync_channel::<(Vec<SourceError>, Vec<Prepared>)>(64);
+        std::thread::scope(|scope| {
+            let producer = scope.spawn(move || {
+                crate::source::each_map(paths, max_bytes, prepare, |item| {
+                    // The writer hung up (a library error): stop reading.
+                    if tx.send(item).is_err() {
+                        ControlFlow::Break(())
+                    } else {
+                        ControlFlow::Continue(())
                     }
-                    Err(e) => {
-                        failed = Some(e);
-                        return ControlFlow::Break(());
+                });
+            });
+            for (errors, prepared) in rx.iter() {
+                for e in &errors {
+                    on_error(e);
+                }
+                summary.errors += errors.len();
+                pending.extend(prepared);
+                if pending.len() >= IMPORT_BATCH {
+                    match self.add(&pending) {
+                        Ok((a, d)) => {
+                            summary.added += a;
+                            summary.duplicates += d;
+                            pending.clear();
+                        }
+                        Err(e) => {
+                            failed = Some(e);
+                            break;
+                        }
                     }
                 }
             }
-            ControlFlow::Continue(())
+            drop(rx);
+            if let Err(panic) = producer.join() {
+                // A panic in parsing or analysis is a bug: let it surface as on this thread.
+                std::panic::resume_unwind(panic);
+            }
         });
         if let Some(e) = failed {
             return Err(e);
