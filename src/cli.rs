@@ -24,7 +24,6 @@ use std::process::ExitCode;
         items; BYLINE_HTTP_TIMEOUT=SECONDS sets the time limit, 30 by default). Sources that \
         cannot be read, or send nothing for --read-timeout seconds, are reported and skipped."
 )]
-#[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -39,6 +38,10 @@ pub struct Cli {
     /// reported and skipped.
     #[arg(long, global = true, value_name = "SECONDS", default_value = "5", value_parser = parse_seconds)]
     pub read_timeout: std::time::Duration,
+    /// The library file (default: $BYLINE_LIBRARY, else library.sqlite in the XDG data folder,
+    /// e.g. ~/.local/share/byline/).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub library: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -65,6 +68,63 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
+    /// Add articles to the library (same formats as the reader; already stored ones are skipped).
+    ///
+    /// Exit status 1 when some sources could not be read, 2 when none gave an article.
+    Import {
+        /// Files, folders or `-` for standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Print the library's articles that match a query, best match first.
+    ///
+    /// Every word must appear in the headline, text, byline or entity names; the words are
+    /// taken literally. Exit status 1 when nothing matches.
+    Search {
+        /// The words (several words are joined by spaces).
+        #[arg(required = true)]
+        query: Vec<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Take the query in SQLite FTS5 syntax (OR, NOT, NEAR(…), "phrases", prefix*).
+        #[arg(long)]
+        fts: bool,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
+    /// List the most mentioned people, organizations and places across the library.
+    People {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// Remove unstarred articles added to the library more than AGE ago.
+    Prune {
+        /// 90d, 2w, 12h, 30m…
+        #[arg(long, value_name = "AGE", value_parser = crate::library::cli::parse_age)]
+        older_than: std::time::Duration,
+    },
+}
+
+/// `byline people --kind`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    Person,
+    Organization,
+    Place,
+}
+
+impl From<KindArg> for crate::analysis::EntityKind {
+    fn from(k: KindArg) -> Self {
+        match k {
+            KindArg::Person => Self::Person,
+            KindArg::Organization => Self::Organization,
+            KindArg::Place => Self::Place,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

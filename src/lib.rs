@@ -16,6 +16,7 @@ pub mod document;
 #[cfg(feature = "tui")]
 pub mod event;
 pub mod fetch;
+pub mod library;
 pub mod opml;
 pub mod source;
 #[cfg(feature = "tui")]

@@ -29,6 +29,7 @@ fn main() -> ExitCode {
         }
         Some(Command::Completions { shell }) => byline::cli::completions(shell),
         Some(Command::Man { dir }) => byline::cli::man(dir.as_deref()),
+        Some(command) => byline::library::cli::run(command, cli.library.as_deref(), cli.max_bytes),
         None => reader(cli.paths, cli.max_bytes),
     }
 }

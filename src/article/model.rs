@@ -106,6 +106,12 @@ pub struct Article {
 }
 
 impl Article {
+    /// Fills `published` from `date` (see `article::date`); every parser calls it once its
+    /// article's date is final.
+    pub fn understand_date(&mut self) {
+        self.published = self.date.as_deref().and_then(super::date::parse);
+    }
+
     /// The same article with no spare capacity in its text and blocks, for keeping many in memory.
     pub fn shrunk(mut self) -> Self {
         self.text.shrink_to_fit();

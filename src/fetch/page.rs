@@ -150,6 +150,7 @@ pub fn page_article(url: &str, page: &str) -> Article {
         .map(|s| html::inline_text(&s))
         .or(meta.site_name);
     a.url = Some(crate::article::sanitize::clean_inline(url));
+    a.understand_date();
     a
 }
 
@@ -174,7 +175,11 @@ pub fn load_url(url: &str, max_bytes: u64) -> Parsed {
     let charset = response.charset.as_deref();
     let is_feed = feed::looks_like_feed(&response.body);
     if is_feed {
-        return markup::parse(&source, &response.body, charset, Markup::Feed);
+        let mut parsed = markup::parse(&source, &response.body, charset, Markup::Feed);
+        for a in &mut parsed.articles {
+            a.understand_date();
+        }
+        return parsed;
     }
     let is_html = mime.contains("html") || markup::sniff(&response.body) == Some(Markup::Html);
     if is_html {

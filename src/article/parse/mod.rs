@@ -7,8 +7,8 @@
 //! with LF line ends it is the file itself, byte for byte. Markdown and JSON sources get a text
 //! built from their content: headline, blank line, dek, blank line, paragraphs.
 
-mod conventions;
 pub mod charset;
+mod conventions;
 pub mod feed;
 pub mod html;
 mod json;
@@ -184,16 +184,16 @@ pub fn parse_owned(source: &str, bytes: Vec<u8>) -> Parsed {
 
 fn parse_cow(source: &str, bytes: Cow<'_, [u8]>) -> Parsed {
     let source = &sanitize::clean_inline(source);
-    if let Some(kind) = markup::detect(source, &bytes) {
-        return markup::parse(source, &bytes, None, kind);
-    }
-    let text = match decode(bytes) {
-        Ok(text) => text,
-        Err(reason) => return Parsed::error(source, reason),
+    let mut parsed = if let Some(kind) = markup::detect(source, &bytes) {
+        markup::parse(source, &bytes, None, kind)
+    } else {
+        match decode(bytes) {
+            Ok(text) => parse_text(source, text),
+            Err(reason) => return Parsed::error(source, reason),
+        }
     };
-    let mut parsed = parse_text(source, text);
     for a in &mut parsed.articles {
-        a.published = a.date.as_deref().and_then(super::date::parse);
+        a.understand_date();
     }
     parsed
 }
