@@ -42,6 +42,7 @@ impl App {
             Action::ToggleQuotes => self.toggle_quotes(),
             Action::TogglePersonQuotes => self.toggle_person_quotes(),
             Action::Quit => self.quit = true,
+            Action::Suspend => return false,
             Action::Resize(w, h) => {
                 if !self.screen.resize(w, h) {
                     return false;
