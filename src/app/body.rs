@@ -194,9 +194,14 @@ impl App {
     }
 
     /// After a resize or focus change: re-wrap only if the body width changed, keeping the first
-    /// line shown where it was in the text, and keep the scroll valid.
+    /// line shown where it was in the text, and keep the scroll valid. A body with no room (a
+    /// terminal 1 column wide or 3 rows high, or another pane shown in its place) keeps its lines
+    /// and scroll as they are, for when it shows again.
     pub(super) fn refit_body(&mut self) {
         let width = self.screen.text_width();
+        if width == 0 || self.screen.body_height() == 0 {
+            return;
+        }
         if self.current_index().is_some() && width != self.body.text.width {
             let top = self.body.text.start_of(self.body.scroll);
             self.rewrap();

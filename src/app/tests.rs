@@ -166,6 +166,50 @@ fn resize_rewraps_and_keeps_the_reading_position() {
     assert!(app.body().scroll() <= line && line < app.body().scroll() + app.screen().body_height());
 }
 
+/// The screen as text, drawn by the real view.
+fn drawn(app: &App) -> String {
+    let (w, h) = (app.screen().width(), app.screen().height());
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(w.max(1), h.max(1))).unwrap();
+    terminal.draw(|frame| crate::ui::draw(frame, app)).unwrap();
+    let buffer = terminal.backend().buffer();
+    buffer
+        .content()
+        .chunks(usize::from(buffer.area.width))
+        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn hiding_the_body_and_showing_it_again_keeps_the_reading_position() {
+    let mut app = app();
+    app.update(Action::Open);
+    app.update(Action::PageDown);
+    app.update(Action::Down);
+    let scroll = app.body().scroll();
+    assert!(scroll > 0);
+    let before = drawn(&app);
+    // Width 1 and heights up to 3 leave no room for the body; then the full size again.
+    for (w, h) in [(1, 40), (120, 3), (120, 2), (1, 1), (0, 0), (3, 3)] {
+        app.update(Action::Resize(w, h));
+        drawn(&app);
+        app.update(Action::Resize(120, 40));
+        assert_eq!(app.body().scroll(), scroll, "after {w}x{h}");
+        assert_eq!(drawn(&app), before, "after {w}x{h}");
+    }
+    // Short and narrow: only the focused pane is shown, so Tab away hides the body.
+    app.update(Action::Resize(60, 10));
+    let scroll = app.body().scroll();
+    let before = drawn(&app);
+    assert!(before.contains(" Article"), "{before}");
+    app.update(Action::FocusNext);
+    assert!(!drawn(&app).contains(" Article"));
+    app.update(Action::FocusPrev);
+    assert_eq!(app.body().scroll(), scroll);
+    assert_eq!(drawn(&app), before);
+}
+
 #[test]
 fn choosing_an_entity_highlights_its_mentions() {
     let mut app = app();
