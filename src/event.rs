@@ -13,7 +13,7 @@ use ratatui::backend::Backend;
 use ratatui::layout::Rect;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -161,7 +161,8 @@ fn redraw_all<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> Result<(
     Ok(())
 }
 
-/// Runs until the app quits or every sender is gone. `wanted` tells the analysis thread which
+/// Runs until the app quits or every sender is gone. While a long article's body is partly
+/// wrapped, idle time wraps the rest (`Action::WrapMore`). `wanted` tells the analysis thread which
 /// article is on screen; `job` suspends and resumes the terminal (Ctrl-Z, SIGTSTP, SIGCONT).
 pub fn run<B: Backend>(
     terminal: &mut Terminal<B>,
@@ -183,7 +184,21 @@ pub fn run<B: Backend>(
         if app.should_quit() {
             return Ok(());
         }
-        let first = if dirty {
+        let first = if app.body().is_partial() {
+            // A long article is still being wrapped: a step of it whenever nothing is waiting, so
+            // a key never waits more than a step.
+            match rx.try_recv() {
+                Ok(m) => m,
+                Err(TryRecvError::Empty) => {
+                    dirty |= app.update(Action::WrapMore);
+                    continue;
+                }
+                Err(TryRecvError::Disconnected) => {
+                    terminal.draw(|frame| ui::draw(frame, app))?;
+                    return Ok(());
+                }
+            }
+        } else if dirty {
             let wait = last_draw.map_or(Duration::ZERO, |t| FRAME.saturating_sub(t.elapsed()));
             match rx.recv_timeout(wait) {
                 Ok(m) => m,

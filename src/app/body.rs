@@ -1,5 +1,9 @@
 //! The body pane: the shown article wrapped to the pane's width, the scroll position, and the
 //! highlight marks (quotes, the followed entity's mentions) mapped onto wrapped lines.
+//!
+//! A long article is wrapped lazily (see `Wrapped`): after every action `settle` wraps the parts
+//! on screen, keeping the first line shown in place as estimated line counts become real ones,
+//! and `Action::WrapMore` (sent by the event loop while idle) wraps the rest a step at a time.
 
 use super::App;
 use super::list::{Step, moved};
@@ -36,13 +40,20 @@ pub(super) struct MarksOf {
     pub mention: Option<usize>,
 }
 
+/// Text wrapped per `WrapMore` step: a few milliseconds' work.
+const WRAP_STEP_BYTES: usize = 256 * 1024;
+
 #[derive(Clone, Debug, Default)]
 pub struct BodyView {
     text: Wrapped,
     /// The first wrapped line shown.
     scroll: usize,
-    /// Sorted by (line, start, highlight).
+    /// Sorted by (line, start, highlight); on wrapped lines only.
     marks: Vec<Mark>,
+    /// What the marks show, as text spans, to map them again as more of the text is wrapped.
+    spans: Vec<(Span, Highlight)>,
+    /// More text was wrapped since the marks were mapped.
+    stale: bool,
 }
 
 impl BodyView {
@@ -59,16 +70,88 @@ impl BodyView {
         &self.marks
     }
 
-    /// Wraps article `index` to `width` (a hidden body, width 0, is wrapped when it gets room).
+    /// Wraps article `index` to `width` (a hidden body, width 0, is wrapped when it gets room);
+    /// another width of the same article reuses its plan of parts.
     fn wrap(&mut self, index: usize, article: &Article, width: u16) {
         self.text = if width == 0 {
-            Wrapped {
-                article: index,
-                ..Wrapped::default()
-            }
+            Wrapped::empty(index)
+        } else if self.text.article == index && self.text.part_count() > 0 {
+            self.text.at_width(article, width)
         } else {
             Wrapped::new(index, article, width)
         };
+    }
+
+    /// Wraps part `p` if it is not yet, keeping the first line shown on the same text.
+    fn wrap_part(&mut self, article: &Article, p: usize) -> bool {
+        let top = self.text.part_of_line(self.scroll);
+        if !self.text.wrap_part(article, p) {
+            return false;
+        }
+        if let Some((tp, local)) = top {
+            self.scroll = self.text.line_in_part(tp, local);
+        }
+        self.stale = true;
+        true
+    }
+
+    /// Wraps the part holding byte `offset`, so its line is known exactly.
+    fn wrap_at_byte(&mut self, article: &Article, offset: usize) -> bool {
+        let p = self.text.part_of_byte(offset);
+        self.wrap_part(article, p)
+    }
+
+    /// Wraps what is on screen (and the line below it, which `view_bytes` reads), keeping the
+    /// view at the end when it was there; says whether anything was wrapped.
+    fn settle(&mut self, article: &Article, height: usize) -> bool {
+        let at_end = self.scroll > 0 && self.scroll >= self.max_scroll(height);
+        let mut any = false;
+        while height > 0 && self.text.is_partial() {
+            let last = (self.scroll + height).min(self.text.len().saturating_sub(1));
+            let (Some((from, _)), Some((to, _))) = (
+                self.text.part_of_line(self.scroll),
+                self.text.part_of_line(last),
+            ) else {
+                break;
+            };
+            if !(from..=to).any(|p| self.wrap_part(article, p)) {
+                break;
+            }
+            any = true;
+            if at_end {
+                self.scroll = self.max_scroll(height);
+            }
+            self.clamp_scroll(height);
+        }
+        if self.stale {
+            self.remap_marks();
+        }
+        any
+    }
+
+    /// Wraps the next parts not wrapped yet, about `WRAP_STEP_BYTES` of text; says whether any.
+    fn wrap_more(&mut self, article: &Article, height: usize) -> bool {
+        let at_end = height > 0 && self.scroll > 0 && self.scroll >= self.max_scroll(height);
+        let mut bytes = 0;
+        let mut any = false;
+        while bytes < WRAP_STEP_BYTES
+            && let Some(p) = self.text.next_pending()
+        {
+            bytes += self.text.part_bytes(p).max(1);
+            any |= self.wrap_part(article, p);
+        }
+        if any && at_end {
+            self.scroll = self.max_scroll(height);
+        }
+        if self.stale {
+            self.remap_marks();
+        }
+        any
+    }
+
+    /// Whether part of the article is still to be wrapped.
+    pub fn is_partial(&self) -> bool {
+        self.text.is_partial()
     }
 
     /// Maps the highlighted spans (quotes, the followed entity's mentions) onto body lines.
@@ -99,14 +182,19 @@ impl BodyView {
                 }
             }
         }
+        spans.retain(|(span, _)| !span.is_empty());
+        self.spans = spans;
+        self.remap_marks();
+    }
+
+    /// Maps the highlighted spans onto the lines wrapped so far.
+    fn remap_marks(&mut self) {
+        self.stale = false;
         let mut marks = Vec::new();
-        for (span, highlight) in spans {
-            if span.is_empty() {
-                continue;
-            }
+        for &(span, highlight) in &self.spans {
             for line in self.text.lines_of(span) {
-                let Some(src) = self.text.lines.get(line).map(|l| l.src) else {
-                    break;
+                let Some(src) = self.text.line(line).map(|l| l.src) else {
+                    continue;
                 };
                 let start = span.start.max(src.start);
                 let end = span.end.min(src.end);
@@ -124,7 +212,7 @@ impl BodyView {
     }
 
     fn max_scroll(&self, height: usize) -> usize {
-        self.text.lines.len().saturating_sub(height)
+        self.text.len().saturating_sub(height)
     }
 
     fn clamp_scroll(&mut self, height: usize) {
@@ -169,7 +257,27 @@ impl App {
 
     pub(super) fn scroll_body_to(&mut self, span: Span) {
         let height = self.screen.body_height();
+        if let Some(article) = self.docs.article(self.body.text.article) {
+            self.body.wrap_at_byte(article, span.start);
+        }
         self.body.scroll_to(span, height);
+    }
+
+    /// After every action: wrap what the body shows, if part of it is not wrapped yet.
+    pub(super) fn settle_body(&mut self) {
+        let height = self.screen.body_height();
+        if let Some(article) = self.docs.article(self.body.text.article) {
+            self.body.settle(article, height);
+        }
+    }
+
+    /// `Action::WrapMore`: wrap a step more of a long article; says whether anything changed.
+    pub(super) fn wrap_more_body(&mut self) -> bool {
+        let height = self.screen.body_height();
+        match self.docs.article(self.body.text.article) {
+            Some(article) => self.body.wrap_more(article, height),
+            None => false,
+        }
     }
 
     pub(super) fn reset_body_scroll(&mut self) {
@@ -206,6 +314,9 @@ impl App {
             let top = self.body.text.start_of(self.body.scroll);
             self.rewrap();
             if let Some(top) = top {
+                if let Some(article) = self.docs.article(self.body.text.article) {
+                    self.body.wrap_at_byte(article, top);
+                }
                 self.body.scroll = self.body.text.line_of(top);
             }
         }

@@ -133,19 +133,18 @@ fn scrolling_the_body_does_not_rewrap_it() {
     let mut app = app();
     app.update(Action::Open);
     assert_eq!(app.screen().focus(), Pane::Body);
-    let lines = app.body().wrapped().lines.as_ptr();
+    let lines: *const _ = app.body().wrapped().line(0).unwrap();
     app.update(Action::Down);
     app.update(Action::PageDown);
     assert!(app.body().scroll() > 1);
-    assert_eq!(
-        app.body().wrapped().lines.as_ptr(),
-        lines,
+    assert!(
+        std::ptr::eq(app.body().wrapped().line(0).unwrap(), lines),
         "a key press must not re-wrap"
     );
     app.update(Action::Bottom);
     assert_eq!(
         app.body().scroll(),
-        app.body().wrapped().lines.len() - app.screen().body_height()
+        app.body().wrapped().len() - app.screen().body_height()
     );
     app.update(Action::Top);
     assert_eq!(app.body().scroll(), 0);
@@ -517,4 +516,133 @@ fn a_failed_analysis_counts_as_done_and_says_so() {
         msg.contains("Weather.txt") && msg.contains("index out of bounds"),
         "{msg}"
     );
+}
+
+/// A reader on one long article: a headline, then `words` words on one line, naming Kerry now and
+/// then (a mention every 5,000 words), laid out at 120×40 with the body focused.
+fn one_line_app(words: usize) -> App {
+    let mut body = String::new();
+    for i in 0..words {
+        body.push_str(if i % 5000 == 2500 { "Kerry " } else { "lorem " });
+    }
+    let d = doc("Long line", &[&body], &[("John Kerry", None)]);
+    let mut app = App::from_documents(vec![d], Vec::new(), 120, 40);
+    app.update(Action::FocusNext);
+    assert_eq!(app.screen().focus(), Pane::Body);
+    app
+}
+
+fn wrap_all(app: &mut App) {
+    while app.body().is_partial() {
+        assert!(app.update(Action::WrapMore));
+    }
+}
+
+/// Every line on screen is wrapped, and the marks are on wrapped lines.
+fn screen_is_wrapped(app: &App) -> bool {
+    let (body, h) = (app.body().wrapped(), app.screen().body_height());
+    let end = (app.body().scroll() + h).min(body.len());
+    (app.body().scroll()..end).all(|i| body.line(i).is_some())
+        && app
+            .body()
+            .marks()
+            .iter()
+            .all(|m| body.line(m.line).is_some())
+}
+
+#[test]
+fn a_long_article_is_wrapped_on_screen_first_and_the_rest_step_by_step() {
+    let mut app = one_line_app(400_000);
+    assert!(app.body().is_partial(), "2.4 MB is not wrapped whole");
+    assert!(screen_is_wrapped(&app));
+    for _ in 0..30 {
+        app.update(Action::PageDown);
+    }
+    let top = app.body().wrapped().start_of(app.body().scroll()).unwrap();
+    assert!(top > 0);
+    // A new width: only the screen is wrapped at once; the same text stays on top.
+    app.update(Action::Resize(111, 40));
+    assert!(app.body().is_partial());
+    assert!(screen_is_wrapped(&app));
+    let line = app.body().scroll();
+    assert!(
+        app.body()
+            .wrapped()
+            .line(line)
+            .unwrap()
+            .src
+            .contains_offset(top)
+    );
+    let shown = drawn(&app);
+    wrap_all(&mut app);
+    let line = app.body().scroll();
+    assert!(
+        app.body()
+            .wrapped()
+            .line(line)
+            .unwrap()
+            .src
+            .contains_offset(top)
+    );
+    // Wrapping the rest moved nothing on screen but the position figures.
+    let strip = |s: &str| -> Vec<String> {
+        s.lines()
+            .map(|l| l.chars().filter(|c| !c.is_ascii_digit()).collect())
+            .collect()
+    };
+    assert_eq!(strip(&drawn(&app)), strip(&shown));
+    // The whole wrap is the one a short article gets at once.
+    let article = app.current_article().unwrap();
+    let mut fresh = wrap::Wrapped::new(0, article, app.body().wrapped().width);
+    while let Some(p) = fresh.next_pending() {
+        fresh.wrap_part(article, p);
+    }
+    assert!(fresh.lines().eq(app.body().wrapped().lines()));
+}
+
+#[test]
+fn g_and_n_in_a_long_article_land_right_before_it_is_wrapped_whole() {
+    let mut app = one_line_app(400_000);
+    app.update(Action::Resize(101, 40));
+    assert!(app.body().is_partial());
+    // G: the last line is at the bottom of the pane, at once and once all is wrapped.
+    app.update(Action::Bottom);
+    assert!(screen_is_wrapped(&app));
+    let h = app.screen().body_height();
+    let body = app.body().wrapped();
+    assert_eq!(app.body().scroll() + h, body.len());
+    let text_len = app.current_article().unwrap().text.len();
+    assert_eq!(body.line(body.len() - 1).unwrap().src.end, text_len - 1);
+    assert!(drawn(&app).contains("100%"));
+    wrap_all(&mut app);
+    assert_eq!(app.body().scroll() + h, app.body().wrapped().len());
+    // n: each mention is on screen, marked, wherever its part was.
+    app.update(Action::Resize(97, 40));
+    app.update(Action::Top);
+    app.update(Action::FocusNext); // entities
+    app.update(Action::Open); // follow John Kerry
+    app.update(Action::FocusPrev);
+    let mentions = app.current_analysis().unwrap().entities[0].mentions.clone();
+    assert!(mentions.len() >= 80);
+    for (i, span) in mentions.iter().enumerate().take(40) {
+        if i > 0 {
+            app.update(Action::NextMention);
+        }
+        assert_eq!(app.followed().mention(), Some(i));
+        assert!(screen_is_wrapped(&app));
+        let body = app.body().wrapped();
+        let line = body.line_of(span.start);
+        assert!(body.line(line).unwrap().src.contains_offset(span.start));
+        let scroll = app.body().scroll();
+        assert!(scroll <= line && line < scroll + h, "mention {i} on screen");
+        let current: Vec<_> = app
+            .body()
+            .marks()
+            .iter()
+            .filter(|m| m.highlight == Highlight::CurrentMention)
+            .collect();
+        assert_eq!(current.len(), 1);
+        assert_eq!(current[0].span, *span);
+        assert_eq!(current[0].line, line);
+    }
 }
