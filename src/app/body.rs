@@ -50,8 +50,13 @@ pub struct BodyView {
     scroll: usize,
     /// Sorted by (line, start, highlight); on wrapped lines only.
     marks: Vec<Mark>,
-    /// What the marks show, as text spans, to map them again as more of the text is wrapped.
+    /// What the marks show, as text spans sorted by start, and the longest's length: each part is
+    /// marked from them once, when it is wrapped.
     spans: Vec<(Span, Highlight)>,
+    longest: usize,
+    /// The marks of each part of the wrap, their lines counted within the part; `marks` is them
+    /// all with the part's first line added.
+    part_marks: Vec<Vec<Mark>>,
     /// More text was wrapped since the marks were mapped.
     stale: bool,
 }
@@ -91,6 +96,7 @@ impl BodyView {
         if let Some((tp, local)) = top {
             self.scroll = self.text.line_in_part(tp, local);
         }
+        self.mark_part(p);
         self.stale = true;
         true
     }
@@ -183,24 +189,46 @@ impl BodyView {
             }
         }
         spans.retain(|(span, _)| !span.is_empty());
+        spans.sort_by_key(|(span, _)| span.start);
+        self.longest = spans.iter().map(|(span, _)| span.len()).max().unwrap_or(0);
         self.spans = spans;
+        self.part_marks = vec![Vec::new(); self.text.part_count()];
+        for p in 0..self.text.part_count() {
+            self.mark_part(p);
+        }
         self.remap_marks();
     }
 
-    /// Maps the highlighted spans onto the lines wrapped so far.
-    fn remap_marks(&mut self) {
-        self.stale = false;
+    /// The marks on part `p`'s lines (none while it is not wrapped), lines counted in the part.
+    fn mark_part(&mut self, p: usize) {
+        self.part_marks
+            .resize_with(self.text.part_count(), Vec::new);
+        let Some(lines) = self.text.part_lines(p) else {
+            return;
+        };
+        let bytes = self.text.part_span(p);
+        // Spans that can reach the part start at most `longest` bytes before it.
+        let from = self
+            .spans
+            .partition_point(|(s, _)| s.start < bytes.start.saturating_sub(self.longest));
+        let to = self.spans.partition_point(|(s, _)| s.start < bytes.end);
         let mut marks = Vec::new();
-        for &(span, highlight) in &self.spans {
-            for line in self.text.lines_of(span) {
-                let Some(src) = self.text.line(line).map(|l| l.src) else {
-                    continue;
-                };
-                let start = span.start.max(src.start);
-                let end = span.end.min(src.end);
+        for &(span, highlight) in self.spans.get(from..to).unwrap_or(&[]) {
+            if span.end <= bytes.start {
+                continue;
+            }
+            let first = lines
+                .partition_point(|l| l.src.start <= span.start)
+                .saturating_sub(1);
+            for (i, line) in lines.iter().enumerate().skip(first) {
+                if line.src.start >= span.end {
+                    break;
+                }
+                let start = span.start.max(line.src.start);
+                let end = span.end.min(line.src.end);
                 if start < end {
                     marks.push(Mark {
-                        line,
+                        line: i,
                         span: Span::new(start, end),
                         highlight,
                     });
@@ -208,6 +236,22 @@ impl BodyView {
             }
         }
         marks.sort_by_key(|m| (m.line, m.span.start, m.highlight));
+        if let Some(slot) = self.part_marks.get_mut(p) {
+            *slot = marks;
+        }
+    }
+
+    /// All the parts' marks, on the lines of the whole wrap.
+    fn remap_marks(&mut self) {
+        self.stale = false;
+        let mut marks = Vec::with_capacity(self.part_marks.iter().map(Vec::len).sum());
+        for (p, local) in self.part_marks.iter().enumerate() {
+            let first = self.text.first_line(p);
+            marks.extend(local.iter().map(|m| Mark {
+                line: first + m.line,
+                ..*m
+            }));
+        }
         self.marks = marks;
     }
 

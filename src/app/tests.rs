@@ -646,3 +646,44 @@ fn g_and_n_in_a_long_article_land_right_before_it_is_wrapped_whole() {
         assert_eq!(current[0].line, line);
     }
 }
+
+#[test]
+fn a_quote_across_parts_of_a_long_article_is_marked_on_every_line() {
+    let mut body = String::new();
+    for i in 0..50_000 {
+        body.push_str(match i {
+            10_000 => "“lorem ",
+            12_000 => "lorem” ",
+            _ => "lorem ",
+        });
+    }
+    let d = doc("Long line", &[&body], &[("John Kerry", None)]);
+    let quote = d.analysis.quotes[0].span;
+    assert!(
+        quote.start < 64 * 1024 && quote.end > 64 * 1024,
+        "crosses a chunk"
+    );
+    let mut app = App::from_documents(vec![d], Vec::new(), 120, 40);
+    app.update(Action::FocusNext);
+    app.update(Action::Resize(90, 40));
+    assert!(app.body().is_partial());
+    app.update(Action::NextQuote);
+    wrap_all(&mut app);
+    let text = &app.current_article().unwrap().text;
+    let marks: Vec<Mark> = app
+        .body()
+        .marks()
+        .iter()
+        .filter(|m| m.highlight == Highlight::CurrentQuote)
+        .copied()
+        .collect();
+    assert!(marks.len() > 100, "{} lines", marks.len());
+    assert_eq!(marks[0].span.start, quote.start);
+    assert_eq!(marks[marks.len() - 1].span.end, quote.end);
+    let body = app.body().wrapped();
+    for pair in marks.windows(2) {
+        assert_eq!(pair[1].line, pair[0].line + 1);
+        assert!(text[pair[0].span.end..pair[1].span.start].trim().is_empty());
+        assert_eq!(body.line(pair[0].line).unwrap().src.end, pair[0].span.end);
+    }
+}

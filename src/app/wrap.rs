@@ -251,6 +251,27 @@ impl Wrapped {
             .saturating_sub(1)
     }
 
+    /// The lines of part `p`, once wrapped.
+    pub fn part_lines(&self, p: usize) -> Option<&[BodyLine]> {
+        self.parts.get(p)?.as_deref()
+    }
+
+    /// The index of part `p`'s first line.
+    pub fn first_line(&self, p: usize) -> usize {
+        self.first.get(p).copied().unwrap_or(0)
+    }
+
+    /// The bytes of the text part `p` may show: from where it starts to where the next starts.
+    pub fn part_span(&self, p: usize) -> Span {
+        let start = if p == 0 {
+            0
+        } else {
+            self.plan.get(p).map_or(usize::MAX, |p| p.at)
+        };
+        let end = self.plan.get(p + 1).map_or(usize::MAX, |p| p.at);
+        Span::new(start, end)
+    }
+
     /// Bytes of text in part `p`.
     pub fn part_bytes(&self, p: usize) -> usize {
         self.plan.get(p).map_or(0, |p| p.bytes)
