@@ -22,7 +22,8 @@ fi
 
 SOCK="byline-check-$$"
 T=(tmux -L "$SOCK")
-cleanup() { "${T[@]}" kill-server >/dev/null 2>&1 || true; }
+TMP=$(mktemp -d)
+cleanup() { "${T[@]}" kill-server >/dev/null 2>&1 || true; rm -rf "$TMP"; }
 trap cleanup EXIT
 # A session that outlives the reader's, so the server does not exit between two starts.
 "${T[@]}" new-session -d -s keep -x 20 -y 5 "sleep 600"
@@ -178,4 +179,28 @@ after=$("${T[@]}" capture-pane -p -t c)
 key q
 wait_for "BYLINE-EXIT=0"
 
-echo "tmux-check: ok (panes, keys j Tab G ? Esc g n ] Q, resizes 60x20 1x1 7x3 and a storm, q, Ctrl-C and SIGTERM restore, Ctrl-Z/fg and SIGTSTP/SIGCONT suspend and redraw)"
+# A 3 MB article on one line is wrapped lazily: after a resize, G shows its last word at the
+# bottom, and once the rest is wrapped the status bar's line count agrees (36 body rows at 100x40).
+awk 'BEGIN { printf "A long line\n\n"; for (i = 0; i < 75000; i++) printf "lorem ipsum dolor sit amet, consectetur "
+             printf "THE-END." }' > "$TMP/long.txt"
+"${T[@]}" kill-session -t c >/dev/null 2>&1 || true
+"${T[@]}" new-session -d -s c -x 120 -y 40 "$BIN $TMP/long.txt; echo BYLINE-EXIT=\$?; sleep 30"
+wait_for "Headlines ("
+key Tab; wait_for " ARTICLE "
+"${T[@]}" resize-window -t c -x 100 -y 40; sleep 0.5
+key G
+wait_for "THE-END."
+settled=
+for _ in $(seq 1 50); do
+  if [[ $("${T[@]}" capture-pane -p -t c) =~ line\ ([0-9]+)/([0-9]+)\ 100% ]] \
+     && [ $((BASH_REMATCH[1] + 35)) -eq "${BASH_REMATCH[2]}" ] && [ "${BASH_REMATCH[2]}" -gt 70000 ]; then
+    settled=1; break
+  fi
+  sleep 0.1
+done
+[ -n "$settled" ] || fail "G in a long article: the last line is not at the bottom of the pane"
+key g; wait_for "line 1/"
+key q
+wait_for "BYLINE-EXIT=0"
+
+echo "tmux-check: ok (panes, keys j Tab G ? Esc g n ] Q, resizes 60x20 1x1 7x3 and a storm, q, Ctrl-C and SIGTERM restore, Ctrl-Z/fg and SIGTSTP/SIGCONT suspend and redraw, a 3 MB one-line article resized and G)"
