@@ -3,6 +3,11 @@
 //! quote) jump through `App::update` alone (floor ≤ 1 ms each).
 //!
 //! Steps go forward until they stop moving, then back, so every iteration is a real move.
+//!
+//! Resizing (issue 14): a 20 MB article on one line (a headline, then one giant paragraph) is
+//! resized to a new body width and drawn; every iteration changes the width, so every iteration
+//! re-lays out the body. The floor is one frame (16 ms) for the resize and the draw together, and
+//! for one step of the wrapping done while idle (`wrap_more_step`, what a key may wait for).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 #[path = "common/corpus.rs"]
@@ -68,7 +73,7 @@ fn long_article_app() -> App {
     );
     println!(
         "wrapped: {} lines at width {}; chosen: {:?}; mention {:?}",
-        app.body().wrapped().lines.len(),
+        app.body().wrapped().len(),
         app.body().wrapped().width,
         app.followed_name(),
         app.followed().mention()
@@ -160,9 +165,80 @@ fn bench(c: &mut Criterion) {
         app.followed().mention(),
         app.side().quotes().current(),
         app.body().scroll(),
-        app.body().wrapped().lines.len()
+        app.body().wrapped().len()
     );
 }
 
-criterion_group!(benches, bench);
+/// A reader on a 20 MB article whose body is one line (no analysis: resizing does not need it),
+/// scrolled to the middle.
+fn one_line_app() -> App {
+    let words = [
+        "lorem ",
+        "ipsum ",
+        "dolor ",
+        "sit ",
+        "amet, ",
+        "consectetur ",
+        "adipiscing ",
+    ];
+    let mut text = String::from("A very long line\n\n");
+    let mut i = 0;
+    while text.len() < 20 * 1024 * 1024 {
+        text.push_str(words[i % words.len()]);
+        i += 1;
+    }
+    let parsed = article::parse("one-line.txt", text.as_bytes());
+    let mut app = App::new(parsed.articles, Vec::new());
+    app.update(Action::Resize(W, H));
+    app.update(Action::FocusNext);
+    assert_eq!(app.screen().focus(), Pane::Body);
+    for _ in 0..100 {
+        app.update(Action::PageDown);
+    }
+    app
+}
+
+fn bench_resize(c: &mut Criterion) {
+    let mut app = one_line_app();
+    let mut terminal = Terminal::new(TestBackend::new(W, H)).expect("test backend");
+    let mut group = c.benchmark_group("resize_20mb_one_line");
+    group.sample_size(10);
+    let mut narrow = false;
+    group.bench_function("resize_then_draw", |b| {
+        b.iter(|| {
+            narrow = !narrow;
+            let w = if narrow { W - 7 } else { W };
+            app.update(Action::Resize(w, H));
+            terminal.backend_mut().resize(w, H);
+            terminal
+                .draw(|frame| ui::draw(frame, black_box(&app)))
+                .expect("draw on a test backend");
+        })
+    });
+    // What a key may wait for while the rest is wrapped: one step of the idle wrapping.
+    group.bench_function("wrap_more_step", |b| {
+        b.iter_custom(|iters| {
+            let mut total = std::time::Duration::ZERO;
+            for _ in 0..iters {
+                if !app.body().is_partial() {
+                    narrow = !narrow;
+                    app.update(Action::Resize(if narrow { W - 7 } else { W }, H));
+                }
+                let start = std::time::Instant::now();
+                black_box(app.update(Action::WrapMore));
+                total += start.elapsed();
+            }
+            total
+        })
+    });
+    group.finish();
+    println!(
+        "after the run: width {}, scroll {}, {} lines",
+        app.body().wrapped().width,
+        app.body().scroll(),
+        app.body().wrapped().len()
+    );
+}
+
+criterion_group!(benches, bench, bench_resize);
 criterion_main!(benches);

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Real-terminal check: runs byline in a tmux pane at 120x40 on the bundled samples, sends keys and
 # asserts on what `tmux capture-pane -p` shows. Also checks that q and SIGTERM restore the terminal.
+# Ctrl-Z (with `fg` from an interactive shell) and an outside SIGTSTP/SIGCONT leave the alternate
+# screen and mouse mode, then redraw the whole screen.
 # Uses its own tmux server socket, so it never touches the user's sessions.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +22,8 @@ fi
 
 SOCK="byline-check-$$"
 T=(tmux -L "$SOCK")
-cleanup() { "${T[@]}" kill-server >/dev/null 2>&1 || true; }
+TMP=$(mktemp -d)
+cleanup() { "${T[@]}" kill-server >/dev/null 2>&1 || true; rm -rf "$TMP"; }
 trap cleanup EXIT
 # A session that outlives the reader's, so the server does not exit between two starts.
 "${T[@]}" new-session -d -s keep -x 20 -y 5 "sleep 600"
@@ -111,4 +114,93 @@ kill -TERM "$pid"
 wait_for "BYLINE-EXIT="
 wait_gone "Headlines ("
 
-echo "tmux-check: ok (panes, keys j Tab G ? Esc g n ] Q, resizes 60x20 1x1 7x3 and a storm, q, Ctrl-C and SIGTERM restore)"
+# tmux's view of the pane's modes: "alternate-screen mouse-mode", e.g. "1 1" while byline runs.
+modes() { "${T[@]}" display-message -p -t c '#{alternate_on} #{mouse_any_flag}'; }
+wait_modes() {
+  for _ in $(seq 1 50); do
+    [ "$(modes)" = "$1" ] && return 0
+    sleep 0.1
+  done
+  fail "expected alternate screen and mouse mode \"$1\", got \"$(modes)\""
+}
+
+# Ctrl-Z from an interactive shell: the shell's prompt comes back on the main screen, with mouse
+# mode off; fg redraws the very same screen.
+"${T[@]}" kill-session -t c >/dev/null 2>&1 || true
+"${T[@]}" new-session -d -s c -x 120 -y 40 "env PS1='SHELL-PROMPT\$ ' bash --norc --noprofile -i"
+wait_for "SHELL-PROMPT"
+key "$BIN assets/articles" Enter
+wait_for "Headlines ("
+wait_modes "1 1"
+key j; wait_for "article 2/"
+key Tab; wait_for " ARTICLE "
+wait_gone "analysing"
+sleep 0.3
+before=$("${T[@]}" capture-pane -p -t c)
+key C-z
+wait_for "Stopped"
+wait_modes "0 0"
+"${T[@]}" capture-pane -p -t c | tail -n +2 | grep -qF "SHELL-PROMPT" || fail "no shell prompt after Ctrl-Z"
+key "fg" Enter
+wait_for "Headlines ("
+wait_modes "1 1"
+sleep 0.3
+after=$("${T[@]}" capture-pane -p -t c)
+[ "$before" = "$after" ] || { diff <(echo "$before") <(echo "$after") | head -20 || true; fail "the screen after fg is not the one before Ctrl-Z"; }
+key q
+wait_gone "Headlines ("
+key 'echo BYLINE-EXIT=$?' Enter
+wait_for "BYLINE-EXIT=0"
+wait_modes "0 0"
+
+# SIGTSTP from outside, then SIGCONT: the terminal is restored while stopped, redrawn after.
+start
+wait_modes "1 1"
+wait_gone "analysing"
+sleep 0.3
+before=$("${T[@]}" capture-pane -p -t c)
+shell=$("${T[@]}" list-panes -t c -F '#{pane_pid}')
+pid=$(pgrep -P "$shell" -x byline || true)
+[ -n "$pid" ] || fail "cannot find the byline process"
+kill -TSTP "$pid"
+wait_modes "0 0"
+wait_gone "Headlines ("
+for _ in $(seq 1 50); do
+  [ "$(ps -o stat= -p "$pid" | cut -c1)" = T ] && break
+  sleep 0.1
+done
+[ "$(ps -o stat= -p "$pid" | cut -c1)" = T ] || fail "byline did not stop on SIGTSTP"
+kill -CONT "$pid"
+wait_for "Headlines ("
+wait_modes "1 1"
+sleep 0.3
+after=$("${T[@]}" capture-pane -p -t c)
+[ "$before" = "$after" ] || { diff <(echo "$before") <(echo "$after") | head -20 || true; fail "the screen after SIGCONT is not the one before SIGTSTP"; }
+key q
+wait_for "BYLINE-EXIT=0"
+
+# A 3 MB article on one line is wrapped lazily: after a resize, G shows its last word at the
+# bottom, and once the rest is wrapped the status bar's line count agrees (36 body rows at 100x40).
+awk 'BEGIN { printf "A long line\n\n"; for (i = 0; i < 75000; i++) printf "lorem ipsum dolor sit amet, consectetur "
+             printf "THE-END." }' > "$TMP/long.txt"
+"${T[@]}" kill-session -t c >/dev/null 2>&1 || true
+"${T[@]}" new-session -d -s c -x 120 -y 40 "$BIN $TMP/long.txt; echo BYLINE-EXIT=\$?; sleep 30"
+wait_for "Headlines ("
+key Tab; wait_for " ARTICLE "
+"${T[@]}" resize-window -t c -x 100 -y 40; sleep 0.5
+key G
+wait_for "THE-END."
+settled=
+for _ in $(seq 1 50); do
+  if [[ $("${T[@]}" capture-pane -p -t c) =~ line\ ([0-9]+)/([0-9]+)\ 100% ]] \
+     && [ $((BASH_REMATCH[1] + 35)) -eq "${BASH_REMATCH[2]}" ] && [ "${BASH_REMATCH[2]}" -gt 70000 ]; then
+    settled=1; break
+  fi
+  sleep 0.1
+done
+[ -n "$settled" ] || fail "G in a long article: the last line is not at the bottom of the pane"
+key g; wait_for "line 1/"
+key q
+wait_for "BYLINE-EXIT=0"
+
+echo "tmux-check: ok (panes, keys j Tab G ? Esc g n ] Q, resizes 60x20 1x1 7x3 and a storm, q, Ctrl-C and SIGTERM restore, Ctrl-Z/fg and SIGTSTP/SIGCONT suspend and redraw, a 3 MB one-line article resized and G)"

@@ -1,5 +1,7 @@
 //! The event loop: terminal events into actions through the key map, analyses from the background
 //! thread, signals; redraws only when something changed and sleeps on the channel otherwise.
+//! Ctrl-Z and SIGTSTP hand the terminal back to the shell and stop the process (`JobControl`);
+//! once continued, the reader takes the terminal again and redraws every cell.
 
 use crate::analysis;
 use crate::app::{Action, App, keymap};
@@ -8,9 +10,10 @@ use crate::ui;
 use crossterm::event::{Event, MouseButton, MouseEventKind};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
+use ratatui::layout::Rect;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -26,6 +29,19 @@ const FRAME: Duration = Duration::from_millis(16);
 pub enum Msg {
     Term(Event),
     Action(Action),
+    /// SIGCONT: the process was continued, maybe after a stop it did not ask for (SIGSTOP), with
+    /// the terminal as the shell left it.
+    Continued,
+}
+
+/// Handing the terminal to the shell and taking it back, as less and vim do. The binary does it on
+/// the real terminal; tests stand in for it.
+pub trait JobControl<B: Backend> {
+    /// Restores the terminal (main screen, no mouse capture, cooked mode), stops the process and,
+    /// once it is continued (`fg`, SIGCONT), sets the terminal up again.
+    fn suspend(&mut self, terminal: &mut Terminal<B>) -> Result<(), B::Error>;
+    /// Sets the terminal up again after the process was continued.
+    fn resume(&mut self, terminal: &mut Terminal<B>) -> Result<(), B::Error>;
 }
 
 /// The action a terminal event means for the app in its current state (overlay, focus).
@@ -114,25 +130,46 @@ pub fn spawn_analysis(
         .map(|_| ())
 }
 
-/// SIGTERM, SIGHUP, SIGINT and SIGQUIT become `Quit`, so the loop ends and the terminal is restored.
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT become `Quit`, so the loop ends and the terminal is restored;
+/// SIGTSTP becomes `Suspend` (the loop restores the terminal before stopping) and SIGCONT
+/// `Msg::Continued` (the loop takes the terminal again and redraws it all).
 pub fn spawn_signals(tx: Sender<Msg>) -> std::io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
     thread::spawn(move || {
-        if signals.forever().next().is_some() {
-            let _ = tx.send(Msg::Action(Action::Quit));
+        for signal in signals.forever() {
+            let (msg, last) = match signal {
+                SIGTSTP => (Msg::Action(Action::Suspend), false),
+                SIGCONT => (Msg::Continued, false),
+                _ => (Msg::Action(Action::Quit), true),
+            };
+            if tx.send(msg).is_err() || last {
+                break;
+            }
         }
     });
     Ok(())
 }
 
-/// Runs until the app quits or every sender is gone. `wanted` tells the analysis thread which
-/// article is on screen.
+/// After the terminal was given back: forget what is on it (the shell drew there), clear it and
+/// take its size, so the next frame draws every cell.
+fn redraw_all<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> Result<(), B::Error> {
+    let size = terminal.size()?;
+    terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+    app.update(Action::Resize(size.width, size.height));
+    Ok(())
+}
+
+/// Runs until the app quits or every sender is gone. While a long article's body is partly
+/// wrapped, idle time wraps the rest (`Action::WrapMore`). `wanted` tells the analysis thread which
+/// article is on screen; `job` suspends and resumes the terminal (Ctrl-Z, SIGTSTP, SIGCONT).
 pub fn run<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     rx: &Receiver<Msg>,
     wanted: &AtomicUsize,
+    job: &mut impl JobControl<B>,
 ) -> Result<(), B::Error> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
@@ -147,7 +184,21 @@ pub fn run<B: Backend>(
         if app.should_quit() {
             return Ok(());
         }
-        let first = if dirty {
+        let first = if app.body().is_partial() {
+            // A long article is still being wrapped: a step of it whenever nothing is waiting, so
+            // a key never waits more than a step.
+            match rx.try_recv() {
+                Ok(m) => m,
+                Err(TryRecvError::Empty) => {
+                    dirty |= app.update(Action::WrapMore);
+                    continue;
+                }
+                Err(TryRecvError::Disconnected) => {
+                    terminal.draw(|frame| ui::draw(frame, app))?;
+                    return Ok(());
+                }
+            }
+        } else if dirty {
             let wait = last_draw.map_or(Duration::ZERO, |t| FRAME.saturating_sub(t.elapsed()));
             match rx.recv_timeout(wait) {
                 Ok(m) => m,
@@ -187,9 +238,21 @@ pub fn run<B: Backend>(
                     action
                 }
                 Msg::Action(a) => Some(a),
+                Msg::Continued => {
+                    job.resume(terminal)?;
+                    redraw_all(terminal, app)?;
+                    (dirty, last_draw) = (true, None);
+                    None
+                }
             };
-            if let Some(action) = action {
-                dirty |= app.update(action);
+            match action {
+                Some(Action::Suspend) => {
+                    job.suspend(terminal)?;
+                    redraw_all(terminal, app)?;
+                    (dirty, last_draw) = (true, None);
+                }
+                Some(action) => dirty |= app.update(action),
+                None => {}
             }
             if app.should_quit() {
                 break;
@@ -220,6 +283,60 @@ mod tests {
         )))
     }
 
+    /// Stands in for the shell: counts the calls and blanks the screen, as a shell's output and
+    /// re-entering the alternate screen would; the terminal may come back at another size.
+    #[derive(Default)]
+    struct FakeJob {
+        suspended: usize,
+        resumed: usize,
+        size_after: Option<(u16, u16)>,
+    }
+
+    impl JobControl<TestBackend> for FakeJob {
+        fn suspend(
+            &mut self,
+            terminal: &mut Terminal<TestBackend>,
+        ) -> Result<(), std::convert::Infallible> {
+            self.suspended += 1;
+            if let Some((w, h)) = self.size_after {
+                terminal.backend_mut().resize(w, h);
+            }
+            terminal.backend_mut().clear()
+        }
+
+        fn resume(
+            &mut self,
+            terminal: &mut Terminal<TestBackend>,
+        ) -> Result<(), std::convert::Infallible> {
+            self.resumed += 1;
+            terminal.backend_mut().clear()
+        }
+    }
+
+    fn ctrl(c: char) -> Msg {
+        Msg::Term(Event::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::CONTROL,
+        )))
+    }
+
+    fn screen(terminal: &Terminal<TestBackend>) -> String {
+        let buffer = terminal.backend().buffer();
+        buffer
+            .content()
+            .chunks(usize::from(buffer.area.width))
+            .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// The screen a fresh reader in the same state draws at this size.
+    fn fresh_screen(app: &App, width: u16, height: u16) -> String {
+        let mut fresh = Terminal::new(TestBackend::new(width, height)).unwrap();
+        fresh.draw(|frame| ui::draw(frame, app)).unwrap();
+        screen(&fresh)
+    }
+
     fn articles(n: usize) -> Vec<Article> {
         (0..n)
             .flat_map(|i| {
@@ -238,7 +355,14 @@ mod tests {
         tx.send(key('j')).unwrap();
         tx.send(Msg::Term(Event::Resize(100, 30))).unwrap();
         tx.send(key('q')).unwrap();
-        run(&mut terminal, &mut app, &rx, &wanted).unwrap();
+        run(
+            &mut terminal,
+            &mut app,
+            &rx,
+            &wanted,
+            &mut FakeJob::default(),
+        )
+        .unwrap();
         assert!(app.should_quit());
         assert_eq!(app.current_index(), Some(1));
         assert_eq!((app.screen().width(), app.screen().height()), (100, 30));
@@ -259,7 +383,14 @@ mod tests {
         let wanted = Arc::new(AtomicUsize::new(3));
         // The thread holds the only sender: when it is done the channel closes and run returns.
         spawn_analysis(app.collection().articles().clone(), wanted.clone(), tx).unwrap();
-        run(&mut terminal, &mut app, &rx, &wanted).unwrap();
+        run(
+            &mut terminal,
+            &mut app,
+            &rx,
+            &wanted,
+            &mut FakeJob::default(),
+        )
+        .unwrap();
         assert_eq!(app.collection().analysed(), 5);
         assert!(
             app.collection()
@@ -279,6 +410,46 @@ mod tests {
             !screen.contains("analysing"),
             "the last frame shows the finished analysis"
         );
+    }
+
+    #[test]
+    fn ctrl_z_suspends_and_the_whole_screen_is_drawn_again_at_the_new_size() {
+        let mut app = App::new(articles(3), Vec::new());
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let (tx, rx) = mpsc::channel();
+        let wanted = AtomicUsize::new(usize::MAX);
+        let mut job = FakeJob {
+            size_after: Some((70, 20)),
+            ..FakeJob::default()
+        };
+        tx.send(key('j')).unwrap();
+        tx.send(ctrl('z')).unwrap();
+        drop(tx);
+        run(&mut terminal, &mut app, &rx, &wanted, &mut job).unwrap();
+        assert_eq!((job.suspended, job.resumed), (1, 0));
+        assert!(!app.should_quit(), "Ctrl-Z does not quit");
+        assert_eq!(app.current_index(), Some(1), "the state is kept");
+        assert_eq!((app.screen().width(), app.screen().height()), (70, 20));
+        // Every cell is drawn again, not only those that changed since the last frame.
+        assert_eq!(screen(&terminal), fresh_screen(&app, 70, 20));
+        assert!(screen(&terminal).contains("Headline 1"));
+    }
+
+    #[test]
+    fn sigtstp_suspends_and_sigcont_redraws() {
+        let mut app = App::new(articles(2), Vec::new());
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let (tx, rx) = mpsc::channel();
+        let wanted = AtomicUsize::new(usize::MAX);
+        let mut job = FakeJob::default();
+        // What spawn_signals sends for SIGTSTP, then for a SIGCONT after an outside SIGSTOP.
+        tx.send(Msg::Action(Action::Suspend)).unwrap();
+        tx.send(Msg::Continued).unwrap();
+        drop(tx);
+        run(&mut terminal, &mut app, &rx, &wanted, &mut job).unwrap();
+        assert_eq!((job.suspended, job.resumed), (1, 1));
+        assert_eq!(screen(&terminal), fresh_screen(&app, 80, 24));
+        assert!(screen(&terminal).contains("Headline 0"));
     }
 
     #[test]

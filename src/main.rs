@@ -1,9 +1,10 @@
 //! The binary: parse the command line, load the sources, set up the terminal (and a panic hook and
-//! signal handlers that restore it), run the reader, restore the terminal.
+//! signal handlers that restore it), run the reader, restore the terminal. Ctrl-Z and SIGTSTP
+//! restore the terminal and stop; `fg` (SIGCONT) sets it up again (`Tty`).
 
 use byline::app::App;
 use byline::cli::{Cli, Command};
-use byline::event::{self, Msg};
+use byline::event::{self, JobControl, Msg};
 use byline::source;
 use clap::Parser;
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
@@ -82,7 +83,7 @@ fn reader(mut paths: Vec<PathBuf>, max_bytes: u64) -> ExitCode {
     )
     .and_then(|()| event::spawn_signals(tx.clone()));
     event::spawn_input(tx);
-    let result = started.and_then(|()| event::run(&mut terminal, &mut app, &rx, &wanted));
+    let result = started.and_then(|()| event::run(&mut terminal, &mut app, &rx, &wanted, &mut Tty));
     restore();
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -94,9 +95,34 @@ fn reader(mut paths: Vec<PathBuf>, max_bytes: u64) -> ExitCode {
 }
 
 fn setup() -> std::io::Result<Terminal<CrosstermBackend<Stdout>>> {
-    enable_raw_mode()?;
-    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    enter()?;
     Terminal::new(CrosstermBackend::new(stdout()))
+}
+
+/// Raw mode, the alternate screen, mouse capture.
+fn enter() -> std::io::Result<()> {
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)
+}
+
+/// Job control on the real terminal.
+struct Tty;
+
+impl JobControl<CrosstermBackend<Stdout>> for Tty {
+    fn suspend(&mut self, _: &mut Terminal<CrosstermBackend<Stdout>>) -> std::io::Result<()> {
+        restore();
+        // SIGTSTP is caught (to get here), so stop with SIGSTOP, which cannot be; `raise`
+        // returns once the process is continued.
+        signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+        enter()
+    }
+
+    fn resume(&mut self, _: &mut Terminal<CrosstermBackend<Stdout>>) -> std::io::Result<()> {
+        // The shell may have put the terminal back in cooked mode while the reader was stopped
+        // (a SIGSTOP it could not see coming); crossterm only enables raw mode it thinks is off.
+        let _ = disable_raw_mode();
+        enter()
+    }
 }
 
 /// Puts the terminal back as it was; safe to call more than once.

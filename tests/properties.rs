@@ -334,15 +334,14 @@ fn op() -> impl Strategy<Value = Op> {
 /// The wrap cache and the marks drawn from it are consistent with the article they show.
 fn check_app(app: &App) -> Result<(), TestCaseError> {
     let body = app.body().wrapped();
+    let lines: Vec<_> = body.lines().collect();
     prop_assert!(
-        body.lines
-            .windows(2)
-            .all(|w| w[0].src.start <= w[1].src.start),
+        lines.windows(2).all(|w| w[0].src.start <= w[1].src.start),
         "line starts not ascending"
     );
     if let Some(i) = app.current_index() {
         let text = &app.collection().articles()[i].text;
-        for line in &body.lines {
+        for line in &lines {
             check_span(text, line.src, "wrapped line")?;
             // Text made inert keeps the source's length, so offsets carry over.
             if let (true, Some(shown)) = (line.has_source(), &line.text) {
@@ -351,10 +350,10 @@ fn check_app(app: &App) -> Result<(), TestCaseError> {
         }
         for m in app.body().marks() {
             prop_assert!(
-                m.line < body.lines.len(),
+                body.line(m.line).is_some(),
                 "mark on line {} of {}",
                 m.line,
-                body.lines.len()
+                body.len()
             );
             check_span(text, m.span, "mark")?;
         }

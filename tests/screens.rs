@@ -201,11 +201,9 @@ fn big_g_in_the_body_shows_the_end() {
     press(&mut app, "Tab");
     press(&mut app, "G");
     let text = &app.collection().articles()[app.current_index().unwrap()].text;
-    let last = app
-        .body()
-        .wrapped()
-        .lines
-        .last()
+    let wrapped = app.body().wrapped();
+    let last = wrapped
+        .line(wrapped.len() - 1)
         .unwrap()
         .text(text)
         .to_string();

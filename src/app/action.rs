@@ -36,6 +36,12 @@ pub enum Action {
     /// In the quotes view: only the selected person's quotes.
     TogglePersonQuotes,
     Quit,
+    /// Ctrl-Z or SIGTSTP: give the terminal back to the shell and stop until continued. The event
+    /// loop does it (it owns the terminal); the app state does not change.
+    Suspend,
+    /// Wrap a step more of a long article's body (the event loop sends it while idle, as long as
+    /// `BodyView::is_partial`).
+    WrapMore,
     /// The terminal is now `width` × `height` cells.
     Resize(u16, u16),
     /// Mouse wheel over the cell (`column`, `row`).

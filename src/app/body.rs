@@ -1,5 +1,9 @@
 //! The body pane: the shown article wrapped to the pane's width, the scroll position, and the
 //! highlight marks (quotes, the followed entity's mentions) mapped onto wrapped lines.
+//!
+//! A long article is wrapped lazily (see `Wrapped`): after every action `settle` wraps the parts
+//! on screen, keeping the first line shown in place as estimated line counts become real ones,
+//! and `Action::WrapMore` (sent by the event loop while idle) wraps the rest a step at a time.
 
 use super::App;
 use super::list::{Step, moved};
@@ -36,13 +40,25 @@ pub(super) struct MarksOf {
     pub mention: Option<usize>,
 }
 
+/// Text wrapped per `WrapMore` step: a few milliseconds' work.
+const WRAP_STEP_BYTES: usize = 256 * 1024;
+
 #[derive(Clone, Debug, Default)]
 pub struct BodyView {
     text: Wrapped,
     /// The first wrapped line shown.
     scroll: usize,
-    /// Sorted by (line, start, highlight).
+    /// Sorted by (line, start, highlight); on wrapped lines only.
     marks: Vec<Mark>,
+    /// What the marks show, as text spans sorted by start, and the longest's length: each part is
+    /// marked from them once, when it is wrapped.
+    spans: Vec<(Span, Highlight)>,
+    longest: usize,
+    /// The marks of each part of the wrap, their lines counted within the part; `marks` is them
+    /// all with the part's first line added.
+    part_marks: Vec<Vec<Mark>>,
+    /// More text was wrapped since the marks were mapped.
+    stale: bool,
 }
 
 impl BodyView {
@@ -59,16 +75,89 @@ impl BodyView {
         &self.marks
     }
 
-    /// Wraps article `index` to `width` (a hidden body, width 0, is wrapped when it gets room).
+    /// Wraps article `index` to `width` (a hidden body, width 0, is wrapped when it gets room);
+    /// another width of the same article reuses its plan of parts.
     fn wrap(&mut self, index: usize, article: &Article, width: u16) {
         self.text = if width == 0 {
-            Wrapped {
-                article: index,
-                ..Wrapped::default()
-            }
+            Wrapped::empty(index)
+        } else if self.text.article == index && self.text.part_count() > 0 {
+            self.text.at_width(article, width)
         } else {
             Wrapped::new(index, article, width)
         };
+    }
+
+    /// Wraps part `p` if it is not yet, keeping the first line shown on the same text.
+    fn wrap_part(&mut self, article: &Article, p: usize) -> bool {
+        let top = self.text.part_of_line(self.scroll);
+        if !self.text.wrap_part(article, p) {
+            return false;
+        }
+        if let Some((tp, local)) = top {
+            self.scroll = self.text.line_in_part(tp, local);
+        }
+        self.mark_part(p);
+        self.stale = true;
+        true
+    }
+
+    /// Wraps the part holding byte `offset`, so its line is known exactly.
+    fn wrap_at_byte(&mut self, article: &Article, offset: usize) -> bool {
+        let p = self.text.part_of_byte(offset);
+        self.wrap_part(article, p)
+    }
+
+    /// Wraps what is on screen (and the line below it, which `view_bytes` reads), keeping the
+    /// view at the end when it was there; says whether anything was wrapped.
+    fn settle(&mut self, article: &Article, height: usize) -> bool {
+        let at_end = self.scroll > 0 && self.scroll >= self.max_scroll(height);
+        let mut any = false;
+        while height > 0 && self.text.is_partial() {
+            let last = (self.scroll + height).min(self.text.len().saturating_sub(1));
+            let (Some((from, _)), Some((to, _))) = (
+                self.text.part_of_line(self.scroll),
+                self.text.part_of_line(last),
+            ) else {
+                break;
+            };
+            if !(from..=to).any(|p| self.wrap_part(article, p)) {
+                break;
+            }
+            any = true;
+            if at_end {
+                self.scroll = self.max_scroll(height);
+            }
+            self.clamp_scroll(height);
+        }
+        if self.stale {
+            self.remap_marks();
+        }
+        any
+    }
+
+    /// Wraps the next parts not wrapped yet, about `WRAP_STEP_BYTES` of text; says whether any.
+    fn wrap_more(&mut self, article: &Article, height: usize) -> bool {
+        let at_end = height > 0 && self.scroll > 0 && self.scroll >= self.max_scroll(height);
+        let mut bytes = 0;
+        let mut any = false;
+        while bytes < WRAP_STEP_BYTES
+            && let Some(p) = self.text.next_pending()
+        {
+            bytes += self.text.part_bytes(p).max(1);
+            any |= self.wrap_part(article, p);
+        }
+        if any && at_end {
+            self.scroll = self.max_scroll(height);
+        }
+        if self.stale {
+            self.remap_marks();
+        }
+        any
+    }
+
+    /// Whether part of the article is still to be wrapped.
+    pub fn is_partial(&self) -> bool {
+        self.text.is_partial()
     }
 
     /// Maps the highlighted spans (quotes, the followed entity's mentions) onto body lines.
@@ -99,20 +188,47 @@ impl BodyView {
                 }
             }
         }
+        spans.retain(|(span, _)| !span.is_empty());
+        spans.sort_by_key(|(span, _)| span.start);
+        self.longest = spans.iter().map(|(span, _)| span.len()).max().unwrap_or(0);
+        self.spans = spans;
+        self.part_marks = vec![Vec::new(); self.text.part_count()];
+        for p in 0..self.text.part_count() {
+            self.mark_part(p);
+        }
+        self.remap_marks();
+    }
+
+    /// The marks on part `p`'s lines (none while it is not wrapped), lines counted in the part.
+    fn mark_part(&mut self, p: usize) {
+        self.part_marks
+            .resize_with(self.text.part_count(), Vec::new);
+        let Some(lines) = self.text.part_lines(p) else {
+            return;
+        };
+        let bytes = self.text.part_span(p);
+        // Spans that can reach the part start at most `longest` bytes before it.
+        let from = self
+            .spans
+            .partition_point(|(s, _)| s.start < bytes.start.saturating_sub(self.longest));
+        let to = self.spans.partition_point(|(s, _)| s.start < bytes.end);
         let mut marks = Vec::new();
-        for (span, highlight) in spans {
-            if span.is_empty() {
+        for &(span, highlight) in self.spans.get(from..to).unwrap_or(&[]) {
+            if span.end <= bytes.start {
                 continue;
             }
-            for line in self.text.lines_of(span) {
-                let Some(src) = self.text.lines.get(line).map(|l| l.src) else {
+            let first = lines
+                .partition_point(|l| l.src.start <= span.start)
+                .saturating_sub(1);
+            for (i, line) in lines.iter().enumerate().skip(first) {
+                if line.src.start >= span.end {
                     break;
-                };
-                let start = span.start.max(src.start);
-                let end = span.end.min(src.end);
+                }
+                let start = span.start.max(line.src.start);
+                let end = span.end.min(line.src.end);
                 if start < end {
                     marks.push(Mark {
-                        line,
+                        line: i,
                         span: Span::new(start, end),
                         highlight,
                     });
@@ -120,11 +236,27 @@ impl BodyView {
             }
         }
         marks.sort_by_key(|m| (m.line, m.span.start, m.highlight));
+        if let Some(slot) = self.part_marks.get_mut(p) {
+            *slot = marks;
+        }
+    }
+
+    /// All the parts' marks, on the lines of the whole wrap.
+    fn remap_marks(&mut self) {
+        self.stale = false;
+        let mut marks = Vec::with_capacity(self.part_marks.iter().map(Vec::len).sum());
+        for (p, local) in self.part_marks.iter().enumerate() {
+            let first = self.text.first_line(p);
+            marks.extend(local.iter().map(|m| Mark {
+                line: first + m.line,
+                ..*m
+            }));
+        }
         self.marks = marks;
     }
 
     fn max_scroll(&self, height: usize) -> usize {
-        self.text.lines.len().saturating_sub(height)
+        self.text.len().saturating_sub(height)
     }
 
     fn clamp_scroll(&mut self, height: usize) {
@@ -169,7 +301,27 @@ impl App {
 
     pub(super) fn scroll_body_to(&mut self, span: Span) {
         let height = self.screen.body_height();
+        if let Some(article) = self.docs.article(self.body.text.article) {
+            self.body.wrap_at_byte(article, span.start);
+        }
         self.body.scroll_to(span, height);
+    }
+
+    /// After every action: wrap what the body shows, if part of it is not wrapped yet.
+    pub(super) fn settle_body(&mut self) {
+        let height = self.screen.body_height();
+        if let Some(article) = self.docs.article(self.body.text.article) {
+            self.body.settle(article, height);
+        }
+    }
+
+    /// `Action::WrapMore`: wrap a step more of a long article; says whether anything changed.
+    pub(super) fn wrap_more_body(&mut self) -> bool {
+        let height = self.screen.body_height();
+        match self.docs.article(self.body.text.article) {
+            Some(article) => self.body.wrap_more(article, height),
+            None => false,
+        }
     }
 
     pub(super) fn reset_body_scroll(&mut self) {
@@ -194,13 +346,21 @@ impl App {
     }
 
     /// After a resize or focus change: re-wrap only if the body width changed, keeping the first
-    /// line shown where it was in the text, and keep the scroll valid.
+    /// line shown where it was in the text, and keep the scroll valid. A body with no room (a
+    /// terminal 1 column wide or 3 rows high, or another pane shown in its place) keeps its lines
+    /// and scroll as they are, for when it shows again.
     pub(super) fn refit_body(&mut self) {
         let width = self.screen.text_width();
+        if width == 0 || self.screen.body_height() == 0 {
+            return;
+        }
         if self.current_index().is_some() && width != self.body.text.width {
             let top = self.body.text.start_of(self.body.scroll);
             self.rewrap();
             if let Some(top) = top {
+                if let Some(article) = self.docs.article(self.body.text.article) {
+                    self.body.wrap_at_byte(article, top);
+                }
                 self.body.scroll = self.body.text.line_of(top);
             }
         }

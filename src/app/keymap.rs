@@ -111,6 +111,13 @@ pub static BINDINGS: &[Binding] = &[
     bind(Overlay, &[k('q'), ctrl('c')], Action::Quit, "quit", "quit"),
     bind(
         Overlay,
+        &[ctrl('z')],
+        Action::Suspend,
+        "",
+        "suspend to the shell (fg resumes)",
+    ),
+    bind(
+        Overlay,
         &[k('j'), code(KeyCode::Down)],
         Action::Down,
         "",
@@ -343,6 +350,13 @@ pub static BINDINGS: &[Binding] = &[
         "show or hide the key help",
     ),
     bind(Global, &[k('q'), ctrl('c')], Action::Quit, "quit", "quit"),
+    bind(
+        Global,
+        &[ctrl('z')],
+        Action::Suspend,
+        "",
+        "suspend to the shell (fg resumes)",
+    ),
 ];
 
 /// Shift is part of the character for letters and symbols ('G', '?'), and of `BackTab`.
@@ -513,6 +527,18 @@ mod tests {
         );
         let back = key(KeyCode::BackTab, KeyModifiers::SHIFT);
         assert_eq!(lookup(&[Global], &back), Some(Action::FocusPrev));
+    }
+
+    #[test]
+    fn ctrl_z_suspends_everywhere_and_plain_z_does_not() {
+        let ctrl_z = key(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        assert_eq!(lookup(&[Overlay], &ctrl_z), Some(Action::Suspend));
+        assert_eq!(
+            lookup(&[Body, Pane, Global], &ctrl_z),
+            Some(Action::Suspend)
+        );
+        let z = key(KeyCode::Char('z'), KeyModifiers::NONE);
+        assert_eq!(lookup(&[Body, Pane, Global], &z), None);
     }
 
     #[test]

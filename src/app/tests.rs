@@ -133,19 +133,18 @@ fn scrolling_the_body_does_not_rewrap_it() {
     let mut app = app();
     app.update(Action::Open);
     assert_eq!(app.screen().focus(), Pane::Body);
-    let lines = app.body().wrapped().lines.as_ptr();
+    let lines: *const _ = app.body().wrapped().line(0).unwrap();
     app.update(Action::Down);
     app.update(Action::PageDown);
     assert!(app.body().scroll() > 1);
-    assert_eq!(
-        app.body().wrapped().lines.as_ptr(),
-        lines,
+    assert!(
+        std::ptr::eq(app.body().wrapped().line(0).unwrap(), lines),
         "a key press must not re-wrap"
     );
     app.update(Action::Bottom);
     assert_eq!(
         app.body().scroll(),
-        app.body().wrapped().lines.len() - app.screen().body_height()
+        app.body().wrapped().len() - app.screen().body_height()
     );
     app.update(Action::Top);
     assert_eq!(app.body().scroll(), 0);
@@ -164,6 +163,50 @@ fn resize_rewraps_and_keeps_the_reading_position() {
     );
     let line = app.body().wrapped().line_of(top);
     assert!(app.body().scroll() <= line && line < app.body().scroll() + app.screen().body_height());
+}
+
+/// The screen as text, drawn by the real view.
+fn drawn(app: &App) -> String {
+    let (w, h) = (app.screen().width(), app.screen().height());
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(w.max(1), h.max(1))).unwrap();
+    terminal.draw(|frame| crate::ui::draw(frame, app)).unwrap();
+    let buffer = terminal.backend().buffer();
+    buffer
+        .content()
+        .chunks(usize::from(buffer.area.width))
+        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn hiding_the_body_and_showing_it_again_keeps_the_reading_position() {
+    let mut app = app();
+    app.update(Action::Open);
+    app.update(Action::PageDown);
+    app.update(Action::Down);
+    let scroll = app.body().scroll();
+    assert!(scroll > 0);
+    let before = drawn(&app);
+    // Width 1 and heights up to 3 leave no room for the body; then the full size again.
+    for (w, h) in [(1, 40), (120, 3), (120, 2), (1, 1), (0, 0), (3, 3)] {
+        app.update(Action::Resize(w, h));
+        drawn(&app);
+        app.update(Action::Resize(120, 40));
+        assert_eq!(app.body().scroll(), scroll, "after {w}x{h}");
+        assert_eq!(drawn(&app), before, "after {w}x{h}");
+    }
+    // Short and narrow: only the focused pane is shown, so Tab away hides the body.
+    app.update(Action::Resize(60, 10));
+    let scroll = app.body().scroll();
+    let before = drawn(&app);
+    assert!(before.contains(" Article"), "{before}");
+    app.update(Action::FocusNext);
+    assert!(!drawn(&app).contains(" Article"));
+    app.update(Action::FocusPrev);
+    assert_eq!(app.body().scroll(), scroll);
+    assert_eq!(drawn(&app), before);
 }
 
 #[test]
@@ -473,4 +516,174 @@ fn a_failed_analysis_counts_as_done_and_says_so() {
         msg.contains("Weather.txt") && msg.contains("index out of bounds"),
         "{msg}"
     );
+}
+
+/// A reader on one long article: a headline, then `words` words on one line, naming Kerry now and
+/// then (a mention every 5,000 words), laid out at 120×40 with the body focused.
+fn one_line_app(words: usize) -> App {
+    let mut body = String::new();
+    for i in 0..words {
+        body.push_str(if i % 5000 == 2500 { "Kerry " } else { "lorem " });
+    }
+    let d = doc("Long line", &[&body], &[("John Kerry", None)]);
+    let mut app = App::from_documents(vec![d], Vec::new(), 120, 40);
+    app.update(Action::FocusNext);
+    assert_eq!(app.screen().focus(), Pane::Body);
+    app
+}
+
+fn wrap_all(app: &mut App) {
+    while app.body().is_partial() {
+        assert!(app.update(Action::WrapMore));
+    }
+}
+
+/// Every line on screen is wrapped, and the marks are on wrapped lines.
+fn screen_is_wrapped(app: &App) -> bool {
+    let (body, h) = (app.body().wrapped(), app.screen().body_height());
+    let end = (app.body().scroll() + h).min(body.len());
+    (app.body().scroll()..end).all(|i| body.line(i).is_some())
+        && app
+            .body()
+            .marks()
+            .iter()
+            .all(|m| body.line(m.line).is_some())
+}
+
+#[test]
+fn a_long_article_is_wrapped_on_screen_first_and_the_rest_step_by_step() {
+    let mut app = one_line_app(400_000);
+    assert!(app.body().is_partial(), "2.4 MB is not wrapped whole");
+    assert!(screen_is_wrapped(&app));
+    for _ in 0..30 {
+        app.update(Action::PageDown);
+    }
+    let top = app.body().wrapped().start_of(app.body().scroll()).unwrap();
+    assert!(top > 0);
+    // A new width: only the screen is wrapped at once; the same text stays on top.
+    app.update(Action::Resize(111, 40));
+    assert!(app.body().is_partial());
+    assert!(screen_is_wrapped(&app));
+    let line = app.body().scroll();
+    assert!(
+        app.body()
+            .wrapped()
+            .line(line)
+            .unwrap()
+            .src
+            .contains_offset(top)
+    );
+    let shown = drawn(&app);
+    wrap_all(&mut app);
+    let line = app.body().scroll();
+    assert!(
+        app.body()
+            .wrapped()
+            .line(line)
+            .unwrap()
+            .src
+            .contains_offset(top)
+    );
+    // Wrapping the rest moved nothing on screen but the position figures.
+    let strip = |s: &str| -> Vec<String> {
+        s.lines()
+            .map(|l| l.chars().filter(|c| !c.is_ascii_digit()).collect())
+            .collect()
+    };
+    assert_eq!(strip(&drawn(&app)), strip(&shown));
+    // The whole wrap is the one a short article gets at once.
+    let article = app.current_article().unwrap();
+    let mut fresh = wrap::Wrapped::new(0, article, app.body().wrapped().width);
+    while let Some(p) = fresh.next_pending() {
+        fresh.wrap_part(article, p);
+    }
+    assert!(fresh.lines().eq(app.body().wrapped().lines()));
+}
+
+#[test]
+fn g_and_n_in_a_long_article_land_right_before_it_is_wrapped_whole() {
+    let mut app = one_line_app(400_000);
+    app.update(Action::Resize(101, 40));
+    assert!(app.body().is_partial());
+    // G: the last line is at the bottom of the pane, at once and once all is wrapped.
+    app.update(Action::Bottom);
+    assert!(screen_is_wrapped(&app));
+    let h = app.screen().body_height();
+    let body = app.body().wrapped();
+    assert_eq!(app.body().scroll() + h, body.len());
+    let text_len = app.current_article().unwrap().text.len();
+    assert_eq!(body.line(body.len() - 1).unwrap().src.end, text_len - 1);
+    assert!(drawn(&app).contains("100%"));
+    wrap_all(&mut app);
+    assert_eq!(app.body().scroll() + h, app.body().wrapped().len());
+    // n: each mention is on screen, marked, wherever its part was.
+    app.update(Action::Resize(97, 40));
+    app.update(Action::Top);
+    app.update(Action::FocusNext); // entities
+    app.update(Action::Open); // follow John Kerry
+    app.update(Action::FocusPrev);
+    let mentions = app.current_analysis().unwrap().entities[0].mentions.clone();
+    assert!(mentions.len() >= 80);
+    for (i, span) in mentions.iter().enumerate().take(40) {
+        if i > 0 {
+            app.update(Action::NextMention);
+        }
+        assert_eq!(app.followed().mention(), Some(i));
+        assert!(screen_is_wrapped(&app));
+        let body = app.body().wrapped();
+        let line = body.line_of(span.start);
+        assert!(body.line(line).unwrap().src.contains_offset(span.start));
+        let scroll = app.body().scroll();
+        assert!(scroll <= line && line < scroll + h, "mention {i} on screen");
+        let current: Vec<_> = app
+            .body()
+            .marks()
+            .iter()
+            .filter(|m| m.highlight == Highlight::CurrentMention)
+            .collect();
+        assert_eq!(current.len(), 1);
+        assert_eq!(current[0].span, *span);
+        assert_eq!(current[0].line, line);
+    }
+}
+
+#[test]
+fn a_quote_across_parts_of_a_long_article_is_marked_on_every_line() {
+    let mut body = String::new();
+    for i in 0..50_000 {
+        body.push_str(match i {
+            10_000 => "“lorem ",
+            12_000 => "lorem” ",
+            _ => "lorem ",
+        });
+    }
+    let d = doc("Long line", &[&body], &[("John Kerry", None)]);
+    let quote = d.analysis.quotes[0].span;
+    assert!(
+        quote.start < 64 * 1024 && quote.end > 64 * 1024,
+        "crosses a chunk"
+    );
+    let mut app = App::from_documents(vec![d], Vec::new(), 120, 40);
+    app.update(Action::FocusNext);
+    app.update(Action::Resize(90, 40));
+    assert!(app.body().is_partial());
+    app.update(Action::NextQuote);
+    wrap_all(&mut app);
+    let text = &app.current_article().unwrap().text;
+    let marks: Vec<Mark> = app
+        .body()
+        .marks()
+        .iter()
+        .filter(|m| m.highlight == Highlight::CurrentQuote)
+        .copied()
+        .collect();
+    assert!(marks.len() > 100, "{} lines", marks.len());
+    assert_eq!(marks[0].span.start, quote.start);
+    assert_eq!(marks[marks.len() - 1].span.end, quote.end);
+    let body = app.body().wrapped();
+    for pair in marks.windows(2) {
+        assert_eq!(pair[1].line, pair[0].line + 1);
+        assert!(text[pair[0].span.end..pair[1].span.start].trim().is_empty());
+        assert_eq!(body.line(pair[0].line).unwrap().src.end, pair[0].span.end);
+    }
 }

@@ -13,9 +13,19 @@ use crate::article::sanitize::inert;
 impl App {
     /// Applies one action. Returns whether the screen must be redrawn.
     pub fn update(&mut self, action: Action) -> bool {
+        let redraw = self.apply(action);
+        // A long article is wrapped lazily: whatever the action, what the body shows is wrapped.
+        self.settle_body();
+        redraw
+    }
+
+    fn apply(&mut self, action: Action) -> bool {
         let from_user = !matches!(
             action,
-            Action::Analyzed(..) | Action::AnalysisFailed(..) | Action::Resize(..)
+            Action::Analyzed(..)
+                | Action::AnalysisFailed(..)
+                | Action::Resize(..)
+                | Action::WrapMore
         );
         if from_user {
             self.message = None;
@@ -42,6 +52,8 @@ impl App {
             Action::ToggleQuotes => self.toggle_quotes(),
             Action::TogglePersonQuotes => self.toggle_person_quotes(),
             Action::Quit => self.quit = true,
+            Action::Suspend => return false,
+            Action::WrapMore => return self.wrap_more_body(),
             Action::Resize(w, h) => {
                 if !self.screen.resize(w, h) {
                     return false;

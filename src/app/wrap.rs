@@ -5,6 +5,7 @@
 use crate::article::sanitize::{flat, inert};
 use crate::article::{Article, BlockKind, Span};
 use std::borrow::Cow;
+use std::sync::Arc;
 
 /// How a line of the body is set.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,132 +67,464 @@ impl BodyLine {
     }
 }
 
+/// A stretch of the body laid out as a unit. Width-independent, so an article's plan is made
+/// once and reused for every width.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Part {
+    /// Whole blocks: each one's lines, the meta line after the headline, and the blank line after
+    /// every block but the article's last.
+    Blocks(std::ops::Range<usize>),
+    /// One chunk (`span`, bytes of `Article::text`) of a giant block; the first chunk carries the
+    /// block's label, the last one the meta and blank lines after the block.
+    Chunk {
+        block: usize,
+        span: Span,
+        first: bool,
+        last: bool,
+    },
+}
+
+/// A part and the text it covers: `at` is where its first line starts (or would), `bytes` how much
+/// text it holds (for an estimate of its lines before it is wrapped).
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Planned {
+    part: Part,
+    at: usize,
+    bytes: usize,
+}
+
+/// Articles up to this size are wrapped whole at once, as one part. Longer ones are cut into parts
+/// of about `CHUNK` bytes, wrapped lazily: those on screen first, the rest a step at a time.
+pub const LAZY_FROM: usize = 4 * CHUNK;
+
 /// The wrapped body of one article at one width. Lines are in text order: their `src.start`
 /// ascend, so a byte offset finds its line by binary search.
+///
+/// A long article is wrapped in parts, on demand (`wrap_part`), so a new width costs only what is
+/// on screen; a part not wrapped yet counts as an estimate of its lines, and `line` returns `None`
+/// for them. `BodyView` keeps the lines shown wrapped and the first line shown in place as
+/// estimates turn into real counts.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Wrapped {
     pub article: usize,
     pub width: u16,
-    pub lines: Vec<BodyLine>,
+    plan: Arc<[Planned]>,
+    /// The lines of each part, once wrapped.
+    parts: Vec<Option<Vec<BodyLine>>>,
+    /// `first[p]`: the index of part `p`'s first line (`first[parts]` is the line count), counting
+    /// estimates for parts not wrapped yet.
+    first: Vec<usize>,
+    /// Parts not wrapped yet.
+    pending: usize,
 }
 
 impl Wrapped {
     pub fn new(index: usize, article: &Article, width: u16) -> Self {
+        Self::with_plan(index, article, width, plan(article))
+    }
+
+    /// Nothing of article `index` (its body has no room yet).
+    pub fn empty(index: usize) -> Self {
+        Wrapped {
+            article: index,
+            ..Self::default()
+        }
+    }
+
+    /// The same article at another width, reusing its plan.
+    pub fn at_width(&self, article: &Article, width: u16) -> Self {
+        Self::with_plan(self.article, article, width, self.plan.clone())
+    }
+
+    fn with_plan(index: usize, article: &Article, width: u16, plan: Arc<[Planned]>) -> Self {
+        let cols = usize::from(width.max(1));
         let mut w = Wrapped {
             article: index,
             width,
-            ..Self::default()
+            parts: vec![None; plan.len()],
+            first: Vec::with_capacity(plan.len() + 1),
+            pending: plan.len(),
+            plan,
         };
-        let cols = usize::from(width.max(1));
-        let mut first = true;
-        for block in &article.blocks {
-            let Some(raw) = article.text.get(block.span.start..block.span.end) else {
-                continue;
-            };
-            if !first {
-                w.push_empty(LineKind::Blank, None);
+        w.recount();
+        if article.text.len() <= LAZY_FROM {
+            for p in 0..w.plan.len() {
+                w.lay_out(article, p, cols);
             }
-            first = false;
-            let kind = LineKind::from(block.kind);
-            let (label, indent) = match block.kind {
-                BlockKind::Credit => ("Photo: ", 0),
-                BlockKind::Blockquote => ("│ ", 2),
-                _ => ("", 0),
-            };
-            let avail = cols.saturating_sub(indent).max(1);
-            let wrap_width = if block.kind == BlockKind::Credit {
-                avail.saturating_sub(label.chars().count()).max(1)
-            } else {
-                avail
-            };
-            let shown = inert(raw);
-            let replaced = matches!(shown, Cow::Owned(_));
-            let mut i = 0usize;
-            for (chunk_start, chunk) in chunks(&shown) {
-                // Optimal fit and Unicode line breaking read best; a giant block (a 50 MB
-                // one-line file) wraps first-fit at spaces, in chunks, so it stays fast and small.
-                let giant = shown.len() > CHUNK;
-                let mut options = textwrap::Options::new(wrap_width)
-                    .word_splitter(textwrap::WordSplitter::NoHyphenation);
-                if giant {
-                    options = options
-                        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
-                        .word_separator(textwrap::WordSeparator::AsciiSpace);
-                }
-                let mut cursor = 0usize;
-                for line in textwrap::wrap(chunk, options) {
-                    let off = chunk_start + offset_in(chunk, &line, cursor);
-                    cursor = off - chunk_start + line.len();
-                    let src =
-                        Span::new(block.span.start + off, block.span.start + off + line.len());
-                    // Keep a copy only when the source bytes are not fit to show as they are
-                    // (a soft line break, a control character made inert).
-                    let differs = replaced && raw.get(off..off + line.len()) != Some(&*line);
-                    let shows_label =
-                        !label.is_empty() && (i == 0 || block.kind == BlockKind::Blockquote);
-                    w.lines.push(BodyLine {
-                        kind,
-                        label: if shows_label { label } else { "" },
-                        src,
-                        text: differs.then(|| line.into_owned().into_boxed_str()),
-                    });
-                    i += 1;
-                }
-            }
-            if block.kind == BlockKind::Headline {
-                let meta: Vec<&str> = [article.outlet.as_deref(), article.date.as_deref()]
-                    .into_iter()
-                    .flatten()
-                    .filter(|s| !s.trim().is_empty())
-                    // Not when the article says it itself (a dateline with the date).
-                    .filter(|s| !article.text.contains(s.trim()))
-                    .collect();
-                if !meta.is_empty() {
-                    let parts: Vec<String> = meta.iter().map(|m| readable_date(m)).collect();
-                    let text = flat(&parts.join(" · "), 200);
-                    w.push_empty(LineKind::Meta, Some(text));
-                }
-            }
+            w.recount();
         }
         w
     }
 
-    /// A line without article text, placed at the end of the text before it.
-    fn push_empty(&mut self, kind: LineKind, text: Option<String>) {
-        let at = self.lines.last().map_or(0, |l| l.src.end);
-        self.lines.push(BodyLine {
-            kind,
-            label: "",
-            src: Span::new(at, at),
-            text: text.map(String::into_boxed_str),
-        });
+    /// Line counts (estimates for parts not wrapped) into `first`.
+    fn recount(&mut self) {
+        let cols = usize::from(self.width.max(1));
+        self.first.clear();
+        let mut n = 0;
+        for (planned, lines) in self.plan.iter().zip(&self.parts) {
+            self.first.push(n);
+            n += match lines {
+                Some(lines) => lines.len(),
+                None => planned.bytes / cols + 2,
+            };
+        }
+        self.first.push(n);
+    }
+
+    fn lay_out(&mut self, article: &Article, p: usize, cols: usize) {
+        let (Some(planned), Some(slot)) = (self.plan.get(p), self.parts.get_mut(p)) else {
+            return;
+        };
+        if slot.is_some() {
+            return;
+        }
+        let mut lines = Vec::new();
+        match &planned.part {
+            Part::Blocks(blocks) => {
+                for b in blocks.clone() {
+                    lay_out_block(&mut lines, article, b, None, cols);
+                    after_block(&mut lines, article, b);
+                }
+            }
+            Part::Chunk {
+                block,
+                span,
+                first,
+                last,
+            } => {
+                lay_out_block(&mut lines, article, *block, Some((*span, *first)), cols);
+                if *last {
+                    after_block(&mut lines, article, *block);
+                }
+            }
+        }
+        *slot = Some(lines);
+        self.pending -= 1;
+    }
+
+    /// Wraps part `p` if it is not yet; says whether it was not. Line indices after it shift by
+    /// the difference between its estimate and its real count.
+    pub fn wrap_part(&mut self, article: &Article, p: usize) -> bool {
+        if self.parts.get(p).is_none_or(Option::is_some) {
+            return false;
+        }
+        self.lay_out(article, p, usize::from(self.width.max(1)));
+        self.recount();
+        true
+    }
+
+    /// Whether some part is not wrapped yet.
+    pub fn is_partial(&self) -> bool {
+        self.pending > 0
+    }
+
+    /// The first part not wrapped yet.
+    pub fn next_pending(&self) -> Option<usize> {
+        self.parts.iter().position(Option::is_none)
+    }
+
+    /// The part line `line` is in and its index there.
+    pub fn part_of_line(&self, line: usize) -> Option<(usize, usize)> {
+        if line >= self.len() {
+            return None;
+        }
+        let p = self.first.partition_point(|&f| f <= line).checked_sub(1)?;
+        Some((p, line - self.first.get(p)?))
+    }
+
+    /// The index of line `local` of part `p` (its last line if it has fewer).
+    pub fn line_in_part(&self, p: usize, local: usize) -> usize {
+        let (Some(&first), Some(&next)) = (self.first.get(p), self.first.get(p + 1)) else {
+            return self.len().saturating_sub(1);
+        };
+        if next > first {
+            first + local.min(next - first - 1)
+        } else {
+            first.saturating_sub(1)
+        }
+    }
+
+    /// The part that holds byte `offset` of the text.
+    pub fn part_of_byte(&self, offset: usize) -> usize {
+        self.plan
+            .partition_point(|p| p.at <= offset)
+            .saturating_sub(1)
+    }
+
+    /// The lines of part `p`, once wrapped.
+    pub fn part_lines(&self, p: usize) -> Option<&[BodyLine]> {
+        self.parts.get(p)?.as_deref()
+    }
+
+    /// The index of part `p`'s first line.
+    pub fn first_line(&self, p: usize) -> usize {
+        self.first.get(p).copied().unwrap_or(0)
+    }
+
+    /// The bytes of the text part `p` may show: from where it starts to where the next starts.
+    pub fn part_span(&self, p: usize) -> Span {
+        let start = if p == 0 {
+            0
+        } else {
+            self.plan.get(p).map_or(usize::MAX, |p| p.at)
+        };
+        let end = self.plan.get(p + 1).map_or(usize::MAX, |p| p.at);
+        Span::new(start, end)
+    }
+
+    /// Bytes of text in part `p`.
+    pub fn part_bytes(&self, p: usize) -> usize {
+        self.plan.get(p).map_or(0, |p| p.bytes)
+    }
+
+    /// How many parts there are.
+    pub fn part_count(&self) -> usize {
+        self.plan.len()
+    }
+
+    /// Lines in all (estimated for parts not wrapped yet).
+    pub fn len(&self) -> usize {
+        self.first.last().copied().unwrap_or(0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Line `i`, if its part is wrapped.
+    pub fn line(&self, i: usize) -> Option<&BodyLine> {
+        let (p, local) = self.part_of_line(i)?;
+        self.parts.get(p)?.as_ref()?.get(local)
+    }
+
+    /// The wrapped lines in order (every line, once the article is wrapped whole).
+    pub fn lines(&self) -> impl Iterator<Item = &BodyLine> {
+        self.parts.iter().flatten().flatten()
     }
 
     /// The first source byte line `line` shows (for a line without text, where the text before
-    /// it ended).
+    /// it ended); for a line not wrapped yet, where its part starts.
     pub fn start_of(&self, line: usize) -> Option<usize> {
-        self.lines.get(line).map(|l| l.src.start)
+        match self.line(line) {
+            Some(l) => Some(l.src.start),
+            None => {
+                let (p, _) = self.part_of_line(line)?;
+                self.plan.get(p).map(|p| p.at)
+            }
+        }
     }
 
-    /// The line that shows byte `offset` (the last line starting at or before it).
+    /// The line that shows byte `offset` (the last line starting at or before it); for an offset
+    /// in a part not wrapped yet, that part's first line.
     pub fn line_of(&self, offset: usize) -> usize {
-        self.lines
-            .partition_point(|l| l.src.start <= offset)
-            .saturating_sub(1)
+        let p = self.part_of_byte(offset);
+        let Some(Some(lines)) = self.parts.get(p) else {
+            return self.first.get(p).copied().unwrap_or(0);
+        };
+        let first = self.first.get(p).copied().unwrap_or(0);
+        match lines.partition_point(|l| l.src.start <= offset) {
+            // Before the part's first line (white space the wrap dropped): the line before.
+            0 => first.saturating_sub(1),
+            n => first + n - 1,
+        }
     }
 
     /// Lines whose text overlaps `span`, as a range of line indices.
     pub fn lines_of(&self, span: Span) -> std::ops::Range<usize> {
-        if self.lines.is_empty() {
+        if self.is_empty() {
             return 0..0;
         }
         let first = self.line_of(span.start);
-        let last = self
-            .lines
-            .partition_point(|l| l.src.start < span.end)
-            .max(first + 1);
-        first..last
+        let p = self.part_of_byte(span.end.saturating_sub(1).max(span.start));
+        let last = match self.parts.get(p) {
+            Some(Some(lines)) => {
+                self.first.get(p).copied().unwrap_or(0)
+                    + lines.partition_point(|l| l.src.start < span.end)
+            }
+            _ => self.first.get(p + 1).copied().unwrap_or(0),
+        };
+        first..last.max(first + 1)
     }
+}
+
+/// The article cut into parts: whole for a short article; else runs of blocks of about `CHUNK`
+/// bytes, and each giant block in its chunks.
+fn plan(article: &Article) -> Arc<[Planned]> {
+    let n = article.blocks.len();
+    if article.text.len() <= LAZY_FROM {
+        let at = article.blocks.first().map_or(0, |b| b.span.start);
+        return Arc::from([Planned {
+            part: Part::Blocks(0..n),
+            at,
+            bytes: article.text.len(),
+        }]);
+    }
+    let mut plan = Vec::new();
+    let mut run: Option<(usize, usize, usize)> = None; // (first block, at, bytes)
+    for (b, block) in article.blocks.iter().enumerate() {
+        let len = block.span.end.saturating_sub(block.span.start);
+        if len > CHUNK {
+            if let Some((from, at, bytes)) = run.take() {
+                plan.push(Planned {
+                    part: Part::Blocks(from..b),
+                    at,
+                    bytes,
+                });
+            }
+            let Some(raw) = article.text.get(block.span.start..block.span.end) else {
+                continue;
+            };
+            let shown = inert(raw);
+            let cuts: Vec<(usize, usize)> = chunks(&shown).map(|(at, c)| (at, c.len())).collect();
+            let count = cuts.len();
+            for (i, (at, len)) in cuts.into_iter().enumerate() {
+                let start = block.span.start + at;
+                plan.push(Planned {
+                    part: Part::Chunk {
+                        block: b,
+                        span: Span::new(start, start + len),
+                        first: i == 0,
+                        last: i + 1 == count,
+                    },
+                    at: start,
+                    bytes: len,
+                });
+            }
+            continue;
+        }
+        let (from, at, bytes) = run.get_or_insert((b, block.span.start, 0));
+        *bytes += len;
+        if *bytes >= CHUNK {
+            let (from, at, bytes) = (*from, *at, *bytes);
+            plan.push(Planned {
+                part: Part::Blocks(from..b + 1),
+                at,
+                bytes,
+            });
+            run = None;
+        }
+    }
+    if let Some((from, at, bytes)) = run {
+        plan.push(Planned {
+            part: Part::Blocks(from..n),
+            at,
+            bytes,
+        });
+    }
+    plan.into()
+}
+
+/// The lines of block `b` (or of one chunk of it: its span and whether it is the first) into `out`.
+fn lay_out_block(
+    out: &mut Vec<BodyLine>,
+    article: &Article,
+    b: usize,
+    chunk: Option<(Span, bool)>,
+    cols: usize,
+) {
+    let Some(block) = article.blocks.get(b) else {
+        return;
+    };
+    let Some(raw) = article.text.get(block.span.start..block.span.end) else {
+        return;
+    };
+    let kind = LineKind::from(block.kind);
+    let (label, indent) = match block.kind {
+        BlockKind::Credit => ("Photo: ", 0),
+        BlockKind::Blockquote => ("│ ", 2),
+        _ => ("", 0),
+    };
+    let avail = cols.saturating_sub(indent).max(1);
+    let wrap_width = if block.kind == BlockKind::Credit {
+        avail.saturating_sub(label.chars().count()).max(1)
+    } else {
+        avail
+    };
+    // Optimal fit and Unicode line breaking read best; a giant block (a 50 MB one-line file)
+    // wraps first-fit at spaces, in chunks, so it stays fast and small.
+    let giant = raw.len() > CHUNK;
+    // The text laid out here: the whole block, or one chunk of it (from `base`, within the block).
+    let (base, region) = match chunk {
+        None => (0, Some(raw)),
+        Some((span, _)) => {
+            let from = span.start.saturating_sub(block.span.start);
+            let to = span.end.saturating_sub(block.span.start);
+            (from, raw.get(from..to))
+        }
+    };
+    let Some(raw) = region else {
+        return;
+    };
+    let shown = inert(raw);
+    let replaced = matches!(shown, Cow::Owned(_));
+    let pieces: Vec<(usize, &str)> = match chunk {
+        None => chunks(&shown).collect(),
+        Some(_) => vec![(0, &*shown)],
+    };
+    let mut i = usize::from(chunk.is_some_and(|(_, first)| !first));
+    for (chunk_start, chunk) in pieces {
+        let mut options =
+            textwrap::Options::new(wrap_width).word_splitter(textwrap::WordSplitter::NoHyphenation);
+        if giant {
+            options = options
+                .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+                .word_separator(textwrap::WordSeparator::AsciiSpace);
+        }
+        let mut cursor = 0usize;
+        for line in textwrap::wrap(chunk, options) {
+            let off = chunk_start + offset_in(chunk, &line, cursor);
+            cursor = off - chunk_start + line.len();
+            let start = block.span.start + base + off;
+            let src = Span::new(start, start + line.len());
+            // Keep a copy only when the source bytes are not fit to show as they are
+            // (a soft line break, a control character made inert).
+            let differs = replaced && raw.get(off..off + line.len()) != Some(&*line);
+            let shows_label = !label.is_empty() && (i == 0 || block.kind == BlockKind::Blockquote);
+            out.push(BodyLine {
+                kind,
+                label: if shows_label { label } else { "" },
+                src,
+                text: differs.then(|| line.into_owned().into_boxed_str()),
+            });
+            i += 1;
+        }
+    }
+}
+
+/// After block `b`: the meta line under the headline, and a blank line unless it is the last.
+fn after_block(out: &mut Vec<BodyLine>, article: &Article, b: usize) {
+    let Some(block) = article.blocks.get(b) else {
+        return;
+    };
+    if block.kind == BlockKind::Headline {
+        let meta: Vec<&str> = [article.outlet.as_deref(), article.date.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|s| !s.trim().is_empty())
+            // Not when the article says it itself (a dateline with the date).
+            .filter(|s| !article.text.contains(s.trim()))
+            .collect();
+        if !meta.is_empty() {
+            let parts: Vec<String> = meta.iter().map(|m| readable_date(m)).collect();
+            let text = flat(&parts.join(" · "), 200);
+            push_empty(out, block.span.end, LineKind::Meta, Some(text));
+        }
+    }
+    if b + 1 < article.blocks.len() {
+        push_empty(out, block.span.end, LineKind::Blank, None);
+    }
+}
+
+/// A line without article text, placed at the end of the text before it (`fallback` when the
+/// part has no line yet).
+fn push_empty(out: &mut Vec<BodyLine>, fallback: usize, kind: LineKind, text: Option<String>) {
+    let at = out.last().map_or(fallback, |l| l.src.end);
+    out.push(BodyLine {
+        kind,
+        label: "",
+        src: Span::new(at, at),
+        text: text.map(String::into_boxed_str),
+    });
 }
 
 /// "2025-09-02T08:15:00Z" → "2025-09-02 08:15"; anything else as it is.
@@ -292,21 +625,21 @@ mod tests {
         );
         let w = Wrapped::new(0, &a, 12);
         // "Headline here" needs two lines at 12 columns, then a blank line sets it apart.
-        let kinds: Vec<LineKind> = w.lines.iter().map(|l| l.kind).take(3).collect();
+        let kinds: Vec<LineKind> = w.lines().map(|l| l.kind).take(3).collect();
         assert_eq!(
             kinds,
             [LineKind::Headline, LineKind::Headline, LineKind::Blank]
         );
-        for line in &w.lines {
+        for line in w.lines() {
             assert_eq!(line.text, None, "clean text is not copied");
             assert!(width(line.text(text)) <= 12);
         }
         let eight = text.find("eight").unwrap_or(0);
         let l = w.line_of(eight);
-        assert!(w.lines[l].text(text).contains("eight"));
+        assert!(w.line(l).unwrap().text(text).contains("eight"));
         // An offset in the last line of a paragraph is not taken for the blank line after it.
         let l = w.line_of(5);
-        assert_eq!(w.lines[l].kind, LineKind::Headline);
+        assert_eq!(w.line(l).unwrap().kind, LineKind::Headline);
     }
 
     #[test]
@@ -323,9 +656,9 @@ mod tests {
         let text = "One\ntwo \x1b[2J three";
         let a = article(text, vec![Block::new(BlockKind::Paragraph, 0, text.len())]);
         let w = Wrapped::new(0, &a, 40);
-        assert_eq!(w.lines.len(), 1);
-        assert_eq!(w.lines[0].text(text), "One two ?[2J three");
-        assert_eq!(w.lines[0].src, Span::new(0, text.len()));
+        assert_eq!(w.len(), 1);
+        assert_eq!(w.line(0).unwrap().text(text), "One two ?[2J three");
+        assert_eq!(w.line(0).unwrap().src, Span::new(0, text.len()));
     }
 
     #[test]
@@ -333,8 +666,8 @@ mod tests {
         let text = "新闻新闻新闻新闻新闻 emoji 🎉🎉🎉🎉";
         let a = article(text, vec![Block::new(BlockKind::Paragraph, 0, text.len())]);
         let w = Wrapped::new(0, &a, 8);
-        assert!(w.lines.len() > 3);
-        for line in &w.lines {
+        assert!(w.len() > 3);
+        for line in w.lines() {
             let shown = line.text(text);
             assert!(width(shown) <= 8, "{shown:?} is {} wide", width(shown));
         }
@@ -345,9 +678,12 @@ mod tests {
         let word = "lorem ipsum dolor sit amet ";
         let text = word.repeat(20_000) + &"x".repeat(70_000);
         let a = article(&text, vec![Block::new(BlockKind::Paragraph, 0, text.len())]);
-        let w = Wrapped::new(0, &a, 80);
+        let mut w = Wrapped::new(0, &a, 80);
+        while let Some(p) = w.next_pending() {
+            w.wrap_part(&a, p);
+        }
         let mut next = 0;
-        for line in &w.lines {
+        for line in w.lines() {
             // Lines follow each other, skipping only the spaces the wrap dropped.
             assert!(text[next..line.src.start].trim().is_empty());
             next = line.src.end;
@@ -364,5 +700,112 @@ mod tests {
         assert_eq!(w.lines_of(Span::new(4, 19)), 0..3);
         assert_eq!(w.lines_of(Span::new(8, 11)), 1..2);
         assert_eq!(Wrapped::default().lines_of(Span::new(4, 19)), 0..0);
+    }
+}
+
+#[cfg(test)]
+mod lazy_tests {
+    use super::*;
+    use crate::article::Block;
+
+    /// A long article: a headline, short paragraphs, a giant one-line paragraph with a soft line
+    /// break and a control character in it, a quote, more paragraphs.
+    fn long_article() -> Article {
+        let mut text = String::from("A headline");
+        let mut blocks = vec![Block::new(BlockKind::Headline, 0, text.len())];
+        let mut push = |text: &mut String, kind, body: &str| {
+            text.push_str("\n\n");
+            let start = text.len();
+            text.push_str(body);
+            blocks.push(Block::new(kind, start, text.len()));
+        };
+        let para = "Officials met on Monday and said the talks would go on. ".repeat(20);
+        for _ in 0..300 {
+            push(&mut text, BlockKind::Paragraph, &para);
+        }
+        let giant = "lorem ipsum dolor\nsit amet \u{7} ".repeat(30_000);
+        push(&mut text, BlockKind::Paragraph, &giant);
+        push(&mut text, BlockKind::Blockquote, &para);
+        for _ in 0..100 {
+            push(&mut text, BlockKind::Paragraph, &para);
+        }
+        assert!(text.len() > 2 * LAZY_FROM);
+        Article {
+            source: "t".into(),
+            headline: "A headline".into(),
+            text,
+            blocks,
+            outlet: Some("The Outlet".into()),
+            ..Article::default()
+        }
+    }
+
+    /// The same article wrapped whole, as one part.
+    fn whole(article: &Article, width: u16) -> Vec<BodyLine> {
+        let plan: Arc<[Planned]> = Arc::from([Planned {
+            part: Part::Blocks(0..article.blocks.len()),
+            at: 0,
+            bytes: article.text.len(),
+        }]);
+        let mut w = Wrapped {
+            width,
+            parts: vec![None],
+            plan,
+            pending: 1,
+            ..Wrapped::default()
+        };
+        w.recount();
+        w.wrap_part(article, 0);
+        w.lines().cloned().collect()
+    }
+
+    #[test]
+    fn a_long_article_wrapped_in_parts_has_the_lines_of_a_whole_wrap() {
+        let article = long_article();
+        for width in [1, 7, 80] {
+            let mut w = Wrapped::new(0, &article, width);
+            assert!(w.is_partial(), "nothing wrapped up front");
+            assert!(w.part_count() > 4);
+            assert!(w.line(0).is_none());
+            // Out of order, as a reader would: the middle first, then the end, then the rest.
+            let mid = w.part_count() / 2;
+            assert!(w.wrap_part(&article, mid));
+            assert!(!w.wrap_part(&article, mid), "once only");
+            w.wrap_part(&article, w.part_count() - 1);
+            while let Some(p) = w.next_pending() {
+                w.wrap_part(&article, p);
+            }
+            assert!(!w.is_partial());
+            let lines: Vec<BodyLine> = w.lines().cloned().collect();
+            assert_eq!(lines, whole(&article, width), "width {width}");
+            assert_eq!(w.len(), lines.len());
+            for (i, line) in lines.iter().enumerate().step_by(97) {
+                assert_eq!(w.line(i), Some(line));
+                if line.has_source() {
+                    assert_eq!(w.line_of(line.src.start), i, "line {i} at width {width}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn another_width_reuses_the_plan_and_short_articles_wrap_whole() {
+        let article = long_article();
+        let w = Wrapped::new(0, &article, 80);
+        let narrow = w.at_width(&article, 40);
+        assert!(Arc::ptr_eq(&w.plan, &narrow.plan));
+        assert!(narrow.len() > w.len(), "estimates scale with the width");
+        let text = "Short\n\nA short article.";
+        let short = Article {
+            text: text.into(),
+            blocks: vec![
+                Block::new(BlockKind::Headline, 0, 5),
+                Block::new(BlockKind::Paragraph, 7, text.len()),
+            ],
+            ..Article::default()
+        };
+        let w = Wrapped::new(0, &short, 80);
+        assert!(!w.is_partial());
+        assert_eq!(w.len(), 3);
     }
 }

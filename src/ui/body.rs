@@ -17,7 +17,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let focused = app.screen().focus() == Pane::Body;
     let view = app.body();
     let body = view.wrapped();
-    let total = body.lines.len();
+    let total = body.len();
     let title = if total == 0 {
         " Article ".to_string()
     } else {
@@ -37,7 +37,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .map_or("", |a| a.text.as_str());
     for row in 0..usize::from(text.height) {
         let index = view.scroll() + row;
-        let Some(line) = body.lines.get(index) else {
+        let Some(line) = body.line(index) else {
             break;
         };
         let marks = view.marks();

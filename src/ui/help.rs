@@ -4,7 +4,7 @@
 use super::theme::THEME;
 use crate::app::App;
 use crate::app::keymap::{BINDINGS, Context};
-use crate::article::sanitize::inert;
+use crate::app::overlay::error_rows;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -96,10 +96,11 @@ pub fn draw_errors(frame: &mut Frame, area: Rect, app: &App) {
         THEME.header,
     )];
     lines.push(Line::raw(""));
-    for e in app.collection().errors() {
+    for row in error_rows(app.collection().errors(), area.width) {
         lines.push(Line::from(vec![
-            Span::styled(inert(&e.source).into_owned(), THEME.key),
-            Span::raw(format!(" — {}", inert(&e.reason))),
+            Span::raw(row.indent),
+            Span::styled(row.source, THEME.key),
+            Span::raw(row.text),
         ]));
     }
     draw_box(
@@ -113,8 +114,54 @@ pub fn draw_errors(frame: &mut Frame, area: Rect, app: &App) {
 
 #[cfg(test)]
 mod tests {
+    use crate::app::{Action, App};
+    use crate::article::{SourceError, parse};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
     #[test]
     fn the_key_map_counts_the_help_lines_drawn() {
         assert_eq!(super::lines().len(), crate::app::keymap::help_line_count());
+    }
+
+    fn rows(terminal: &Terminal<TestBackend>) -> Vec<String> {
+        let buffer = terminal.backend().buffer();
+        buffer
+            .content()
+            .chunks(usize::from(buffer.area.width))
+            .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
+            .collect()
+    }
+
+    #[test]
+    fn a_long_load_error_is_wrapped_inside_the_box_at_60_columns() {
+        let reason = "no data within 5 s: the source kept the connection open without \
+                      sending anything, so it was skipped and the other sources were read";
+        let errors = vec![SourceError {
+            source: "/var/feeds/slow-feed.xml".into(),
+            reason: reason.into(),
+        }];
+        let articles = parse("a.txt", b"Headline\n\nJohn Kerry met Sergei Lavrov.").articles;
+        let mut app = App::new(articles, errors);
+        app.update(Action::Resize(60, 20));
+        app.update(Action::ShowErrors);
+        let mut terminal = Terminal::new(TestBackend::new(60, 20)).unwrap();
+        terminal.draw(|frame| crate::ui::draw(frame, &app)).unwrap();
+        let screen = rows(&terminal);
+        let inside: Vec<&str> = screen
+            .iter()
+            .skip_while(|r| !r.contains("Load errors"))
+            .skip(1)
+            .take_while(|r| !r.starts_with('└'))
+            .filter_map(|r| r.strip_prefix('│')?.strip_suffix('│'))
+            .collect();
+        let words: Vec<&str> = inside.iter().flat_map(|r| r.split_whitespace()).collect();
+        let expected: Vec<&str> = ["1", "sources", "could", "not", "be", "opened:"]
+            .into_iter()
+            .chain(["/var/feeds/slow-feed.xml", "—"])
+            .chain(reason.split_whitespace())
+            .collect();
+        assert_eq!(words, expected, "{}", screen.join("\n"));
+        assert!(inside.len() >= 4, "the reason takes several rows");
     }
 }

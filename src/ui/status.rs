@@ -57,7 +57,7 @@ pub fn status_line(app: &App, with_message: bool) -> Line<'static> {
         }
         spans.push(Span::styled(pos, THEME.status));
         let scroll = app.body().scroll();
-        let total = app.body().wrapped().lines.len();
+        let total = app.body().wrapped().len();
         if total > 0 {
             let last = (scroll + app.screen().body_height()).min(total);
             spans.push(Span::styled(
