@@ -36,6 +36,9 @@ pub struct Cli {
     /// reported and skipped.
     #[arg(long, global = true, value_name = "SECONDS", default_value = "5", value_parser = parse_seconds)]
     pub read_timeout: std::time::Duration,
+    /// The config file to use instead of ~/.config/byline/config.toml (also: BYLINE_CONFIG).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -56,11 +59,30 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Write the config file with every setting commented out at its default.
+    ///
+    /// The file goes where the reader looks for it: --config PATH, else BYLINE_CONFIG, else
+    /// ~/.config/byline/config.toml (the XDG config folder). An existing file is kept unless
+    /// --force is given.
+    Config {
+        #[command(subcommand)]
+        action: ConfigAction,
+    },
     /// Print the manual page (roff), made from this same command-line definition.
     Man {
         /// Write byline.1 and a page per subcommand (byline-analyze.1…) into DIR instead.
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Write the commented default config file (and print where).
+    Init {
+        /// Replace an existing config file.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -70,6 +92,9 @@ pub enum Format {
     Json,
     /// A readable summary: headline, source, entities and quotes of each article.
     Text,
+    /// Notes in Markdown: each article's facts, text, entities and quotes (what `E` writes in
+    /// the reader), articles separated by `---`.
+    Markdown,
 }
 
 /// A size cap for `--max-bytes`: a size of at most [`crate::source::MAX_MAX_BYTES`].
@@ -129,6 +154,37 @@ pub fn man(dir: Option<&std::path::Path>) -> ExitCode {
     }
 }
 
+/// `byline config init [--force]`: writes the commented default config where the reader looks.
+pub fn config_init(flag: Option<&std::path::Path>, force: bool) -> ExitCode {
+    let env = std::env::var_os("BYLINE_CONFIG");
+    let Some((path, _)) = crate::config::resolve_path(flag, env.as_deref()) else {
+        eprintln!("byline: no home folder to put the config in: give --config PATH");
+        return ExitCode::FAILURE;
+    };
+    if path.exists() && !force {
+        eprintln!(
+            "byline: {} exists; keeping it (--force replaces it)",
+            path.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    let written = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or(Ok(()), std::fs::create_dir_all)
+        .and_then(|()| std::fs::write(&path, crate::config::default_text()));
+    match written {
+        Ok(()) => {
+            println!("wrote {}", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("byline: writing {}: {e}", path.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// Writes `bytes` to stdout; a failure is reported as "writing output: …" with exit status 1.
 fn print_all(bytes: &[u8]) -> ExitCode {
     let stdout = std::io::stdout();
@@ -175,7 +231,7 @@ pub fn analyze(format: Format, paths: &[PathBuf], max_bytes: u64) -> ExitCode {
     let mut errors = 0usize;
     let mut written = match format {
         Format::Json => json.start(&mut out),
-        Format::Text => Ok(()),
+        Format::Text | Format::Markdown => Ok(()),
     };
     let analyse = |parsed: Parsed| {
         let docs: Vec<Document> = parsed.articles.into_iter().map(Document::analyze).collect();
@@ -203,6 +259,11 @@ pub fn analyze(format: Format, paths: &[PathBuf], max_bytes: u64) -> ExitCode {
                         let mut s = String::new();
                         write_text(&mut s, articles == 0, doc);
                         out.write_all(s.as_bytes())
+                    }
+                    Format::Markdown => {
+                        let md = crate::export::markdown(&doc.article, &doc.analysis, None);
+                        let gap = if articles == 0 { "" } else { "\n---\n\n" };
+                        out.write_all(format!("{gap}{md}\n").as_bytes())
                     }
                 };
             }

@@ -2,7 +2,7 @@
 //! thread, signals; redraws only when something changed and sleeps on the channel otherwise.
 
 use crate::analysis;
-use crate::app::{Action, App, keymap};
+use crate::app::{Action, App};
 use crate::article::Article;
 use crate::ui;
 use crossterm::event::{Event, MouseButton, MouseEventKind};
@@ -31,7 +31,7 @@ pub enum Msg {
 /// The action a terminal event means for the app in its current state (overlay, focus).
 pub fn to_action(app: &App, event: &Event) -> Option<Action> {
     match event {
-        Event::Key(key) => keymap::lookup(&app.contexts(), key),
+        Event::Key(key) => app.key_action(key),
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::ScrollAt {

@@ -15,6 +15,9 @@ pub enum Highlight {
     CurrentQuote,
     Mention,
     CurrentMention,
+    /// A match of the `/` search, and the one it is on.
+    Match,
+    CurrentMatch,
 }
 
 /// A highlight on one body line: source bytes `span` (clipped to the line) on line `line`.
@@ -99,7 +102,13 @@ impl BodyView {
                 }
             }
         }
-        let mut marks = Vec::new();
+        self.marks.clear();
+        self.add_marks(spans);
+    }
+
+    /// Adds highlights (source spans) to the marks, cut at line ends, keeping them sorted.
+    pub(super) fn add_marks(&mut self, spans: Vec<(Span, Highlight)>) {
+        let mut marks = std::mem::take(&mut self.marks);
         for (span, highlight) in spans {
             if span.is_empty() {
                 continue;
@@ -196,7 +205,7 @@ impl App {
     /// After a resize or focus change: re-wrap only if the body width changed, keeping the first
     /// line shown where it was in the text, and keep the scroll valid.
     pub(super) fn refit_body(&mut self) {
-        let width = self.screen.text_width();
+        let width = self.wrap_width();
         if self.current_index().is_some() && width != self.body.text.width {
             let top = self.body.text.start_of(self.body.scroll);
             self.rewrap();
@@ -208,8 +217,14 @@ impl App {
         self.body.clamp_scroll(height);
     }
 
-    fn rewrap(&mut self) {
+    /// The width the body is wrapped to: the pane's, at most the config's `reading_width`.
+    pub(super) fn wrap_width(&self) -> u16 {
         let width = self.screen.text_width();
+        self.prefs.reading_width.map_or(width, |r| width.min(r))
+    }
+
+    fn rewrap(&mut self) {
+        let width = self.wrap_width();
         if let Some(i) = self.current_index()
             && let Some(article) = self.docs.article(i)
         {
@@ -229,5 +244,15 @@ impl App {
             mention: self.followed.mention(),
         };
         self.body.rebuild_marks(analysis, of);
+        let search = self.search_marks();
+        if !search.is_empty() {
+            self.body.add_marks(search);
+        }
+    }
+
+    /// Scrolls the body to line `line` (kept in range).
+    pub(super) fn set_body_scroll(&mut self, line: usize) {
+        self.body.scroll = line;
+        self.body.clamp_scroll(self.screen.body_height());
     }
 }
