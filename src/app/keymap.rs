@@ -580,14 +580,16 @@ pub fn main_keys(action: &Action) -> &'static [Key] {
         .map_or(&[], |b| b.keys)
 }
 
-/// Every bindable action's name, once each, in table order (for messages and `config init`).
+/// Every bindable action's name, once each, in the help's order (for messages and `config init`).
 pub fn action_names() -> Vec<&'static str> {
     let mut names: Vec<&'static str> = Vec::new();
-    for b in BINDINGS {
-        if let Some(name) = action_name(&b.action)
-            && !names.contains(&name)
-        {
-            names.push(name);
+    for ctx in Context::HELP_ORDER {
+        for b in BINDINGS.iter().filter(|b| b.context == ctx) {
+            if let Some(name) = action_name(&b.action)
+                && !names.contains(&name)
+            {
+                names.push(name);
+            }
         }
     }
     names

@@ -16,6 +16,9 @@
 //! | `side.rs` | `SidePane`: which side view is shown; `EntityList` |
 //! | `quote_list.rs` | `QuoteList`: quote stops, current quote, the quotes view; `]`/`[`, `p` |
 //! | `corpus_list.rs` | `CorpusList`: the corpus view |
+//! | `query.rs` | `QueryLine`: the `/` line's text editing |
+//! | `search.rs` | the article search (`.`/`,`) and the headline narrowing (`Collection::search`) |
+//! | `share.rs` | `o`, `y`, `E`: `Effect`s for the binary to run off the UI thread |
 //! | `overlay.rs` | `Overlay`: help and load-error overlays |
 //! | `message.rs` | `Message`: the status-bar message |
 //! | `list.rs` | `ListPos` and the list movements every pane shares |

@@ -427,6 +427,32 @@ mod tests {
         );
     }
 
+    /// The README shows the default file; `UPDATE_README=1 cargo test readme` rewrites it.
+    #[test]
+    fn readme_shows_the_default_config() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+        let readme = std::fs::read_to_string(path).unwrap();
+        let (start, end) = (
+            "<!-- config:start -->\n```toml\n",
+            "```\n<!-- config:end -->",
+        );
+        let a = readme
+            .find(start)
+            .expect("README has <!-- config:start -->")
+            + start.len();
+        let b = readme.find(end).expect("README has <!-- config:end -->");
+        let text = default_text();
+        if readme[a..b] != text && std::env::var_os("UPDATE_README").is_some() {
+            std::fs::write(path, format!("{}{text}{}", &readme[..a], &readme[b..])).unwrap();
+            return;
+        }
+        assert_eq!(
+            readme[a..b],
+            text,
+            "README's config file is stale: run UPDATE_README=1 cargo test readme"
+        );
+    }
+
     #[test]
     fn conflicts_come_back_with_the_prefs() {
         let prefs = parse("[keys]\ncorpus = \"f\"\n").unwrap();
