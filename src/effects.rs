@@ -49,8 +49,33 @@ pub fn runner(tx: Sender<Msg>) -> Box<dyn FnMut(Effect)> {
     })
 }
 
+/// Browsers that run inside the terminal: handed a link while the reader runs, they would draw
+/// over it and read its keys.
+const TERMINAL_BROWSERS: [&str; 8] = [
+    "lynx", "links", "links2", "elinks", "w3m", "eww", "netrik", "retawq",
+];
+
+/// The terminal browser `$BROWSER` would run first, if it is one.
+pub fn terminal_browser(browser: Option<&std::ffi::OsStr>) -> Option<String> {
+    let browser = browser?.to_string_lossy().into_owned();
+    let first = browser.split(':').find(|b| !b.trim().is_empty())?;
+    let command = first.split_whitespace().next()?;
+    let name = Path::new(command)
+        .file_name()?
+        .to_string_lossy()
+        .into_owned();
+    TERMINAL_BROWSERS.contains(&name.as_str()).then_some(name)
+}
+
 /// Opens `url` in the browser (`$BROWSER` first, then the desktop's default); says how it went.
 pub fn open(url: &str) -> Message {
+    if let Some(name) = terminal_browser(std::env::var_os("BROWSER").as_deref()) {
+        return Message::problem(format!(
+            "not opening {}: $BROWSER is {name}, which would need this terminal; set it to a \
+             graphical browser",
+            flat(url, 120)
+        ));
+    }
     match webbrowser::open(url) {
         Ok(()) => Message::info(format!("opened {}", flat(url, 200))),
         Err(e) => Message::problem(format!(
@@ -102,6 +127,20 @@ mod tests {
     #[test]
     fn osc52_is_base64_between_the_markers() {
         assert_eq!(osc52("https://a.b/"), "\x1b]52;c;aHR0cHM6Ly9hLmIv\x07");
+    }
+
+    #[test]
+    fn terminal_browsers_are_told_apart() {
+        let t = |s: &str| terminal_browser(Some(s.as_ref()));
+        assert_eq!(t("/usr/bin/w3m"), Some("w3m".into()));
+        assert_eq!(
+            t("lynx -accept_all_cookies %s:firefox"),
+            Some("lynx".into())
+        );
+        assert_eq!(t("firefox:lynx"), None);
+        assert_eq!(t("/tmp/record-url"), None);
+        assert_eq!(t(""), None);
+        assert_eq!(terminal_browser(None), None);
     }
 
     #[test]

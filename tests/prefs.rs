@@ -418,10 +418,35 @@ fn the_search_line_edits_and_esc_restores() {
     assert!(app.query().is_none());
     assert!(app.article_search().matches().is_empty(), "nothing kept");
     assert_eq!(app.body().scroll(), scroll, "back where it was");
-    // Letters typed into the line are not keys: q did not quit.
+    // Letters typed into the line are not keys: q did not quit; Ctrl-C still does.
     press(&mut app, "/");
     type_text(&mut app, "q");
     assert!(!app.should_quit());
+    assert!(
+        bottom(&app).contains("search article /q"),
+        "{}",
+        bottom(&app)
+    );
+    press(&mut app, "C-c");
+    assert!(app.should_quit());
+}
+
+#[test]
+fn f_replaces_a_headline_search_and_esc_then_shows_all() {
+    let mut app = reader_with("", 120, 40);
+    let all = app.headlines().listed().len();
+    press(&mut app, "/");
+    type_text(&mut app, "obama");
+    press(&mut app, "Enter");
+    assert!(app.headline_search().is_some());
+    focus(&mut app, Pane::Side);
+    press(&mut app, "g");
+    press(&mut app, "f");
+    assert!(app.headline_search().is_none());
+    let s = screen(&app);
+    assert!(s.contains("Headlines — Barack Obama ("), "{s}");
+    press(&mut app, "Esc");
+    assert_eq!(app.headlines().listed().len(), all, "{}", screen(&app));
 }
 
 #[test]

@@ -206,6 +206,11 @@ impl App {
             if let Some(action) = self.prefs.keys.lookup(&[Context::Query], event) {
                 return Some(action);
             }
+            let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+            if ctrl && event.code == KeyCode::Char('c') && event.kind != KeyEventKind::Release {
+                // Ctrl-C quits everywhere, the search line too.
+                return Some(Action::Quit);
+            }
             let plain = !event
                 .modifiers
                 .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);

@@ -128,7 +128,16 @@ pub fn contains(hay: &str, needle: &str) -> bool {
         return true;
     }
     if !needle.is_ascii() {
-        return !find_all(hay, needle).is_empty();
+        // Without a copy of the text: try each start in turn.
+        let pat: Vec<char> = needle.chars().map(fold).collect();
+        return hay.char_indices().any(|(i, _)| {
+            hay.get(i..).is_some_and(|rest| {
+                rest.chars()
+                    .map(fold)
+                    .take(pat.len())
+                    .eq(pat.iter().copied())
+            })
+        });
     }
     let pat: Vec<u8> = needle.bytes().map(fold_byte).collect();
     let hay = hay.as_bytes();
