@@ -661,3 +661,20 @@ fn a_bad_config_stops_the_reader_naming_the_line_and_the_key() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_search_line_at_80x24() {
+    let mut app = reader_with("", 80, 24);
+    press(&mut app, "Tab");
+    press(&mut app, "/");
+    type_text(&mut app, "obama");
+    let s = screen(&app);
+    assert!(
+        s.lines()
+            .last()
+            .unwrap()
+            .starts_with(" search article /obama"),
+        "{s}"
+    );
+    insta::assert_snapshot!(s);
+}
