@@ -22,8 +22,14 @@ fi
 
 SOCK="byline-check-$$"
 T=(tmux -L "$SOCK")
-TMP=$(mktemp -d)
-cleanup() { "${T[@]}" kill-server >/dev/null 2>&1 || true; rm -rf "$TMP"; }
+# Never the user's config: a config of our own, and a "browser" that records what it was given.
+TMPD=$(mktemp -d)
+printf 'osc52 = true\nexport_dir = "%s/notes"\n' "$TMPD" >"$TMPD/config.toml"
+printf '#!/bin/sh\nprintf "%%s\\n" "$1" >>"%s/opened"\n' "$TMPD" >"$TMPD/browser"
+chmod +x "$TMPD/browser"
+ENVS="env -u NO_COLOR BYLINE_CONFIG=$TMPD/config.toml BROWSER=$TMPD/browser"
+cleanup() { "${T[@]}" kill-server >/dev/null 2>&1 || true; rm -rf "$TMPD"; }
+TMP="$TMPD"
 trap cleanup EXIT
 # A session that outlives the reader's, so the server does not exit between two starts.
 "${T[@]}" new-session -d -s keep -x 20 -y 5 "sleep 600"
@@ -55,7 +61,7 @@ wait_gone() {
 start() {
   "${T[@]}" kill-session -t c >/dev/null 2>&1 || true
   # The shell reports the exit status on the normal screen once byline has restored it.
-  "${T[@]}" new-session -d -s c -x 120 -y 40 "$BIN assets/articles; echo BYLINE-EXIT=\$?; sleep 30"
+  "${T[@]}" new-session -d -s c -x 120 -y 40 "$ENVS ${1:-} $BIN assets/articles; echo BYLINE-EXIT=\$?; sleep 30"
   wait_for "Headlines ("
 }
 
@@ -95,9 +101,33 @@ done
 "${T[@]}" resize-window -t c -x 120 -y 40; sleep 0.3
 wait_for "Headlines ("
 
+# / narrows the headlines as you type; Esc puts them back.
+key Tab; wait_for " HEADLINES "
+key /; wait_for "search headlines /"
+"${T[@]}" send-keys -t c -l "ferry op"; wait_for "Headlines — /ferry op (1)"
+key Escape; wait_for "Headlines (10)"
+# o opens the link with $BROWSER (a script here), y copies it with OSC 52, E writes Markdown.
+key g; key j; key o; wait_for "opened https://example.org/wire/duarte-athens"
+for _ in $(seq 1 30); do [ -s "$TMPD/opened" ] && break; sleep 0.1; done
+[ "$(cat "$TMPD/opened" 2>/dev/null)" = "https://example.org/wire/duarte-athens" ] \
+  || fail "\$BROWSER was not given the link: $(cat "$TMPD/opened" 2>/dev/null)"
+key y; wait_for "copied https://example.org/wire/duarte-athens (OSC 52)"
+key E; wait_for "wrote $TMPD/notes/duarte-heads-to-athens"
+grep -qF "## People" "$TMPD"/notes/duarte-heads-to-athens*.md || fail "the export has no people"
+
 key q
 wait_for "BYLINE-EXIT=0"
 wait_gone "Headlines ("
+
+# NO_COLOR: no colour sequences reach the terminal, but bold, underline and reverse do.
+start NO_COLOR=1
+key Tab; key Tab; key n; wait_for "— mention 1 of"
+sgr=$("${T[@]}" capture-pane -p -e -t c | grep -o $'\e\\[[0-9;]*m' | sort -u | tr '\n' ' ')
+grep -qE $'\e\\[[0-9;]*(3[0-7]|38|4[0-7]|48|9[0-7])(;[0-9]+)*m' <<<"$sgr" && fail "colour with NO_COLOR: $sgr"
+grep -qF $'\e[7m' <<<"$sgr" || fail "no reverse video with NO_COLOR: $sgr"
+grep -qF $'\e[4m' <<<"$sgr" || fail "no underline with NO_COLOR: $sgr"
+key q
+wait_for "BYLINE-EXIT=0"
 
 # Ctrl-C quits too.
 start
@@ -129,7 +159,7 @@ wait_modes() {
 "${T[@]}" kill-session -t c >/dev/null 2>&1 || true
 "${T[@]}" new-session -d -s c -x 120 -y 40 "env PS1='SHELL-PROMPT\$ ' bash --norc --noprofile -i"
 wait_for "SHELL-PROMPT"
-key "$BIN assets/articles" Enter
+key "$ENVS $BIN assets/articles" Enter
 wait_for "Headlines ("
 wait_modes "1 1"
 key j; wait_for "article 2/"
@@ -184,7 +214,7 @@ wait_for "BYLINE-EXIT=0"
 awk 'BEGIN { printf "A long line\n\n"; for (i = 0; i < 75000; i++) printf "lorem ipsum dolor sit amet, consectetur "
              printf "THE-END." }' > "$TMP/long.txt"
 "${T[@]}" kill-session -t c >/dev/null 2>&1 || true
-"${T[@]}" new-session -d -s c -x 120 -y 40 "$BIN $TMP/long.txt; echo BYLINE-EXIT=\$?; sleep 30"
+"${T[@]}" new-session -d -s c -x 120 -y 40 "$ENVS $BIN $TMP/long.txt; echo BYLINE-EXIT=\$?; sleep 30"
 wait_for "Headlines ("
 key Tab; wait_for " ARTICLE "
 "${T[@]}" resize-window -t c -x 100 -y 40; sleep 0.5
@@ -203,4 +233,4 @@ key g; wait_for "line 1/"
 key q
 wait_for "BYLINE-EXIT=0"
 
-echo "tmux-check: ok (panes, keys j Tab G ? Esc g n ] Q, resizes 60x20 1x1 7x3 and a storm, q, Ctrl-C and SIGTERM restore, Ctrl-Z/fg and SIGTSTP/SIGCONT suspend and redraw, a 3 MB one-line article resized and G)"
+echo "tmux-check: ok (panes, keys j Tab G ? Esc g n ] Q, resizes 60x20 1x1 7x3 and a storm, / o y E, NO_COLOR, q, Ctrl-C and SIGTERM restore, Ctrl-Z/fg and SIGTSTP/SIGCONT suspend and redraw, a 3 MB one-line article resized and G)"

@@ -42,6 +42,9 @@ pub struct Cli {
     /// e.g. ~/.local/share/byline/).
     #[arg(long, global = true, value_name = "PATH")]
     pub library: Option<PathBuf>,
+    /// The config file to use instead of ~/.config/byline/config.toml (also: BYLINE_CONFIG).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -61,6 +64,15 @@ pub enum Command {
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
+    },
+    /// Write the config file with every setting commented out at its default.
+    ///
+    /// The file goes where the reader looks for it: --config PATH, else BYLINE_CONFIG, else
+    /// ~/.config/byline/config.toml (the XDG config folder). An existing file is kept unless
+    /// --force is given.
+    Config {
+        #[command(subcommand)]
+        action: ConfigAction,
     },
     /// Print the manual page (roff), made from this same command-line definition.
     Man {
@@ -127,12 +139,25 @@ impl From<KindArg> for crate::analysis::EntityKind {
     }
 }
 
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Write the commented default config file (and print where).
+    Init {
+        /// Replace an existing config file.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// The JSON contract: {"articles": [{source, headline, text, blocks, entities, quotes…}]}.
     Json,
     /// A readable summary: headline, source, entities and quotes of each article.
     Text,
+    /// Notes in Markdown: each article's facts, text, entities and quotes (what `E` writes in
+    /// the reader), articles separated by `---`.
+    Markdown,
 }
 
 /// A size cap for `--max-bytes`: a size of at most [`crate::source::MAX_MAX_BYTES`].
@@ -192,6 +217,37 @@ pub fn man(dir: Option<&std::path::Path>) -> ExitCode {
     }
 }
 
+/// `byline config init [--force]`: writes the commented default config where the reader looks.
+pub fn config_init(flag: Option<&std::path::Path>, force: bool) -> ExitCode {
+    let env = std::env::var_os("BYLINE_CONFIG");
+    let Some((path, _)) = crate::config::resolve_path(flag, env.as_deref()) else {
+        eprintln!("byline: no home folder to put the config in: give --config PATH");
+        return ExitCode::FAILURE;
+    };
+    if path.exists() && !force {
+        eprintln!(
+            "byline: {} exists; keeping it (--force replaces it)",
+            path.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    let written = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or(Ok(()), std::fs::create_dir_all)
+        .and_then(|()| std::fs::write(&path, crate::config::default_text()));
+    match written {
+        Ok(()) => {
+            println!("wrote {}", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("byline: writing {}: {e}", path.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// Writes `bytes` to stdout; a failure is reported as "writing output: …" with exit status 1.
 fn print_all(bytes: &[u8]) -> ExitCode {
     let stdout = std::io::stdout();
@@ -238,7 +294,7 @@ pub fn analyze(format: Format, paths: &[PathBuf], max_bytes: u64) -> ExitCode {
     let mut errors = 0usize;
     let mut written = match format {
         Format::Json => json.start(&mut out),
-        Format::Text => Ok(()),
+        Format::Text | Format::Markdown => Ok(()),
     };
     let analyse = |parsed: Parsed| {
         let docs: Vec<Document> = parsed.articles.into_iter().map(Document::analyze).collect();
@@ -266,6 +322,11 @@ pub fn analyze(format: Format, paths: &[PathBuf], max_bytes: u64) -> ExitCode {
                         let mut s = String::new();
                         write_text(&mut s, articles == 0, doc);
                         out.write_all(s.as_bytes())
+                    }
+                    Format::Markdown => {
+                        let md = crate::export::markdown(&doc.article, &doc.analysis, None);
+                        let gap = if articles == 0 { "" } else { "\n---\n\n" };
+                        out.write_all(format!("{gap}{md}\n").as_bytes())
                     }
                 };
             }

@@ -4,7 +4,7 @@
 //! once continued, the reader takes the terminal again and redraws every cell.
 
 use crate::analysis;
-use crate::app::{Action, App, keymap};
+use crate::app::{Action, App};
 use crate::article::Article;
 use crate::ui;
 use crossterm::event::{Event, MouseButton, MouseEventKind};
@@ -47,7 +47,7 @@ pub trait JobControl<B: Backend> {
 /// The action a terminal event means for the app in its current state (overlay, focus).
 pub fn to_action(app: &App, event: &Event) -> Option<Action> {
     match event {
-        Event::Key(key) => keymap::lookup(&app.contexts(), key),
+        Event::Key(key) => app.key_action(key),
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::ScrollAt {

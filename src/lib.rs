@@ -12,9 +12,14 @@ pub mod app;
 pub mod article;
 #[cfg(feature = "tui")]
 pub mod cli;
+#[cfg(feature = "tui")]
+pub mod config;
 pub mod document;
 #[cfg(feature = "tui")]
+pub mod effects;
+#[cfg(feature = "tui")]
 pub mod event;
+pub mod export;
 pub mod fetch;
 pub mod library;
 pub mod opml;

@@ -3,7 +3,7 @@
 //! restore the terminal and stop; `fg` (SIGCONT) sets it up again (`Tty`).
 
 use byline::app::App;
-use byline::cli::{Cli, Command};
+use byline::cli::{Cli, Command, ConfigAction};
 use byline::event::{self, JobControl, Msg};
 use byline::source;
 use clap::Parser;
@@ -30,15 +30,40 @@ fn main() -> ExitCode {
         }
         Some(Command::Completions { shell }) => byline::cli::completions(shell),
         Some(Command::Man { dir }) => byline::cli::man(dir.as_deref()),
+        Some(Command::Config {
+            action: ConfigAction::Init { force },
+        }) => byline::cli::config_init(cli.config.as_deref(), force),
         Some(command) => byline::library::cli::run(command, cli.library.as_deref(), cli.max_bytes),
-        None => reader(cli.paths, cli.max_bytes),
+        None => reader(cli.paths, cli.max_bytes, cli.config.as_deref()),
     }
 }
 
 /// The bundled samples, found from the source tree the binary was built in.
 const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/articles");
 
-fn reader(mut paths: Vec<PathBuf>, max_bytes: u64) -> ExitCode {
+/// The config for the reader: `--config`, `BYLINE_CONFIG` or the XDG file; `NO_COLOR` makes the
+/// theme mono. A bad file is reported (naming the line and key) and the reader does not start.
+fn prefs(flag: Option<&Path>) -> Result<byline::config::Prefs, ExitCode> {
+    let env = std::env::var_os("BYLINE_CONFIG");
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let Some((path, required)) = byline::config::resolve_path(flag, env.as_deref()) else {
+        let mut prefs = byline::config::Prefs::default();
+        if no_color {
+            prefs.theme = byline::config::theme::ThemeSpec::Mono;
+        }
+        return Ok(prefs);
+    };
+    byline::config::load(&path, required, no_color).map_err(|e| {
+        eprintln!("byline: config file {e}");
+        ExitCode::from(2)
+    })
+}
+
+fn reader(mut paths: Vec<PathBuf>, max_bytes: u64, config: Option<&Path>) -> ExitCode {
+    let prefs = match prefs(config) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
     if paths.is_empty() {
         if !Path::new(SAMPLES).is_dir() {
             eprintln!(
@@ -64,6 +89,7 @@ fn reader(mut paths: Vec<PathBuf>, max_bytes: u64) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let mut app = App::new(loaded.articles, loaded.errors);
+    app.set_prefs(prefs);
 
     install_panic_hook();
     let mut terminal = match setup() {
@@ -82,6 +108,7 @@ fn reader(mut paths: Vec<PathBuf>, max_bytes: u64) -> ExitCode {
         tx.clone(),
     )
     .and_then(|()| event::spawn_signals(tx.clone()));
+    app.set_effect_runner(byline::effects::runner(tx.clone()));
     event::spawn_input(tx);
     let result = started.and_then(|()| event::run(&mut terminal, &mut app, &rx, &wanted, &mut Tty));
     restore();

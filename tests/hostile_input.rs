@@ -306,6 +306,8 @@ fn byline_in_shell(script: &str, args: &[&str], limit: Duration) -> Output {
     let mut child = Command::new("sh")
         .args(&all)
         .current_dir(common::root())
+        .env("XDG_CONFIG_HOME", common::no_config_home())
+        .env_remove("BYLINE_CONFIG")
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())

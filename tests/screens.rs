@@ -223,7 +223,7 @@ fn question_mark_opens_the_help_from_the_key_map() {
     press(&mut app, "?");
     let s = screen(&app);
     assert!(s.contains("Keys — Esc closes"));
-    for line in ui::help::lines().iter().take(30) {
+    for line in ui::help::lines(app.keymap()).iter().take(30) {
         let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
         assert!(s.contains(text.trim_end()), "help line {text:?} missing");
     }

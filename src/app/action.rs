@@ -1,6 +1,7 @@
 //! Everything that can happen to the reader: a key's meaning, a mouse event, a resize, or a finished
 //! analysis from the background thread. `App::update` is the only consumer.
 
+use super::message::Message;
 use crate::analysis::Analysis;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,6 +36,25 @@ pub enum Action {
     ToggleQuotes,
     /// In the quotes view: only the selected person's quotes.
     TogglePersonQuotes,
+    /// `/`: open the query line (search in the article, or narrow the headlines).
+    Search,
+    /// Step to the next / previous match of the article search.
+    NextMatch,
+    PrevMatch,
+    /// The query line: a typed character, Backspace, Ctrl-U, Enter (keep), Esc (restore).
+    QueryInput(char),
+    QueryBackspace,
+    QueryClear,
+    QueryKeep,
+    QueryCancel,
+    /// Open the article's link in the browser.
+    OpenUrl,
+    /// Copy the article's link to the clipboard (OSC 52).
+    CopyUrl,
+    /// Write the article as Markdown into the export folder.
+    Export,
+    /// Something run off the UI thread (the browser, an export) finished; say how it went.
+    Done(Message),
     Quit,
     /// Ctrl-Z or SIGTSTP: give the terminal back to the shell and stop until continued. The event
     /// loop does it (it owns the terminal); the app state does not change.

@@ -19,6 +19,9 @@ pub enum Highlight {
     CurrentQuote,
     Mention,
     CurrentMention,
+    /// A match of the `/` search, and the one it is on.
+    Match,
+    CurrentMatch,
 }
 
 /// A highlight on one body line: source bytes `span` (clipped to the line) on line `line`.
@@ -161,8 +164,14 @@ impl BodyView {
     }
 
     /// Maps the highlighted spans (quotes, the followed entity's mentions) onto body lines.
-    pub(super) fn rebuild_marks(&mut self, analysis: Option<&Analysis>, of: MarksOf) {
-        let mut spans: Vec<(Span, Highlight)> = Vec::new();
+    /// `extra` are further highlights, e.g. the in-article search's matches.
+    pub(super) fn rebuild_marks(
+        &mut self,
+        analysis: Option<&Analysis>,
+        of: MarksOf,
+        extra: Vec<(Span, Highlight)>,
+    ) {
+        let mut spans: Vec<(Span, Highlight)> = extra;
         if let Some(analysis) = analysis {
             for (i, q) in analysis.quotes.iter().enumerate() {
                 let h = match q.kind {
@@ -350,7 +359,7 @@ impl App {
     /// terminal 1 column wide or 3 rows high, or another pane shown in its place) keeps its lines
     /// and scroll as they are, for when it shows again.
     pub(super) fn refit_body(&mut self) {
-        let width = self.screen.text_width();
+        let width = self.wrap_width();
         if width == 0 || self.screen.body_height() == 0 {
             return;
         }
@@ -368,8 +377,14 @@ impl App {
         self.body.clamp_scroll(height);
     }
 
-    fn rewrap(&mut self) {
+    /// The width the body is wrapped to: the pane's, at most the config's `reading_width`.
+    pub(super) fn wrap_width(&self) -> u16 {
         let width = self.screen.text_width();
+        self.prefs.reading_width.map_or(width, |r| width.min(r))
+    }
+
+    fn rewrap(&mut self) {
+        let width = self.wrap_width();
         if let Some(i) = self.current_index()
             && let Some(article) = self.docs.article(i)
         {
@@ -379,6 +394,7 @@ impl App {
     }
 
     pub(super) fn rebuild_marks(&mut self) {
+        let search = self.search_marks();
         let analysis = self
             .headlines
             .selected_article()
@@ -388,6 +404,12 @@ impl App {
             followed: self.followed.here(),
             mention: self.followed.mention(),
         };
-        self.body.rebuild_marks(analysis, of);
+        self.body.rebuild_marks(analysis, of, search);
+    }
+
+    /// Scrolls the body to line `line` (kept in range).
+    pub(super) fn set_body_scroll(&mut self, line: usize) {
+        self.body.scroll = line;
+        self.body.clamp_scroll(self.screen.body_height());
     }
 }

@@ -117,6 +117,39 @@ impl Collection {
         }
     }
 
+    /// Shows dates in `format` (jiff's strftime, UTC) in the list, for articles whose date was
+    /// understood.
+    pub(super) fn format_dates(&mut self, format: &str) {
+        for (entry, article) in self.entries.iter_mut().zip(self.articles.iter()) {
+            if let Some(ts) = article.published {
+                let zoned = ts.to_zoned_datetime(jiff::tz::TimeZone::UTC);
+                if let Ok(text) = jiff::fmt::strtime::format(format, &zoned) {
+                    entry.meta = flat(&text, 40);
+                }
+            }
+        }
+    }
+
+    /// The articles whose headline, byline or text contain `query` (ignoring case), in list
+    /// order. An empty query matches every article. In memory today; the library will answer it
+    /// from its full-text index.
+    pub fn search(&self, query: &str) -> Vec<usize> {
+        let query = query.trim();
+        self.articles
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| {
+                query.is_empty()
+                    || super::search::contains(&a.headline, query)
+                    || a.byline
+                        .as_deref()
+                        .is_some_and(|b| super::search::contains(b, query))
+                    || super::search::contains(&a.text, query)
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
     /// Stores an analysis and adds it to the corpus index; false for an unknown article or a
     /// second analysis of one.
     pub(super) fn add_analysis(&mut self, index: usize, analysis: Analysis) -> bool {

@@ -161,6 +161,13 @@ impl App {
         self.reselect(current);
     }
 
+    /// Lists `listed` instead (a search narrowed the list), keeping the shown article if listed.
+    pub(super) fn relist_headlines(&mut self, listed: Vec<usize>) {
+        let current = self.current_index();
+        self.headlines.listed = listed;
+        self.reselect(current);
+    }
+
     /// After the list changed: keep showing `current` if it is still listed, else the first.
     fn reselect(&mut self, current: Option<usize>) {
         self.headlines.pos.offset = 0;

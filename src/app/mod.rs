@@ -16,6 +16,9 @@
 //! | `side.rs` | `SidePane`: which side view is shown; `EntityList` |
 //! | `quote_list.rs` | `QuoteList`: quote stops, current quote, the quotes view; `]`/`[`, `p` |
 //! | `corpus_list.rs` | `CorpusList`: the corpus view |
+//! | `query.rs` | `QueryLine`: the `/` line's text editing |
+//! | `search.rs` | the article search (`.`/`,`) and the headline narrowing (`Collection::search`) |
+//! | `share.rs` | `o`, `y`, `E`: `Effect`s for the binary to run off the UI thread |
 //! | `overlay.rs` | `Overlay`: help and load-error overlays |
 //! | `message.rs` | `Message`: the status-bar message |
 //! | `list.rs` | `ListPos` and the list movements every pane shares |
@@ -54,7 +57,10 @@ pub mod layout;
 mod list;
 pub mod message;
 pub mod overlay;
+pub mod query;
 pub mod quote_list;
+mod search;
+mod share;
 pub mod side;
 mod update;
 pub mod wrap;
@@ -70,12 +76,18 @@ pub use layout::{Areas, Pane, Screen};
 pub use list::ListPos;
 pub use message::{Level, Message};
 pub use overlay::{Overlay, OverlayState};
+pub use query::QueryLine;
 pub use quote_list::{QuoteList, QuoteRow};
+pub use search::{ArticleSearch, HeadlineSearch, SearchTarget};
+pub use share::Effect;
 pub use side::{EntityList, EntityRow, SidePane, SideView};
 
 use crate::analysis::Analysis;
 use crate::article::{Article, SourceError};
+use crate::config::Prefs;
+use crate::config::theme::ThemeSpec;
 use crate::document::Document;
+use keymap::KeyMap;
 
 pub struct App {
     docs: Collection,
@@ -87,6 +99,18 @@ pub struct App {
     followed: Followed,
     message: Option<Message>,
     quit: bool,
+    /// The config: keys in force, theme, reading width, date format, OSC 52, export folder.
+    prefs: Prefs,
+    /// The `/` line while it is open, and what it searches.
+    query: Option<search::OpenQuery>,
+    /// The search in the shown article: its query, matches and the current one.
+    article_search: ArticleSearch,
+    /// The headlines narrowed by a search, with the list to restore.
+    headline_search: Option<HeadlineSearch>,
+    /// Work for outside the UI thread (browser, clipboard, export): handed to `effects` when the
+    /// binary set a runner, else kept here until taken (tests).
+    effects: Vec<Effect>,
+    runner: Option<Box<dyn FnMut(Effect)>>,
 }
 
 impl App {
@@ -103,6 +127,12 @@ impl App {
             followed: Followed::default(),
             message: None,
             quit: false,
+            prefs: Prefs::default(),
+            query: None,
+            article_search: ArticleSearch::default(),
+            headline_search: None,
+            effects: Vec::new(),
+            runner: None,
         };
         app.show_selected_article();
         app
@@ -125,7 +155,106 @@ impl App {
         app
     }
 
+    /// Applies the config: keys, theme, reading width, date format. Key conflicts are shown in
+    /// the status bar.
+    pub fn set_prefs(&mut self, prefs: Prefs) {
+        if !prefs.key_conflicts.is_empty() {
+            let n = prefs.key_conflicts.len();
+            let text = format!(
+                "config: {}{}",
+                prefs.key_conflicts.join("; "),
+                if n > 1 {
+                    format!(" ({n} key conflicts)")
+                } else {
+                    String::new()
+                }
+            );
+            self.message = Some(Message::problem(text));
+        }
+        if let Some(format) = &prefs.date_format {
+            self.docs.format_dates(format);
+        }
+        self.prefs = prefs;
+        self.after_layout();
+    }
+
+    /// Where effects go from now on (the binary runs them on other threads); effects waiting are
+    /// handed over at once.
+    pub fn set_effect_runner(&mut self, mut runner: Box<dyn FnMut(Effect)>) {
+        for effect in self.effects.drain(..) {
+            runner(effect);
+        }
+        self.runner = Some(runner);
+    }
+
+    /// Effects not handed to a runner yet, oldest first (tests run or inspect them).
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    pub(super) fn emit(&mut self, effect: Effect) {
+        match &mut self.runner {
+            Some(run) => run(effect),
+            None => self.effects.push(effect),
+        }
+    }
+
+    /// The action a key press means here: the query line takes typed characters while open.
+    pub fn key_action(&self, event: &crossterm::event::KeyEvent) -> Option<Action> {
+        use crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
+        if self.query.is_some() && self.overlay.open().is_none() {
+            if let Some(action) = self.prefs.keys.lookup(&[Context::Query], event) {
+                return Some(action);
+            }
+            let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+            if ctrl && event.code == KeyCode::Char('c') && event.kind != KeyEventKind::Release {
+                // Ctrl-C quits everywhere, the search line too.
+                return Some(Action::Quit);
+            }
+            let plain = !event
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+            return match event.code {
+                KeyCode::Char(c) if plain && event.kind != KeyEventKind::Release => {
+                    Some(Action::QueryInput(c))
+                }
+                _ => None,
+            };
+        }
+        self.prefs.keys.lookup(&self.contexts(), event)
+    }
+
     // ----- reading the state (drawing, tests) ------------------------------------------------
+
+    /// The config in force.
+    pub fn prefs(&self) -> &Prefs {
+        &self.prefs
+    }
+
+    /// The key table in force (dispatch, help, hints).
+    pub fn keymap(&self) -> &KeyMap {
+        &self.prefs.keys
+    }
+
+    /// Which theme to draw with.
+    pub fn theme(&self) -> &ThemeSpec {
+        &self.prefs.theme
+    }
+
+    /// The `/` line while it is open, with what it searches.
+    pub fn query(&self) -> Option<(&QueryLine, SearchTarget)> {
+        self.query.as_ref().map(|q| (&q.line, q.target))
+    }
+
+    /// The search in the shown article (empty when none).
+    pub fn article_search(&self) -> &ArticleSearch {
+        &self.article_search
+    }
+
+    /// The headline search narrowing the list, if any.
+    pub fn headline_search(&self) -> Option<&HeadlineSearch> {
+        self.headline_search.as_ref()
+    }
 
     pub fn collection(&self) -> &Collection {
         &self.docs
@@ -190,11 +319,15 @@ impl App {
         )
     }
 
-    /// Key contexts in dispatch order: the overlay alone, else focused pane, any pane, global.
+    /// Key contexts in dispatch order: the overlay alone, else the query line alone, else focused
+    /// pane, any pane, global.
     pub fn contexts(&self) -> Vec<Context> {
         if self.overlay.open().is_some() {
             // An open overlay takes every key; nothing moves behind it.
             return vec![Context::Overlay];
+        }
+        if self.query.is_some() {
+            return vec![Context::Query];
         }
         let pane = match self.screen.focus() {
             Pane::Headlines => Context::Headlines,

@@ -6,6 +6,7 @@ use super::action::Action;
 use super::layout::Pane;
 use super::list::Step;
 use super::message::Message;
+use super::query::QueryLine;
 use super::{App, SideView};
 use crate::analysis::Analysis;
 use crate::article::sanitize::inert;
@@ -26,6 +27,7 @@ impl App {
                 | Action::AnalysisFailed(..)
                 | Action::Resize(..)
                 | Action::WrapMore
+                | Action::Done(..)
         );
         if from_user {
             self.message = None;
@@ -47,10 +49,26 @@ impl App {
             Action::PrevMention => self.step_mention(false),
             Action::NextQuote => self.step_quote(true),
             Action::PrevQuote => self.step_quote(false),
-            Action::ToggleFilter => self.toggle_filter(),
+            Action::ToggleFilter => {
+                // The entity filter lists its own articles: a headline search no longer applies.
+                self.headline_search = None;
+                self.toggle_filter();
+            }
             Action::ToggleCorpus => self.toggle_corpus(),
             Action::ToggleQuotes => self.toggle_quotes(),
             Action::TogglePersonQuotes => self.toggle_person_quotes(),
+            Action::Search => self.open_search(),
+            Action::NextMatch => self.step_match(true),
+            Action::PrevMatch => self.step_match(false),
+            Action::QueryInput(c) => self.query_edited(|q| q.push(c)),
+            Action::QueryBackspace => self.query_edited(QueryLine::pop),
+            Action::QueryClear => self.query_edited(QueryLine::clear),
+            Action::QueryKeep => self.query_keep(),
+            Action::QueryCancel => self.query_cancel(),
+            Action::OpenUrl => self.open_url(),
+            Action::CopyUrl => self.copy_url(),
+            Action::Export => self.export(),
+            Action::Done(message) => self.message = Some(message),
             Action::Quit => self.quit = true,
             Action::Suspend => return false,
             Action::WrapMore => return self.wrap_more_body(),
@@ -88,7 +106,7 @@ impl App {
     }
 
     /// After a resize or focus change: each pane fits itself to its new rectangle.
-    fn after_layout(&mut self) {
+    pub(super) fn after_layout(&mut self) {
         self.refit_body();
         let h = self.screen.list_height(Pane::Headlines);
         self.headlines.keep_visible(h);
@@ -120,7 +138,7 @@ impl App {
     /// Esc: close the overlay, else clear the filter, else back to the entity list, else stop
     /// following the entity.
     fn back(&mut self) {
-        if self.close_overlay() {
+        if self.close_overlay() || self.clear_search() {
             return;
         }
         if self.headlines.filter().is_some() {

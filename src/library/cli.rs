@@ -29,6 +29,10 @@ pub fn run(command: Command, library: Option<&Path>, max_bytes: u64) -> ExitCode
         Command::Analyze { format, paths } => crate::cli::analyze(format, &paths, max_bytes),
         Command::Completions { shell } => crate::cli::completions(shell),
         Command::Man { dir } => crate::cli::man(dir.as_deref()),
+        Command::Config { .. } => {
+            eprintln!("byline: `config` is not a library verb");
+            ExitCode::from(2)
+        }
     }
 }
 
@@ -145,7 +149,7 @@ pub fn search(
             let report = serde_json::json!({ "articles": items });
             serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
         }
-        Format::Text => {
+        Format::Text | Format::Markdown => {
             let mut s = String::new();
             for h in &found {
                 let marks = format!(
@@ -214,7 +218,7 @@ pub fn people(
                 .unwrap_or_default()
                 + "\n"
         }
-        Format::Text => {
+        Format::Text | Format::Markdown => {
             let mut s = String::new();
             for e in &found {
                 let kind = format!("{:?}", e.key.kind).to_lowercase();

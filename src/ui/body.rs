@@ -24,8 +24,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         let last = (view.scroll() + app.screen().body_height()).min(total);
         format!(" Article — {}% ", last * 100 / total.max(1))
     };
-    frame.render_widget(super::pane_block(title, focused), area);
-    let text = layout::body_text(area);
+    let mut block = super::pane_block(title, focused);
+    if let Some(url) = app.current_url() {
+        // The article's link on the bottom border (`o` opens it, `y` copies it).
+        let room = usize::from(area.width.saturating_sub(4));
+        let url = super::fit(&crate::article::sanitize::flat(url, 400), room);
+        block = block.title_bottom(Span::styled(format!(" {url} "), THEME.dim));
+    }
+    frame.render_widget(block, area);
+    let mut text = layout::body_text(area);
+    // The text is as wide as it was wrapped (a `reading_width` may make it narrower).
+    if body.width > 0 {
+        text.width = text.width.min(body.width);
+    }
     if app.current_index().is_none() {
         let line = Line::styled("nothing to show", THEME.dim);
         super::draw_row(frame, text, 0, line);
@@ -72,6 +83,8 @@ fn highlight_style(h: Highlight) -> Style {
         Highlight::CurrentQuote => THEME.quote_current,
         Highlight::Mention => THEME.mention,
         Highlight::CurrentMention => THEME.mention_current,
+        Highlight::Match => THEME.search_match,
+        Highlight::CurrentMatch => THEME.search_current,
     }
 }
 

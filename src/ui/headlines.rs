@@ -15,10 +15,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let focused = app.screen().focus() == Pane::Headlines;
     let pane = app.headlines();
     let listed = pane.listed();
-    let title = match pane.filter() {
+    let mut title = match pane.filter() {
         Some(f) => format!(" Headlines — {} ({}) ", f.name(), listed.len()),
         None => format!(" Headlines ({}) ", listed.len()),
     };
+    if let Some(search) = app.headline_search() {
+        let query = crate::article::sanitize::flat(search.query(), 40);
+        title = format!(" Headlines — /{query} ({}) ", listed.len());
+    }
     frame.render_widget(super::pane_block(title, focused), area);
     let inner = layout::inner(area);
     if listed.is_empty() {

@@ -3,18 +3,18 @@
 
 use super::theme::THEME;
 use crate::app::App;
-use crate::app::keymap::{BINDINGS, Context};
+use crate::app::keymap::{Context, Key, KeyMap};
 use crate::app::overlay::error_rows;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-/// The help text: for each context, its bindings.
-pub fn lines() -> Vec<Line<'static>> {
+/// The help text: for each context, its bindings, with the keys in force (the config's).
+pub fn lines(keys: &KeyMap) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     for ctx in Context::HELP_ORDER {
-        let bindings: Vec<_> = BINDINGS.iter().filter(|b| b.context == ctx).collect();
+        let bindings: Vec<_> = keys.rows().filter(|(b, _)| b.context == ctx).collect();
         if bindings.is_empty() {
             continue;
         }
@@ -22,9 +22,14 @@ pub fn lines() -> Vec<Line<'static>> {
             out.push(Line::raw(""));
         }
         out.push(Line::styled(ctx.title(), THEME.header));
-        for b in bindings {
+        for (b, keys) in bindings {
+            let names = if keys.is_empty() {
+                "(unbound)".to_string()
+            } else {
+                keys.iter().map(Key::name).collect::<Vec<_>>().join("/")
+            };
             out.push(Line::from(vec![
-                Span::styled(format!("  {:<16}", b.keys_text()), THEME.key),
+                Span::styled(format!("  {names:<16}"), THEME.key),
                 Span::raw(b.description),
             ]));
         }
@@ -82,7 +87,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         frame,
         area,
         " Keys — Esc closes ",
-        lines(),
+        lines(app.keymap()),
         app.overlay().scroll(),
     );
 }
@@ -121,7 +126,11 @@ mod tests {
 
     #[test]
     fn the_key_map_counts_the_help_lines_drawn() {
-        assert_eq!(super::lines().len(), crate::app::keymap::help_line_count());
+        let keys = crate::app::keymap::KeyMap::default();
+        assert_eq!(
+            super::lines(&keys).len(),
+            crate::app::keymap::help_line_count()
+        );
     }
 
     fn rows(terminal: &Terminal<TestBackend>) -> Vec<String> {

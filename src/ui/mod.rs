@@ -5,6 +5,7 @@ pub mod body;
 pub mod entities;
 pub mod headlines;
 pub mod help;
+pub mod query;
 pub mod quotes;
 pub mod status;
 pub mod theme;
@@ -16,8 +17,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders};
 use theme::THEME;
 
-/// Draws the whole screen.
+/// Draws the whole screen, in the app's theme.
 pub fn draw(frame: &mut Frame, app: &App) {
+    theme::with(theme::resolve(app.theme()), || draw_panes(frame, app));
+}
+
+fn draw_panes(frame: &mut Frame, app: &App) {
     let areas = app.screen().areas_for(frame.area());
     headlines::draw(frame, areas.headlines, app);
     body::draw(frame, areas.body, app);
@@ -27,6 +32,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         SideView::Quotes => quotes::draw(frame, areas.side, app),
     }
     status::draw(frame, areas.status, areas.keys, app);
+    query::draw(frame, areas, app);
     match app.overlay().open() {
         Some(Overlay::Help) => help::draw(frame, frame.area(), app),
         Some(Overlay::Errors) => help::draw_errors(frame, frame.area(), app),

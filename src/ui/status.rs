@@ -3,7 +3,6 @@
 //! one row only, the message replaces the position.
 
 use super::theme::THEME;
-use crate::app::keymap;
 use crate::app::{App, Pane, SideView};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -19,7 +18,7 @@ pub fn draw(frame: &mut Frame, status: Rect, keys: Rect, app: &App) {
             Some(message) => Line::styled(format!(" {}", message.text()), THEME.message),
             None => {
                 let mut spans = Vec::new();
-                for (key, label) in keymap::hints(&app.contexts()) {
+                for (key, label) in app.keymap().hints(&app.contexts()) {
                     spans.push(Span::styled(key, THEME.key));
                     spans.push(Span::raw(format!(" {label}  ")));
                 }

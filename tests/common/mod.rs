@@ -11,12 +11,19 @@ pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// A config folder with no byline config in it, so the reader never reads the user's.
+pub fn no_config_home() -> std::path::PathBuf {
+    std::env::temp_dir().join("byline-tests-no-config-home")
+}
+
 /// Runs byline with `args` (and `stdin`) from the repository root; panics if it is still running
 /// after `limit`.
 pub fn byline_within(args: &[&str], stdin: Option<&[u8]>, limit: Duration) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
         .args(args)
         .current_dir(root())
+        .env("XDG_CONFIG_HOME", no_config_home())
+        .env_remove("BYLINE_CONFIG")
         .stdin(if stdin.is_some() {
             Stdio::piped()
         } else {
