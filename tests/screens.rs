@@ -542,3 +542,60 @@ impl Write for Shared {
         Ok(())
     }
 }
+
+// ----- issue 13 -----------------------------------------------------------------------------
+
+/// The names of the entity rows drawn as selected (reversed when focused, underlined when not).
+fn selected_entities(app: &App) -> Vec<String> {
+    let b = buffer(app);
+    let side = byline::app::layout::inner(app.screen().areas().side);
+    let mut out = Vec::new();
+    for y in side.y..side.bottom() {
+        let first = &b[(side.x + 1, y)];
+        let m = first.style().add_modifier;
+        if m.contains(ratatui::style::Modifier::UNDERLINED)
+            || m.contains(ratatui::style::Modifier::REVERSED)
+        {
+            let mut row = String::new();
+            for x in side.x..side.right() {
+                row.push_str(b[(x, y)].symbol());
+            }
+            let name = row.trim().trim_end_matches(|c: char| c.is_ascii_digit());
+            out.push(name.trim().to_string());
+        }
+    }
+    out
+}
+
+#[test]
+fn n_follows_the_entity_the_pane_shows_selected_after_j() {
+    let mut app = reader(120, 40);
+    press(&mut app, "n");
+    assert!(
+        status(&app).contains("Barack Obama — mention 1 of 3"),
+        "{}",
+        status(&app)
+    );
+    press(&mut app, "j");
+    let shown = selected_entities(&app);
+    assert_eq!(shown.len(), 1, "one entity shown selected: {shown:?}");
+    press(&mut app, "n");
+    let s = status(&app);
+    assert!(
+        s.contains(&format!("{} — mention 1 of", shown[0])),
+        "n follows {:?}, the pane shows {shown:?}\n{s}",
+        app.followed_name()
+    );
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn the_selected_entitys_mentions_are_highlighted_at_start_up() {
+    let app = reader(120, 40);
+    let shown = selected_entities(&app);
+    assert_eq!(shown, ["Barack Obama"]);
+    assert_eq!(app.followed_name().as_deref(), Some("Barack Obama"));
+    let map = highlight_map(&app);
+    assert!(marks_of(&app).contains('m'), "{map}");
+    insta::assert_snapshot!(map);
+}

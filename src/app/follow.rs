@@ -15,6 +15,8 @@ pub struct Followed {
     here: Option<usize>,
     /// Index into its mentions in the shown article: the current mention.
     mention: Option<usize>,
+    /// The reader let go of the entity (Esc): nobody is followed until they choose again.
+    dropped: bool,
 }
 
 impl Followed {
@@ -34,9 +36,28 @@ impl Followed {
 }
 
 impl App {
-    /// Follows `key` (or nobody) and finds it in the shown article.
+    /// Follows `key` (or nobody: the reader let go of the entity) and finds it in the shown
+    /// article.
     pub(super) fn set_followed(&mut self, key: Option<EntityKey>) {
+        self.followed.dropped = key.is_none();
         self.followed.key = key;
+        self.locate_followed();
+    }
+
+    /// The entity pane's cursor and the followed entity are one state: when the shown article
+    /// does not mention the followed entity, the entity the pane's cursor is on (its first) is
+    /// followed instead — unless the reader let go of it with Esc. Called after the entity rows
+    /// were rebuilt.
+    pub(super) fn follow_pane_cursor(&mut self) {
+        if self.followed.dropped || self.followed.here.is_some() {
+            return;
+        }
+        if self.current_analysis().is_none() {
+            // Still being analysed: keep following until there is something to show instead.
+            return;
+        }
+        self.followed.key = self.cursor_entity_key();
+        self.followed.mention = None;
         self.locate_followed();
     }
 

@@ -312,6 +312,7 @@ impl App {
             .and_then(|i| self.docs.analysis(i));
         let h = self.screen.list_height(Pane::Side);
         self.side.entities.rebuild(analysis, self.followed.key(), h);
+        self.follow_pane_cursor();
     }
 
     /// The entity under the entity-list cursor becomes the followed one.
