@@ -599,3 +599,47 @@ fn the_selected_entitys_mentions_are_highlighted_at_start_up() {
     assert!(marks_of(&app).contains('m'), "{map}");
     insta::assert_snapshot!(map);
 }
+
+#[test]
+fn p_in_the_quotes_view_narrows_to_the_selected_quotes_speaker() {
+    let mut app = reader(120, 40);
+    // An article with quotes by a known speaker other than the followed entity.
+    let (article, stop, speaker) = (0..app.collection().len())
+        .find_map(|i| {
+            let a = app.collection().analysis(i)?;
+            let first_person = a
+                .entities
+                .iter()
+                .find(|e| e.kind == byline::EntityKind::Person)?;
+            let stops: Vec<usize> = (0..a.quotes.len())
+                .filter(|&q| a.quotes[q].kind != byline::QuoteKind::Scare)
+                .collect();
+            stops.iter().enumerate().find_map(|(stop, &q)| {
+                let id = a.quotes[q].speaker.as_deref()?;
+                (id != &*first_person.id).then(|| (i, stop, a.entity(id).unwrap().name.to_string()))
+            })
+        })
+        .expect("a sample with a quote by someone other than its first person");
+    while app.current_index() != Some(article) {
+        press(&mut app, "j");
+    }
+    press(&mut app, "Q");
+    for _ in 0..stop {
+        press(&mut app, "j");
+    }
+    press(&mut app, "p");
+    let s = screen(&app);
+    assert!(
+        s.contains(&format!("Quotes by {speaker}")),
+        "p narrows to {speaker}:\n{s}"
+    );
+    let rows = app.side().quotes().rows();
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter().all(|r| r.speaker.starts_with(&speaker)),
+        "{rows:?}"
+    );
+    insta::assert_snapshot!(s);
+    press(&mut app, "p");
+    assert!(status(&app).contains("showing every quote"));
+}

@@ -87,7 +87,6 @@ impl App {
     pub(super) fn step_mention(&mut self, forward: bool) {
         if self.followed.key.is_none() {
             self.set_followed(self.cursor_entity_key());
-            self.person_changed();
         }
         let Some(key) = self.followed.key.clone() else {
             self.message = Some(Message::info(

@@ -7,7 +7,8 @@ use super::layout::QUOTE_ROWS;
 use super::list::{ListPos, Step, keep_visible, moved, scroll_list};
 use super::message::Message;
 use super::single_line;
-use crate::analysis::{Analysis, EntityKind, QuoteKind};
+use crate::analysis::corpus::EntityKey;
+use crate::analysis::{Analysis, QuoteKind};
 use crate::article::{Article, Span};
 
 /// A row of the quotes view.
@@ -28,8 +29,8 @@ pub struct QuoteList {
     current: Option<usize>,
     rows: Vec<QuoteRow>,
     pos: ListPos,
-    /// Only the followed person's quotes are listed.
-    by_person: bool,
+    /// Only this speaker's quotes are listed (their corpus key and display name).
+    person: Option<(EntityKey, String)>,
 }
 
 impl QuoteList {
@@ -56,7 +57,12 @@ impl QuoteList {
     }
 
     pub fn by_person(&self) -> bool {
-        self.by_person
+        self.person.is_some()
+    }
+
+    /// The speaker the view is narrowed to, by display name.
+    pub fn person_name(&self) -> Option<&str> {
+        self.person.as_ref().map(|(_, name)| name.as_str())
     }
 
     pub(super) fn selected_row(&self) -> Option<&QuoteRow> {
@@ -219,39 +225,35 @@ impl App {
         )));
     }
 
+    /// `p` in the quotes view: only the selected quote's speaker's quotes (again: all).
     pub(super) fn toggle_person_quotes(&mut self) {
-        if self.side.quotes().by_person {
-            self.side.quotes_mut().by_person = false;
+        if self.side.quotes().person.is_some() {
+            self.side.quotes_mut().person = None;
             self.message = Some(Message::info("showing every quote"));
         } else {
-            let person = self
-                .followed
-                .here()
-                .and_then(|i| self.current_analysis()?.entities.get(i))
-                .filter(|e| e.kind == EntityKind::Person)
-                .map(|e| single_line(&e.name));
-            match person {
-                Some(name) => {
-                    self.side.quotes_mut().by_person = true;
-                    self.message = Some(Message::info(format!(
-                        "quotes by {name} only — p shows all"
-                    )));
-                }
-                None => {
-                    self.message = Some(Message::info("choose a person in the entity pane first"));
-                    return;
-                }
-            }
+            let speaker = self.side.quotes().selected_row().and_then(|row| {
+                let analysis = self.current_analysis()?;
+                let qi = *self.side.quotes().stops.get(row.stop)?;
+                let id = analysis.quotes.get(qi)?.speaker.as_deref()?;
+                analysis.entity(id)
+            });
+            let Some(e) = speaker else {
+                let why = if self.side.quotes().rows.is_empty() {
+                    "no quotes in this article"
+                } else {
+                    "the selected quote's speaker is not known"
+                };
+                self.message = Some(Message::info(why));
+                return;
+            };
+            let name = single_line(&e.name);
+            self.side.quotes_mut().person = Some((EntityKey::of(e), name.clone()));
+            self.message = Some(Message::info(format!(
+                "quotes by {name} only — p shows all"
+            )));
         }
         self.side.quotes_mut().pos = ListPos::default();
         self.rebuild_quote_rows();
-    }
-
-    /// The followed entity changed: only a quotes view narrowed to one person depends on it.
-    pub(super) fn person_changed(&mut self) {
-        if self.side.quotes().by_person {
-            self.rebuild_quote_rows();
-        }
     }
 
     pub(super) fn rebuild_quote_stops(&mut self) {
@@ -266,14 +268,12 @@ impl App {
         let current = self.headlines.selected_article();
         let analysis = current.and_then(|i| self.docs.analysis(i));
         let article = current.and_then(|i| self.docs.article(i));
-        let person = if self.side.quotes().by_person {
-            self.followed.here().and_then(|i| {
-                let e = analysis?.entities.get(i)?;
-                (e.kind == EntityKind::Person).then_some(&*e.id)
-            })
-        } else {
-            None
-        };
+        // The narrowed-to speaker in this article; one not in it has no quotes here.
+        let person = self.side.quotes().person.as_ref().map(|(key, _)| {
+            analysis
+                .and_then(|a| a.entities.iter().find(|e| EntityKey::of(e) == *key))
+                .map_or("", |e| &*e.id)
+        });
         let fit = self.screen.quotes_fit();
         self.side
             .quotes_mut()

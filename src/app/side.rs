@@ -281,7 +281,6 @@ impl App {
                     self.set_followed(Some(key));
                     self.forget_mention();
                     self.reset_body_scroll();
-                    self.person_changed();
                     self.step_mention(true);
                 }
             }
@@ -322,7 +321,6 @@ impl App {
         {
             self.set_followed(Some(key));
             self.forget_mention();
-            self.person_changed();
             self.rebuild_marks();
             if let Some(e) = self
                 .followed

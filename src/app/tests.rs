@@ -288,7 +288,7 @@ fn quotes_view_enter_jumps_and_person_filter_narrows() {
     assert_eq!(app.side().quotes().rows().len(), 1);
     app.update(Action::Open);
     assert_eq!(app.side().quotes().current(), Some(0));
-    // Kerry, the first person, is followed from the start (the entity pane's cursor is on him).
+    // p narrows to the selected quote's speaker (Kerry).
     app.update(Action::TogglePersonQuotes);
     assert!(app.side().quotes().by_person());
     assert_eq!(app.side().quotes().rows().len(), 1);

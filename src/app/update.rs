@@ -117,7 +117,6 @@ impl App {
         } else if !self.side_back() && self.followed.key().is_some() {
             self.set_followed(None);
             self.forget_mention();
-            self.person_changed();
             self.rebuild_marks();
         }
     }

@@ -17,9 +17,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let focused = app.screen().focus() == Pane::Side;
     let quotes = app.side().quotes();
     let rows = quotes.rows();
-    let title = match (quotes.by_person(), app.followed_name()) {
-        (true, Some(name)) => format!(" Quotes by {name} ({}) ", rows.len()),
-        _ => format!(" Quotes ({}) ", rows.len()),
+    let title = match quotes.person_name() {
+        Some(name) => format!(" Quotes by {name} ({}) ", rows.len()),
+        None => format!(" Quotes ({}) ", rows.len()),
     };
     frame.render_widget(super::pane_block(title, focused), area);
     let inner = layout::inner(area);
