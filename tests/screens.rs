@@ -643,3 +643,25 @@ fn p_in_the_quotes_view_narrows_to_the_selected_quotes_speaker() {
     press(&mut app, "p");
     assert!(status(&app).contains("showing every quote"));
 }
+
+#[test]
+fn counts_read_in_the_singular_and_a_skipped_record_is_not_an_unopened_source() {
+    let errors = vec![byline::article::SourceError::new(
+        "assets/articles/briefs.jsonl#4",
+        "invalid JSON: expected value",
+    )];
+    let mut app = App::from_documents(samples(), errors, 120, 40);
+    let s = status(&app);
+    assert!(s.contains("1 record skipped — press e"), "{s}");
+    assert!(!s.contains("could not be opened"), "{s}");
+    press(&mut app, "e");
+    let overlay = screen(&app);
+    assert!(overlay.contains("1 record skipped:"), "{overlay}");
+    press(&mut app, "Esc");
+    // f on an entity mentioned in one article only.
+    let single = choose_entity(&mut app, |e| e.name.as_ref() == "Xi Jinping");
+    press(&mut app, "f");
+    let s = status(&app);
+    assert!(s.contains(&format!("1 article mentions {single}")), "{s}");
+    insta::assert_snapshot!(format!("{overlay}\n\n{s}"));
+}

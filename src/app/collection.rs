@@ -102,6 +102,25 @@ impl Collection {
         &self.errors
     }
 
+    /// The load errors in words: "1 source could not be opened", "1 record skipped", or both
+    /// ("2 sources could not be opened, 1 record skipped"); `None` when there are none.
+    pub fn errors_summary(&self) -> Option<String> {
+        use super::message::count;
+        let records = self.errors.iter().filter(|e| is_record(e)).count();
+        let sources = self.errors.len() - records;
+        let mut parts = Vec::new();
+        if sources > 0 {
+            parts.push(format!(
+                "{} could not be opened",
+                count(sources, "source", "sources")
+            ));
+        }
+        if records > 0 {
+            parts.push(format!("{} skipped", count(records, "record", "records")));
+        }
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+
     pub fn corpus(&self) -> &CorpusIndex {
         &self.corpus
     }
@@ -144,6 +163,14 @@ impl Collection {
     }
 }
 
+/// Whether a load error is about one record of a file that opened (a bad line of a JSON Lines
+/// file, a bad item of a JSON list): the parser names those `file#N`.
+fn is_record(error: &SourceError) -> bool {
+    error.source.rsplit_once('#').is_some_and(|(file, n)| {
+        !file.is_empty() && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
 /// A headline for the list: inert, on one line, cut short, never empty.
 fn one_line(headline: &str, source: &str) -> String {
     let title = flat(headline, 300);
@@ -172,4 +199,30 @@ fn list_meta(article: &Article) -> String {
         None => article.outlet.as_deref().unwrap_or(""),
     };
     flat(text, 16)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn load_errors_are_counted_in_words() {
+        let c = |errors: Vec<SourceError>| Collection::new(Vec::new(), errors).errors_summary();
+        assert_eq!(c(Vec::new()), None);
+        let src = SourceError::new("gone.txt", "not found");
+        let rec = SourceError::new("feed.jsonl#3", "invalid JSON");
+        assert_eq!(
+            c(vec![src.clone()]).as_deref(),
+            Some("1 source could not be opened")
+        );
+        assert_eq!(c(vec![rec.clone()]).as_deref(), Some("1 record skipped"));
+        assert_eq!(
+            c(vec![src.clone(), src, rec.clone(), rec]).as_deref(),
+            Some("2 sources could not be opened, 2 records skipped")
+        );
+        assert_eq!(
+            c(vec![SourceError::new("#1", "x")]).as_deref(),
+            Some("1 source could not be opened")
+        );
+    }
 }

@@ -146,9 +146,14 @@ impl App {
             key,
             name: name.clone(),
         });
+        let verb = if articles.len() == 1 {
+            "mentions"
+        } else {
+            "mention"
+        };
         self.message = Some(Message::info(format!(
-            "{} articles mention {name} — f or Esc shows all",
-            articles.len()
+            "{} {verb} {name} — f or Esc shows all",
+            super::message::count(articles.len(), "article", "articles")
         )));
         self.headlines.listed = articles;
         self.reselect(current);

@@ -88,13 +88,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 pub fn draw_errors(frame: &mut Frame, area: Rect, app: &App) {
-    let mut lines = vec![Line::styled(
-        format!(
-            "{} sources could not be opened:",
-            app.collection().errors().len()
-        ),
-        THEME.header,
-    )];
+    let summary = app.collection().errors_summary().unwrap_or_default();
+    let mut lines = vec![Line::styled(format!("{summary}:"), THEME.header)];
     lines.push(Line::raw(""));
     for e in app.collection().errors() {
         lines.push(Line::from(vec![

@@ -72,13 +72,7 @@ pub fn status_line(app: &App, with_message: bool) -> Line<'static> {
             THEME.warning,
         ));
     }
-    if !docs.errors().is_empty() {
-        let n = docs.errors().len();
-        let what = if n == 1 {
-            "1 source could not be opened".to_string()
-        } else {
-            format!("{n} sources could not be opened")
-        };
+    if let Some(what) = docs.errors_summary() {
         spans.push(Span::styled(format!(" │ {what} — press e"), THEME.warning));
     }
     Line::from(spans).style(THEME.status)
