@@ -665,3 +665,49 @@ fn counts_read_in_the_singular_and_a_skipped_record_is_not_an_unopened_source() 
     assert!(s.contains(&format!("1 article mentions {single}")), "{s}");
     insta::assert_snapshot!(format!("{overlay}\n\n{s}"));
 }
+
+/// The headline rows' unread marks, top to bottom: true where "●" shows.
+fn unread_marks(app: &App) -> Vec<bool> {
+    let area = byline::app::layout::inner(app.screen().areas().headlines);
+    let s = screen(app);
+    s.lines()
+        .skip(usize::from(area.y))
+        .take(usize::from(area.height))
+        .filter_map(|l| {
+            let row: String = l.chars().skip(usize::from(area.x)).collect();
+            (!row.trim().is_empty()).then(|| row.starts_with('●'))
+        })
+        .collect()
+}
+
+#[test]
+fn passing_over_headlines_leaves_them_unread_enter_or_a_dwell_reads_them() {
+    let mut app = reader(120, 40);
+    press(&mut app, "j");
+    press(&mut app, "j");
+    press(&mut app, "j");
+    let read: Vec<bool> = app
+        .collection()
+        .entries()
+        .iter()
+        .map(|e| e.is_read())
+        .collect();
+    assert!(read.iter().all(|r| !r), "passed over, not read: {read:?}");
+    press(&mut app, "Enter");
+    assert!(app.collection().entries()[3].is_read(), "Enter reads it");
+    // Back to the list, down one: the fifth is read once it stayed on screen long enough.
+    press(&mut app, "BackTab");
+    press(&mut app, "j");
+    assert!(!app.collection().entries()[4].is_read());
+    let at = app.wake_at().unwrap();
+    app.update(Action::Tick(at));
+    assert!(app.collection().entries()[4].is_read(), "a dwell reads it");
+    // Scrolling the body reads it too.
+    press(&mut app, "j");
+    press(&mut app, "Tab");
+    press(&mut app, "j");
+    assert!(app.collection().entries()[5].is_read(), "a scroll reads it");
+    let marks = unread_marks(&app);
+    assert_eq!(&marks[..7], [true, true, true, false, false, false, true]);
+    insta::assert_snapshot!(screen(&app));
+}

@@ -49,6 +49,9 @@ pub enum Action {
         column: u16,
         row: u16,
     },
+    /// Time passed (the event loop sends it at `App::wake_at`): an article on screen long
+    /// enough counts as read.
+    Tick(std::time::Instant),
     /// The background analysis of article `index` finished.
     Analyzed(usize, Analysis),
     /// The background analysis of article `index` failed (a bug); the message says why.

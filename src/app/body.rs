@@ -6,6 +6,10 @@ use super::list::{Step, moved};
 use super::wrap::Wrapped;
 use crate::analysis::{Analysis, QuoteKind};
 use crate::article::{Article, Span};
+use std::time::{Duration, Instant};
+
+/// How long an article stays on screen before it counts as read.
+pub const DWELL: Duration = Duration::from_millis(1500);
 
 /// How a stretch of body text is highlighted; later variants are drawn over earlier ones.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -43,6 +47,8 @@ pub struct BodyView {
     scroll: usize,
     /// Sorted by (line, start, highlight).
     marks: Vec<Mark>,
+    /// When the shown article came on screen, while it is not read yet.
+    since: Option<Instant>,
 }
 
 impl BodyView {
@@ -160,11 +166,36 @@ impl App {
         let page = height.saturating_sub(1).max(1);
         let lines = self.body.max_scroll(height) + 1;
         self.body.scroll = moved(self.body.scroll, lines, page, step);
+        self.mark_shown_read();
     }
 
     pub(super) fn scroll_body(&mut self, delta: isize) {
         let max = self.body.max_scroll(self.screen.body_height());
         self.body.scroll = self.body.scroll.saturating_add_signed(delta).min(max);
+        self.mark_shown_read();
+    }
+
+    /// The shown article was read (Enter, a scroll of its body, or `DWELL` on screen).
+    pub(super) fn mark_shown_read(&mut self) -> bool {
+        self.body.since = None;
+        match self.current_index() {
+            Some(i) => self.docs.set_read(i, true),
+            None => false,
+        }
+    }
+
+    /// When the event loop should send `Action::Tick`: the shown article's dwell deadline.
+    pub fn wake_at(&self) -> Option<Instant> {
+        self.body.since.map(|t| t + DWELL)
+    }
+
+    /// Time passed: the shown article counts as read once it was on screen for `DWELL`. Says
+    /// whether anything changed.
+    pub(super) fn tick(&mut self, now: Instant) -> bool {
+        match self.body.since {
+            Some(since) if now.saturating_duration_since(since) >= DWELL => self.mark_shown_read(),
+            _ => false,
+        }
     }
 
     pub(super) fn scroll_body_to(&mut self, span: Span) {
@@ -186,10 +217,14 @@ impl App {
         self.body.scroll = 0;
         match self.current_index() {
             Some(i) => {
-                self.docs.mark_read(i);
+                let unread = self.docs.entry(i).is_some_and(|e| !e.is_read());
+                self.body.since = unread.then(Instant::now);
                 self.rewrap();
             }
-            None => self.body.text = Wrapped::default(),
+            None => {
+                self.body.since = None;
+                self.body.text = Wrapped::default();
+            }
         }
     }
 

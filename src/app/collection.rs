@@ -130,9 +130,17 @@ impl Collection {
         self.analysed
     }
 
-    pub(super) fn mark_read(&mut self, index: usize) {
-        if let Some(e) = self.entries.get_mut(index) {
-            e.read = true;
+    /// THE way the read flag changes (a library that stores it hooks in here). An article is
+    /// read once it was shown in the body pane: opened with Enter, its body scrolled, or left on
+    /// screen for `DWELL` — not when the cursor passes over its headline. Says whether the flag
+    /// changed.
+    pub(super) fn set_read(&mut self, index: usize, read: bool) -> bool {
+        match self.entries.get_mut(index) {
+            Some(e) if e.read != read => {
+                e.read = read;
+                true
+            }
+            _ => false,
         }
     }
 

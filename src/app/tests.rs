@@ -114,13 +114,19 @@ fn tab_cycles_focus_and_shift_tab_goes_back() {
 }
 
 #[test]
-fn j_on_headlines_opens_the_next_article_and_marks_it_read() {
+fn j_on_headlines_opens_the_next_article_and_dwelling_marks_it_read() {
     let mut app = app();
-    assert!(app.collection().entries()[0].is_read());
+    assert!(!app.collection().entries()[0].is_read());
     assert!(!app.collection().entries()[1].is_read());
     app.update(Action::Down);
     assert_eq!(app.current_index(), Some(1));
+    assert!(!app.collection().entries()[0].is_read(), "passed over");
+    let at = app.wake_at().expect("a dwell deadline");
+    assert!(!app.update(Action::Tick(at - body::DWELL / 2)));
+    assert!(!app.collection().entries()[1].is_read());
+    assert!(app.update(Action::Tick(at)));
     assert!(app.collection().entries()[1].is_read());
+    assert_eq!(app.wake_at(), None);
     assert_eq!(app.body().wrapped().article, 1);
     app.update(Action::Bottom);
     assert_eq!(app.current_index(), Some(2));

@@ -15,7 +15,10 @@ impl App {
     pub fn update(&mut self, action: Action) -> bool {
         let from_user = !matches!(
             action,
-            Action::Analyzed(..) | Action::AnalysisFailed(..) | Action::Resize(..)
+            Action::Analyzed(..)
+                | Action::AnalysisFailed(..)
+                | Action::Resize(..)
+                | Action::Tick(..)
         );
         if from_user {
             self.message = None;
@@ -50,6 +53,7 @@ impl App {
             }
             Action::ScrollAt { column, row, down } => return self.wheel(column, row, down),
             Action::ClickAt { column, row } => return self.click(column, row),
+            Action::Tick(now) => return self.tick(now),
             Action::Analyzed(index, analysis) => return self.analyzed(index, analysis),
             Action::AnalysisFailed(index, why) => self.analysis_failed(index, &why),
         }
@@ -99,7 +103,10 @@ impl App {
     /// Enter.
     fn open(&mut self) {
         match self.screen.focus() {
-            Pane::Headlines => self.set_focus(Pane::Body),
+            Pane::Headlines => {
+                self.mark_shown_read();
+                self.set_focus(Pane::Body);
+            }
             Pane::Body => {}
             Pane::Side => self.open_side(),
         }
