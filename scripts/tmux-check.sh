@@ -68,7 +68,7 @@ wait_for "article 1/"
 
 key j;   wait_for "article 2/"
 key Tab; wait_for " ARTICLE "
-key G;   wait_for "100%"
+key G;   wait_for "Article — Bot"
 key '?'; wait_for "Keys — Esc closes"
 key Escape; wait_gone "Keys — Esc closes"
 key g;   wait_for "line 1/"

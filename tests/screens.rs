@@ -215,7 +215,8 @@ fn big_g_in_the_body_shows_the_end() {
     );
     let s = screen(&app);
     assert!(s.contains(last.trim()), "last line {last:?} on screen");
-    assert!(status(&app).contains("100%"));
+    assert!(status(&app).contains("Bot"), "{}", status(&app));
+    assert!(s.lines().next().unwrap().contains("Article — Bot"));
     insta::assert_snapshot!(s);
 }
 
@@ -710,4 +711,25 @@ fn passing_over_headlines_leaves_them_unread_enter_or_a_dwell_reads_them() {
     let marks = unread_marks(&app);
     assert_eq!(&marks[..7], [true, true, true, false, false, false, true]);
     insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn the_position_reads_top_percent_bot_or_all_as_in_less() {
+    let mut app = reader(120, 40);
+    let title = |app: &App| screen(app).lines().next().unwrap().to_string();
+    assert!(title(&app).contains("Article — Top"), "{}", title(&app));
+    assert!(status(&app).contains("line 1/66 Top"), "{}", status(&app));
+    press(&mut app, "Tab");
+    for _ in 0..14 {
+        press(&mut app, "j");
+    }
+    // 66 lines, 36 shown: the top line is 14 of the 30 it can be.
+    assert!(title(&app).contains("Article — 46%"), "{}", title(&app));
+    press(&mut app, "G");
+    assert!(title(&app).contains("Article — Bot"), "{}", title(&app));
+    // An article that fits the pane.
+    app.update(Action::Resize(120, 80));
+    let all = title(&app);
+    assert!(all.contains("Article — All"), "{all}");
+    insta::assert_snapshot!(status(&app));
 }

@@ -129,6 +129,23 @@ impl BodyView {
         self.marks = marks;
     }
 
+    /// Where the view is, as less and vim say it: `All` (everything fits), `Top`, `Bot`, or how
+    /// far down the top line is (`42%`). `None` for an empty body.
+    pub fn position(&self, height: usize) -> Option<String> {
+        let max = self.max_scroll(height);
+        Some(if self.text.lines.is_empty() {
+            return None;
+        } else if max == 0 {
+            "All".to_string()
+        } else if self.scroll == 0 {
+            "Top".to_string()
+        } else if self.scroll >= max {
+            "Bot".to_string()
+        } else {
+            format!("{}%", (self.scroll * 100 / max).clamp(1, 99))
+        })
+    }
+
     fn max_scroll(&self, height: usize) -> usize {
         self.text.lines.len().saturating_sub(height)
     }

@@ -17,12 +17,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let focused = app.screen().focus() == Pane::Body;
     let view = app.body();
     let body = view.wrapped();
-    let total = body.lines.len();
-    let title = if total == 0 {
-        " Article ".to_string()
-    } else {
-        let last = (view.scroll() + app.screen().body_height()).min(total);
-        format!(" Article — {}% ", last * 100 / total.max(1))
+    let title = match view.position(app.screen().body_height()) {
+        Some(at) => format!(" Article — {at} "),
+        None => " Article ".to_string(),
     };
     frame.render_widget(super::pane_block(title, focused), area);
     let text = layout::body_text(area);

@@ -58,10 +58,9 @@ pub fn status_line(app: &App, with_message: bool) -> Line<'static> {
         spans.push(Span::styled(pos, THEME.status));
         let scroll = app.body().scroll();
         let total = app.body().wrapped().lines.len();
-        if total > 0 {
-            let last = (scroll + app.screen().body_height()).min(total);
+        if let Some(at) = app.body().position(app.screen().body_height()) {
             spans.push(Span::styled(
-                format!(" │ line {}/{total} {}%", scroll + 1, last * 100 / total),
+                format!(" │ line {}/{total} {at}", scroll + 1),
                 THEME.status,
             ));
         }
