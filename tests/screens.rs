@@ -226,7 +226,7 @@ fn question_mark_opens_the_help_from_the_key_map() {
     press(&mut app, "?");
     let s = screen(&app);
     assert!(s.contains("Keys — Esc closes"));
-    for line in ui::help::lines().iter().take(30) {
+    for line in ui::help::lines(120).iter().take(30) {
         let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
         assert!(s.contains(text.trim_end()), "help line {text:?} missing");
     }
@@ -732,4 +732,45 @@ fn the_position_reads_top_percent_bot_or_all_as_in_less() {
     let all = title(&app);
     assert!(all.contains("Article — All"), "{all}");
     insta::assert_snapshot!(status(&app));
+}
+
+/// The text inside the open overlay's border, row by row.
+fn overlay_rows(app: &App) -> Vec<String> {
+    let s = screen(app);
+    s.lines()
+        .filter_map(|l| {
+            let start = l.find('│')?;
+            let inner = &l[start + '│'.len_utf8()..];
+            let end = inner.rfind('│')?;
+            Some(inner[..end].trim().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn the_help_wraps_at_40_columns_and_lists_the_mouse() {
+    let mut app = reader(40, 30);
+    press(&mut app, "?");
+    let first = screen(&app);
+    let mut seen: Vec<String> = Vec::new();
+    for _ in 0..20 {
+        seen.extend(overlay_rows(&app));
+        press(&mut app, " ");
+    }
+    let all = seen
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for b in byline::app::keymap::BINDINGS {
+        assert!(
+            all.contains(b.description),
+            "{:?} cut:\n{first}",
+            b.description
+        );
+    }
+    for (what, description) in byline::app::keymap::MOUSE {
+        assert!(all.contains(what) && all.contains(description), "{what}");
+    }
+    insta::assert_snapshot!(first);
 }

@@ -397,21 +397,100 @@ impl Binding {
     }
 }
 
-/// Lines of the help overlay: per context with bindings, its title and one line per binding,
-/// a blank line between contexts (what `ui::help::lines` draws; a test keeps them in step).
-pub fn help_line_count() -> usize {
-    let mut lines = 0;
+/// What the mouse does: the pointer's rows of the help and the README's key table.
+pub static MOUSE: &[(&str, &str)] = &[
+    ("click", "focus that pane and select the row clicked"),
+    (
+        "wheel",
+        "scroll the pane under the pointer (or the open list)",
+    ),
+];
+
+/// The help's title for the mouse rows, after the key contexts.
+pub const MOUSE_TITLE: &str = "Mouse";
+
+/// Width of the help's key column.
+const KEY_COLUMN: usize = 18;
+
+/// One row of the help overlay, before styling.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HelpRow {
+    Blank,
+    Title(&'static str),
+    /// The keys (empty on a continuation row) and a piece of the description.
+    Binding(String, String),
+}
+
+/// The help overlay's natural width: its widest row unwrapped, plus the border.
+fn help_natural_width() -> usize {
+    let bindings = BINDINGS
+        .iter()
+        .map(|b| b.description.chars().count())
+        .chain(MOUSE.iter().map(|(_, d)| d.chars().count()));
+    KEY_COLUMN + bindings.max().unwrap_or(0) + 2
+}
+
+/// The width the help's text is wrapped to on a screen `screen_width` columns wide (inside the
+/// overlay's border).
+pub fn help_text_width(screen_width: u16) -> usize {
+    help_natural_width()
+        .max(30)
+        .min(usize::from(screen_width))
+        .saturating_sub(2)
+}
+
+/// The help overlay's rows for a text `width`: per context with bindings, its title and its
+/// bindings, then the mouse; a blank row between sections. A description that does not fit
+/// wraps under itself (at very narrow widths, under the keys).
+pub fn help_rows(width: usize) -> Vec<HelpRow> {
+    let mut sections: Vec<(&'static str, Vec<(String, &'static str)>)> = Vec::new();
     for ctx in Context::HELP_ORDER {
-        let bindings = BINDINGS.iter().filter(|b| b.context == ctx).count();
-        if bindings == 0 {
-            continue;
+        let rows: Vec<(String, &'static str)> = BINDINGS
+            .iter()
+            .filter(|b| b.context == ctx)
+            .map(|b| (b.keys_text(), b.description))
+            .collect();
+        if !rows.is_empty() {
+            sections.push((ctx.title(), rows));
         }
-        if lines > 0 {
-            lines += 1;
-        }
-        lines += 1 + bindings;
     }
-    lines
+    sections.push((
+        MOUSE_TITLE,
+        MOUSE.iter().map(|(k, d)| ((*k).to_string(), *d)).collect(),
+    ));
+    let mut out = Vec::new();
+    for (title, rows) in sections {
+        if !out.is_empty() {
+            out.push(HelpRow::Blank);
+        }
+        out.push(HelpRow::Title(title));
+        for (keys, description) in rows {
+            let keys = format!("  {keys}");
+            let room = width.saturating_sub(KEY_COLUMN);
+            if room >= 16 {
+                let pieces = textwrap::wrap(description, room);
+                for (i, piece) in pieces.into_iter().enumerate() {
+                    let head = if i == 0 { keys.clone() } else { String::new() };
+                    out.push(HelpRow::Binding(
+                        format!("{head:<KEY_COLUMN$}"),
+                        piece.into_owned(),
+                    ));
+                }
+            } else {
+                // Too narrow for two columns: the keys, then the description under them.
+                out.push(HelpRow::Binding(keys, String::new()));
+                for piece in textwrap::wrap(description, width.saturating_sub(4).max(1)) {
+                    out.push(HelpRow::Binding("    ".into(), piece.into_owned()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Rows of the help overlay on a screen `screen_width` columns wide (what `ui::help` draws).
+pub fn help_line_count(screen_width: u16) -> usize {
+    help_rows(help_text_width(screen_width)).len()
 }
 
 /// The key table as Markdown, for the README (between `<!-- keys:start -->` and
@@ -432,6 +511,9 @@ pub fn markdown_table() -> String {
                 b.description
             ));
         }
+    }
+    for (what, description) in MOUSE {
+        out.push_str(&format!("| {what} | {MOUSE_TITLE} | {description} |\n"));
     }
     out
 }

@@ -55,7 +55,7 @@ impl App {
 
     pub(super) fn step_overlay(&mut self, overlay: Overlay, step: Step) {
         let len = match overlay {
-            Overlay::Help => keymap::help_line_count(),
+            Overlay::Help => keymap::help_line_count(self.screen.width()),
             Overlay::Errors => self.docs.errors().len() + 2,
         };
         let page = usize::from(self.screen.height().saturating_sub(4)).max(1);

@@ -3,33 +3,26 @@
 
 use super::theme::THEME;
 use crate::app::App;
-use crate::app::keymap::{BINDINGS, Context};
+use crate::app::keymap::{self, HelpRow};
 use crate::article::sanitize::inert;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-/// The help text: for each context, its bindings.
-pub fn lines() -> Vec<Line<'static>> {
-    let mut out = Vec::new();
-    for ctx in Context::HELP_ORDER {
-        let bindings: Vec<_> = BINDINGS.iter().filter(|b| b.context == ctx).collect();
-        if bindings.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(Line::raw(""));
-        }
-        out.push(Line::styled(ctx.title(), THEME.header));
-        for b in bindings {
-            out.push(Line::from(vec![
-                Span::styled(format!("  {:<16}", b.keys_text()), THEME.key),
-                Span::raw(b.description),
-            ]));
-        }
-    }
-    out
+/// The help text for a screen `screen_width` columns wide: for each context, its bindings,
+/// then the mouse; wrapped to the overlay (keymap::help_rows).
+pub fn lines(screen_width: u16) -> Vec<Line<'static>> {
+    keymap::help_rows(keymap::help_text_width(screen_width))
+        .into_iter()
+        .map(|row| match row {
+            HelpRow::Blank => Line::raw(""),
+            HelpRow::Title(title) => Line::styled(title, THEME.header),
+            HelpRow::Binding(keys, text) => {
+                Line::from(vec![Span::styled(keys, THEME.key), Span::raw(text)])
+            }
+        })
+        .collect()
 }
 
 fn centred(area: Rect, width: u16, height: u16) -> Rect {
@@ -82,7 +75,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         frame,
         area,
         " Keys — Esc closes ",
-        lines(),
+        lines(area.width),
         app.overlay().scroll(),
     );
 }
@@ -110,6 +103,11 @@ pub fn draw_errors(frame: &mut Frame, area: Rect, app: &App) {
 mod tests {
     #[test]
     fn the_key_map_counts_the_help_lines_drawn() {
-        assert_eq!(super::lines().len(), crate::app::keymap::help_line_count());
+        for width in [1, 20, 40, 80, 200] {
+            assert_eq!(
+                super::lines(width).len(),
+                crate::app::keymap::help_line_count(width)
+            );
+        }
     }
 }
