@@ -774,3 +774,26 @@ fn the_help_wraps_at_40_columns_and_lists_the_mouse() {
     }
     insta::assert_snapshot!(first);
 }
+
+#[test]
+fn the_key_hints_drop_whole_hints_instead_of_cutting_one() {
+    for width in [80, 100] {
+        let app = reader(width, 30);
+        let hints = status(&app).lines().nth(1).unwrap().to_string();
+        let all: Vec<String> = byline::app::keymap::hints(&app.contexts())
+            .into_iter()
+            .map(|(k, l)| format!("{k} {l}"))
+            .collect();
+        let shown: Vec<&str> = hints.split("  ").filter(|h| !h.is_empty()).collect();
+        assert!(!shown.is_empty());
+        for h in &shown {
+            assert!(
+                all.iter().any(|a| a == h.trim()),
+                "{h:?} is cut at {width}: {hints}"
+            );
+        }
+        if width == 80 {
+            insta::assert_snapshot!(hints);
+        }
+    }
+}

@@ -17,17 +17,33 @@ pub fn draw(frame: &mut Frame, status: Rect, keys: Rect, app: &App) {
     if !keys.is_empty() {
         let line = match app.message() {
             Some(message) => Line::styled(format!(" {}", message.text()), THEME.message),
-            None => {
-                let mut spans = Vec::new();
-                for (key, label) in keymap::hints(&app.contexts()) {
-                    spans.push(Span::styled(key, THEME.key));
-                    spans.push(Span::raw(format!(" {label}  ")));
-                }
-                Line::from(spans)
-            }
+            None => hints_line(app, usize::from(keys.width)),
         };
         frame.render_widget(line, keys);
     }
+}
+
+/// The key hints that fit in `width` columns: whole hints, dropped from the end, never one cut
+/// mid-word.
+fn hints_line(app: &App, width: usize) -> Line<'static> {
+    use unicode_width::UnicodeWidthStr;
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (key, label) in keymap::hints(&app.contexts()) {
+        let hint = key.width() + 1 + label.width();
+        // Two spaces between hints.
+        let gap = if used == 0 { 0 } else { 2 };
+        if used + gap + hint > width {
+            break;
+        }
+        if gap > 0 {
+            spans.push(Span::raw("  "));
+        }
+        spans.push(Span::styled(key, THEME.key));
+        spans.push(Span::raw(format!(" {label}")));
+        used += gap + hint;
+    }
+    Line::from(spans)
 }
 
 /// The status row. With `with_message`, the latest message takes the place of the position.
