@@ -797,3 +797,33 @@ fn the_key_hints_drop_whole_hints_instead_of_cutting_one() {
         }
     }
 }
+
+#[test]
+fn bracket_after_the_last_quote_carries_on_to_the_next_article_with_one() {
+    let mut app = reader(120, 40);
+    let stops = app.side().quotes().stops().len();
+    assert!(stops > 0);
+    for _ in 0..stops {
+        press(&mut app, "]");
+    }
+    assert!(status(&app).contains(&format!("quote {stops} of {stops}")));
+    press(&mut app, "]");
+    let s = status(&app);
+    assert_eq!(app.headlines().pos().selected, 1, "on to the next article");
+    assert!(s.contains("quote 1 of"), "{s}");
+    assert!(s.contains("in the next article with quotes (2/10)"), "{s}");
+    assert!(
+        marks_of(&app).contains('Q'),
+        "its first quote is highlighted"
+    );
+    insta::assert_snapshot!(screen(&app));
+    press(&mut app, "[");
+    let s = status(&app);
+    assert_eq!(
+        app.headlines().pos().selected,
+        0,
+        "back to the first article"
+    );
+    assert!(s.contains(&format!("quote {stops} of {stops}")), "{s}");
+    assert!(s.contains("previous article with quotes (1/10)"), "{s}");
+}

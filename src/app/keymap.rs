@@ -298,7 +298,13 @@ pub static BINDINGS: &[Binding] = &[
         "",
         "previous mention of the selected entity",
     ),
-    bind(Global, &[k(']')], Action::NextQuote, "quote", "next quote"),
+    bind(
+        Global,
+        &[k(']')],
+        Action::NextQuote,
+        "quote",
+        "next quote (on to the next article with one)",
+    ),
     bind(Global, &[k('[')], Action::PrevQuote, "", "previous quote"),
     bind(
         Global,

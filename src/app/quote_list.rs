@@ -160,6 +160,8 @@ fn speaker_of(analysis: &Analysis, article: Option<&Article>, quote: usize) -> S
 }
 
 impl App {
+    /// `]`/`[`: the next (previous) quote, on into the next (previous) listed article with a
+    /// quote, as `n` does with mentions.
     pub(super) fn step_quote(&mut self, forward: bool) {
         let Some(analysis) = self.current_analysis() else {
             self.message = Some(Message::info("this article is still being analysed"));
@@ -172,10 +174,6 @@ impl App {
             .iter()
             .filter_map(|&i| analysis.quotes.get(i).map(|q| q.span))
             .collect();
-        if spans.is_empty() {
-            self.message = Some(Message::info("no quotes in this article"));
-            return;
-        }
         let (top, bottom) = self.body_view_bytes();
         let next = match (self.side.quotes().current, forward) {
             (Some(q), true) => (q + 1 < spans.len()).then_some(q + 1),
@@ -185,13 +183,46 @@ impl App {
         };
         match next {
             Some(q) => self.jump_to_quote(q),
-            None => {
-                self.message = Some(Message::info(format!(
-                    "no {} quote in this article",
-                    if forward { "later" } else { "earlier" }
-                )));
-            }
+            None => self.quote_in_next_article(forward),
         }
+    }
+
+    /// On to the next (previous) listed article that has a quote: its first (last) quote.
+    fn quote_in_next_article(&mut self, forward: bool) {
+        let row = self.headlines.pos().selected;
+        let listed = self.headlines.listed();
+        let has_quotes = |r: &usize| {
+            listed
+                .get(*r)
+                .and_then(|&a| self.docs.analysis(a))
+                .is_some_and(|a| a.quotes.iter().any(|q| q.kind != QuoteKind::Scare))
+        };
+        let target = if forward {
+            (row + 1..listed.len()).find(has_quotes)
+        } else {
+            (0..row).rev().find(has_quotes)
+        };
+        let Some(target) = target else {
+            self.message = Some(Message::info(format!(
+                "no {} quote in this article or {} it",
+                if forward { "later" } else { "earlier" },
+                if forward { "after" } else { "before" }
+            )));
+            return;
+        };
+        self.select_headline(target);
+        let Some(last) = self.side.quotes().stops.len().checked_sub(1) else {
+            return;
+        };
+        self.jump_to_quote(if forward { 0 } else { last });
+        let said = self.message.take().map(|m| m.text().to_string());
+        self.message = Some(Message::info(format!(
+            "{} — in the {} article with quotes ({}/{})",
+            said.unwrap_or_default(),
+            if forward { "next" } else { "previous" },
+            target + 1,
+            self.headlines.listed().len()
+        )));
     }
 
     /// Makes stop `stop` the current quote: highlights it, scrolls to it, selects its row.

@@ -278,10 +278,20 @@ fn quote_jump_names_the_speaker_and_role() {
             .iter()
             .any(|m| m.highlight == Highlight::CurrentQuote)
     );
+    // On past "Weather" (no quotes) to the third article's quote.
+    app.update(Action::NextQuote);
+    assert_eq!(app.current_index(), Some(2));
+    assert_eq!(
+        app.message().map(Message::text),
+        Some(
+            "quote 1 of 1 — John Kerry (U.S. Secretary of State) — in the next article with \
+             quotes (3/3)"
+        )
+    );
     app.update(Action::NextQuote);
     assert_eq!(
         app.message().map(Message::text),
-        Some("no later quote in this article")
+        Some("no later quote in this article or after it")
     );
 }
 
