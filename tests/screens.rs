@@ -827,3 +827,59 @@ fn bracket_after_the_last_quote_carries_on_to_the_next_article_with_one() {
     assert!(s.contains(&format!("quote {stops} of {stops}")), "{s}");
     assert!(s.contains("previous article with quotes (1/10)"), "{s}");
 }
+
+/// The side pane's inner text, its rows joined by spaces (wrapped lines read as one).
+fn side_text(app: &App) -> String {
+    let b = buffer(app);
+    let side = byline::app::layout::inner(app.screen().areas().side);
+    let mut rows = Vec::new();
+    for y in side.y..side.bottom() {
+        let mut row = String::new();
+        let mut x = side.x;
+        while x < side.right() {
+            let symbol = b[(x, y)].symbol();
+            row.push_str(symbol);
+            x += u16::try_from(symbol.width().max(1)).unwrap();
+        }
+        rows.push(row.trim().to_string());
+    }
+    rows.join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_quotes_view_shows_each_quote_in_full_under_its_speaker() {
+    let mut app = reader(120, 40);
+    // The sample with the most quotes, so that they do not all fit.
+    let most = (0..app.collection().len())
+        .max_by_key(|&i| app.collection().analysis(i).map_or(0, |a| a.quotes.len()))
+        .unwrap();
+    while app.current_index() != Some(most) {
+        press(&mut app, "j");
+    }
+    press(&mut app, "Q");
+    let first = screen(&app);
+    let rows = app.side().quotes().rows().to_vec();
+    assert!(rows.len() >= 3);
+    for (i, row) in rows.iter().enumerate() {
+        if i > 0 {
+            press(&mut app, "j");
+        }
+        let shown = side_text(&app);
+        let words = row.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            shown.contains(&words),
+            "quote {i} in full: {words:?}\nshown: {shown}"
+        );
+        let speaker = row.speaker.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            shown.contains(&format!("{} {speaker}", row.stop + 1)),
+            "{speaker}"
+        );
+    }
+    // The last quote is selected and in view: the list scrolled.
+    assert!(app.side().quotes().pos().offset > 0, "scrolled");
+    insta::assert_snapshot!(first);
+}

@@ -14,9 +14,6 @@ pub enum Pane {
     Side,
 }
 
-/// Rows per quote in the quotes view: the speaker, then the words.
-pub const QUOTE_ROWS: usize = 2;
-
 /// Columns from which the three panes stand side by side.
 pub const WIDE: u16 = 100;
 
@@ -149,9 +146,9 @@ impl Screen {
         self.list_height(Pane::Body)
     }
 
-    /// Quotes the quotes view shows at once (each takes `QUOTE_ROWS` rows).
-    pub fn quotes_fit(&self) -> usize {
-        self.list_height(Pane::Side) / QUOTE_ROWS
+    /// Columns a pane shows inside its border.
+    pub fn list_width(&self, pane: Pane) -> usize {
+        usize::from(inner(self.area_of(pane)).width)
     }
 
     /// The width the body is wrapped to.

@@ -1,17 +1,17 @@
 //! The quotes: the stops `]`/`[` visit (every quote but scare quotes, in text order), the current
-//! one, and the quotes view's rows (each quote as its speaker over its words), optionally only the
-//! followed person's.
+//! one, and the quotes view's rows (each quote as its speaker and role over its words, wrapped in
+//! full to the pane's width), optionally only one speaker's.
 
 use super::App;
-use super::layout::QUOTE_ROWS;
-use super::list::{ListPos, Step, keep_visible, moved, scroll_list};
+use super::layout::Pane;
+use super::list::{ListPos, Step, moved};
 use super::message::Message;
 use super::single_line;
 use crate::analysis::corpus::EntityKey;
 use crate::analysis::{Analysis, QuoteKind};
 use crate::article::{Article, Span};
 
-/// A row of the quotes view.
+/// A quote of the quotes view.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QuoteRow {
     /// Index into the stops (`QuoteList::stops`).
@@ -19,6 +19,39 @@ pub struct QuoteRow {
     pub kind: QuoteKind,
     pub text: String,
     pub speaker: String,
+    /// "N speaker (role)" wrapped to the pane: the quote's first lines.
+    pub head: Vec<String>,
+    /// The words wrapped to the pane (less an indent): the lines under the head.
+    pub words: Vec<String>,
+}
+
+impl QuoteRow {
+    /// Screen lines the quote takes.
+    pub fn height(&self) -> usize {
+        self.head.len() + self.words.len()
+    }
+
+    /// Wraps the head and the words for a pane `width` columns wide.
+    fn lay_out(&mut self, width: usize) {
+        let head = format!("{} {}", self.stop + 1, self.speaker);
+        self.head = wrap(&head, width.saturating_sub(1));
+        self.words = wrap(&self.text, width.saturating_sub(QUOTE_INDENT));
+    }
+}
+
+/// Columns the words of a quote are set in from the pane's edge.
+pub const QUOTE_INDENT: usize = 3;
+
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let lines: Vec<String> = textwrap::wrap(text, width.max(1))
+        .into_iter()
+        .map(std::borrow::Cow::into_owned)
+        .collect();
+    if lines.is_empty() {
+        vec![String::new()]
+    } else {
+        lines
+    }
 }
 
 #[derive(Clone, Debug, Default)]
@@ -28,6 +61,11 @@ pub struct QuoteList {
     /// Index into `stops`: the current quote.
     current: Option<usize>,
     rows: Vec<QuoteRow>,
+    /// The first screen line of each row (and, last, the total): rows are as tall as they wrap.
+    starts: Vec<usize>,
+    /// The width the rows are wrapped to.
+    width: usize,
+    /// `selected` is a row; `offset` is a screen line (the view scrolls by lines).
     pos: ListPos,
     /// Only this speaker's quotes are listed (their corpus key and display name).
     person: Option<(EntityKey, String)>,
@@ -52,8 +90,14 @@ impl QuoteList {
         &self.rows
     }
 
+    /// The selected row, and the first screen line shown.
     pub fn pos(&self) -> ListPos {
         self.pos
+    }
+
+    /// The first screen line of row `row` (for `rows().len()`, the total number of lines).
+    pub fn start_of(&self, row: usize) -> usize {
+        self.starts.get(row).copied().unwrap_or(0)
     }
 
     pub fn by_person(&self) -> bool {
@@ -75,24 +119,70 @@ impl QuoteList {
         self.pos = ListPos::default();
     }
 
-    pub(super) fn step(&mut self, step: Step, fit: usize) {
-        self.pos.selected = moved(self.pos.selected, self.rows.len(), fit, step);
-        keep_visible(&mut self.pos, fit);
+    pub(super) fn step(&mut self, step: Step, height: usize) {
+        // A page moves by about as many quotes as a screen shows.
+        let page = height / 4;
+        self.pos.selected = moved(self.pos.selected, self.rows.len(), page.max(1), step);
+        self.keep_visible(height);
     }
 
-    pub(super) fn scroll(&mut self, fit: usize, delta: isize) {
-        scroll_list(&mut self.pos, self.rows.len(), fit, delta);
+    /// Scrolls the view by `delta` lines; the selection stays.
+    pub(super) fn scroll(&mut self, height: usize, delta: isize) {
+        let total = self.start_of(self.rows.len());
+        let max = total.saturating_sub(height);
+        self.pos.offset = self.pos.offset.saturating_add_signed(delta).min(max);
     }
 
     pub(super) fn click(&mut self, rel: usize) {
-        let at = self.pos.offset + rel / QUOTE_ROWS;
-        if at < self.rows.len() {
-            self.pos.selected = at;
+        let line = self.pos.offset + rel;
+        if line < self.start_of(self.rows.len()) {
+            let row = self
+                .starts
+                .partition_point(|&s| s <= line)
+                .saturating_sub(1);
+            self.pos.selected = row.min(self.rows.len().saturating_sub(1));
         }
     }
 
-    pub(super) fn keep_visible(&mut self, fit: usize) {
-        keep_visible(&mut self.pos, fit);
+    /// Scrolls so that the selected quote is in view (its start, if it is taller than the pane).
+    pub(super) fn keep_visible(&mut self, height: usize) {
+        let total = self.start_of(self.rows.len());
+        if self.rows.is_empty() {
+            self.pos = ListPos::default();
+            return;
+        }
+        let start = self.start_of(self.pos.selected);
+        let end = self.start_of(self.pos.selected + 1);
+        if start < self.pos.offset {
+            self.pos.offset = start;
+        } else if end > self.pos.offset + height {
+            self.pos.offset = start.max(end.saturating_sub(height));
+        }
+        self.pos.offset = self.pos.offset.min(total.saturating_sub(height));
+        if start < self.pos.offset {
+            self.pos.offset = start;
+        }
+    }
+
+    /// Wraps every row for a pane `width` columns wide.
+    fn lay_out(&mut self, width: usize) {
+        self.width = width;
+        self.starts.clear();
+        let mut at = 0;
+        for row in &mut self.rows {
+            row.lay_out(width);
+            self.starts.push(at);
+            at += row.height();
+        }
+        self.starts.push(at);
+    }
+
+    /// The pane is now `width` wide and `height` tall: re-wrap if the width changed.
+    pub(super) fn refit(&mut self, width: usize, height: usize) {
+        if width != self.width {
+            self.lay_out(width);
+        }
+        self.keep_visible(height);
     }
 
     /// The stops of `analysis`: every quote but scare quotes.
@@ -115,7 +205,7 @@ impl QuoteList {
         analysis: Option<&Analysis>,
         article: Option<&Article>,
         person: Option<&str>,
-        fit: usize,
+        (width, height): (usize, usize),
     ) {
         let mut rows = Vec::new();
         if let Some(analysis) = analysis {
@@ -128,19 +218,27 @@ impl QuoteList {
                 {
                     continue;
                 }
-                let text = article.map_or(String::new(), |a| single_line(a.slice(q.span)));
+                let text = article.map_or(String::new(), |a| in_full(a.slice(q.span)));
                 rows.push(QuoteRow {
                     stop,
                     kind: q.kind,
                     text,
                     speaker: speaker_of(analysis, article, qi),
+                    head: Vec::new(),
+                    words: Vec::new(),
                 });
             }
         }
         self.rows = rows;
+        self.lay_out(width);
         self.pos.selected = self.pos.selected.min(self.rows.len().saturating_sub(1));
-        keep_visible(&mut self.pos, fit);
+        self.keep_visible(height);
     }
+}
+
+/// A quote's words made inert and put on one line, in full (up to a generous cap).
+fn in_full(text: &str) -> String {
+    crate::article::sanitize::flat(text, 4000)
 }
 
 /// "John Kerry (U.S. Secretary of State)", the speaker as written, or a note that none was found.
@@ -240,11 +338,11 @@ impl App {
         self.side.quotes_mut().current = Some(stop);
         self.rebuild_marks();
         self.scroll_body_to(span);
-        let fit = self.screen.quotes_fit();
+        let height = self.screen.list_height(Pane::Side);
         let quotes = self.side.quotes_mut();
         if let Some(row) = quotes.rows.iter().position(|r| r.stop == stop) {
             quotes.pos.selected = row;
-            quotes.keep_visible(fit);
+            quotes.keep_visible(height);
         }
         let speaker = self
             .current_analysis()
@@ -305,9 +403,12 @@ impl App {
                 .and_then(|a| a.entities.iter().find(|e| EntityKey::of(e) == *key))
                 .map_or("", |e| &*e.id)
         });
-        let fit = self.screen.quotes_fit();
+        let size = (
+            self.screen.list_width(Pane::Side),
+            self.screen.list_height(Pane::Side),
+        );
         self.side
             .quotes_mut()
-            .rebuild_rows(analysis, article, person, fit);
+            .rebuild_rows(analysis, article, person, size);
     }
 }

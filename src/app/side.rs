@@ -238,8 +238,8 @@ impl App {
                 self.follow_cursor_entity();
             }
             SideView::Quotes => {
-                let fit = self.screen.quotes_fit();
-                self.side.quotes.step(step, fit);
+                let height = self.screen.list_height(Pane::Side);
+                self.side.quotes.step(step, height);
             }
             SideView::Corpus => self.side.corpus.step(step, page),
         }
@@ -252,10 +252,7 @@ impl App {
                 let list = &mut self.side.entities;
                 scroll_list(&mut list.pos, list.rows.len(), h, delta);
             }
-            SideView::Quotes => {
-                let fit = self.screen.quotes_fit();
-                self.side.quotes.scroll(fit, delta);
-            }
+            SideView::Quotes => self.side.quotes.scroll(h, delta),
             SideView::Corpus => self.side.corpus.scroll(h, delta),
         }
     }
@@ -298,8 +295,8 @@ impl App {
     pub(super) fn refit_side(&mut self) {
         let h = self.screen.list_height(Pane::Side);
         keep_visible(&mut self.side.entities.pos, h);
-        let fit = self.screen.quotes_fit();
-        self.side.quotes.keep_visible(fit);
+        let width = self.screen.list_width(Pane::Side);
+        self.side.quotes.refit(width, h);
         self.side.corpus.keep_visible(h);
     }
 
