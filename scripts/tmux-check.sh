@@ -66,6 +66,9 @@ done
 wait_for "HEADLINES"
 wait_for "article 1/"
 
+# Newest first at start; s lists them in file order (the shown article stays shown).
+key s;   wait_for "in file order"
+key g;   wait_for "article 1/"
 key j;   wait_for "article 2/"
 key Tab; wait_for " ARTICLE "
 key G;   wait_for "Article — Bot"
@@ -111,4 +114,4 @@ kill -TERM "$pid"
 wait_for "BYLINE-EXIT="
 wait_gone "Headlines ("
 
-echo "tmux-check: ok (panes, keys j Tab G ? Esc g n ] Q, resizes 60x20 1x1 7x3 and a storm, q, Ctrl-C and SIGTERM restore)"
+echo "tmux-check: ok (panes, keys s g j Tab G ? Esc g n ] Q, resizes 60x20 1x1 7x3 and a storm, q, Ctrl-C and SIGTERM restore)"

@@ -39,8 +39,24 @@ fn samples() -> Vec<Document> {
     loaded.articles.into_iter().map(Document::analyze).collect()
 }
 
+/// "Now" for the screens: the evening of the newest sample's day, dates shown in UTC.
+fn clock() -> byline::app::Clock {
+    let now: jiff::Timestamp = "2025-09-18T15:00:00Z".parse().unwrap();
+    byline::app::Clock::fixed(now, jiff::tz::TimeZone::UTC)
+}
+
+/// The reader on the samples, as it starts (newest first).
+fn reader_as_started(width: u16, height: u16) -> App {
+    App::from_documents(samples(), Vec::new(), width, height).with_clock(clock())
+}
+
+/// The reader on the samples in file order (`s`), so that the seed article comes first.
 fn reader(width: u16, height: u16) -> App {
-    App::from_documents(samples(), Vec::new(), width, height)
+    let mut app = reader_as_started(width, height);
+    press(&mut app, "s");
+    press(&mut app, "g");
+    app.update(Action::Resize(width, height));
+    app
 }
 
 fn buffer(app: &App) -> Buffer {
@@ -144,7 +160,7 @@ fn marks_of(app: &App) -> String {
 
 #[test]
 fn three_panes_at_120x40() {
-    let app = reader(120, 40);
+    let app = reader_as_started(120, 40);
     let s = screen(&app);
     for title in ["Headlines (", "Article", "Entities"] {
         assert!(s.lines().next().unwrap().contains(title), "{title} missing");
@@ -651,7 +667,9 @@ fn counts_read_in_the_singular_and_a_skipped_record_is_not_an_unopened_source() 
         "assets/articles/briefs.jsonl#4",
         "invalid JSON: expected value",
     )];
-    let mut app = App::from_documents(samples(), errors, 120, 40);
+    let mut app = App::from_documents(samples(), errors, 120, 40).with_clock(clock());
+    press(&mut app, "s");
+    press(&mut app, "g");
     let s = status(&app);
     assert!(s.contains("1 record skipped — press e"), "{s}");
     assert!(!s.contains("could not be opened"), "{s}");
@@ -674,6 +692,7 @@ fn unread_marks(app: &App) -> Vec<bool> {
     s.lines()
         .skip(usize::from(area.y))
         .take(usize::from(area.height))
+        .step_by(app.screen().headline_rows())
         .filter_map(|l| {
             let row: String = l.chars().skip(usize::from(area.x)).collect();
             (!row.trim().is_empty()).then(|| row.starts_with('●'))
@@ -882,4 +901,76 @@ fn the_quotes_view_shows_each_quote_in_full_under_its_speaker() {
     // The last quote is selected and in view: the list scrolled.
     assert!(app.side().quotes().pos().offset > 0, "scrolled");
     insta::assert_snapshot!(first);
+}
+
+#[test]
+fn the_author_of_a_json_article_is_shown_in_the_reader() {
+    let mut app = reader(120, 40);
+    let json = (0..app.collection().len())
+        .find(|&i| {
+            let a = app.collection().article(i).unwrap();
+            a.source.contains(".jsonl#") && a.byline.is_some()
+        })
+        .unwrap();
+    let author = app
+        .collection()
+        .article(json)
+        .unwrap()
+        .byline
+        .clone()
+        .unwrap();
+    while app.current_index() != Some(json) {
+        press(&mut app, "j");
+    }
+    let body = highlight_map(&app);
+    let top: Vec<&str> = body.lines().take(3).collect();
+    assert!(
+        top.iter().any(|l| l.contains(&format!("By {author}"))),
+        "{top:?}"
+    );
+}
+
+#[test]
+fn dates_show_one_way_in_local_time_and_the_list_is_newest_first() {
+    let mut app = reader_as_started(120, 40);
+    let dates: Vec<Option<jiff::Timestamp>> = app
+        .headlines()
+        .listed()
+        .iter()
+        .map(|&i| app.collection().article(i).unwrap().published)
+        .collect();
+    let dated = dates.iter().take_while(|d| d.is_some()).count();
+    assert!(dated >= 5, "{dates:?}");
+    assert!(dates[dated..].iter().all(Option::is_none), "undated last");
+    assert!(
+        dates[..dated].windows(2).all(|w| w[0] >= w[1]),
+        "newest first: {dates:?}"
+    );
+    let s = screen(&app);
+    // The RFC 2822 date (+0300) and the RFC 3339 ones read alike; nothing raw is left.
+    assert!(s.contains("5 Sep 2025 · Meridian Wire"), "{s}");
+    assert!(s.contains("15 h ago"), "a recent one is relative: {s}");
+    assert!(!s.contains("+0300") && !s.contains("2025-09-0"), "{s}");
+    // The body says the date in full, in the clock's zone (UTC here: 11:30 +0300 is 08:30).
+    let ferry = (0..app.collection().len())
+        .find(|&i| {
+            app.collection().article(i).unwrap().date.as_deref()
+                == Some("Fri, 05 Sep 2025 11:30:00 +0300")
+        })
+        .unwrap();
+    while app.current_index() != Some(ferry) {
+        press(&mut app, "j");
+    }
+    assert!(
+        highlight_map(&app).contains("Fri 5 Sep 2025 08:30"),
+        "{}",
+        highlight_map(&app)
+    );
+    let newest = screen(&app);
+    press(&mut app, "s");
+    assert!(status(&app).contains("in file order"), "{}", status(&app));
+    assert_eq!(app.current_index(), Some(ferry), "the shown article stays");
+    let order: Vec<usize> = app.headlines().listed().to_vec();
+    assert_eq!(order, (0..order.len()).collect::<Vec<_>>());
+    insta::assert_snapshot!(format!("{newest}\n\n{}", screen(&app)));
 }

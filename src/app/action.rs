@@ -29,6 +29,8 @@ pub enum Action {
     PrevQuote,
     /// Filter the headlines to articles mentioning the selected entity (again: clear).
     ToggleFilter,
+    /// Headlines: newest first ↔ file order.
+    ToggleOrder,
     /// Entity pane: this article's entities ↔ the whole corpus.
     ToggleCorpus,
     /// The quotes view in place of the entity pane.

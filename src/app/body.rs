@@ -11,6 +11,48 @@ use std::time::{Duration, Instant};
 /// How long an article stays on screen before it counts as read.
 pub const DWELL: Duration = Duration::from_millis(1500);
 
+/// What the line under the headline says, when the article's text does not: the outlet, the
+/// author (when no byline block shows it: JSON articles), and the date — parsed, in local time,
+/// relative when recent ("Fri 5 Sep 2025 09:30 (3 h ago)"), else as written. Empty when there is
+/// nothing to say. `Wrapped` places the line; the body pane draws this text on it.
+pub fn meta_text(article: &Article, clock: &super::Clock) -> String {
+    // A date written without a time ("2025-09-04", "September 18, 2025") is a day.
+    let timed = article.date.as_deref().is_some_and(|d| d.contains(':'));
+    meta_text_with(
+        article,
+        |ts| {
+            if timed { clock.long(ts) } else { clock.day(ts) }
+        },
+    )
+}
+
+/// `meta_text` with the parsed date put in words by `date`.
+pub fn meta_text_with(article: &Article, date: impl Fn(jiff::Timestamp) -> String) -> String {
+    let shown = |s: &&str| {
+        let s = s.trim();
+        // Not when the article says it itself (a dateline with the date, a byline).
+        !s.is_empty() && !article.text.contains(s)
+    };
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(outlet) = article.outlet.as_deref().filter(shown) {
+        parts.push(outlet.trim().to_string());
+    }
+    let has_byline = article
+        .blocks
+        .iter()
+        .any(|b| b.kind == crate::article::BlockKind::Byline);
+    if !has_byline && let Some(author) = article.byline.as_deref().filter(shown) {
+        parts.push(format!("By {}", author.trim()));
+    }
+    if let Some(raw) = article.date.as_deref().filter(shown) {
+        parts.push(match article.published {
+            Some(ts) => date(ts),
+            None => raw.trim().to_string(),
+        });
+    }
+    crate::article::sanitize::flat(&parts.join(" · "), 200)
+}
+
 /// How a stretch of body text is highlighted; later variants are drawn over earlier ones.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Highlight {

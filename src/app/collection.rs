@@ -13,8 +13,8 @@ use std::sync::Arc;
 pub struct Entry {
     /// The headline made inert and put on one line.
     title: String,
-    /// The date (or else the outlet) for the list, when the source gives one.
-    meta: String,
+    /// Where it comes from, for the list: the outlet, else the file's name.
+    origin: String,
     read: bool,
     analysis: Option<Analysis>,
 }
@@ -24,8 +24,9 @@ impl Entry {
         &self.title
     }
 
-    pub fn meta(&self) -> &str {
-        &self.meta
+    /// Where the article comes from: the outlet, else the file's name.
+    pub fn origin(&self) -> &str {
+        &self.origin
     }
 
     pub fn is_read(&self) -> bool {
@@ -55,7 +56,7 @@ impl Collection {
             .iter()
             .map(|a| Entry {
                 title: one_line(&a.headline, &a.source),
-                meta: list_meta(a),
+                origin: origin(a),
                 read: false,
                 analysis: None,
             })
@@ -189,24 +190,16 @@ fn one_line(headline: &str, source: &str) -> String {
     }
 }
 
-/// "2025-09-02" from an ISO date, else the date or outlet as given (cut short), else nothing.
-fn list_meta(article: &Article) -> String {
-    let date = article.date.as_deref().map(str::trim).unwrap_or("");
-    let iso = date.get(..10).filter(|d| {
-        d.bytes().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        })
-    });
-    let text = match iso {
-        Some(d) => d,
-        None if !date.is_empty() => date,
-        None => article.outlet.as_deref().unwrap_or(""),
-    };
-    flat(text, 16)
+/// The outlet, else the source's file name (without its folders), inert and cut short.
+fn origin(article: &Article) -> String {
+    match article.outlet.as_deref().map(str::trim) {
+        Some(outlet) if !outlet.is_empty() => flat(outlet, 40),
+        _ => {
+            let source = article.source.as_str();
+            let name = source.rsplit(['/', '\\']).next().unwrap_or(source);
+            flat(name, 40)
+        }
+    }
 }
 
 #[cfg(test)]

@@ -112,21 +112,19 @@ impl App {
             )));
             return;
         }
-        // On to the next (previous) article that mentions the entity.
-        let current = self.current_index();
+        // On to the next (previous) listed article that mentions the entity.
         let articles = self.docs.corpus().articles_with(&key);
-        let listed = |a: usize| self.headlines.lists(a);
+        let listed = self.headlines.listed();
+        let row = self.headlines.pos().selected;
+        let mentions = |r: &usize| {
+            listed
+                .get(*r)
+                .is_some_and(|a| articles.binary_search(a).is_ok())
+        };
         let target = if forward {
-            articles
-                .iter()
-                .copied()
-                .find(|&a| current.is_none_or(|c| a > c) && listed(a))
+            (row + 1..listed.len()).find(mentions)
         } else {
-            articles
-                .iter()
-                .rev()
-                .copied()
-                .find(|&a| current.is_none_or(|c| a < c) && listed(a))
+            (0..row.min(listed.len())).rev().find(mentions)
         };
         let Some(target) = target else {
             self.message = Some(Message::info(format!(
@@ -135,7 +133,7 @@ impl App {
             )));
             return;
         };
-        self.go_to_article(target);
+        self.select_headline(target);
         let mentions = self.followed_mentions();
         if mentions.is_empty() {
             return;

@@ -315,6 +315,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         Global,
+        &[k('s')],
+        Action::ToggleOrder,
+        "sort",
+        "sort the headlines: newest first (at start) or file order",
+    ),
+    bind(
+        Global,
         &[k('Q')],
         Action::ToggleQuotes,
         "quotes",

@@ -146,6 +146,21 @@ impl Screen {
         self.list_height(Pane::Body)
     }
 
+    /// Screen rows per headline: the headline over a dim "source · date" line, when the list
+    /// has room for at least three articles so; else one.
+    pub fn headline_rows(&self) -> usize {
+        if self.list_height(Pane::Headlines) >= 6 {
+            2
+        } else {
+            1
+        }
+    }
+
+    /// Headlines the list shows at once.
+    pub fn headlines_fit(&self) -> usize {
+        self.list_height(Pane::Headlines) / self.headline_rows()
+    }
+
     /// Columns a pane shows inside its border.
     pub fn list_width(&self, pane: Pane) -> usize {
         usize::from(inner(self.area_of(pane)).width)

@@ -45,6 +45,7 @@
 
 pub mod action;
 pub mod body;
+pub mod clock;
 pub mod collection;
 pub mod corpus_list;
 pub mod follow;
@@ -61,10 +62,11 @@ pub mod wrap;
 
 pub use action::Action;
 pub use body::{BodyView, Highlight, Mark};
+pub use clock::Clock;
 pub use collection::{Collection, Entry};
 pub use corpus_list::{CorpusList, CorpusRow};
 pub use follow::Followed;
-pub use headlines::{Filter, HeadlinesPane};
+pub use headlines::{Filter, HeadlinesPane, Order};
 pub use keymap::Context;
 pub use layout::{Areas, Pane, Screen};
 pub use list::ListPos;
@@ -86,13 +88,14 @@ pub struct App {
     side: SidePane,
     followed: Followed,
     message: Option<Message>,
+    clock: Clock,
     quit: bool,
 }
 
 impl App {
     /// A reader over articles whose analyses will arrive later as `Action::Analyzed`.
     pub fn new(articles: Vec<Article>, errors: Vec<SourceError>) -> Self {
-        let headlines = HeadlinesPane::new(articles.len());
+        let headlines = HeadlinesPane::new(articles.iter().map(|a| a.published).collect());
         let mut app = App {
             docs: Collection::new(articles, errors),
             screen: Screen::default(),
@@ -102,6 +105,7 @@ impl App {
             side: SidePane::default(),
             followed: Followed::default(),
             message: None,
+            clock: Clock::system(),
             quit: false,
         };
         app.show_selected_article();
@@ -125,7 +129,18 @@ impl App {
         app
     }
 
+    /// The same reader with dates shown by `clock` (tests fix "now" and the time zone).
+    pub fn with_clock(mut self, clock: Clock) -> Self {
+        self.clock = clock;
+        self
+    }
+
     // ----- reading the state (drawing, tests) ------------------------------------------------
+
+    /// "Now" and the time zone dates are shown in.
+    pub fn clock(&self) -> &Clock {
+        &self.clock
+    }
 
     pub fn collection(&self) -> &Collection {
         &self.docs

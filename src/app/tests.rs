@@ -389,9 +389,11 @@ fn clicks_and_wheel_go_to_the_pane_under_the_pointer() {
         "the wheel does not move focus"
     );
     let list = crate::app::layout::inner(app.screen().areas().headlines);
+    // Two rows per headline: the fifth row is the third article's.
+    assert_eq!(app.screen().headline_rows(), 2);
     app.update(Action::ClickAt {
         column: list.x + 1,
-        row: list.y + 2,
+        row: list.y + 4,
     });
     assert_eq!(app.current_index(), Some(2));
     app.update(Action::ClickAt {

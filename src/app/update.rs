@@ -41,6 +41,7 @@ impl App {
             Action::NextQuote => self.step_quote(true),
             Action::PrevQuote => self.step_quote(false),
             Action::ToggleFilter => self.toggle_filter(),
+            Action::ToggleOrder => self.toggle_order(),
             Action::ToggleCorpus => self.toggle_corpus(),
             Action::ToggleQuotes => self.toggle_quotes(),
             Action::TogglePersonQuotes => self.toggle_person_quotes(),
@@ -53,7 +54,10 @@ impl App {
             }
             Action::ScrollAt { column, row, down } => return self.wheel(column, row, down),
             Action::ClickAt { column, row } => return self.click(column, row),
-            Action::Tick(now) => return self.tick(now),
+            Action::Tick(now) => {
+                self.clock.refresh();
+                return self.tick(now);
+            }
             Action::Analyzed(index, analysis) => return self.analyzed(index, analysis),
             Action::AnalysisFailed(index, why) => self.analysis_failed(index, &why),
         }
@@ -82,7 +86,7 @@ impl App {
     /// After a resize or focus change: each pane fits itself to its new rectangle.
     fn after_layout(&mut self) {
         self.refit_body();
-        let h = self.screen.list_height(Pane::Headlines);
+        let h = self.screen.headlines_fit();
         self.headlines.keep_visible(h);
         self.refit_side();
     }

@@ -2,7 +2,7 @@
 //! of `Article::text` they show, so highlights (spans) map onto (line, column) ranges without
 //! re-wrapping. Computed once per (article, width) by `update`; drawing only reads it.
 
-use crate::article::sanitize::{flat, inert};
+use crate::article::sanitize::inert;
 use crate::article::{Article, BlockKind, Span};
 use std::borrow::Cow;
 
@@ -139,17 +139,11 @@ impl Wrapped {
                 }
             }
             if block.kind == BlockKind::Headline {
-                let meta: Vec<&str> = [article.outlet.as_deref(), article.date.as_deref()]
-                    .into_iter()
-                    .flatten()
-                    .filter(|s| !s.trim().is_empty())
-                    // Not when the article says it itself (a dateline with the date).
-                    .filter(|s| !article.text.contains(s.trim()))
-                    .collect();
+                // Outlet, author, date: the body pane draws `body::meta_text` on this line (it
+                // needs the clock to show the date in local time).
+                let meta = super::body::meta_text_with(article, |_| "date".into());
                 if !meta.is_empty() {
-                    let parts: Vec<String> = meta.iter().map(|m| readable_date(m)).collect();
-                    let text = flat(&parts.join(" · "), 200);
-                    w.push_empty(LineKind::Meta, Some(text));
+                    w.push_empty(LineKind::Meta, None);
                 }
             }
         }
@@ -191,29 +185,6 @@ impl Wrapped {
             .partition_point(|l| l.src.start < span.end)
             .max(first + 1);
         first..last
-    }
-}
-
-/// "2025-09-02T08:15:00Z" → "2025-09-02 08:15"; anything else as it is.
-fn readable_date(text: &str) -> String {
-    let t = text.trim();
-    let digits = |r: std::ops::Range<usize>| {
-        t.get(r)
-            .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
-    };
-    let iso = digits(0..4)
-        && t.get(4..5) == Some("-")
-        && digits(5..7)
-        && t.get(7..8) == Some("-")
-        && digits(8..10);
-    if !iso {
-        return t.to_string();
-    }
-    match (t.get(10..11), t.get(11..16)) {
-        (Some("T" | " "), Some(hm)) if digits(11..13) && digits(14..16) => {
-            format!("{} {hm}", t.get(..10).unwrap_or(t))
-        }
-        _ => t.get(..10).unwrap_or(t).to_string(),
     }
 }
 
@@ -307,15 +278,6 @@ mod tests {
         // An offset in the last line of a paragraph is not taken for the blank line after it.
         let l = w.line_of(5);
         assert_eq!(w.lines[l].kind, LineKind::Headline);
-    }
-
-    #[test]
-    fn iso_dates_read_as_dates() {
-        assert_eq!(readable_date("2025-09-02T08:15:00Z"), "2025-09-02 08:15");
-        assert_eq!(readable_date("2025-09-02"), "2025-09-02");
-        assert_eq!(readable_date("Fri, 05 Sep 2025"), "Fri, 05 Sep 2025");
-        assert_eq!(readable_date("2025-09-02T"), "2025-09-02");
-        assert_eq!(readable_date("2025-é"), "2025-é");
     }
 
     #[test]

@@ -44,7 +44,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 .iter()
                 .take_while(|m| m.line == index)
                 .count();
-        let styled = styled_line(line, article_text, &marks[first..end]);
+        let styled = if line.kind == LineKind::Meta {
+            // Outlet, author and date, the date in local time by the app's clock.
+            let meta = app
+                .collection()
+                .article(body.article)
+                .map(|a| crate::app::body::meta_text(a, app.clock()))
+                .unwrap_or_default();
+            Line::styled(super::fit(&meta, usize::from(text.width)), THEME.meta)
+        } else {
+            styled_line(line, article_text, &marks[first..end])
+        };
         super::draw_row(frame, text, row, styled);
     }
 }
