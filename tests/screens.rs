@@ -974,3 +974,23 @@ fn dates_show_one_way_in_local_time_and_the_list_is_newest_first() {
     assert_eq!(order, (0..order.len()).collect::<Vec<_>>());
     insta::assert_snapshot!(format!("{newest}\n\n{}", screen(&app)));
 }
+
+#[test]
+fn a_wide_terminal_caps_the_reading_measure() {
+    let app = reader(200, 40);
+    let body = app.screen().areas().body;
+    let text = byline::app::layout::body_text(body);
+    assert!(body.width > 100, "the body pane is wide: {body:?}");
+    assert_eq!(text.width, byline::app::layout::MEASURE);
+    assert_eq!(app.body().wrapped().width, byline::app::layout::MEASURE);
+    let map = highlight_map(&app);
+    let text_part = map.split("\n----\n").next().unwrap();
+    let widest = text_part.lines().map(UnicodeWidthStr::width).max().unwrap();
+    assert!(widest <= 88, "lines of {widest} columns");
+    assert!(widest > 70, "the measure is used: {widest}");
+    // Centred: as much room left of the text as right of it (give or take a column).
+    let left = text.x - body.x;
+    let right = body.right() - text.right();
+    assert!(left.abs_diff(right) <= 1, "{left} vs {right}");
+    insta::assert_snapshot!(screen(&app));
+}

@@ -212,13 +212,20 @@ pub fn inner(area: Rect) -> Rect {
     Rect::new(area.x + 1, area.y + 1, area.width - 2, area.height - 2)
 }
 
-/// The body's text area: inside the border, one column of padding each side.
+/// The widest the body's text is set (the reading measure): lines much longer than this are
+/// hard to read, so a wide body pane centres a column this wide.
+pub const MEASURE: u16 = 88;
+
+/// The body's text area: inside the border, one column of padding each side, at most
+/// `MEASURE` columns wide and centred in the pane.
 pub fn body_text(area: Rect) -> Rect {
     let i = inner(area);
     if i.width <= 2 {
         return i;
     }
-    Rect::new(i.x + 1, i.y, i.width - 2, i.height)
+    let width = (i.width - 2).min(MEASURE);
+    let x = i.x + 1 + (i.width - 2 - width) / 2;
+    Rect::new(x, i.y, width, i.height)
 }
 
 /// The width the body is wrapped to.
