@@ -994,3 +994,24 @@ fn a_wide_terminal_caps_the_reading_measure() {
     assert!(left.abs_diff(right) <= 1, "{left} vs {right}");
     insta::assert_snapshot!(screen(&app));
 }
+
+#[test]
+fn at_80x24_the_people_stay_in_view() {
+    let mut app = reader(80, 24);
+    for key in ["", "Tab", "Tab"] {
+        if !key.is_empty() {
+            press(&mut app, key);
+        }
+        let s = screen(&app);
+        assert!(
+            s.contains("Entities"),
+            "entity pane shown after {key:?}:\n{s}"
+        );
+        assert!(s.contains("Barack Obama"), "{s}");
+        assert!(s.contains("Headlines ("), "{s}");
+    }
+    press(&mut app, "Tab");
+    let s = screen(&app);
+    assert!(status(&app).contains("HEADLINES"));
+    insta::assert_snapshot!(s);
+}

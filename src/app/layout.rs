@@ -1,5 +1,7 @@
-//! Where the panes go for a terminal size: three columns from 100 columns up; below that the body
-//! takes the full width with one list pane stacked above it (or only the focused pane when short).
+//! Where the panes go for a terminal size: three columns from 100 columns up; from 70 (an 80×24
+//! terminal) the headlines across the top and the body beside a narrower entity pane under
+//! them, so people stay in view; narrower still, the body takes the full width with one list
+//! pane stacked above it; when short, only the focused pane.
 //! Computed once per resize or focus change by `App::update` into the `Screen`; the wrap width,
 //! mouse hits, list heights and drawing all read that one result, so they agree.
 
@@ -16,6 +18,9 @@ pub enum Pane {
 
 /// Columns from which the three panes stand side by side.
 pub const WIDE: u16 = 100;
+
+/// Columns from which the entity pane stands beside the body (under the headlines).
+pub const MEDIUM: u16 = 70;
 
 /// The rectangles of one screen. A pane not shown has an empty rectangle.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -60,6 +65,15 @@ pub fn areas(area: Rect, focus: Pane, last_list: Pane) -> Areas {
     } else {
         focus
     };
+    if area.width >= MEDIUM && main_h >= 12 {
+        let top = (main_h / 3).clamp(3, 10);
+        let side = (area.width * 30 / 100).clamp(20, 28);
+        let below = main_h - top;
+        out.headlines = Rect::new(main.x, main.y, main.width, top);
+        out.body = Rect::new(main.x, main.y + top, main.width - side, below);
+        out.side = Rect::new(main.x + main.width - side, main.y + top, side, below);
+        return out;
+    }
     if main_h >= 12 {
         let top = (main_h / 3).clamp(3, 10);
         let list_rect = Rect::new(main.x, main.y, main.width, top);
@@ -270,5 +284,11 @@ mod tests {
         let n = areas(Rect::new(0, 0, 60, 20), Pane::Body, Pane::Headlines);
         assert_eq!(n.body.width, 60);
         assert!(n.side.is_empty());
+        // 80x24: the headlines on top, the entities beside the body whatever has focus.
+        for focus in [Pane::Headlines, Pane::Body, Pane::Side] {
+            let m = areas(Rect::new(0, 0, 80, 24), focus, Pane::Headlines);
+            assert!(!m.headlines.is_empty() && !m.body.is_empty() && !m.side.is_empty());
+            assert!(m.body.width >= 50, "{m:?}");
+        }
     }
 }
