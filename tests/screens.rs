@@ -1015,3 +1015,21 @@ fn at_80x24_the_people_stay_in_view() {
     assert!(status(&app).contains("HEADLINES"));
     insta::assert_snapshot!(s);
 }
+
+#[test]
+fn the_dateline_runs_into_its_paragraph() {
+    let mut app = reader(120, 40);
+    press(&mut app, "j");
+    let body = highlight_map(&app);
+    let text = body.split("\n----\n").next().unwrap();
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("LISBON (Meridian Wire) — Foreign Minister")),
+        "{text}"
+    );
+    assert!(
+        !text
+            .lines()
+            .any(|l| l.trim_end() == "LISBON (Meridian Wire) —")
+    );
+}

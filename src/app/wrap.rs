@@ -84,7 +84,8 @@ impl Wrapped {
         };
         let cols = usize::from(width.max(1));
         let mut first = true;
-        for block in &article.blocks {
+        for block in run_in_datelines(article) {
+            let block = &block;
             let Some(raw) = article.text.get(block.span.start..block.span.end) else {
                 continue;
             };
@@ -188,6 +189,33 @@ impl Wrapped {
     }
 }
 
+/// The article's blocks, with a dateline that opens a paragraph ("ROME —", "LISBON (Reuters) —")
+/// run into that paragraph, as papers print it, instead of standing on a line of its own.
+fn run_in_datelines(article: &Article) -> Vec<crate::article::Block> {
+    let mut out: Vec<crate::article::Block> = Vec::with_capacity(article.blocks.len());
+    for block in &article.blocks {
+        if block.kind == BlockKind::Paragraph
+            && let Some(prev) = out.last_mut()
+            && prev.kind == BlockKind::Dateline
+            && block.span.start >= prev.span.end
+            && article
+                .text
+                .get(prev.span.start..prev.span.end)
+                .is_some_and(|d| d.trim_end().ends_with(['—', '–', '-']))
+            && article
+                .text
+                .get(prev.span.end..block.span.start)
+                .is_some_and(|gap| gap.trim().is_empty())
+        {
+            *prev =
+                crate::article::Block::new(BlockKind::Paragraph, prev.span.start, block.span.end);
+            continue;
+        }
+        out.push(*block);
+    }
+    out
+}
+
 /// Blocks longer than this are wrapped in pieces of about this size.
 const CHUNK: usize = 64 * 1024;
 
@@ -278,6 +306,27 @@ mod tests {
         // An offset in the last line of a paragraph is not taken for the blank line after it.
         let l = w.line_of(5);
         assert_eq!(w.lines[l].kind, LineKind::Headline);
+    }
+
+    #[test]
+    fn a_dateline_runs_into_its_paragraph() {
+        let text = "H\n\nSeptember 18, 2025\n\nROME — The pope spoke.";
+        let a = article(
+            text,
+            vec![
+                Block::new(BlockKind::Headline, 0, 1),
+                Block::new(BlockKind::Dateline, 3, 21),
+                Block::new(BlockKind::Dateline, 23, 23 + "ROME —".len()),
+                Block::new(BlockKind::Paragraph, 24 + "ROME —".len(), text.len()),
+            ],
+        );
+        let w = Wrapped::new(0, &a, 60);
+        let shown: Vec<&str> = w.lines.iter().map(|l| l.text(text)).collect();
+        // The date line stays on its own; the place opener runs into the paragraph.
+        assert_eq!(
+            shown,
+            ["H", "", "September 18, 2025", "", "ROME — The pope spoke."]
+        );
     }
 
     #[test]
