@@ -1033,3 +1033,49 @@ fn the_dateline_runs_into_its_paragraph() {
             .any(|l| l.trim_end() == "LISBON (Meridian Wire) —")
     );
 }
+
+#[test]
+fn a_place_inside_an_organizations_name_is_not_counted_twice() {
+    let text = "Snow closes the pass\n\nThe Colorado Department of Transportation closed the \
+                road on Monday. A spokesman for the Colorado Department of Transportation, Sam \
+                Reed, said crews were working. Colorado has had a cold week.";
+    let docs: Vec<Document> = byline::article::parse("colo.txt", text.as_bytes())
+        .articles
+        .into_iter()
+        .map(Document::analyze)
+        .collect();
+    let colorado = docs[0]
+        .analysis
+        .entities
+        .iter()
+        .find(|e| e.name.as_ref() == "Colorado")
+        .expect("the analysis finds Colorado");
+    // The analysis reports the place inside the name too (as GUM annotates it).
+    assert_eq!(colorado.mentions.len(), 3);
+    let mut app = App::from_documents(docs, Vec::new(), 120, 24).with_clock(clock());
+    let s = screen(&app);
+    // The entity pane's rows as (name, count).
+    let rows: Vec<(String, String)> = s
+        .lines()
+        .filter_map(|l| {
+            let side = l.rsplit("││").next()?.trim_end_matches('│').trim();
+            let (name, count) = side.rsplit_once(' ')?;
+            Some((name.trim().to_string(), count.to_string()))
+        })
+        .collect();
+    let count = |name: &str| {
+        rows.iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, c)| c.as_str())
+    };
+    assert_eq!(count("Colorado Department o…"), Some("2"), "{s}");
+    assert_eq!(count("Colorado"), Some("1"), "{s}");
+    choose_entity(&mut app, |e| e.name.as_ref() == "Colorado");
+    press(&mut app, "n");
+    assert!(
+        status(&app).contains("Colorado — mention 1 of 1"),
+        "{}",
+        status(&app)
+    );
+    insta::assert_snapshot!(s);
+}

@@ -72,12 +72,12 @@ pub struct Mark {
 }
 
 /// What the marks show: the quote `]`/`[` is on and the followed entity's mentions.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(super) struct MarksOf {
     /// Index into the analysis' quotes.
     pub current_quote: Option<usize>,
-    /// Index into the analysis' entities.
-    pub followed: Option<usize>,
+    /// The followed entity's own mentions (`follow::own_mentions`).
+    pub followed: Vec<Span>,
     /// Index into the followed entity's mentions.
     pub mention: Option<usize>,
 }
@@ -136,8 +136,8 @@ impl BodyView {
                 };
                 spans.push((q.span, h));
             }
-            if let Some(e) = of.followed.and_then(|i| analysis.entities.get(i)) {
-                for (i, m) in e.mentions.iter().enumerate() {
+            {
+                for (i, m) in of.followed.iter().enumerate() {
                     let h = if Some(i) == of.mention {
                         Highlight::CurrentMention
                     } else {
@@ -319,7 +319,7 @@ impl App {
             .and_then(|i| self.docs.analysis(i));
         let of = MarksOf {
             current_quote: self.side.quotes().current_quote_index(),
-            followed: self.followed.here(),
+            followed: self.followed_mentions(),
             mention: self.followed.mention(),
         };
         self.body.rebuild_marks(analysis, of);

@@ -75,13 +75,12 @@ impl App {
         });
     }
 
-    /// The followed entity's mentions in the shown article.
-    fn followed_mentions(&self) -> Vec<Span> {
-        self.followed
-            .here
-            .and_then(|i| self.current_analysis()?.entities.get(i))
-            .map(|e| e.mentions.to_vec())
-            .unwrap_or_default()
+    /// The followed entity's own mentions in the shown article (`own_mentions`).
+    pub(super) fn followed_mentions(&self) -> Vec<Span> {
+        match (self.followed.here, self.current_analysis()) {
+            (Some(i), Some(analysis)) => own_mentions(analysis, i),
+            _ => Vec::new(),
+        }
     }
 
     pub(super) fn step_mention(&mut self, forward: bool) {
@@ -157,4 +156,75 @@ impl App {
             self.scroll_body_to(*span);
         }
     }
+}
+
+/// Entity `index`'s mentions that stand on their own: not those inside a longer name of another
+/// entity ("Colorado" in "Colorado Department of Transportation"), which the analysis reports
+/// too, so that they are not counted (or stepped to) twice. An entity named only inside other
+/// names keeps all its mentions. Mentions never cross, so one sorted sweep finds the enclosed.
+pub(super) fn own_mentions(analysis: &crate::analysis::Analysis, index: usize) -> Vec<Span> {
+    let Some(entity) = analysis.entities.get(index) else {
+        return Vec::new();
+    };
+    let mut others: Vec<Span> = analysis
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != index)
+        .flat_map(|(_, e)| e.mentions.iter().copied())
+        .collect();
+    others.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    let mut own = Vec::with_capacity(entity.mentions.len());
+    let mut next = 0;
+    // The furthest end among other mentions starting at or before the current one.
+    let mut reach: Option<Span> = None;
+    for m in entity.mentions.iter() {
+        while let Some(o) = others.get(next).filter(|o| o.start <= m.start) {
+            if reach.is_none_or(|r| o.end > r.end) {
+                reach = Some(*o);
+            }
+            next += 1;
+        }
+        let enclosed = reach.is_some_and(|r| r.contains(m) && r != *m);
+        if !enclosed {
+            own.push(*m);
+        }
+    }
+    if own.is_empty() {
+        entity.mentions.to_vec()
+    } else {
+        own
+    }
+}
+
+/// Every entity's number of own mentions (`own_mentions`), in one sweep over all mentions.
+pub(super) fn own_counts(analysis: &crate::analysis::Analysis) -> Vec<usize> {
+    let mut all: Vec<(Span, usize)> = analysis
+        .entities
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (*m, i)))
+        .collect();
+    all.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+    let mut own = vec![0usize; analysis.entities.len()];
+    // Mentions never cross: those still open at a mention's start enclose it.
+    let mut open: Vec<(Span, usize)> = Vec::new();
+    for (m, i) in all {
+        while open.last().is_some_and(|(o, _)| o.end <= m.start) {
+            open.pop();
+        }
+        let enclosed = open
+            .iter()
+            .any(|(o, j)| *j != i && o.contains(&m) && *o != m);
+        if !enclosed && let Some(n) = own.get_mut(i) {
+            *n += 1;
+        }
+        open.push((m, i));
+    }
+    for (n, e) in own.iter_mut().zip(&analysis.entities) {
+        if *n == 0 {
+            *n = e.mentions.len();
+        }
+    }
+    own
 }

@@ -94,6 +94,7 @@ impl EntityList {
         self.rows.clear();
         let mut followed_row = None;
         if let Some(analysis) = analysis {
+            let counts = super::follow::own_counts(analysis);
             for kind in [
                 EntityKind::Person,
                 EntityKind::Organization,
@@ -120,7 +121,7 @@ impl EntityList {
                     self.rows.push(EntityRow::Entity {
                         index: i,
                         name: single_line(&e.name),
-                        count: e.mentions.len(),
+                        count: counts.get(i).copied().unwrap_or(0),
                     });
                     if let Some(role) = e.role.as_deref().map(single_line)
                         && !role.is_empty()
@@ -324,7 +325,7 @@ impl App {
                 .here()
                 .and_then(|i| self.current_analysis()?.entities.get(i))
             {
-                let n = e.mentions.len();
+                let n = self.followed_mentions().len();
                 self.message = Some(Message::info(format!(
                     "{} — {n} mention{} here; n jumps to the next",
                     single_line(&e.name),
