@@ -226,7 +226,7 @@ pub static BINDINGS: &[Binding] = &[
         &[k('p')],
         Action::TogglePersonQuotes,
         "person",
-        "only the selected person's quotes (again: all)",
+        "only the selected quote's speaker's quotes (again: all)",
     ),
     bind(
         Pane,

@@ -11,7 +11,8 @@
 //! | `layout.rs` | `Pane`, `Screen`: terminal size, focus and pane rectangles (ui draws from them) |
 //! | `collection.rs` | `Collection`: articles, their analyses and read state, the corpus index, load errors |
 //! | `headlines.rs` | `HeadlinesPane`: listed articles, selection, the entity filter |
-//! | `body.rs` | `BodyView`: wrapped text, scroll, highlight marks |
+//! | `body.rs` | `BodyView`: wrapped text, scroll, highlight marks, read after a dwell |
+//! | `clock.rs` | `Clock`: now and the time zone dates are shown in |
 //! | `follow.rs` | `Followed`: the followed entity and its current mention; `n`/`N` |
 //! | `side.rs` | `SidePane`: which side view is shown; `EntityList` |
 //! | `quote_list.rs` | `QuoteList`: quote stops, current quote, the quotes view; `]`/`[`, `p` |
