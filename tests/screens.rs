@@ -39,9 +39,9 @@ fn samples() -> Vec<Document> {
     loaded.articles.into_iter().map(Document::analyze).collect()
 }
 
-/// "Now" for the screens: the evening of the newest sample's day, dates shown in UTC.
+/// "Now" for the screens: three hours after a sample's time (6 Sep 2025 09:00), in UTC.
 fn clock() -> byline::app::Clock {
-    let now: jiff::Timestamp = "2025-09-18T15:00:00Z".parse().unwrap();
+    let now: jiff::Timestamp = "2025-09-06T12:00:00Z".parse().unwrap();
     byline::app::Clock::fixed(now, jiff::tz::TimeZone::UTC)
 }
 
@@ -949,7 +949,14 @@ fn dates_show_one_way_in_local_time_and_the_list_is_newest_first() {
     let s = screen(&app);
     // The RFC 2822 date (+0300) and the RFC 3339 ones read alike; nothing raw is left.
     assert!(s.contains("5 Sep 2025 · Meridian Wire"), "{s}");
-    assert!(s.contains("15 h ago"), "a recent one is relative: {s}");
+    assert!(
+        s.contains("3 h ago · Meridian Wire"),
+        "a recent one is relative: {s}"
+    );
+    assert!(
+        s.contains("18 Sep 2025 · osaka"),
+        "a day, not its midnight: {s}"
+    );
     assert!(!s.contains("+0300") && !s.contains("2025-09-0"), "{s}");
     // The body says the date in full, in the clock's zone (UTC here: 11:30 +0300 is 08:30).
     let ferry = (0..app.collection().len())

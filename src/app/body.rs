@@ -17,7 +17,7 @@ pub const DWELL: Duration = Duration::from_millis(1500);
 /// nothing to say. `Wrapped` places the line; the body pane draws this text on it.
 pub fn meta_text(article: &Article, clock: &super::Clock) -> String {
     // A date written without a time ("2025-09-04", "September 18, 2025") is a day.
-    let timed = article.date.as_deref().is_some_and(|d| d.contains(':'));
+    let timed = article.date.as_deref().is_some_and(super::clock::has_time);
     meta_text_with(
         article,
         |ts| {

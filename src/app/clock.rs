@@ -67,6 +67,14 @@ impl Clock {
         })
     }
 
+    /// For the list, a date written without a time of day: "4 Sep 2025" (the day as written,
+    /// never "15 h ago" from its midnight).
+    pub fn short_day(&self, ts: Timestamp) -> String {
+        ts.to_zoned_datetime(TimeZone::UTC)
+            .strftime("%-d %b %Y")
+            .to_string()
+    }
+
     /// For the article, a date written without a time of day: "Thu 4 Sep 2025" (the day as
     /// written, not moved to another zone).
     pub fn day(&self, ts: Timestamp) -> String {
@@ -111,8 +119,15 @@ mod tests {
         assert_eq!(clock.short(old), "2 Sep 2025");
         assert_eq!(clock.long(old), "Tue 2 Sep 2025 09:15");
         assert_eq!(clock.day(ts("2025-09-04T00:00:00Z")), "Thu 4 Sep 2025");
+        assert_eq!(clock.short_day(ts("2025-09-05T00:00:00Z")), "5 Sep 2025");
         assert_eq!(clock.short(ts("2025-09-05T11:59:30Z")), "just now");
         assert_eq!(clock.short(ts("2025-09-05T11:48:00Z")), "12 min ago");
         assert_eq!(clock.short(ts("2025-09-06T09:00:00Z")), "6 Sep 2025");
     }
+}
+
+/// Whether a date as written gives a time of day ("2025-09-02T08:15:00Z", "Fri, 05 Sep 2025
+/// 11:30:00 +0300") rather than only a day ("2025-09-04", "September 18, 2025").
+pub fn has_time(raw: &str) -> bool {
+    raw.contains(':')
 }

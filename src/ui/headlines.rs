@@ -100,6 +100,7 @@ fn date_text(app: &App, index: usize) -> String {
         return String::new();
     };
     match (article.published, article.date.as_deref()) {
+        (Some(ts), Some(raw)) if !crate::app::clock::has_time(raw) => app.clock().short_day(ts),
         (Some(ts), _) => app.clock().short(ts),
         (None, Some(raw)) => crate::article::sanitize::flat(raw, 24),
         (None, None) => String::new(),
