@@ -96,6 +96,12 @@ impl Clock {
     }
 }
 
+/// Whether a date as written gives a time of day ("2025-09-02T08:15:00Z", "Fri, 05 Sep 2025
+/// 11:30:00 +0300") rather than only a day ("2025-09-04", "September 18, 2025").
+pub fn has_time(raw: &str) -> bool {
+    raw.contains(':')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,10 +130,4 @@ mod tests {
         assert_eq!(clock.short(ts("2025-09-05T11:48:00Z")), "12 min ago");
         assert_eq!(clock.short(ts("2025-09-06T09:00:00Z")), "6 Sep 2025");
     }
-}
-
-/// Whether a date as written gives a time of day ("2025-09-02T08:15:00Z", "Fri, 05 Sep 2025
-/// 11:30:00 +0300") rather than only a day ("2025-09-04", "September 18, 2025").
-pub fn has_time(raw: &str) -> bool {
-    raw.contains(':')
 }
