@@ -482,3 +482,85 @@ fn a_failed_analysis_counts_as_done_and_says_so() {
         "{msg}"
     );
 }
+
+#[test]
+fn own_mentions_leave_out_names_inside_longer_names_and_agree_with_the_counts() {
+    let text = "Irving Police Department said Irving was calm. Irving Police Department left.";
+    let span = |s: &str, nth: usize| {
+        let at = text.match_indices(s).nth(nth).map_or(0, |(i, _)| i);
+        Span::new(at, at + s.len())
+    };
+    let entity = |id: &str, kind, mentions: Vec<Span>| Entity {
+        id: id.into(),
+        kind,
+        name: id.into(),
+        role: None,
+        mentions: mentions.into(),
+    };
+    let analysis = Analysis {
+        entities: vec![
+            entity(
+                "Irving Police Department",
+                EntityKind::Organization,
+                vec![
+                    span("Irving Police Department", 0),
+                    span("Irving Police Department", 1),
+                ],
+            ),
+            entity(
+                "Irving",
+                EntityKind::Place,
+                vec![span("Irving", 0), span("Irving", 1), span("Irving", 2)],
+            ),
+            // Only ever inside the department's name: keeps its mentions.
+            entity("Police", EntityKind::Organization, vec![span("Police", 0)]),
+        ],
+        quotes: Vec::new(),
+    };
+    let own: Vec<usize> = (0..3)
+        .map(|i| super::follow::own_mentions(&analysis, i).len())
+        .collect();
+    assert_eq!(own, [2, 1, 1]);
+    assert_eq!(super::follow::own_counts(&analysis), own);
+    assert_eq!(
+        super::follow::own_mentions(&analysis, 1),
+        [span("Irving", 1)]
+    );
+}
+
+#[test]
+fn the_quotes_view_scrolls_by_line_and_a_click_selects_the_quote_under_it() {
+    let long = "“Words of a long quote that wrap over several lines of the narrow pane.” ";
+    let docs = vec![doc(
+        "Many quotes",
+        &[long, long, long, long],
+        &[("John Kerry", None)],
+    )];
+    let mut app = App::from_documents(docs, Vec::new(), 120, 20);
+    app.update(Action::ToggleQuotes);
+    let quotes = app.side().quotes();
+    assert_eq!(quotes.rows().len(), 4);
+    let row1 = quotes.start_of(1);
+    assert!(row1 >= 3, "a quote wraps over several lines: {row1}");
+    let side = crate::app::layout::inner(app.screen().areas().side);
+    // A click on the first line of the second quote selects it.
+    app.update(Action::ClickAt {
+        column: side.x + 1,
+        row: side.y + u16::try_from(row1).unwrap_or(0),
+    });
+    assert_eq!(app.side().quotes().pos().selected, 1);
+    // The wheel scrolls the lines, not the selection.
+    app.update(Action::ScrollAt {
+        column: side.x + 1,
+        row: side.y,
+        down: true,
+    });
+    assert_eq!(app.side().quotes().pos().offset, 3);
+    assert_eq!(app.side().quotes().pos().selected, 1);
+    // G selects the last quote and brings it into view.
+    app.update(Action::Bottom);
+    let q = app.side().quotes();
+    assert_eq!(q.pos().selected, 3);
+    let height = usize::from(side.height);
+    assert!(q.start_of(3) >= q.pos().offset && q.start_of(4) <= q.pos().offset + height);
+}
