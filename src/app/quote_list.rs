@@ -33,8 +33,19 @@ impl QuoteRow {
 
     /// Wraps the head and the words for a pane `width` columns wide.
     fn lay_out(&mut self, width: usize) {
-        let head = format!("{} {}", self.stop + 1, self.speaker);
-        self.head = wrap(&head, width.saturating_sub(1));
+        let number = format!("{} ", self.stop + 1);
+        let head = format!("{number}{}", self.speaker);
+        // A speaker and role too long for a line continue under the name, not the number.
+        let indent = " ".repeat(number.len());
+        let options =
+            textwrap::Options::new(width.saturating_sub(1).max(1)).subsequent_indent(&indent);
+        self.head = textwrap::wrap(&head, options)
+            .into_iter()
+            .map(std::borrow::Cow::into_owned)
+            .collect();
+        if self.head.is_empty() {
+            self.head.push(number);
+        }
         self.words = wrap(&self.text, width.saturating_sub(QUOTE_INDENT));
     }
 }
