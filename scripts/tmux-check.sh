@@ -75,9 +75,12 @@ done
 wait_for "HEADLINES"
 wait_for "article 1/"
 
+# Newest first at start; s lists them in file order (the shown article stays shown).
+key s;   wait_for "in file order"
+key g;   wait_for "article 1/"
 key j;   wait_for "article 2/"
 key Tab; wait_for " ARTICLE "
-key G;   wait_for "100%"
+key G;   wait_for "Article — Bot"
 key '?'; wait_for "Keys — Esc closes"
 key Escape; wait_gone "Keys — Esc closes"
 key g;   wait_for "line 1/"
@@ -222,7 +225,7 @@ key G
 wait_for "THE-END."
 settled=
 for _ in $(seq 1 50); do
-  if [[ $("${T[@]}" capture-pane -p -t c) =~ line\ ([0-9]+)/([0-9]+)\ 100% ]] \
+  if [[ $("${T[@]}" capture-pane -p -t c) =~ line\ ([0-9]+)/([0-9]+)\ Bot ]] \
      && [ $((BASH_REMATCH[1] + 35)) -eq "${BASH_REMATCH[2]}" ] && [ "${BASH_REMATCH[2]}" -gt 70000 ]; then
     settled=1; break
   fi
@@ -233,4 +236,4 @@ key g; wait_for "line 1/"
 key q
 wait_for "BYLINE-EXIT=0"
 
-echo "tmux-check: ok (panes, keys j Tab G ? Esc g n ] Q, resizes 60x20 1x1 7x3 and a storm, / o y E, NO_COLOR, q, Ctrl-C and SIGTERM restore, Ctrl-Z/fg and SIGTSTP/SIGCONT suspend and redraw, a 3 MB one-line article resized and G)"
+echo "tmux-check: ok (panes, keys s g j Tab G ? Esc g n ] Q, resizes 60x20 1x1 7x3 and a storm, / o y E, NO_COLOR, q, Ctrl-C and SIGTERM restore, Ctrl-Z/fg and SIGTSTP/SIGCONT suspend and redraw, a 3 MB one-line article resized and G)"

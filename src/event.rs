@@ -209,6 +209,13 @@ pub fn run<B: Backend>(
                     return Ok(());
                 }
             }
+        } else if let Some(at) = app.wake_at() {
+            // An article waits to count as read: wake for it if nothing else comes first.
+            match rx.recv_timeout(at.saturating_duration_since(Instant::now())) {
+                Ok(m) => m,
+                Err(RecvTimeoutError::Timeout) => Msg::Action(Action::Tick(Instant::now())),
+                Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            }
         } else {
             match rx.recv() {
                 Ok(m) => m,

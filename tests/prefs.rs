@@ -29,8 +29,19 @@ fn samples() -> Vec<Document> {
     loaded.articles.into_iter().map(Document::analyze).collect()
 }
 
+/// The reader on the samples in file order (the seed article first), with a fixed clock.
+fn in_file_order(width: u16, height: u16) -> App {
+    let now = "2025-09-06T12:00:00Z".parse().unwrap();
+    let clock = byline::app::Clock::fixed(now, jiff::tz::TimeZone::UTC);
+    let mut app = App::from_documents(samples(), Vec::new(), width, height).with_clock(clock);
+    app.update(Action::ToggleOrder);
+    app.update(Action::Top);
+    app.update(Action::Resize(width, height));
+    app
+}
+
 fn reader_with(config: &str, width: u16, height: u16) -> App {
-    let mut app = App::from_documents(samples(), Vec::new(), width, height);
+    let mut app = in_file_order(width, height);
     app.set_prefs(byline::config::file::parse(config).unwrap());
     app
 }
@@ -173,7 +184,7 @@ fn no_colour_anywhere(b: &Buffer) {
 /// current mention, the caption and the credit all differ, and no cell has a colour.
 #[test]
 fn no_color_screen_keeps_every_highlight_by_style() {
-    let mut app = App::from_documents(samples(), Vec::new(), 120, 40);
+    let mut app = in_file_order(120, 40);
     let path = std::env::temp_dir().join("byline-prefs-test-absent/config.toml");
     app.set_prefs(byline::config::load(&path, false, true).unwrap());
     focus(&mut app, Pane::Side);

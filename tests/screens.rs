@@ -39,8 +39,24 @@ fn samples() -> Vec<Document> {
     loaded.articles.into_iter().map(Document::analyze).collect()
 }
 
+/// "Now" for the screens: three hours after a sample's time (6 Sep 2025 09:00), in UTC.
+fn clock() -> byline::app::Clock {
+    let now: jiff::Timestamp = "2025-09-06T12:00:00Z".parse().unwrap();
+    byline::app::Clock::fixed(now, jiff::tz::TimeZone::UTC)
+}
+
+/// The reader on the samples, as it starts (newest first).
+fn reader_as_started(width: u16, height: u16) -> App {
+    App::from_documents(samples(), Vec::new(), width, height).with_clock(clock())
+}
+
+/// The reader on the samples in file order (`s`), so that the seed article comes first.
 fn reader(width: u16, height: u16) -> App {
-    App::from_documents(samples(), Vec::new(), width, height)
+    let mut app = reader_as_started(width, height);
+    press(&mut app, "s");
+    press(&mut app, "g");
+    app.update(Action::Resize(width, height));
+    app
 }
 
 fn buffer(app: &App) -> Buffer {
@@ -144,7 +160,7 @@ fn marks_of(app: &App) -> String {
 
 #[test]
 fn three_panes_at_120x40() {
-    let app = reader(120, 40);
+    let app = reader_as_started(120, 40);
     let s = screen(&app);
     for title in ["Headlines (", "Article", "Entities"] {
         assert!(s.lines().next().unwrap().contains(title), "{title} missing");
@@ -213,7 +229,8 @@ fn big_g_in_the_body_shows_the_end() {
     );
     let s = screen(&app);
     assert!(s.contains(last.trim()), "last line {last:?} on screen");
-    assert!(status(&app).contains("100%"));
+    assert!(status(&app).contains("Bot"), "{}", status(&app));
+    assert!(s.lines().next().unwrap().contains("Article — Bot"));
     insta::assert_snapshot!(s);
 }
 
@@ -223,7 +240,7 @@ fn question_mark_opens_the_help_from_the_key_map() {
     press(&mut app, "?");
     let s = screen(&app);
     assert!(s.contains("Keys — Esc closes"));
-    for line in ui::help::lines(app.keymap()).iter().take(30) {
+    for line in ui::help::lines(app.keymap(), 120).iter().take(30) {
         let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
         assert!(s.contains(text.trim_end()), "help line {text:?} missing");
     }
@@ -539,4 +556,533 @@ impl Write for Shared {
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
+}
+
+// ----- issue 13 -----------------------------------------------------------------------------
+
+/// The names of the entity rows drawn as selected (reversed when focused, underlined when not).
+fn selected_entities(app: &App) -> Vec<String> {
+    let b = buffer(app);
+    let side = byline::app::layout::inner(app.screen().areas().side);
+    let mut out = Vec::new();
+    for y in side.y..side.bottom() {
+        let first = &b[(side.x + 1, y)];
+        let m = first.style().add_modifier;
+        if m.contains(ratatui::style::Modifier::UNDERLINED)
+            || m.contains(ratatui::style::Modifier::REVERSED)
+        {
+            let mut row = String::new();
+            for x in side.x..side.right() {
+                row.push_str(b[(x, y)].symbol());
+            }
+            let name = row.trim().trim_end_matches(|c: char| c.is_ascii_digit());
+            out.push(name.trim().to_string());
+        }
+    }
+    out
+}
+
+#[test]
+fn n_follows_the_entity_the_pane_shows_selected_after_j() {
+    let mut app = reader(120, 40);
+    press(&mut app, "n");
+    assert!(
+        status(&app).contains("Barack Obama — mention 1 of 3"),
+        "{}",
+        status(&app)
+    );
+    press(&mut app, "j");
+    let shown = selected_entities(&app);
+    assert_eq!(shown.len(), 1, "one entity shown selected: {shown:?}");
+    press(&mut app, "n");
+    let s = status(&app);
+    assert!(
+        s.contains(&format!("{} — mention 1 of", shown[0])),
+        "n follows {:?}, the pane shows {shown:?}\n{s}",
+        app.followed_name()
+    );
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn the_selected_entitys_mentions_are_highlighted_at_start_up() {
+    let app = reader(120, 40);
+    let shown = selected_entities(&app);
+    assert_eq!(shown, ["Barack Obama"]);
+    assert_eq!(app.followed_name().as_deref(), Some("Barack Obama"));
+    let map = highlight_map(&app);
+    assert!(marks_of(&app).contains('m'), "{map}");
+    insta::assert_snapshot!(map);
+}
+
+#[test]
+fn p_in_the_quotes_view_narrows_to_the_selected_quotes_speaker() {
+    let mut app = reader(120, 40);
+    // An article with quotes by a known speaker other than the followed entity.
+    let (article, stop, speaker) = (0..app.collection().len())
+        .find_map(|i| {
+            let a = app.collection().analysis(i)?;
+            let first_person = a
+                .entities
+                .iter()
+                .find(|e| e.kind == byline::EntityKind::Person)?;
+            let stops: Vec<usize> = (0..a.quotes.len())
+                .filter(|&q| a.quotes[q].kind != byline::QuoteKind::Scare)
+                .collect();
+            stops.iter().enumerate().find_map(|(stop, &q)| {
+                let id = a.quotes[q].speaker.as_deref()?;
+                (id != &*first_person.id).then(|| (i, stop, a.entity(id).unwrap().name.to_string()))
+            })
+        })
+        .expect("a sample with a quote by someone other than its first person");
+    while app.current_index() != Some(article) {
+        press(&mut app, "j");
+    }
+    press(&mut app, "Q");
+    for _ in 0..stop {
+        press(&mut app, "j");
+    }
+    press(&mut app, "p");
+    let s = screen(&app);
+    assert!(
+        s.contains(&format!("Quotes by {speaker}")),
+        "p narrows to {speaker}:\n{s}"
+    );
+    let rows = app.side().quotes().rows();
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter().all(|r| r.speaker.starts_with(&speaker)),
+        "{rows:?}"
+    );
+    insta::assert_snapshot!(s);
+    press(&mut app, "p");
+    assert!(status(&app).contains("showing every quote"));
+}
+
+#[test]
+fn counts_read_in_the_singular_and_a_skipped_record_is_not_an_unopened_source() {
+    let errors = vec![byline::article::SourceError::new(
+        "assets/articles/briefs.jsonl#4",
+        "invalid JSON: expected value",
+    )];
+    let mut app = App::from_documents(samples(), errors, 120, 40).with_clock(clock());
+    press(&mut app, "s");
+    press(&mut app, "g");
+    let s = status(&app);
+    assert!(s.contains("1 record skipped — press e"), "{s}");
+    assert!(!s.contains("could not be opened"), "{s}");
+    press(&mut app, "e");
+    let overlay = screen(&app);
+    assert!(overlay.contains("1 record skipped:"), "{overlay}");
+    press(&mut app, "Esc");
+    // f on an entity mentioned in one article only.
+    let single = choose_entity(&mut app, |e| e.name.as_ref() == "Xi Jinping");
+    press(&mut app, "f");
+    let s = status(&app);
+    assert!(s.contains(&format!("1 article mentions {single}")), "{s}");
+    insta::assert_snapshot!(format!("{overlay}\n\n{s}"));
+}
+
+/// The headline rows' unread marks, top to bottom: true where "●" shows.
+fn unread_marks(app: &App) -> Vec<bool> {
+    let area = byline::app::layout::inner(app.screen().areas().headlines);
+    let s = screen(app);
+    s.lines()
+        .skip(usize::from(area.y))
+        .take(usize::from(area.height))
+        .step_by(app.screen().headline_rows())
+        .filter_map(|l| {
+            let row: String = l.chars().skip(usize::from(area.x)).collect();
+            (!row.trim().is_empty()).then(|| row.starts_with('●'))
+        })
+        .collect()
+}
+
+#[test]
+fn passing_over_headlines_leaves_them_unread_enter_or_a_dwell_reads_them() {
+    let mut app = reader(120, 40);
+    press(&mut app, "j");
+    press(&mut app, "j");
+    press(&mut app, "j");
+    let read: Vec<bool> = app
+        .collection()
+        .entries()
+        .iter()
+        .map(|e| e.is_read())
+        .collect();
+    assert!(read.iter().all(|r| !r), "passed over, not read: {read:?}");
+    press(&mut app, "Enter");
+    assert!(app.collection().entries()[3].is_read(), "Enter reads it");
+    // Back to the list, down one: the fifth is read once it stayed on screen long enough.
+    press(&mut app, "BackTab");
+    press(&mut app, "j");
+    assert!(!app.collection().entries()[4].is_read());
+    let at = app.wake_at().unwrap();
+    app.update(Action::Tick(at));
+    assert!(app.collection().entries()[4].is_read(), "a dwell reads it");
+    // Scrolling the body reads it too.
+    press(&mut app, "j");
+    press(&mut app, "Tab");
+    press(&mut app, "j");
+    assert!(app.collection().entries()[5].is_read(), "a scroll reads it");
+    let marks = unread_marks(&app);
+    assert_eq!(&marks[..7], [true, true, true, false, false, false, true]);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn the_position_reads_top_percent_bot_or_all_as_in_less() {
+    let mut app = reader(120, 40);
+    let title = |app: &App| screen(app).lines().next().unwrap().to_string();
+    assert!(title(&app).contains("Article — Top"), "{}", title(&app));
+    assert!(status(&app).contains("line 1/66 Top"), "{}", status(&app));
+    press(&mut app, "Tab");
+    for _ in 0..14 {
+        press(&mut app, "j");
+    }
+    // 66 lines, 36 shown: the top line is 14 of the 30 it can be.
+    assert!(title(&app).contains("Article — 46%"), "{}", title(&app));
+    press(&mut app, "G");
+    assert!(title(&app).contains("Article — Bot"), "{}", title(&app));
+    // An article that fits the pane.
+    app.update(Action::Resize(120, 80));
+    let all = title(&app);
+    assert!(all.contains("Article — All"), "{all}");
+    insta::assert_snapshot!(status(&app));
+}
+
+/// The text inside the open overlay's border, row by row.
+fn overlay_rows(app: &App) -> Vec<String> {
+    let s = screen(app);
+    s.lines()
+        .filter_map(|l| {
+            let start = l.find('│')?;
+            let inner = &l[start + '│'.len_utf8()..];
+            let end = inner.rfind('│')?;
+            Some(inner[..end].trim().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn the_help_wraps_at_40_columns_and_lists_the_mouse() {
+    let mut app = reader(40, 30);
+    press(&mut app, "?");
+    let first = screen(&app);
+    let mut seen: Vec<String> = Vec::new();
+    for _ in 0..20 {
+        seen.extend(overlay_rows(&app));
+        press(&mut app, " ");
+    }
+    let all = seen
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for b in byline::app::keymap::BINDINGS {
+        assert!(
+            all.contains(b.description),
+            "{:?} cut:\n{first}",
+            b.description
+        );
+    }
+    for (what, description) in byline::app::keymap::MOUSE {
+        assert!(all.contains(what) && all.contains(description), "{what}");
+    }
+    insta::assert_snapshot!(first);
+}
+
+#[test]
+fn the_key_hints_drop_whole_hints_instead_of_cutting_one() {
+    for width in [80, 100] {
+        let app = reader(width, 30);
+        let hints = status(&app).lines().nth(1).unwrap().to_string();
+        let all: Vec<String> = app
+            .keymap()
+            .hints(&app.contexts())
+            .into_iter()
+            .map(|(k, l)| format!("{k} {l}"))
+            .collect();
+        let shown: Vec<&str> = hints.split("  ").filter(|h| !h.is_empty()).collect();
+        assert!(!shown.is_empty());
+        for h in &shown {
+            assert!(
+                all.iter().any(|a| a == h.trim()),
+                "{h:?} is cut at {width}: {hints}"
+            );
+        }
+        if width == 80 {
+            insta::assert_snapshot!(hints);
+        }
+    }
+}
+
+#[test]
+fn bracket_after_the_last_quote_carries_on_to_the_next_article_with_one() {
+    let mut app = reader(120, 40);
+    let stops = app.side().quotes().stops().len();
+    assert!(stops > 0);
+    for _ in 0..stops {
+        press(&mut app, "]");
+    }
+    assert!(status(&app).contains(&format!("quote {stops} of {stops}")));
+    press(&mut app, "]");
+    let s = status(&app);
+    assert_eq!(app.headlines().pos().selected, 1, "on to the next article");
+    assert!(s.contains("quote 1 of"), "{s}");
+    assert!(s.contains("in the next article with quotes (2/10)"), "{s}");
+    assert!(
+        marks_of(&app).contains('Q'),
+        "its first quote is highlighted"
+    );
+    insta::assert_snapshot!(screen(&app));
+    press(&mut app, "[");
+    let s = status(&app);
+    assert_eq!(
+        app.headlines().pos().selected,
+        0,
+        "back to the first article"
+    );
+    assert!(s.contains(&format!("quote {stops} of {stops}")), "{s}");
+    assert!(s.contains("previous article with quotes (1/10)"), "{s}");
+}
+
+/// The side pane's inner text, its rows joined by spaces (wrapped lines read as one).
+fn side_text(app: &App) -> String {
+    let b = buffer(app);
+    let side = byline::app::layout::inner(app.screen().areas().side);
+    let mut rows = Vec::new();
+    for y in side.y..side.bottom() {
+        let mut row = String::new();
+        let mut x = side.x;
+        while x < side.right() {
+            let symbol = b[(x, y)].symbol();
+            row.push_str(symbol);
+            x += u16::try_from(symbol.width().max(1)).unwrap();
+        }
+        rows.push(row.trim().to_string());
+    }
+    rows.join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_quotes_view_shows_each_quote_in_full_under_its_speaker() {
+    let mut app = reader(120, 40);
+    // The sample with the most quotes, so that they do not all fit.
+    let most = (0..app.collection().len())
+        .max_by_key(|&i| app.collection().analysis(i).map_or(0, |a| a.quotes.len()))
+        .unwrap();
+    while app.current_index() != Some(most) {
+        press(&mut app, "j");
+    }
+    press(&mut app, "Q");
+    let first = screen(&app);
+    let rows = app.side().quotes().rows().to_vec();
+    assert!(rows.len() >= 3);
+    for (i, row) in rows.iter().enumerate() {
+        if i > 0 {
+            press(&mut app, "j");
+        }
+        let shown = side_text(&app);
+        let words = row.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            shown.contains(&words),
+            "quote {i} in full: {words:?}\nshown: {shown}"
+        );
+        let speaker = row.speaker.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            shown.contains(&format!("{} {speaker}", row.stop + 1)),
+            "{speaker}"
+        );
+    }
+    // The last quote is selected and in view: the list scrolled.
+    assert!(app.side().quotes().pos().offset > 0, "scrolled");
+    insta::assert_snapshot!(first);
+}
+
+#[test]
+fn the_author_of_a_json_article_is_shown_in_the_reader() {
+    let mut app = reader(120, 40);
+    let json = (0..app.collection().len())
+        .find(|&i| {
+            let a = app.collection().article(i).unwrap();
+            a.source.contains(".jsonl#") && a.byline.is_some()
+        })
+        .unwrap();
+    let author = app
+        .collection()
+        .article(json)
+        .unwrap()
+        .byline
+        .clone()
+        .unwrap();
+    while app.current_index() != Some(json) {
+        press(&mut app, "j");
+    }
+    let body = highlight_map(&app);
+    let top: Vec<&str> = body.lines().take(3).collect();
+    assert!(
+        top.iter().any(|l| l.contains(&format!("By {author}"))),
+        "{top:?}"
+    );
+}
+
+#[test]
+fn dates_show_one_way_in_local_time_and_the_list_is_newest_first() {
+    let mut app = reader_as_started(120, 40);
+    let dates: Vec<Option<jiff::Timestamp>> = app
+        .headlines()
+        .listed()
+        .iter()
+        .map(|&i| app.collection().article(i).unwrap().published)
+        .collect();
+    let dated = dates.iter().take_while(|d| d.is_some()).count();
+    assert!(dated >= 5, "{dates:?}");
+    assert!(dates[dated..].iter().all(Option::is_none), "undated last");
+    assert!(
+        dates[..dated].windows(2).all(|w| w[0] >= w[1]),
+        "newest first: {dates:?}"
+    );
+    let s = screen(&app);
+    // The RFC 2822 date (+0300) and the RFC 3339 ones read alike; nothing raw is left.
+    assert!(s.contains("5 Sep 2025 · Meridian Wire"), "{s}");
+    assert!(
+        s.contains("3 h ago · Meridian Wire"),
+        "a recent one is relative: {s}"
+    );
+    assert!(
+        s.contains("18 Sep 2025 · osaka"),
+        "a day, not its midnight: {s}"
+    );
+    assert!(!s.contains("+0300") && !s.contains("2025-09-0"), "{s}");
+    // The body says the date in full, in the clock's zone (UTC here: 11:30 +0300 is 08:30).
+    let ferry = (0..app.collection().len())
+        .find(|&i| {
+            app.collection().article(i).unwrap().date.as_deref()
+                == Some("Fri, 05 Sep 2025 11:30:00 +0300")
+        })
+        .unwrap();
+    while app.current_index() != Some(ferry) {
+        press(&mut app, "j");
+    }
+    assert!(
+        highlight_map(&app).contains("Fri 5 Sep 2025 08:30"),
+        "{}",
+        highlight_map(&app)
+    );
+    let newest = screen(&app);
+    press(&mut app, "s");
+    assert!(status(&app).contains("in file order"), "{}", status(&app));
+    assert_eq!(app.current_index(), Some(ferry), "the shown article stays");
+    let order: Vec<usize> = app.headlines().listed().to_vec();
+    assert_eq!(order, (0..order.len()).collect::<Vec<_>>());
+    insta::assert_snapshot!(format!("{newest}\n\n{}", screen(&app)));
+}
+
+#[test]
+fn a_wide_terminal_caps_the_reading_measure() {
+    let app = reader(200, 40);
+    let body = app.screen().areas().body;
+    let text = byline::app::layout::body_text(body);
+    assert!(body.width > 100, "the body pane is wide: {body:?}");
+    assert_eq!(text.width, byline::app::layout::MEASURE);
+    assert_eq!(app.body().wrapped().width, byline::app::layout::MEASURE);
+    let map = highlight_map(&app);
+    let text_part = map.split("\n----\n").next().unwrap();
+    let widest = text_part.lines().map(UnicodeWidthStr::width).max().unwrap();
+    assert!(widest <= 88, "lines of {widest} columns");
+    assert!(widest > 70, "the measure is used: {widest}");
+    // Centred: as much room left of the text as right of it (give or take a column).
+    let left = text.x - body.x;
+    let right = body.right() - text.right();
+    assert!(left.abs_diff(right) <= 1, "{left} vs {right}");
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn at_80x24_the_people_stay_in_view() {
+    let mut app = reader(80, 24);
+    for key in ["", "Tab", "Tab"] {
+        if !key.is_empty() {
+            press(&mut app, key);
+        }
+        let s = screen(&app);
+        assert!(
+            s.contains("Entities"),
+            "entity pane shown after {key:?}:\n{s}"
+        );
+        assert!(s.contains("Barack Obama"), "{s}");
+        assert!(s.contains("Headlines ("), "{s}");
+    }
+    press(&mut app, "Tab");
+    let s = screen(&app);
+    assert!(status(&app).contains("HEADLINES"));
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn the_dateline_runs_into_its_paragraph() {
+    let mut app = reader(120, 40);
+    press(&mut app, "j");
+    let body = highlight_map(&app);
+    let text = body.split("\n----\n").next().unwrap();
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("LISBON (Meridian Wire) — Foreign Minister")),
+        "{text}"
+    );
+    assert!(
+        !text
+            .lines()
+            .any(|l| l.trim_end() == "LISBON (Meridian Wire) —")
+    );
+}
+
+#[test]
+fn a_place_inside_an_organizations_name_is_not_counted_twice() {
+    let text = "Snow closes the pass\n\nThe Colorado Department of Transportation closed the \
+                road on Monday. A spokesman for the Colorado Department of Transportation, Sam \
+                Reed, said crews were working. Colorado has had a cold week.";
+    let docs: Vec<Document> = byline::article::parse("colo.txt", text.as_bytes())
+        .articles
+        .into_iter()
+        .map(Document::analyze)
+        .collect();
+    let colorado = docs[0]
+        .analysis
+        .entities
+        .iter()
+        .find(|e| e.name.as_ref() == "Colorado")
+        .expect("the analysis finds Colorado");
+    // The analysis reports the place inside the name too (as GUM annotates it).
+    assert_eq!(colorado.mentions.len(), 3);
+    let mut app = App::from_documents(docs, Vec::new(), 120, 24).with_clock(clock());
+    let s = screen(&app);
+    // The entity pane's rows as (name, count).
+    let rows: Vec<(String, String)> = s
+        .lines()
+        .filter_map(|l| {
+            let side = l.rsplit("││").next()?.trim_end_matches('│').trim();
+            let (name, count) = side.rsplit_once(' ')?;
+            Some((name.trim().to_string(), count.to_string()))
+        })
+        .collect();
+    let count = |name: &str| {
+        rows.iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, c)| c.as_str())
+    };
+    assert_eq!(count("Colorado Department o…"), Some("2"), "{s}");
+    assert_eq!(count("Colorado"), Some("1"), "{s}");
+    choose_entity(&mut app, |e| e.name.as_ref() == "Colorado");
+    press(&mut app, "n");
+    assert!(
+        status(&app).contains("Colorado — mention 1 of 1"),
+        "{}",
+        status(&app)
+    );
+    insta::assert_snapshot!(s);
 }

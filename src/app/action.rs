@@ -30,6 +30,8 @@ pub enum Action {
     PrevQuote,
     /// Filter the headlines to articles mentioning the selected entity (again: clear).
     ToggleFilter,
+    /// Headlines: newest first ↔ file order.
+    ToggleOrder,
     /// Entity pane: this article's entities ↔ the whole corpus.
     ToggleCorpus,
     /// The quotes view in place of the entity pane.
@@ -75,6 +77,9 @@ pub enum Action {
         column: u16,
         row: u16,
     },
+    /// Time passed (the event loop sends it at `App::wake_at`): an article on screen long
+    /// enough counts as read.
+    Tick(std::time::Instant),
     /// The background analysis of article `index` finished.
     Analyzed(usize, Analysis),
     /// The background analysis of article `index` failed (a bug); the message says why.

@@ -10,6 +10,52 @@ use super::list::{Step, moved};
 use super::wrap::Wrapped;
 use crate::analysis::{Analysis, QuoteKind};
 use crate::article::{Article, Span};
+use std::time::{Duration, Instant};
+
+/// How long an article stays on screen before it counts as read.
+pub const DWELL: Duration = Duration::from_millis(1500);
+
+/// What the line under the headline says, when the article's text does not: the outlet, the
+/// author (when no byline block shows it: JSON articles), and the date — parsed, in local time,
+/// relative when recent ("Fri 5 Sep 2025 09:30 (3 h ago)"), else as written. Empty when there is
+/// nothing to say. `Wrapped` places the line; the body pane draws this text on it.
+pub fn meta_text(article: &Article, clock: &super::Clock) -> String {
+    // A date written without a time ("2025-09-04", "September 18, 2025") is a day.
+    let timed = article.date.as_deref().is_some_and(super::clock::has_time);
+    meta_text_with(
+        article,
+        |ts| {
+            if timed { clock.long(ts) } else { clock.day(ts) }
+        },
+    )
+}
+
+/// `meta_text` with the parsed date put in words by `date`.
+pub fn meta_text_with(article: &Article, date: impl Fn(jiff::Timestamp) -> String) -> String {
+    let shown = |s: &&str| {
+        let s = s.trim();
+        // Not when the article says it itself (a dateline with the date, a byline).
+        !s.is_empty() && !article.text.contains(s)
+    };
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(outlet) = article.outlet.as_deref().filter(shown) {
+        parts.push(outlet.trim().to_string());
+    }
+    let has_byline = article
+        .blocks
+        .iter()
+        .any(|b| b.kind == crate::article::BlockKind::Byline);
+    if !has_byline && let Some(author) = article.byline.as_deref().filter(shown) {
+        parts.push(format!("By {}", author.trim()));
+    }
+    if let Some(raw) = article.date.as_deref().filter(shown) {
+        parts.push(match article.published {
+            Some(ts) => date(ts),
+            None => raw.trim().to_string(),
+        });
+    }
+    crate::article::sanitize::flat(&parts.join(" · "), 200)
+}
 
 /// How a stretch of body text is highlighted; later variants are drawn over earlier ones.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -33,12 +79,12 @@ pub struct Mark {
 }
 
 /// What the marks show: the quote `]`/`[` is on and the followed entity's mentions.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(super) struct MarksOf {
     /// Index into the analysis' quotes.
     pub current_quote: Option<usize>,
-    /// Index into the analysis' entities.
-    pub followed: Option<usize>,
+    /// The followed entity's own mentions (`follow::own_mentions`).
+    pub followed: Vec<Span>,
     /// Index into the followed entity's mentions.
     pub mention: Option<usize>,
 }
@@ -62,6 +108,8 @@ pub struct BodyView {
     part_marks: Vec<Vec<Mark>>,
     /// More text was wrapped since the marks were mapped.
     stale: bool,
+    /// When the shown article came on screen, while it is not read yet.
+    since: Option<Instant>,
 }
 
 impl BodyView {
@@ -186,8 +234,8 @@ impl BodyView {
                 };
                 spans.push((q.span, h));
             }
-            if let Some(e) = of.followed.and_then(|i| analysis.entities.get(i)) {
-                for (i, m) in e.mentions.iter().enumerate() {
+            {
+                for (i, m) in of.followed.iter().enumerate() {
                     let h = if Some(i) == of.mention {
                         Highlight::CurrentMention
                     } else {
@@ -264,6 +312,23 @@ impl BodyView {
         self.marks = marks;
     }
 
+    /// Where the view is, as less and vim say it: `All` (everything fits), `Top`, `Bot`, or how
+    /// far down the top line is (`42%`). `None` for an empty body.
+    pub fn position(&self, height: usize) -> Option<String> {
+        let max = self.max_scroll(height);
+        Some(if self.text.is_empty() {
+            return None;
+        } else if max == 0 {
+            "All".to_string()
+        } else if self.scroll == 0 {
+            "Top".to_string()
+        } else if self.scroll >= max {
+            "Bot".to_string()
+        } else {
+            format!("{}%", (self.scroll * 100 / max).clamp(1, 99))
+        })
+    }
+
     fn max_scroll(&self, height: usize) -> usize {
         self.text.len().saturating_sub(height)
     }
@@ -301,11 +366,36 @@ impl App {
         let page = height.saturating_sub(1).max(1);
         let lines = self.body.max_scroll(height) + 1;
         self.body.scroll = moved(self.body.scroll, lines, page, step);
+        self.mark_shown_read();
     }
 
     pub(super) fn scroll_body(&mut self, delta: isize) {
         let max = self.body.max_scroll(self.screen.body_height());
         self.body.scroll = self.body.scroll.saturating_add_signed(delta).min(max);
+        self.mark_shown_read();
+    }
+
+    /// The shown article was read (Enter, a scroll of its body, or `DWELL` on screen).
+    pub(super) fn mark_shown_read(&mut self) -> bool {
+        self.body.since = None;
+        match self.current_index() {
+            Some(i) => self.docs.set_read(i, true),
+            None => false,
+        }
+    }
+
+    /// When the event loop should send `Action::Tick`: the shown article's dwell deadline.
+    pub fn wake_at(&self) -> Option<Instant> {
+        self.body.since.map(|t| t + DWELL)
+    }
+
+    /// Time passed: the shown article counts as read once it was on screen for `DWELL`. Says
+    /// whether anything changed.
+    pub(super) fn tick(&mut self, now: Instant) -> bool {
+        match self.body.since {
+            Some(since) if now.saturating_duration_since(since) >= DWELL => self.mark_shown_read(),
+            _ => false,
+        }
     }
 
     pub(super) fn scroll_body_to(&mut self, span: Span) {
@@ -347,10 +437,14 @@ impl App {
         self.body.scroll = 0;
         match self.current_index() {
             Some(i) => {
-                self.docs.mark_read(i);
+                let unread = self.docs.entry(i).is_some_and(|e| !e.is_read());
+                self.body.since = unread.then(Instant::now);
                 self.rewrap();
             }
-            None => self.body.text = Wrapped::default(),
+            None => {
+                self.body.since = None;
+                self.body.text = Wrapped::default();
+            }
         }
     }
 
@@ -401,7 +495,7 @@ impl App {
             .and_then(|i| self.docs.analysis(i));
         let of = MarksOf {
             current_quote: self.side.quotes().current_quote_index(),
-            followed: self.followed.here(),
+            followed: self.followed_mentions(),
             mention: self.followed.mention(),
         };
         self.body.rebuild_marks(analysis, of, search);

@@ -13,8 +13,8 @@ use std::sync::Arc;
 pub struct Entry {
     /// The headline made inert and put on one line.
     title: String,
-    /// The date (or else the outlet) for the list, when the source gives one.
-    meta: String,
+    /// Where it comes from, for the list: the outlet, else the file's name.
+    origin: String,
     read: bool,
     analysis: Option<Analysis>,
 }
@@ -24,8 +24,9 @@ impl Entry {
         &self.title
     }
 
-    pub fn meta(&self) -> &str {
-        &self.meta
+    /// Where the article comes from: the outlet, else the file's name.
+    pub fn origin(&self) -> &str {
+        &self.origin
     }
 
     pub fn is_read(&self) -> bool {
@@ -55,7 +56,7 @@ impl Collection {
             .iter()
             .map(|a| Entry {
                 title: one_line(&a.headline, &a.source),
-                meta: list_meta(a),
+                origin: origin(a),
                 read: false,
                 analysis: None,
             })
@@ -102,6 +103,25 @@ impl Collection {
         &self.errors
     }
 
+    /// The load errors in words: "1 source could not be opened", "1 record skipped", or both
+    /// ("2 sources could not be opened, 1 record skipped"); `None` when there are none.
+    pub fn errors_summary(&self) -> Option<String> {
+        use super::message::count;
+        let records = self.errors.iter().filter(|e| is_record(e)).count();
+        let sources = self.errors.len() - records;
+        let mut parts = Vec::new();
+        if sources > 0 {
+            parts.push(format!(
+                "{} could not be opened",
+                count(sources, "source", "sources")
+            ));
+        }
+        if records > 0 {
+            parts.push(format!("{} skipped", count(records, "record", "records")));
+        }
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+
     pub fn corpus(&self) -> &CorpusIndex {
         &self.corpus
     }
@@ -111,22 +131,17 @@ impl Collection {
         self.analysed
     }
 
-    pub(super) fn mark_read(&mut self, index: usize) {
-        if let Some(e) = self.entries.get_mut(index) {
-            e.read = true;
-        }
-    }
-
-    /// Shows dates in `format` (jiff's strftime, UTC) in the list, for articles whose date was
-    /// understood.
-    pub(super) fn format_dates(&mut self, format: &str) {
-        for (entry, article) in self.entries.iter_mut().zip(self.articles.iter()) {
-            if let Some(ts) = article.published {
-                let zoned = ts.to_zoned_datetime(jiff::tz::TimeZone::UTC);
-                if let Ok(text) = jiff::fmt::strtime::format(format, &zoned) {
-                    entry.meta = flat(&text, 40);
-                }
+    /// THE way the read flag changes (a library that stores it hooks in here). An article is
+    /// read once it was shown in the body pane: opened with Enter, its body scrolled, or left on
+    /// screen for `DWELL` — not when the cursor passes over its headline. Says whether the flag
+    /// changed.
+    pub(super) fn set_read(&mut self, index: usize, read: bool) -> bool {
+        match self.entries.get_mut(index) {
+            Some(e) if e.read != read => {
+                e.read = read;
+                true
             }
+            _ => false,
         }
     }
 
@@ -177,6 +192,14 @@ impl Collection {
     }
 }
 
+/// Whether a load error is about one record of a file that opened (a bad line of a JSON Lines
+/// file, a bad item of a JSON list): the parser names those `file#N`.
+fn is_record(error: &SourceError) -> bool {
+    error.source.rsplit_once('#').is_some_and(|(file, n)| {
+        !file.is_empty() && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
 /// A headline for the list: inert, on one line, cut short, never empty.
 fn one_line(headline: &str, source: &str) -> String {
     let title = flat(headline, 300);
@@ -187,22 +210,40 @@ fn one_line(headline: &str, source: &str) -> String {
     }
 }
 
-/// "2025-09-02" from an ISO date, else the date or outlet as given (cut short), else nothing.
-fn list_meta(article: &Article) -> String {
-    let date = article.date.as_deref().map(str::trim).unwrap_or("");
-    let iso = date.get(..10).filter(|d| {
-        d.bytes().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        })
-    });
-    let text = match iso {
-        Some(d) => d,
-        None if !date.is_empty() => date,
-        None => article.outlet.as_deref().unwrap_or(""),
-    };
-    flat(text, 16)
+/// The outlet, else the source's file name (without its folders), inert and cut short.
+fn origin(article: &Article) -> String {
+    match article.outlet.as_deref().map(str::trim) {
+        Some(outlet) if !outlet.is_empty() => flat(outlet, 40),
+        _ => {
+            let source = article.source.as_str();
+            let name = source.rsplit(['/', '\\']).next().unwrap_or(source);
+            flat(name, 40)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn load_errors_are_counted_in_words() {
+        let c = |errors: Vec<SourceError>| Collection::new(Vec::new(), errors).errors_summary();
+        assert_eq!(c(Vec::new()), None);
+        let src = SourceError::new("gone.txt", "not found");
+        let rec = SourceError::new("feed.jsonl#3", "invalid JSON");
+        assert_eq!(
+            c(vec![src.clone()]).as_deref(),
+            Some("1 source could not be opened")
+        );
+        assert_eq!(c(vec![rec.clone()]).as_deref(), Some("1 record skipped"));
+        assert_eq!(
+            c(vec![src.clone(), src, rec.clone(), rec]).as_deref(),
+            Some("2 sources could not be opened, 2 records skipped")
+        );
+        assert_eq!(
+            c(vec![SourceError::new("#1", "x")]).as_deref(),
+            Some("1 source could not be opened")
+        );
+    }
 }

@@ -15,6 +15,8 @@ pub struct Followed {
     here: Option<usize>,
     /// Index into its mentions in the shown article: the current mention.
     mention: Option<usize>,
+    /// The reader let go of the entity (Esc): nobody is followed until they choose again.
+    dropped: bool,
 }
 
 impl Followed {
@@ -34,9 +36,28 @@ impl Followed {
 }
 
 impl App {
-    /// Follows `key` (or nobody) and finds it in the shown article.
+    /// Follows `key` (or nobody: the reader let go of the entity) and finds it in the shown
+    /// article.
     pub(super) fn set_followed(&mut self, key: Option<EntityKey>) {
+        self.followed.dropped = key.is_none();
         self.followed.key = key;
+        self.locate_followed();
+    }
+
+    /// The entity pane's cursor and the followed entity are one state: when the shown article
+    /// does not mention the followed entity, the entity the pane's cursor is on (its first) is
+    /// followed instead — unless the reader let go of it with Esc. Called after the entity rows
+    /// were rebuilt.
+    pub(super) fn follow_pane_cursor(&mut self) {
+        if self.followed.dropped || self.followed.here.is_some() {
+            return;
+        }
+        if self.current_analysis().is_none() {
+            // Still being analysed: keep following until there is something to show instead.
+            return;
+        }
+        self.followed.key = self.cursor_entity_key();
+        self.followed.mention = None;
         self.locate_followed();
     }
 
@@ -54,19 +75,17 @@ impl App {
         });
     }
 
-    /// The followed entity's mentions in the shown article.
-    fn followed_mentions(&self) -> Vec<Span> {
-        self.followed
-            .here
-            .and_then(|i| self.current_analysis()?.entities.get(i))
-            .map(|e| e.mentions.to_vec())
-            .unwrap_or_default()
+    /// The followed entity's own mentions in the shown article (`own_mentions`).
+    pub(super) fn followed_mentions(&self) -> Vec<Span> {
+        match (self.followed.here, self.current_analysis()) {
+            (Some(i), Some(analysis)) => own_mentions(analysis, i),
+            _ => Vec::new(),
+        }
     }
 
     pub(super) fn step_mention(&mut self, forward: bool) {
         if self.followed.key.is_none() {
             self.set_followed(self.cursor_entity_key());
-            self.person_changed();
         }
         let Some(key) = self.followed.key.clone() else {
             self.message = Some(Message::info(
@@ -92,21 +111,19 @@ impl App {
             )));
             return;
         }
-        // On to the next (previous) article that mentions the entity.
-        let current = self.current_index();
+        // On to the next (previous) listed article that mentions the entity.
         let articles = self.docs.corpus().articles_with(&key);
-        let listed = |a: usize| self.headlines.lists(a);
+        let listed = self.headlines.listed();
+        let row = self.headlines.pos().selected;
+        let mentions = |r: &usize| {
+            listed
+                .get(*r)
+                .is_some_and(|a| articles.binary_search(a).is_ok())
+        };
         let target = if forward {
-            articles
-                .iter()
-                .copied()
-                .find(|&a| current.is_none_or(|c| a > c) && listed(a))
+            (row + 1..listed.len()).find(mentions)
         } else {
-            articles
-                .iter()
-                .rev()
-                .copied()
-                .find(|&a| current.is_none_or(|c| a < c) && listed(a))
+            (0..row.min(listed.len())).rev().find(mentions)
         };
         let Some(target) = target else {
             self.message = Some(Message::info(format!(
@@ -115,7 +132,7 @@ impl App {
             )));
             return;
         };
-        self.go_to_article(target);
+        self.select_headline(target);
         let mentions = self.followed_mentions();
         if mentions.is_empty() {
             return;
@@ -139,4 +156,75 @@ impl App {
             self.scroll_body_to(*span);
         }
     }
+}
+
+/// Entity `index`'s mentions that stand on their own: not those inside a longer name of another
+/// entity ("Colorado" in "Colorado Department of Transportation"), which the analysis reports
+/// too, so that they are not counted (or stepped to) twice. An entity named only inside other
+/// names keeps all its mentions. Mentions never cross, so one sorted sweep finds the enclosed.
+pub(super) fn own_mentions(analysis: &crate::analysis::Analysis, index: usize) -> Vec<Span> {
+    let Some(entity) = analysis.entities.get(index) else {
+        return Vec::new();
+    };
+    let mut others: Vec<Span> = analysis
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != index)
+        .flat_map(|(_, e)| e.mentions.iter().copied())
+        .collect();
+    others.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    let mut own = Vec::with_capacity(entity.mentions.len());
+    let mut next = 0;
+    // The furthest end among other mentions starting at or before the current one.
+    let mut reach: Option<Span> = None;
+    for m in entity.mentions.iter() {
+        while let Some(o) = others.get(next).filter(|o| o.start <= m.start) {
+            if reach.is_none_or(|r| o.end > r.end) {
+                reach = Some(*o);
+            }
+            next += 1;
+        }
+        let enclosed = reach.is_some_and(|r| r.contains(m) && r != *m);
+        if !enclosed {
+            own.push(*m);
+        }
+    }
+    if own.is_empty() {
+        entity.mentions.to_vec()
+    } else {
+        own
+    }
+}
+
+/// Every entity's number of own mentions (`own_mentions`), in one sweep over all mentions.
+pub(super) fn own_counts(analysis: &crate::analysis::Analysis) -> Vec<usize> {
+    let mut all: Vec<(Span, usize)> = analysis
+        .entities
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (*m, i)))
+        .collect();
+    all.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+    let mut own = vec![0usize; analysis.entities.len()];
+    // Mentions never cross: those still open at a mention's start enclose it.
+    let mut open: Vec<(Span, usize)> = Vec::new();
+    for (m, i) in all {
+        while open.last().is_some_and(|(o, _)| o.end <= m.start) {
+            open.pop();
+        }
+        let enclosed = open
+            .iter()
+            .any(|(o, j)| *j != i && o.contains(&m) && *o != m);
+        if !enclosed && let Some(n) = own.get_mut(i) {
+            *n += 1;
+        }
+        open.push((m, i));
+    }
+    for (n, e) in own.iter_mut().zip(&analysis.entities) {
+        if *n == 0 {
+            *n = e.mentions.len();
+        }
+    }
+    own
 }

@@ -1,5 +1,5 @@
 //! The headline pane: which articles are listed (all, or those mentioning the filter's entity),
-//! the selected one, and the filter itself.
+//! in which order (newest first, or as the files list them), the selected one, and the filter.
 
 use super::App;
 use super::layout::Pane;
@@ -27,25 +27,90 @@ impl Filter {
     }
 }
 
+/// The order of the headline list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Order {
+    /// Newest first by publication date; undated articles after the dated ones, in file order.
+    #[default]
+    Newest,
+    /// As the sources list them.
+    File,
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct HeadlinesPane {
-    /// Article indices listed, ascending (all, or the filter's).
+    /// Article indices listed (all, or the filter's), in `order`.
     listed: Vec<usize>,
+    order: Order,
+    /// Each article's place in `order` (same index as the articles).
+    rank: Vec<usize>,
+    /// Publication dates, to sort by (same index as the articles).
+    dates: Vec<Option<jiff::Timestamp>>,
     pos: ListPos,
     filter: Option<Filter>,
 }
 
 impl HeadlinesPane {
-    pub(super) fn new(articles: usize) -> Self {
-        Self {
-            listed: (0..articles).collect(),
+    pub(super) fn new(dates: Vec<Option<jiff::Timestamp>>) -> Self {
+        let mut pane = Self {
+            listed: (0..dates.len()).collect(),
+            dates,
             ..Self::default()
+        };
+        pane.rerank();
+        pane.sort_listed();
+        pane
+    }
+
+    /// Ranks the articles for `order`.
+    fn rerank(&mut self) {
+        let mut by: Vec<usize> = (0..self.dates.len()).collect();
+        if self.order == Order::Newest {
+            // Stable: same dates (and undated articles) keep their file order.
+            by.sort_by_key(|&i| {
+                let date = self.dates.get(i).copied().flatten();
+                (date.is_none(), std::cmp::Reverse(date))
+            });
+        }
+        self.rank = vec![0; by.len()];
+        for (place, &i) in by.iter().enumerate() {
+            if let Some(r) = self.rank.get_mut(i) {
+                *r = place;
+            }
         }
     }
 
-    /// Article indices listed, ascending.
+    fn rank_of(&self, index: usize) -> usize {
+        self.rank.get(index).copied().unwrap_or(usize::MAX)
+    }
+
+    /// Puts `articles` in the list's order.
+    fn sort(&self, articles: &mut [usize]) {
+        articles.sort_by_key(|&a| self.rank_of(a));
+    }
+
+    /// Puts the listed articles in the list's order.
+    fn sort_listed(&mut self) {
+        let mut listed = std::mem::take(&mut self.listed);
+        self.sort(&mut listed);
+        self.listed = listed;
+    }
+
+    /// Article indices listed, in the list's order.
     pub fn listed(&self) -> &[usize] {
         &self.listed
+    }
+
+    pub fn order(&self) -> Order {
+        self.order
+    }
+
+    /// The row listing article `index`, if it is listed.
+    pub fn row_of(&self, index: usize) -> Option<usize> {
+        let rank = self.rank_of(index);
+        self.listed
+            .binary_search_by_key(&rank, |&a| self.rank_of(a))
+            .ok()
     }
 
     pub fn pos(&self) -> ListPos {
@@ -63,7 +128,7 @@ impl HeadlinesPane {
 
     /// Whether article `index` is listed.
     pub fn lists(&self, index: usize) -> bool {
-        self.listed.binary_search(&index).is_ok()
+        self.row_of(index).is_some()
     }
 
     pub(super) fn keep_visible(&mut self, height: usize) {
@@ -73,7 +138,7 @@ impl HeadlinesPane {
 
 impl App {
     pub(super) fn step_headlines(&mut self, step: Step) {
-        let page = self.screen.list_height(Pane::Headlines).max(1);
+        let page = self.screen.headlines_fit().max(1);
         let to = moved(
             self.headlines.pos.selected,
             self.headlines.listed.len(),
@@ -84,21 +149,21 @@ impl App {
     }
 
     pub(super) fn scroll_headlines(&mut self, delta: isize) {
-        let h = self.screen.list_height(Pane::Headlines);
+        let h = self.screen.headlines_fit();
         let len = self.headlines.listed.len();
         scroll_list(&mut self.headlines.pos, len, h, delta);
     }
 
     /// A click on row `rel` of the list.
     pub(super) fn click_headlines(&mut self, rel: usize) {
-        let at = self.headlines.pos.offset + rel;
+        let at = self.headlines.pos.offset + rel / self.screen.headline_rows();
         if at < self.headlines.listed.len() {
             self.select_headline(at);
         }
     }
 
     pub(super) fn select_headline(&mut self, row: usize) {
-        let h = self.screen.list_height(Pane::Headlines);
+        let h = self.screen.headlines_fit();
         if row != self.headlines.pos.selected {
             self.headlines.pos.selected = row;
             self.show_selected_article();
@@ -107,9 +172,26 @@ impl App {
     }
 
     pub(super) fn go_to_article(&mut self, index: usize) {
-        if let Ok(row) = self.headlines.listed.binary_search(&index) {
+        if let Some(row) = self.headlines.row_of(index) {
             self.select_headline(row);
         }
+    }
+
+    /// `s`: newest first ↔ file order; the shown article stays shown.
+    pub(super) fn toggle_order(&mut self) {
+        let current = self.current_index();
+        let pane = &mut self.headlines;
+        pane.order = match pane.order {
+            Order::Newest => Order::File,
+            Order::File => Order::Newest,
+        };
+        pane.rerank();
+        pane.sort_listed();
+        self.message = Some(Message::info(match self.headlines.order {
+            Order::Newest => "newest first — s lists them in file order",
+            Order::File => "in file order — s lists the newest first",
+        }));
+        self.reselect(current);
     }
 
     pub(super) fn toggle_filter(&mut self) {
@@ -130,7 +212,8 @@ impl App {
             self.message = Some(Message::info("choose an entity to filter by first"));
             return;
         };
-        let articles = self.docs.corpus().articles_with(&key).to_vec();
+        let mut articles = self.docs.corpus().articles_with(&key).to_vec();
+        self.headlines.sort(&mut articles);
         if articles.is_empty() {
             self.message = Some(Message::info("no analysed article mentions it yet"));
             return;
@@ -146,9 +229,14 @@ impl App {
             key,
             name: name.clone(),
         });
+        let verb = if articles.len() == 1 {
+            "mentions"
+        } else {
+            "mention"
+        };
         self.message = Some(Message::info(format!(
-            "{} articles mention {name} — f or Esc shows all",
-            articles.len()
+            "{} {verb} {name} — f or Esc shows all",
+            super::message::count(articles.len(), "article", "articles")
         )));
         self.headlines.listed = articles;
         self.reselect(current);
@@ -158,6 +246,7 @@ impl App {
         let current = self.current_index();
         self.headlines.filter = None;
         self.headlines.listed = (0..self.docs.len()).collect();
+        self.headlines.sort_listed();
         self.reselect(current);
     }
 
@@ -171,10 +260,10 @@ impl App {
     /// After the list changed: keep showing `current` if it is still listed, else the first.
     fn reselect(&mut self, current: Option<usize>) {
         self.headlines.pos.offset = 0;
-        match current.and_then(|c| self.headlines.listed.binary_search(&c).ok()) {
+        match current.and_then(|c| self.headlines.row_of(c)) {
             Some(row) => {
                 self.headlines.pos.selected = row;
-                let h = self.screen.list_height(Pane::Headlines);
+                let h = self.screen.headlines_fit();
                 self.headlines.keep_visible(h);
                 self.rebuild_article_views();
             }
@@ -195,8 +284,12 @@ impl App {
 
     /// A newly analysed article mentions the filter's entity: list it.
     pub(super) fn show_in_filter(&mut self, index: usize) {
+        let rank = self.headlines.rank_of(index);
         let pane = &mut self.headlines;
-        if let Err(at) = pane.listed.binary_search(&index) {
+        let found = pane
+            .listed
+            .binary_search_by_key(&rank, |&a| pane.rank.get(a).copied().unwrap_or(usize::MAX));
+        if let Err(at) = found {
             let was_empty = pane.listed.is_empty();
             pane.listed.insert(at, index);
             if was_empty {

@@ -283,7 +283,7 @@ pub static BINDINGS: &[Binding] = &[
         &[k('p')],
         Action::TogglePersonQuotes,
         "person",
-        "only the selected person's quotes (again: all)",
+        "only the selected quote's speaker's quotes (again: all)",
     ),
     bind(
         Pane,
@@ -355,7 +355,13 @@ pub static BINDINGS: &[Binding] = &[
         "",
         "previous mention of the selected entity",
     ),
-    bind(Global, &[k(']')], Action::NextQuote, "quote", "next quote"),
+    bind(
+        Global,
+        &[k(']')],
+        Action::NextQuote,
+        "quote",
+        "next quote (on to the next article with one)",
+    ),
     bind(Global, &[k('[')], Action::PrevQuote, "", "previous quote"),
     bind(
         Global,
@@ -363,6 +369,13 @@ pub static BINDINGS: &[Binding] = &[
         Action::ToggleFilter,
         "filter",
         "list only articles mentioning the chosen entity (again: all)",
+    ),
+    bind(
+        Global,
+        &[k('s')],
+        Action::ToggleOrder,
+        "sort",
+        "sort the headlines: newest first (at start) or file order",
     ),
     bind(
         Global,
@@ -497,21 +510,107 @@ impl Binding {
     }
 }
 
-/// Lines of the help overlay: per context with bindings, its title and one line per binding,
-/// a blank line between contexts (what `ui::help::lines` draws; a test keeps them in step).
-pub fn help_line_count() -> usize {
-    let mut lines = 0;
+/// What the mouse does: the pointer's rows of the help and the README's key table.
+pub static MOUSE: &[(&str, &str)] = &[
+    ("click", "focus that pane and select the row clicked"),
+    (
+        "wheel",
+        "scroll the pane under the pointer (or the open list)",
+    ),
+];
+
+/// The help's title for the mouse rows, after the key contexts.
+pub const MOUSE_TITLE: &str = "Mouse";
+
+/// Width of the help's key column.
+const KEY_COLUMN: usize = 18;
+
+/// One row of the help overlay, before styling.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HelpRow {
+    Blank,
+    Title(&'static str),
+    /// The keys (empty on a continuation row) and a piece of the description.
+    Binding(String, String),
+}
+
+/// The help overlay's natural width: its widest row unwrapped, plus the border.
+fn help_natural_width() -> usize {
+    let bindings = BINDINGS
+        .iter()
+        .map(|b| b.description.chars().count())
+        .chain(MOUSE.iter().map(|(_, d)| d.chars().count()));
+    KEY_COLUMN + bindings.max().unwrap_or(0) + 2
+}
+
+/// The width the help's text is wrapped to on a screen `screen_width` columns wide (inside the
+/// overlay's border).
+pub fn help_text_width(screen_width: u16) -> usize {
+    help_natural_width()
+        .max(30)
+        .min(usize::from(screen_width))
+        .saturating_sub(2)
+}
+
+/// The help overlay's rows for a text `width`: per context with bindings, its title and its
+/// bindings, then the mouse; a blank row between sections. A description that does not fit
+/// wraps under itself (at very narrow widths, under the keys).
+pub fn help_rows(keys: &KeyMap, width: usize) -> Vec<HelpRow> {
+    let mut sections: Vec<(&'static str, Vec<(String, &'static str)>)> = Vec::new();
     for ctx in Context::HELP_ORDER {
-        let bindings = BINDINGS.iter().filter(|b| b.context == ctx).count();
-        if bindings == 0 {
-            continue;
+        let rows: Vec<(String, &'static str)> = keys
+            .rows()
+            .filter(|(b, _)| b.context == ctx)
+            .map(|(b, keys)| {
+                let names = if keys.is_empty() {
+                    "(unbound)".to_string()
+                } else {
+                    keys.iter().map(Key::name).collect::<Vec<_>>().join("/")
+                };
+                (names, b.description)
+            })
+            .collect();
+        if !rows.is_empty() {
+            sections.push((ctx.title(), rows));
         }
-        if lines > 0 {
-            lines += 1;
-        }
-        lines += 1 + bindings;
     }
-    lines
+    sections.push((
+        MOUSE_TITLE,
+        MOUSE.iter().map(|(k, d)| ((*k).to_string(), *d)).collect(),
+    ));
+    let mut out = Vec::new();
+    for (title, rows) in sections {
+        if !out.is_empty() {
+            out.push(HelpRow::Blank);
+        }
+        out.push(HelpRow::Title(title));
+        for (keys, description) in rows {
+            let keys = format!("  {keys}");
+            let room = width.saturating_sub(KEY_COLUMN);
+            if room >= 16 {
+                let pieces = textwrap::wrap(description, room);
+                for (i, piece) in pieces.into_iter().enumerate() {
+                    let head = if i == 0 { keys.clone() } else { String::new() };
+                    out.push(HelpRow::Binding(
+                        format!("{head:<KEY_COLUMN$}"),
+                        piece.into_owned(),
+                    ));
+                }
+            } else {
+                // Too narrow for two columns: the keys, then the description under them.
+                out.push(HelpRow::Binding(keys, String::new()));
+                for piece in textwrap::wrap(description, width.saturating_sub(4).max(1)) {
+                    out.push(HelpRow::Binding("    ".into(), piece.into_owned()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Rows of the help overlay on a screen `screen_width` columns wide (what `ui::help` draws).
+pub fn help_line_count(keys: &KeyMap, screen_width: u16) -> usize {
+    help_rows(keys, help_text_width(screen_width)).len()
 }
 
 /// The key table as Markdown, for the README (between `<!-- keys:start -->` and
@@ -532,6 +631,9 @@ pub fn markdown_table() -> String {
                 b.description
             ));
         }
+    }
+    for (what, description) in MOUSE {
+        out.push_str(&format!("| {what} | {MOUSE_TITLE} | {description} |\n"));
     }
     out
 }
@@ -572,6 +674,7 @@ pub fn action_name(action: &Action) -> Option<&'static str> {
         Action::Export => "export",
         Action::Quit => "quit",
         Action::Suspend => "suspend",
+        Action::ToggleOrder => "sort",
         _ => return None,
     })
 }

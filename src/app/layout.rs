@@ -1,5 +1,7 @@
-//! Where the panes go for a terminal size: three columns from 100 columns up; below that the body
-//! takes the full width with one list pane stacked above it (or only the focused pane when short).
+//! Where the panes go for a terminal size: three columns from 100 columns up; from 70 (an 80×24
+//! terminal) the headlines across the top and the body beside a narrower entity pane under
+//! them, so people stay in view; narrower still, the body takes the full width with one list
+//! pane stacked above it; when short, only the focused pane.
 //! Computed once per resize or focus change by `App::update` into the `Screen`; the wrap width,
 //! mouse hits, list heights and drawing all read that one result, so they agree.
 
@@ -14,11 +16,11 @@ pub enum Pane {
     Side,
 }
 
-/// Rows per quote in the quotes view: the speaker, then the words.
-pub const QUOTE_ROWS: usize = 2;
-
 /// Columns from which the three panes stand side by side.
 pub const WIDE: u16 = 100;
+
+/// Columns from which the entity pane stands beside the body (under the headlines).
+pub const MEDIUM: u16 = 70;
 
 /// The rectangles of one screen. A pane not shown has an empty rectangle.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -63,6 +65,15 @@ pub fn areas(area: Rect, focus: Pane, last_list: Pane) -> Areas {
     } else {
         focus
     };
+    if area.width >= MEDIUM && main_h >= 12 {
+        let top = (main_h / 3).clamp(3, 10);
+        let side = (area.width * 30 / 100).clamp(20, 28);
+        let below = main_h - top;
+        out.headlines = Rect::new(main.x, main.y, main.width, top);
+        out.body = Rect::new(main.x, main.y + top, main.width - side, below);
+        out.side = Rect::new(main.x + main.width - side, main.y + top, side, below);
+        return out;
+    }
     if main_h >= 12 {
         let top = (main_h / 3).clamp(3, 10);
         let list_rect = Rect::new(main.x, main.y, main.width, top);
@@ -149,9 +160,24 @@ impl Screen {
         self.list_height(Pane::Body)
     }
 
-    /// Quotes the quotes view shows at once (each takes `QUOTE_ROWS` rows).
-    pub fn quotes_fit(&self) -> usize {
-        self.list_height(Pane::Side) / QUOTE_ROWS
+    /// Screen rows per headline: the headline over a dim "source · date" line, when the list
+    /// has room for at least three articles so; else one.
+    pub fn headline_rows(&self) -> usize {
+        if self.list_height(Pane::Headlines) >= 6 {
+            2
+        } else {
+            1
+        }
+    }
+
+    /// Headlines the list shows at once.
+    pub fn headlines_fit(&self) -> usize {
+        self.list_height(Pane::Headlines) / self.headline_rows()
+    }
+
+    /// Columns a pane shows inside its border.
+    pub fn list_width(&self, pane: Pane) -> usize {
+        usize::from(inner(self.area_of(pane)).width)
     }
 
     /// The width the body is wrapped to.
@@ -200,13 +226,20 @@ pub fn inner(area: Rect) -> Rect {
     Rect::new(area.x + 1, area.y + 1, area.width - 2, area.height - 2)
 }
 
-/// The body's text area: inside the border, one column of padding each side.
+/// The widest the body's text is set (the reading measure): lines much longer than this are
+/// hard to read, so a wide body pane centres a column this wide.
+pub const MEASURE: u16 = 88;
+
+/// The body's text area: inside the border, one column of padding each side, at most
+/// `MEASURE` columns wide and centred in the pane.
 pub fn body_text(area: Rect) -> Rect {
     let i = inner(area);
     if i.width <= 2 {
         return i;
     }
-    Rect::new(i.x + 1, i.y, i.width - 2, i.height)
+    let width = (i.width - 2).min(MEASURE);
+    let x = i.x + 1 + (i.width - 2 - width) / 2;
+    Rect::new(x, i.y, width, i.height)
 }
 
 /// The width the body is wrapped to.
@@ -251,5 +284,11 @@ mod tests {
         let n = areas(Rect::new(0, 0, 60, 20), Pane::Body, Pane::Headlines);
         assert_eq!(n.body.width, 60);
         assert!(n.side.is_empty());
+        // 80x24: the headlines on top, the entities beside the body whatever has focus.
+        for focus in [Pane::Headlines, Pane::Body, Pane::Side] {
+            let m = areas(Rect::new(0, 0, 80, 24), focus, Pane::Headlines);
+            assert!(!m.headlines.is_empty() && !m.body.is_empty() && !m.side.is_empty());
+            assert!(m.body.width >= 50, "{m:?}");
+        }
     }
 }

@@ -39,3 +39,12 @@ impl Message {
         self.level
     }
 }
+
+/// "1 article", "2 articles": `n` and the noun, singular for one.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}

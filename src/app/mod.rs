@@ -11,7 +11,8 @@
 //! | `layout.rs` | `Pane`, `Screen`: terminal size, focus and pane rectangles (ui draws from them) |
 //! | `collection.rs` | `Collection`: articles, their analyses and read state, the corpus index, load errors |
 //! | `headlines.rs` | `HeadlinesPane`: listed articles, selection, the entity filter |
-//! | `body.rs` | `BodyView`: wrapped text, scroll, highlight marks |
+//! | `body.rs` | `BodyView`: wrapped text, scroll, highlight marks, read after a dwell |
+//! | `clock.rs` | `Clock`: now and the time zone dates are shown in |
 //! | `follow.rs` | `Followed`: the followed entity and its current mention; `n`/`N` |
 //! | `side.rs` | `SidePane`: which side view is shown; `EntityList` |
 //! | `quote_list.rs` | `QuoteList`: quote stops, current quote, the quotes view; `]`/`[`, `p` |
@@ -48,6 +49,7 @@
 
 pub mod action;
 pub mod body;
+pub mod clock;
 pub mod collection;
 pub mod corpus_list;
 pub mod follow;
@@ -67,10 +69,11 @@ pub mod wrap;
 
 pub use action::Action;
 pub use body::{BodyView, Highlight, Mark};
+pub use clock::Clock;
 pub use collection::{Collection, Entry};
 pub use corpus_list::{CorpusList, CorpusRow};
 pub use follow::Followed;
-pub use headlines::{Filter, HeadlinesPane};
+pub use headlines::{Filter, HeadlinesPane, Order};
 pub use keymap::Context;
 pub use layout::{Areas, Pane, Screen};
 pub use list::ListPos;
@@ -98,6 +101,7 @@ pub struct App {
     side: SidePane,
     followed: Followed,
     message: Option<Message>,
+    clock: Clock,
     quit: bool,
     /// The config: keys in force, theme, reading width, date format, OSC 52, export folder.
     prefs: Prefs,
@@ -116,7 +120,7 @@ pub struct App {
 impl App {
     /// A reader over articles whose analyses will arrive later as `Action::Analyzed`.
     pub fn new(articles: Vec<Article>, errors: Vec<SourceError>) -> Self {
-        let headlines = HeadlinesPane::new(articles.len());
+        let headlines = HeadlinesPane::new(articles.iter().map(|a| a.published).collect());
         let mut app = App {
             docs: Collection::new(articles, errors),
             screen: Screen::default(),
@@ -126,6 +130,7 @@ impl App {
             side: SidePane::default(),
             followed: Followed::default(),
             message: None,
+            clock: Clock::system(),
             quit: false,
             prefs: Prefs::default(),
             query: None,
@@ -172,7 +177,7 @@ impl App {
             self.message = Some(Message::problem(text));
         }
         if let Some(format) = &prefs.date_format {
-            self.docs.format_dates(format);
+            self.clock.set_format(format.clone());
         }
         self.prefs = prefs;
         self.after_layout();
@@ -224,6 +229,12 @@ impl App {
         self.prefs.keys.lookup(&self.contexts(), event)
     }
 
+    /// The same reader with dates shown by `clock` (tests fix "now" and the time zone).
+    pub fn with_clock(mut self, clock: Clock) -> Self {
+        self.clock = clock;
+        self
+    }
+
     // ----- reading the state (drawing, tests) ------------------------------------------------
 
     /// The config in force.
@@ -254,6 +265,11 @@ impl App {
     /// The headline search narrowing the list, if any.
     pub fn headline_search(&self) -> Option<&HeadlineSearch> {
         self.headline_search.as_ref()
+    }
+
+    /// "Now" and the time zone dates are shown in.
+    pub fn clock(&self) -> &Clock {
+        &self.clock
     }
 
     pub fn collection(&self) -> &Collection {

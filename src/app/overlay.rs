@@ -57,7 +57,7 @@ impl App {
 
     pub(super) fn step_overlay(&mut self, overlay: Overlay, step: Step) {
         let len = match overlay {
-            Overlay::Help => keymap::help_line_count(),
+            Overlay::Help => keymap::help_line_count(&self.prefs.keys, self.screen.width()),
             Overlay::Errors => error_rows(self.docs.errors(), self.screen.width()).len() + 2,
         };
         let page = usize::from(self.screen.height().saturating_sub(4)).max(1);

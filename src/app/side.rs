@@ -94,6 +94,7 @@ impl EntityList {
         self.rows.clear();
         let mut followed_row = None;
         if let Some(analysis) = analysis {
+            let counts = super::follow::own_counts(analysis);
             for kind in [
                 EntityKind::Person,
                 EntityKind::Organization,
@@ -120,7 +121,7 @@ impl EntityList {
                     self.rows.push(EntityRow::Entity {
                         index: i,
                         name: single_line(&e.name),
-                        count: e.mentions.len(),
+                        count: counts.get(i).copied().unwrap_or(0),
                     });
                     if let Some(role) = e.role.as_deref().map(single_line)
                         && !role.is_empty()
@@ -238,8 +239,8 @@ impl App {
                 self.follow_cursor_entity();
             }
             SideView::Quotes => {
-                let fit = self.screen.quotes_fit();
-                self.side.quotes.step(step, fit);
+                let height = self.screen.list_height(Pane::Side);
+                self.side.quotes.step(step, height);
             }
             SideView::Corpus => self.side.corpus.step(step, page),
         }
@@ -252,10 +253,7 @@ impl App {
                 let list = &mut self.side.entities;
                 scroll_list(&mut list.pos, list.rows.len(), h, delta);
             }
-            SideView::Quotes => {
-                let fit = self.screen.quotes_fit();
-                self.side.quotes.scroll(fit, delta);
-            }
+            SideView::Quotes => self.side.quotes.scroll(h, delta),
             SideView::Corpus => self.side.corpus.scroll(h, delta),
         }
     }
@@ -281,7 +279,6 @@ impl App {
                     self.set_followed(Some(key));
                     self.forget_mention();
                     self.reset_body_scroll();
-                    self.person_changed();
                     self.step_mention(true);
                 }
             }
@@ -299,8 +296,8 @@ impl App {
     pub(super) fn refit_side(&mut self) {
         let h = self.screen.list_height(Pane::Side);
         keep_visible(&mut self.side.entities.pos, h);
-        let fit = self.screen.quotes_fit();
-        self.side.quotes.keep_visible(fit);
+        let width = self.screen.list_width(Pane::Side);
+        self.side.quotes.refit(width, h);
         self.side.corpus.keep_visible(h);
     }
 
@@ -312,6 +309,7 @@ impl App {
             .and_then(|i| self.docs.analysis(i));
         let h = self.screen.list_height(Pane::Side);
         self.side.entities.rebuild(analysis, self.followed.key(), h);
+        self.follow_pane_cursor();
     }
 
     /// The entity under the entity-list cursor becomes the followed one.
@@ -321,14 +319,13 @@ impl App {
         {
             self.set_followed(Some(key));
             self.forget_mention();
-            self.person_changed();
             self.rebuild_marks();
             if let Some(e) = self
                 .followed
                 .here()
                 .and_then(|i| self.current_analysis()?.entities.get(i))
             {
-                let n = e.mentions.len();
+                let n = self.followed_mentions().len();
                 self.message = Some(Message::info(format!(
                     "{} — {n} mention{} here; n jumps to the next",
                     single_line(&e.name),

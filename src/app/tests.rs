@@ -114,13 +114,19 @@ fn tab_cycles_focus_and_shift_tab_goes_back() {
 }
 
 #[test]
-fn j_on_headlines_opens_the_next_article_and_marks_it_read() {
+fn j_on_headlines_opens_the_next_article_and_dwelling_marks_it_read() {
     let mut app = app();
-    assert!(app.collection().entries()[0].is_read());
+    assert!(!app.collection().entries()[0].is_read());
     assert!(!app.collection().entries()[1].is_read());
     app.update(Action::Down);
     assert_eq!(app.current_index(), Some(1));
+    assert!(!app.collection().entries()[0].is_read(), "passed over");
+    let at = app.wake_at().expect("a dwell deadline");
+    assert!(!app.update(Action::Tick(at - body::DWELL / 2)));
+    assert!(!app.collection().entries()[1].is_read());
+    assert!(app.update(Action::Tick(at)));
     assert!(app.collection().entries()[1].is_read());
+    assert_eq!(app.wake_at(), None);
     assert_eq!(app.body().wrapped().article, 1);
     app.update(Action::Bottom);
     assert_eq!(app.current_index(), Some(2));
@@ -315,10 +321,20 @@ fn quote_jump_names_the_speaker_and_role() {
             .iter()
             .any(|m| m.highlight == Highlight::CurrentQuote)
     );
+    // On past "Weather" (no quotes) to the third article's quote.
+    app.update(Action::NextQuote);
+    assert_eq!(app.current_index(), Some(2));
+    assert_eq!(
+        app.message().map(Message::text),
+        Some(
+            "quote 1 of 1 — John Kerry (U.S. Secretary of State) — in the next article with \
+             quotes (3/3)"
+        )
+    );
     app.update(Action::NextQuote);
     assert_eq!(
         app.message().map(Message::text),
-        Some("no later quote in this article")
+        Some("no later quote in this article or after it")
     );
 }
 
@@ -331,17 +347,7 @@ fn quotes_view_enter_jumps_and_person_filter_narrows() {
     assert_eq!(app.side().quotes().rows().len(), 1);
     app.update(Action::Open);
     assert_eq!(app.side().quotes().current(), Some(0));
-    app.update(Action::TogglePersonQuotes);
-    assert!(
-        app.message()
-            .map(Message::text)
-            .unwrap_or("")
-            .contains("choose a person")
-    );
-    app.update(Action::ToggleQuotes);
-    app.update(Action::Down);
-    app.update(Action::Up); // choose Kerry
-    app.update(Action::ToggleQuotes);
+    // p narrows to the selected quote's speaker (Kerry).
     app.update(Action::TogglePersonQuotes);
     assert!(app.side().quotes().by_person());
     assert_eq!(app.side().quotes().rows().len(), 1);
@@ -426,9 +432,11 @@ fn clicks_and_wheel_go_to_the_pane_under_the_pointer() {
         "the wheel does not move focus"
     );
     let list = crate::app::layout::inner(app.screen().areas().headlines);
+    // Two rows per headline: the fifth row is the third article's.
+    assert_eq!(app.screen().headline_rows(), 2);
     app.update(Action::ClickAt {
         column: list.x + 1,
-        row: list.y + 2,
+        row: list.y + 4,
     });
     assert_eq!(app.current_index(), Some(2));
     app.update(Action::ClickAt {
@@ -613,7 +621,7 @@ fn g_and_n_in_a_long_article_land_right_before_it_is_wrapped_whole() {
     assert_eq!(app.body().scroll() + h, body.len());
     let text_len = app.current_article().unwrap().text.len();
     assert_eq!(body.line(body.len() - 1).unwrap().src.end, text_len - 1);
-    assert!(drawn(&app).contains("100%"));
+    assert!(drawn(&app).contains("Bot"));
     wrap_all(&mut app);
     assert_eq!(app.body().scroll() + h, app.body().wrapped().len());
     // n: each mention is on screen, marked, wherever its part was.
@@ -686,4 +694,86 @@ fn a_quote_across_parts_of_a_long_article_is_marked_on_every_line() {
         assert!(text[pair[0].span.end..pair[1].span.start].trim().is_empty());
         assert_eq!(body.line(pair[0].line).unwrap().src.end, pair[0].span.end);
     }
+}
+
+#[test]
+fn own_mentions_leave_out_names_inside_longer_names_and_agree_with_the_counts() {
+    let text = "Irving Police Department said Irving was calm. Irving Police Department left.";
+    let span = |s: &str, nth: usize| {
+        let at = text.match_indices(s).nth(nth).map_or(0, |(i, _)| i);
+        Span::new(at, at + s.len())
+    };
+    let entity = |id: &str, kind, mentions: Vec<Span>| Entity {
+        id: id.into(),
+        kind,
+        name: id.into(),
+        role: None,
+        mentions: mentions.into(),
+    };
+    let analysis = Analysis {
+        entities: vec![
+            entity(
+                "Irving Police Department",
+                EntityKind::Organization,
+                vec![
+                    span("Irving Police Department", 0),
+                    span("Irving Police Department", 1),
+                ],
+            ),
+            entity(
+                "Irving",
+                EntityKind::Place,
+                vec![span("Irving", 0), span("Irving", 1), span("Irving", 2)],
+            ),
+            // Only ever inside the department's name: keeps its mentions.
+            entity("Police", EntityKind::Organization, vec![span("Police", 0)]),
+        ],
+        quotes: Vec::new(),
+    };
+    let own: Vec<usize> = (0..3)
+        .map(|i| super::follow::own_mentions(&analysis, i).len())
+        .collect();
+    assert_eq!(own, [2, 1, 1]);
+    assert_eq!(super::follow::own_counts(&analysis), own);
+    assert_eq!(
+        super::follow::own_mentions(&analysis, 1),
+        [span("Irving", 1)]
+    );
+}
+
+#[test]
+fn the_quotes_view_scrolls_by_line_and_a_click_selects_the_quote_under_it() {
+    let long = "“Words of a long quote that wrap over several lines of the narrow pane.” ";
+    let docs = vec![doc(
+        "Many quotes",
+        &[long, long, long, long],
+        &[("John Kerry", None)],
+    )];
+    let mut app = App::from_documents(docs, Vec::new(), 120, 20);
+    app.update(Action::ToggleQuotes);
+    let quotes = app.side().quotes();
+    assert_eq!(quotes.rows().len(), 4);
+    let row1 = quotes.start_of(1);
+    assert!(row1 >= 3, "a quote wraps over several lines: {row1}");
+    let side = crate::app::layout::inner(app.screen().areas().side);
+    // A click on the first line of the second quote selects it.
+    app.update(Action::ClickAt {
+        column: side.x + 1,
+        row: side.y + u16::try_from(row1).unwrap_or(0),
+    });
+    assert_eq!(app.side().quotes().pos().selected, 1);
+    // The wheel scrolls the lines, not the selection.
+    app.update(Action::ScrollAt {
+        column: side.x + 1,
+        row: side.y,
+        down: true,
+    });
+    assert_eq!(app.side().quotes().pos().offset, 3);
+    assert_eq!(app.side().quotes().pos().selected, 1);
+    // G selects the last quote and brings it into view.
+    app.update(Action::Bottom);
+    let q = app.side().quotes();
+    assert_eq!(q.pos().selected, 3);
+    let height = usize::from(side.height);
+    assert!(q.start_of(3) >= q.pos().offset && q.start_of(4) <= q.pos().offset + height);
 }

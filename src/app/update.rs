@@ -28,6 +28,7 @@ impl App {
                 | Action::Resize(..)
                 | Action::WrapMore
                 | Action::Done(..)
+                | Action::Tick(..)
         );
         if from_user {
             self.message = None;
@@ -54,6 +55,7 @@ impl App {
                 self.headline_search = None;
                 self.toggle_filter();
             }
+            Action::ToggleOrder => self.toggle_order(),
             Action::ToggleCorpus => self.toggle_corpus(),
             Action::ToggleQuotes => self.toggle_quotes(),
             Action::TogglePersonQuotes => self.toggle_person_quotes(),
@@ -80,6 +82,10 @@ impl App {
             }
             Action::ScrollAt { column, row, down } => return self.wheel(column, row, down),
             Action::ClickAt { column, row } => return self.click(column, row),
+            Action::Tick(now) => {
+                self.clock.refresh();
+                return self.tick(now);
+            }
             Action::Analyzed(index, analysis) => return self.analyzed(index, analysis),
             Action::AnalysisFailed(index, why) => self.analysis_failed(index, &why),
         }
@@ -108,7 +114,7 @@ impl App {
     /// After a resize or focus change: each pane fits itself to its new rectangle.
     pub(super) fn after_layout(&mut self) {
         self.refit_body();
-        let h = self.screen.list_height(Pane::Headlines);
+        let h = self.screen.headlines_fit();
         self.headlines.keep_visible(h);
         self.refit_side();
     }
@@ -129,7 +135,10 @@ impl App {
     /// Enter.
     fn open(&mut self) {
         match self.screen.focus() {
-            Pane::Headlines => self.set_focus(Pane::Body),
+            Pane::Headlines => {
+                self.mark_shown_read();
+                self.set_focus(Pane::Body);
+            }
             Pane::Body => {}
             Pane::Side => self.open_side(),
         }
@@ -147,7 +156,6 @@ impl App {
         } else if !self.side_back() && self.followed.key().is_some() {
             self.set_followed(None);
             self.forget_mention();
-            self.person_changed();
             self.rebuild_marks();
         }
     }

@@ -2,8 +2,8 @@
 //! of `Article::text` they show, so highlights (spans) map onto (line, column) ranges without
 //! re-wrapping. Computed once per (article, width) by `update`; drawing only reads it.
 
-use crate::article::sanitize::{flat, inert};
-use crate::article::{Article, BlockKind, Span};
+use crate::article::sanitize::inert;
+use crate::article::{Article, Block, BlockKind, Span};
 use std::borrow::Cow;
 use std::sync::Arc;
 
@@ -108,6 +108,8 @@ pub const LAZY_FROM: usize = 4 * CHUNK;
 pub struct Wrapped {
     pub article: usize,
     pub width: u16,
+    /// The article's blocks as laid out: a dateline opening a paragraph runs into it.
+    blocks: Arc<[Block]>,
     plan: Arc<[Planned]>,
     /// The lines of each part, once wrapped.
     parts: Vec<Option<Vec<BodyLine>>>,
@@ -120,7 +122,9 @@ pub struct Wrapped {
 
 impl Wrapped {
     pub fn new(index: usize, article: &Article, width: u16) -> Self {
-        Self::with_plan(index, article, width, plan(article))
+        let blocks: Arc<[Block]> = run_in_datelines(article).into();
+        let plan = plan(article, &blocks);
+        Self::with_plan(index, article, width, blocks, plan)
     }
 
     /// Nothing of article `index` (its body has no room yet).
@@ -133,10 +137,22 @@ impl Wrapped {
 
     /// The same article at another width, reusing its plan.
     pub fn at_width(&self, article: &Article, width: u16) -> Self {
-        Self::with_plan(self.article, article, width, self.plan.clone())
+        Self::with_plan(
+            self.article,
+            article,
+            width,
+            self.blocks.clone(),
+            self.plan.clone(),
+        )
     }
 
-    fn with_plan(index: usize, article: &Article, width: u16, plan: Arc<[Planned]>) -> Self {
+    fn with_plan(
+        index: usize,
+        article: &Article,
+        width: u16,
+        blocks: Arc<[Block]>,
+        plan: Arc<[Planned]>,
+    ) -> Self {
         let cols = usize::from(width.max(1));
         let mut w = Wrapped {
             article: index,
@@ -144,6 +160,7 @@ impl Wrapped {
             parts: vec![None; plan.len()],
             first: Vec::with_capacity(plan.len() + 1),
             pending: plan.len(),
+            blocks,
             plan,
         };
         w.recount();
@@ -179,11 +196,12 @@ impl Wrapped {
             return;
         }
         let mut lines = Vec::new();
+        let all = &self.blocks;
         match &planned.part {
             Part::Blocks(blocks) => {
                 for b in blocks.clone() {
-                    lay_out_block(&mut lines, article, b, None, cols);
-                    after_block(&mut lines, article, b);
+                    lay_out_block(&mut lines, article, all, b, None, cols);
+                    after_block(&mut lines, article, all, b);
                 }
             }
             Part::Chunk {
@@ -192,9 +210,16 @@ impl Wrapped {
                 first,
                 last,
             } => {
-                lay_out_block(&mut lines, article, *block, Some((*span, *first)), cols);
+                lay_out_block(
+                    &mut lines,
+                    article,
+                    all,
+                    *block,
+                    Some((*span, *first)),
+                    cols,
+                );
                 if *last {
-                    after_block(&mut lines, article, *block);
+                    after_block(&mut lines, article, all, *block);
                 }
             }
         }
@@ -349,10 +374,10 @@ impl Wrapped {
 
 /// The article cut into parts: whole for a short article; else runs of blocks of about `CHUNK`
 /// bytes, and each giant block in its chunks.
-fn plan(article: &Article) -> Arc<[Planned]> {
-    let n = article.blocks.len();
+fn plan(article: &Article, blocks: &[Block]) -> Arc<[Planned]> {
+    let n = blocks.len();
     if article.text.len() <= LAZY_FROM {
-        let at = article.blocks.first().map_or(0, |b| b.span.start);
+        let at = blocks.first().map_or(0, |b| b.span.start);
         return Arc::from([Planned {
             part: Part::Blocks(0..n),
             at,
@@ -361,7 +386,7 @@ fn plan(article: &Article) -> Arc<[Planned]> {
     }
     let mut plan = Vec::new();
     let mut run: Option<(usize, usize, usize)> = None; // (first block, at, bytes)
-    for (b, block) in article.blocks.iter().enumerate() {
+    for (b, block) in blocks.iter().enumerate() {
         let len = block.span.end.saturating_sub(block.span.start);
         if len > CHUNK {
             if let Some((from, at, bytes)) = run.take() {
@@ -418,11 +443,12 @@ fn plan(article: &Article) -> Arc<[Planned]> {
 fn lay_out_block(
     out: &mut Vec<BodyLine>,
     article: &Article,
+    blocks: &[Block],
     b: usize,
     chunk: Option<(Span, bool)>,
     cols: usize,
 ) {
-    let Some(block) = article.blocks.get(b) else {
+    let Some(block) = blocks.get(b) else {
         return;
     };
     let Some(raw) = article.text.get(block.span.start..block.span.end) else {
@@ -491,26 +517,20 @@ fn lay_out_block(
     }
 }
 
-/// After block `b`: the meta line under the headline, and a blank line unless it is the last.
-fn after_block(out: &mut Vec<BodyLine>, article: &Article, b: usize) {
-    let Some(block) = article.blocks.get(b) else {
+/// After block `b`: the meta line under the headline (outlet, author, date: the body pane draws
+/// `body::meta_text` on it, as it needs the clock to show the date in local time), and a blank
+/// line unless it is the last.
+fn after_block(out: &mut Vec<BodyLine>, article: &Article, blocks: &[Block], b: usize) {
+    let Some(block) = blocks.get(b) else {
         return;
     };
     if block.kind == BlockKind::Headline {
-        let meta: Vec<&str> = [article.outlet.as_deref(), article.date.as_deref()]
-            .into_iter()
-            .flatten()
-            .filter(|s| !s.trim().is_empty())
-            // Not when the article says it itself (a dateline with the date).
-            .filter(|s| !article.text.contains(s.trim()))
-            .collect();
+        let meta = super::body::meta_text_with(article, |_| "date".into());
         if !meta.is_empty() {
-            let parts: Vec<String> = meta.iter().map(|m| readable_date(m)).collect();
-            let text = flat(&parts.join(" · "), 200);
-            push_empty(out, block.span.end, LineKind::Meta, Some(text));
+            push_empty(out, block.span.end, LineKind::Meta, None);
         }
     }
-    if b + 1 < article.blocks.len() {
+    if b + 1 < blocks.len() {
         push_empty(out, block.span.end, LineKind::Blank, None);
     }
 }
@@ -527,27 +547,31 @@ fn push_empty(out: &mut Vec<BodyLine>, fallback: usize, kind: LineKind, text: Op
     });
 }
 
-/// "2025-09-02T08:15:00Z" → "2025-09-02 08:15"; anything else as it is.
-fn readable_date(text: &str) -> String {
-    let t = text.trim();
-    let digits = |r: std::ops::Range<usize>| {
-        t.get(r)
-            .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
-    };
-    let iso = digits(0..4)
-        && t.get(4..5) == Some("-")
-        && digits(5..7)
-        && t.get(7..8) == Some("-")
-        && digits(8..10);
-    if !iso {
-        return t.to_string();
-    }
-    match (t.get(10..11), t.get(11..16)) {
-        (Some("T" | " "), Some(hm)) if digits(11..13) && digits(14..16) => {
-            format!("{} {hm}", t.get(..10).unwrap_or(t))
+/// The article's blocks, with a dateline that opens a paragraph ("ROME —", "LISBON (Reuters) —")
+/// run into that paragraph, as papers print it, instead of standing on a line of its own.
+fn run_in_datelines(article: &Article) -> Vec<crate::article::Block> {
+    let mut out: Vec<crate::article::Block> = Vec::with_capacity(article.blocks.len());
+    for block in &article.blocks {
+        if block.kind == BlockKind::Paragraph
+            && let Some(prev) = out.last_mut()
+            && prev.kind == BlockKind::Dateline
+            && block.span.start >= prev.span.end
+            && article
+                .text
+                .get(prev.span.start..prev.span.end)
+                .is_some_and(|d| d.trim_end().ends_with(['—', '–', '-']))
+            && article
+                .text
+                .get(prev.span.end..block.span.start)
+                .is_some_and(|gap| gap.trim().is_empty())
+        {
+            *prev =
+                crate::article::Block::new(BlockKind::Paragraph, prev.span.start, block.span.end);
+            continue;
         }
-        _ => t.get(..10).unwrap_or(t).to_string(),
+        out.push(*block);
     }
+    out
 }
 
 /// Blocks longer than this are wrapped in pieces of about this size.
@@ -643,12 +667,24 @@ mod tests {
     }
 
     #[test]
-    fn iso_dates_read_as_dates() {
-        assert_eq!(readable_date("2025-09-02T08:15:00Z"), "2025-09-02 08:15");
-        assert_eq!(readable_date("2025-09-02"), "2025-09-02");
-        assert_eq!(readable_date("Fri, 05 Sep 2025"), "Fri, 05 Sep 2025");
-        assert_eq!(readable_date("2025-09-02T"), "2025-09-02");
-        assert_eq!(readable_date("2025-é"), "2025-é");
+    fn a_dateline_runs_into_its_paragraph() {
+        let text = "H\n\nSeptember 18, 2025\n\nROME — The pope spoke.";
+        let a = article(
+            text,
+            vec![
+                Block::new(BlockKind::Headline, 0, 1),
+                Block::new(BlockKind::Dateline, 3, 21),
+                Block::new(BlockKind::Dateline, 23, 23 + "ROME —".len()),
+                Block::new(BlockKind::Paragraph, 24 + "ROME —".len(), text.len()),
+            ],
+        );
+        let w = Wrapped::new(0, &a, 60);
+        let shown: Vec<&str> = w.lines().map(|l| l.text(text)).collect();
+        // The date line stays on its own; the place opener runs into the paragraph.
+        assert_eq!(
+            shown,
+            ["H", "", "September 18, 2025", "", "ROME — The pope spoke."]
+        );
     }
 
     #[test]
@@ -750,6 +786,7 @@ mod lazy_tests {
         let mut w = Wrapped {
             width,
             parts: vec![None],
+            blocks: article.blocks.clone().into(),
             plan,
             pending: 1,
             ..Wrapped::default()

@@ -17,12 +17,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let focused = app.screen().focus() == Pane::Body;
     let view = app.body();
     let body = view.wrapped();
-    let total = body.len();
-    let title = if total == 0 {
-        " Article ".to_string()
-    } else {
-        let last = (view.scroll() + app.screen().body_height()).min(total);
-        format!(" Article — {}% ", last * 100 / total.max(1))
+    let title = match view.position(app.screen().body_height()) {
+        Some(at) => format!(" Article — {at} "),
+        None => " Article ".to_string(),
     };
     let mut block = super::pane_block(title, focused);
     if let Some(url) = app.current_url() {
@@ -58,7 +55,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 .iter()
                 .take_while(|m| m.line == index)
                 .count();
-        let styled = styled_line(line, article_text, &marks[first..end]);
+        let styled = if line.kind == LineKind::Meta {
+            // Outlet, author and date, the date in local time by the app's clock.
+            let meta = app
+                .collection()
+                .article(body.article)
+                .map(|a| crate::app::body::meta_text(a, app.clock()))
+                .unwrap_or_default();
+            Line::styled(super::fit(&meta, usize::from(text.width)), THEME.meta)
+        } else {
+            styled_line(line, article_text, &marks[first..end])
+        };
         super::draw_row(frame, text, row, styled);
     }
 }

@@ -66,14 +66,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                     Span::raw(" ".repeat(pad)),
                     Span::styled(count, THEME.dim),
                 ]);
-                if at == pos.selected {
-                    line = line.style(if focused {
-                        THEME.selected
-                    } else {
-                        THEME.selected_unfocused
-                    });
+                if at == pos.selected && focused {
+                    line = line.style(THEME.selected);
                 } else if Some(*index) == followed {
-                    line = line.style(THEME.mention);
+                    // The followed entity is the cursor's (follow.rs keeps them one state).
+                    line = line.style(THEME.selected_unfocused);
                 }
                 line
             }

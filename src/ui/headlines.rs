@@ -1,4 +1,6 @@
-//! The headline list: one row per article, an unread mark, the selected row highlighted.
+//! The headline list: per article an unread mark and its headline (cut with "…"), and under it a
+//! dim line with where it comes from and when (one row per article when the list is short);
+//! the selected article highlighted.
 
 use super::theme::THEME;
 use crate::app::layout;
@@ -34,12 +36,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         super::draw_row(frame, inner, 0, Line::styled(note, THEME.dim));
         return;
     }
-    let rows = usize::from(inner.height);
-    for (row, (at, &index)) in listed
+    let rows_per = app.screen().headline_rows();
+    let fit = usize::from(inner.height) / rows_per;
+    let width = usize::from(inner.width);
+    for (item, (at, &index)) in listed
         .iter()
         .enumerate()
         .skip(pane.pos().offset)
-        .take(rows)
+        .take(fit)
         .enumerate()
     {
         let Some(entry) = app.collection().entry(index) else {
@@ -50,28 +54,59 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         } else {
             Span::styled("● ", THEME.unread)
         };
-        // The date, right-aligned, when the pane is wide enough to keep most of the headline.
-        let width = usize::from(inner.width);
-        let meta_w = entry.meta().width();
-        let mut spans = vec![mark];
-        if !entry.meta().is_empty() && width >= 48 {
-            let room = width.saturating_sub(2 + meta_w + 1);
+        let date = date_text(app, index);
+        let mut lines = Vec::with_capacity(rows_per);
+        if rows_per == 2 {
+            let title = super::fit(entry.title(), width.saturating_sub(2));
+            lines.push(Line::from(vec![mark, Span::raw(title)]));
+            let meta = [date.as_str(), entry.origin()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · ");
+            lines.push(Line::styled(
+                format!("  {}", super::fit(&meta, width.saturating_sub(2))),
+                THEME.dim,
+            ));
+        } else if !date.is_empty() && width >= 48 {
+            // One row: the date right-aligned, when the pane keeps most of the headline.
+            let room = width.saturating_sub(2 + date.width() + 1);
             let title = super::fit(entry.title(), room);
             let pad = room.saturating_sub(title.width()) + 1;
-            spans.push(Span::raw(title));
-            spans.push(Span::raw(" ".repeat(pad)));
-            spans.push(Span::styled(entry.meta(), THEME.dim));
+            lines.push(Line::from(vec![
+                mark,
+                Span::raw(title),
+                Span::raw(" ".repeat(pad)),
+                Span::styled(date, THEME.dim),
+            ]));
         } else {
-            spans.push(Span::raw(entry.title()));
+            let title = super::fit(entry.title(), width.saturating_sub(2));
+            lines.push(Line::from(vec![mark, Span::raw(title)]));
         }
-        let mut line = Line::from(spans);
-        if at == pane.pos().selected {
-            line = line.style(if focused {
-                THEME.selected
-            } else {
-                THEME.selected_unfocused
-            });
+        let style = (at == pane.pos().selected).then_some(if focused {
+            THEME.selected
+        } else {
+            THEME.selected_unfocused
+        });
+        for (i, mut line) in lines.into_iter().enumerate() {
+            if let Some(style) = style {
+                line = line.style(style);
+            }
+            super::draw_row(frame, inner, item * rows_per + i, line);
         }
-        super::draw_row(frame, inner, row, line);
+    }
+}
+
+/// The article's date for the list: relative when recent, else "5 Sep 2025" (local time); a
+/// date the parser did not understand as written; else nothing.
+fn date_text(app: &App, index: usize) -> String {
+    let Some(article) = app.collection().article(index) else {
+        return String::new();
+    };
+    match (article.published, article.date.as_deref()) {
+        (Some(ts), Some(raw)) if !crate::app::clock::has_time(raw) => app.clock().short_day(ts),
+        (Some(ts), _) => app.clock().short(ts),
+        (None, Some(raw)) => crate::article::sanitize::flat(raw, 24),
+        (None, None) => String::new(),
     }
 }

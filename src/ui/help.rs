@@ -3,38 +3,26 @@
 
 use super::theme::THEME;
 use crate::app::App;
-use crate::app::keymap::{Context, Key, KeyMap};
+use crate::app::keymap::{self, HelpRow, KeyMap};
 use crate::app::overlay::error_rows;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-/// The help text: for each context, its bindings, with the keys in force (the config's).
-pub fn lines(keys: &KeyMap) -> Vec<Line<'static>> {
-    let mut out = Vec::new();
-    for ctx in Context::HELP_ORDER {
-        let bindings: Vec<_> = keys.rows().filter(|(b, _)| b.context == ctx).collect();
-        if bindings.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(Line::raw(""));
-        }
-        out.push(Line::styled(ctx.title(), THEME.header));
-        for (b, keys) in bindings {
-            let names = if keys.is_empty() {
-                "(unbound)".to_string()
-            } else {
-                keys.iter().map(Key::name).collect::<Vec<_>>().join("/")
-            };
-            out.push(Line::from(vec![
-                Span::styled(format!("  {names:<16}"), THEME.key),
-                Span::raw(b.description),
-            ]));
-        }
-    }
-    out
+/// The help text, with the keys in force (the config's), for a screen `screen_width` columns wide: for each context, its bindings,
+/// then the mouse; wrapped to the overlay (keymap::help_rows).
+pub fn lines(keys: &KeyMap, screen_width: u16) -> Vec<Line<'static>> {
+    keymap::help_rows(keys, keymap::help_text_width(screen_width))
+        .into_iter()
+        .map(|row| match row {
+            HelpRow::Blank => Line::raw(""),
+            HelpRow::Title(title) => Line::styled(title, THEME.header),
+            HelpRow::Binding(keys, text) => {
+                Line::from(vec![Span::styled(keys, THEME.key), Span::raw(text)])
+            }
+        })
+        .collect()
 }
 
 fn centred(area: Rect, width: u16, height: u16) -> Rect {
@@ -87,19 +75,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         frame,
         area,
         " Keys — Esc closes ",
-        lines(app.keymap()),
+        lines(app.keymap(), area.width),
         app.overlay().scroll(),
     );
 }
 
 pub fn draw_errors(frame: &mut Frame, area: Rect, app: &App) {
-    let mut lines = vec![Line::styled(
-        format!(
-            "{} sources could not be opened:",
-            app.collection().errors().len()
-        ),
-        THEME.header,
-    )];
+    let summary = app.collection().errors_summary().unwrap_or_default();
+    let mut lines = vec![Line::styled(format!("{summary}:"), THEME.header)];
     lines.push(Line::raw(""));
     for row in error_rows(app.collection().errors(), area.width) {
         lines.push(Line::from(vec![
@@ -127,10 +110,12 @@ mod tests {
     #[test]
     fn the_key_map_counts_the_help_lines_drawn() {
         let keys = crate::app::keymap::KeyMap::default();
-        assert_eq!(
-            super::lines(&keys).len(),
-            crate::app::keymap::help_line_count()
-        );
+        for width in [1, 20, 40, 80, 200] {
+            assert_eq!(
+                super::lines(&keys, width).len(),
+                crate::app::keymap::help_line_count(&keys, width)
+            );
+        }
     }
 
     fn rows(terminal: &Terminal<TestBackend>) -> Vec<String> {
@@ -165,7 +150,7 @@ mod tests {
             .filter_map(|r| r.strip_prefix('│')?.strip_suffix('│'))
             .collect();
         let words: Vec<&str> = inside.iter().flat_map(|r| r.split_whitespace()).collect();
-        let expected: Vec<&str> = ["1", "sources", "could", "not", "be", "opened:"]
+        let expected: Vec<&str> = ["1", "source", "could", "not", "be", "opened:"]
             .into_iter()
             .chain(["/var/feeds/slow-feed.xml", "—"])
             .chain(reason.split_whitespace())

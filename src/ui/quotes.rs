@@ -1,10 +1,11 @@
-//! The quotes view (in place of the entity pane): the article's quotes, each as its speaker over
-//! its words, the current one marked; optionally only the chosen person's.
+//! The quotes view (in place of the entity pane): the article's quotes, each as its speaker and
+//! role over its words, wrapped in full and scrolled by line; the current one marked; optionally
+//! only one speaker's.
 
 use super::theme::THEME;
 use crate::analysis::QuoteKind;
 use crate::app::layout;
-use crate::app::layout::QUOTE_ROWS;
+use crate::app::quote_list::QUOTE_INDENT;
 use crate::app::{App, Pane};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -17,9 +18,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let focused = app.screen().focus() == Pane::Side;
     let quotes = app.side().quotes();
     let rows = quotes.rows();
-    let title = match (quotes.by_person(), app.followed_name()) {
-        (true, Some(name)) => format!(" Quotes by {name} ({}) ", rows.len()),
-        _ => format!(" Quotes ({}) ", rows.len()),
+    let title = match quotes.person_name() {
+        Some(name) => format!(" Quotes by {name} ({}) ", rows.len()),
+        None => format!(" Quotes ({}) ", rows.len()),
     };
     frame.render_widget(super::pane_block(title, focused), area);
     let inner = layout::inner(area);
@@ -31,33 +32,44 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         super::draw_row(frame, inner, 0, Line::styled("no quotes", THEME.dim));
         return;
     }
-    let fit = usize::from(inner.height) / QUOTE_ROWS;
-    for (item, (at, q)) in rows
-        .iter()
-        .enumerate()
-        .skip(quotes.pos().offset)
-        .take(fit.max(1))
-        .enumerate()
-    {
+    let height = usize::from(inner.height);
+    let offset = quotes.pos().offset;
+    let first = (0..rows.len())
+        .find(|&r| quotes.start_of(r + 1) > offset)
+        .unwrap_or(rows.len());
+    for (at, q) in rows.iter().enumerate().skip(first) {
+        let start = quotes.start_of(at);
+        if start >= offset + height {
+            break;
+        }
         let text_style = match q.kind {
             QuoteKind::Reported => THEME.reported,
             _ => THEME.quote,
         };
         let current = quotes.current() == Some(q.stop);
-        let mut head = Line::from(vec![
-            Span::styled(if current { "▸" } else { " " }, THEME.key),
-            Span::styled(format!("{} ", q.stop + 1), THEME.dim),
-            Span::styled(q.speaker.as_str(), THEME.key),
-        ]);
-        let mut words = Line::from(vec![
-            Span::raw("   "),
-            Span::styled(q.text.as_str(), text_style),
-        ]);
-        if at == quotes.pos().selected && focused {
-            head = head.style(THEME.selected);
-            words = words.style(THEME.selected);
+        let selected = at == quotes.pos().selected && focused;
+        let mut lines: Vec<Line> = Vec::with_capacity(q.height());
+        for (i, piece) in q.head.iter().enumerate() {
+            let marker = if i == 0 && current { "▸" } else { " " };
+            lines.push(Line::from(vec![
+                Span::styled(marker, THEME.key),
+                Span::styled(piece.as_str(), THEME.key),
+            ]));
         }
-        super::draw_row(frame, inner, item * QUOTE_ROWS, head);
-        super::draw_row(frame, inner, item * QUOTE_ROWS + 1, words);
+        for piece in &q.words {
+            lines.push(Line::from(vec![
+                Span::raw(" ".repeat(QUOTE_INDENT)),
+                Span::styled(piece.as_str(), text_style),
+            ]));
+        }
+        for (i, mut line) in lines.into_iter().enumerate() {
+            let Some(row) = (start + i).checked_sub(offset) else {
+                continue;
+            };
+            if selected {
+                line = line.style(THEME.selected);
+            }
+            super::draw_row(frame, inner, row, line);
+        }
     }
 }

@@ -16,17 +16,33 @@ pub fn draw(frame: &mut Frame, status: Rect, keys: Rect, app: &App) {
     if !keys.is_empty() {
         let line = match app.message() {
             Some(message) => Line::styled(format!(" {}", message.text()), THEME.message),
-            None => {
-                let mut spans = Vec::new();
-                for (key, label) in app.keymap().hints(&app.contexts()) {
-                    spans.push(Span::styled(key, THEME.key));
-                    spans.push(Span::raw(format!(" {label}  ")));
-                }
-                Line::from(spans)
-            }
+            None => hints_line(app, usize::from(keys.width)),
         };
         frame.render_widget(line, keys);
     }
+}
+
+/// The key hints that fit in `width` columns: whole hints, dropped from the end, never one cut
+/// mid-word.
+fn hints_line(app: &App, width: usize) -> Line<'static> {
+    use unicode_width::UnicodeWidthStr;
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (key, label) in app.keymap().hints(&app.contexts()) {
+        let hint = key.width() + 1 + label.width();
+        // Two spaces between hints.
+        let gap = if used == 0 { 0 } else { 2 };
+        if used + gap + hint > width {
+            break;
+        }
+        if gap > 0 {
+            spans.push(Span::raw("  "));
+        }
+        spans.push(Span::styled(key, THEME.key));
+        spans.push(Span::raw(format!(" {label}")));
+        used += gap + hint;
+    }
+    Line::from(spans)
 }
 
 /// The status row. With `with_message`, the latest message takes the place of the position.
@@ -57,10 +73,9 @@ pub fn status_line(app: &App, with_message: bool) -> Line<'static> {
         spans.push(Span::styled(pos, THEME.status));
         let scroll = app.body().scroll();
         let total = app.body().wrapped().len();
-        if total > 0 {
-            let last = (scroll + app.screen().body_height()).min(total);
+        if let Some(at) = app.body().position(app.screen().body_height()) {
             spans.push(Span::styled(
-                format!(" │ line {}/{total} {}%", scroll + 1, last * 100 / total),
+                format!(" │ line {}/{total} {at}", scroll + 1),
                 THEME.status,
             ));
         }
@@ -71,13 +86,7 @@ pub fn status_line(app: &App, with_message: bool) -> Line<'static> {
             THEME.warning,
         ));
     }
-    if !docs.errors().is_empty() {
-        let n = docs.errors().len();
-        let what = if n == 1 {
-            "1 source could not be opened".to_string()
-        } else {
-            format!("{n} sources could not be opened")
-        };
+    if let Some(what) = docs.errors_summary() {
         spans.push(Span::styled(format!(" │ {what} — press e"), THEME.warning));
     }
     Line::from(spans).style(THEME.status)
