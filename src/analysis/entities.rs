@@ -8,12 +8,14 @@
 mod credits;
 mod find;
 mod group;
+mod model;
 mod names;
 mod roles;
 mod tokens;
 
 use super::{Entity, EntityKind};
 use crate::article::{Article, BlockKind, Span};
+pub use model::{BITS, CLASSES, Candidate, Policy, class_of, install};
 use names::Gender;
 
 /// Hash maps and sets with a fast fixed hasher (foldhash): keys are short words and names, looked
@@ -59,6 +61,31 @@ const TITLE_CASE_SHARE: f32 = 0.7;
 /// Finds the entities of `article`: people, then organizations, then places, each in order of
 /// first mention, every mention a name-only span of `article.text`.
 pub fn extract(article: &Article) -> Vec<Entity> {
+    extract_with(article, model::current(), Policy::default())
+}
+
+/// [`extract`] with the given weights (`None`: the rules alone), for cross-validation.
+pub fn extract_with(
+    article: &Article,
+    weights: Option<&crate::analysis::learn::Model>,
+    policy: Policy,
+) -> Vec<Entity> {
+    run(article, &mut |c, raws| {
+        if let Some(m) = weights {
+            model::relabel(c, raws, m, policy);
+        }
+    })
+}
+
+/// The rules' candidate mentions of `article` with the model's features, for training.
+pub fn candidates(article: &Article) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    run(article, &mut |c, raws| out = model::candidates(c, raws));
+    out
+}
+
+/// The extractor, with `learned` run on the rules' mentions before grouping.
+fn run(article: &Article, learned: &mut dyn FnMut(&model::Context, &mut Vec<Raw>)) -> Vec<Entity> {
     let text = article.text.as_str();
     let mut blocks: Vec<(Span, BlockKind)> =
         article.blocks.iter().map(|b| (b.span, b.kind)).collect();
@@ -132,6 +159,13 @@ pub fn extract(article: &Article) -> Vec<Entity> {
     nested_names(text, &toks, &mut raws);
     group::link_aliases(text, &toks, &mut raws);
     drop_overlaps(&mut raws);
+    let ctx = model::Context {
+        text,
+        toks: &toks,
+        title_case: &title_case,
+        block: &block_of,
+    };
+    learned(&ctx, &mut raws);
 
     // Which tokens belong to a person's name, for the role reader.
     let mut person_tok = vec![false; toks.len()];

@@ -3,6 +3,7 @@
 
 pub mod corpus;
 pub mod entities;
+pub mod learn;
 pub mod quotes;
 
 use crate::article::{Article, Span};
