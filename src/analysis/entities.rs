@@ -8,6 +8,7 @@
 mod credits;
 mod find;
 mod group;
+mod known;
 mod model;
 mod names;
 mod roles;
@@ -74,6 +75,7 @@ pub fn extract_with(
         if let Some(m) = weights {
             model::relabel(c, raws, m, policy);
         }
+        known::apply(c.text, raws);
     })
 }
 
@@ -135,6 +137,7 @@ fn run(article: &Article, learned: &mut dyn FnMut(&model::Context, &mut Vec<Raw>
     let mut taken = vec![false; toks.len()];
     let mut raws = Vec::new();
     credits::mentions(text, &toks, &mut taken, &mut raws);
+    credits::bylines(text, &toks, &block_of, &mut taken, &mut raws);
     let mut finder = find::Finder {
         text,
         toks: &toks,

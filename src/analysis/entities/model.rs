@@ -75,16 +75,36 @@ pub(crate) struct Context<'a> {
 /// Facts about the whole article: which words it also writes in lower case, how often each
 /// name comes.
 struct DocFacts<'a> {
-    lower: super::Set<u32>,
+    /// First and last words of the candidates that the article also writes in lower case.
+    lower: super::Set<CaseBlind<'a>>,
     count: Map<CaseBlind<'a>, u32>,
 }
 
 impl<'a> DocFacts<'a> {
     fn new(c: &Context<'a>, raws: &[Raw]) -> DocFacts<'a> {
-        let mut lower = super::Set::with_capacity_and_hasher(c.toks.len() / 4, Default::default());
+        // Only the candidates' first and last words matter: collect them (and their lengths,
+        // so that most tokens are passed over without hashing).
+        let mut needed: super::Set<CaseBlind> =
+            super::Set::with_capacity_and_hasher(2 * raws.len(), Default::default());
+        let mut lengths = 0u64;
+        for r in raws {
+            for i in [r.toks.0, r.toks.1.saturating_sub(1)] {
+                let w = word_at(c, i);
+                needed.insert(CaseBlind(w));
+                lengths |= 1 << w.len().min(63);
+            }
+        }
+        let mut lower = super::Set::default();
         for t in c.toks {
-            if t.kind == Kind::Word && !t.cap && !t.upper {
-                lower.insert(learn::feature(0, t.text(c.text)));
+            if t.kind == Kind::Word
+                && !t.cap
+                && !t.upper
+                && lengths & (1 << (t.end - t.start).min(63)) != 0
+            {
+                let w = CaseBlind(t.text(c.text));
+                if needed.contains(&w) {
+                    lower.insert(w);
+                }
             }
         }
         let mut count: Map<CaseBlind, u32> =
@@ -353,8 +373,8 @@ fn features(c: &Context, d: &DocFacts, r: &Raw, out: &mut Vec<u32>) {
         }
     }
     // The article writes the name's words in lower case too ("polaroids"): a thing, not a name.
-    let lower_first = d.lower.contains(&learn::feature(0, first));
-    let lower_last = d.lower.contains(&learn::feature(0, last));
+    let lower_first = d.lower.contains(&CaseBlind(first));
+    let lower_last = d.lower.contains(&CaseBlind(last));
     let n_count = d.count.get(&CaseBlind(name)).copied().unwrap_or(1);
     let docf = [
         lower_first,
@@ -483,6 +503,10 @@ pub(crate) fn relabel(c: &Context, raws: &mut Vec<Raw>, model: &Model, policy: P
         if org_cue(c, r) {
             org_heads.insert(CaseBlind(r.span.slice(c.text)));
         }
+    }
+    // Names the rules linked to another mention ("African Union (AU)"): an alias, kept.
+    for r in raws.iter().filter(|r| r.link.is_some()) {
+        person_tails.insert(CaseBlind(r.span.slice(c.text)));
     }
     let mut keep = vec![true; raws.len()];
     for ((r, s), k) in raws.iter_mut().zip(&scores).zip(keep.iter_mut()) {
