@@ -76,6 +76,7 @@ pub fn extract_with(
             model::relabel(c, raws, m, policy);
         }
         known::apply(c.text, raws);
+        known::add_missing(c.text, c.toks, raws);
     })
 }
 
