@@ -77,6 +77,7 @@ pub fn extract_with(
         }
         known::apply(c.text, raws);
         known::add_missing(c.text, c.toks, raws);
+        model::fix_overlaps(raws);
     })
 }
 
