@@ -309,8 +309,9 @@ fn features(c: &Context, d: &DocFacts, r: &Raw, out: &mut Vec<u32>) {
         std::str::from_utf8(sb.get(..k).unwrap_or(&[])).unwrap_or(""),
     ));
     if n == 1 {
-        out.push(feature(ONLY, first));
-        out.push(combine(feature(ONLY, first), rule + 48));
+        let only = feature(ONLY, first);
+        out.push(only);
+        out.push(combine(only, rule + 48));
     } else {
         out.push(feature(FIRST, first));
         out.push(feature(LAST, last));
@@ -324,12 +325,13 @@ fn features(c: &Context, d: &DocFacts, r: &Raw, out: &mut Vec<u32>) {
     let prev2 = if a >= 2 { word_at(c, a - 2) } else { "" };
     let next1 = word_at(c, b);
     let next2 = word_at(c, b + 1);
-    out.push(feature(PREV1, prev1));
+    let (p1, n1) = (feature(PREV1, prev1), feature(NEXT1, next1));
+    out.push(p1);
     out.push(feature(PREV2, prev2));
-    out.push(feature(NEXT1, next1));
+    out.push(n1);
     out.push(feature(NEXT2, next2));
-    out.push(combine(feature(PREV1, prev1), rule + 64));
-    out.push(combine(feature(NEXT1, next1), rule + 64));
+    out.push(combine(p1, rule + 64));
+    out.push(combine(n1, rule + 64));
     out.push(combine(
         feature(PREV_NEXT, prev1),
         feature(PREV_NEXT, next1),
@@ -343,7 +345,7 @@ fn features(c: &Context, d: &DocFacts, r: &Raw, out: &mut Vec<u32>) {
         None => 5,
     };
     out.push(combine(whole_shape, next_kind + 128));
-    out.push(combine(feature(PREV1, prev1), whole_shape));
+    out.push(combine(p1, whole_shape));
     let block = c.block.get(a).copied().unwrap_or(BlockKind::Paragraph) as u32;
     out.push(combine(feature(BLOCK, ""), block));
     // Gazetteer hits.
