@@ -24,6 +24,10 @@ use std::sync::mpsc;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     source::set_read_timeout(cli.read_timeout);
+    if let Err(e) = model_from_env() {
+        eprintln!("byline: BYLINE_MODEL: {e}");
+        return ExitCode::FAILURE;
+    }
     match cli.command {
         Some(Command::Analyze { format, paths }) => {
             byline::cli::analyze(format, &paths, cli.max_bytes)
@@ -36,6 +40,23 @@ fn main() -> ExitCode {
         Some(command) => byline::library::cli::run(command, cli.library.as_deref(), cli.max_bytes),
         None => reader(cli.paths, cli.max_bytes, cli.config.as_deref()),
     }
+}
+
+/// `BYLINE_MODEL=path` analyses with other entity-model weights than the shipped ones (for
+/// cross-validation, see scripts/cross-validate); `BYLINE_MODEL=none` uses the rules alone.
+fn model_from_env() -> Result<(), String> {
+    let Some(path) = std::env::var_os("BYLINE_MODEL") else {
+        return Ok(());
+    };
+    let model = if path == "none" {
+        None
+    } else {
+        let bytes =
+            std::fs::read(&path).map_err(|e| format!("{}: {e}", Path::new(&path).display()))?;
+        Some(byline::analysis::learn::Model::from_bytes(&bytes)?)
+    };
+    byline::analysis::entities::install(model);
+    Ok(())
 }
 
 /// The bundled samples, found from the source tree the binary was built in.

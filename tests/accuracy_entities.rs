@@ -23,7 +23,8 @@ const PLACE_F1: f64 = 0.75;
 const LINK_F1: f64 = 0.90;
 
 fn gold_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/gold");
+    // Where build.rs found the gold data (../shared/gold or BYLINE_GOLD_DIR).
+    let dir = Path::new(option_env!("BYLINE_GOLD_ROOT").unwrap_or("../shared/gold")).to_path_buf();
     if dir.is_dir() {
         Some(dir)
     } else {
@@ -122,6 +123,10 @@ fn predicted(text: &str, es: &[Entity]) -> Vec<(Mention, String)> {
 }
 
 #[test]
+#[cfg_attr(
+    not(byline_gold),
+    ignore = "../shared/gold not found: accuracy not measured"
+)]
 fn gum_news_entity_accuracy() {
     let Some(dir) = gold_dir() else { return };
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join("gum_news"))
@@ -161,7 +166,9 @@ fn gum_news_entity_accuracy() {
                 gold_people.push(((s, e), m["cluster"].as_u64().unwrap_or(u64::MAX)));
             }
         }
-        let es = entities::extract(article);
+        // The rules alone: the shipped model was trained on these articles (its figures are
+        // cross-validated in accuracy_cv.rs).
+        let es = entities::extract_with(article, None, entities::Policy::default());
         let pred_list = predicted(text, &es);
         let pred: HashSet<Mention> = pred_list.iter().map(|(m, _)| *m).collect();
         for kind in [
@@ -295,6 +302,10 @@ fn role_key(s: &str) -> String {
 }
 
 #[test]
+#[cfg_attr(
+    not(byline_gold),
+    ignore = "../shared/gold not found: accuracy not measured"
+)]
 fn seed_article_entities_roles_and_groups() {
     let Some(dir) = gold_dir() else { return };
     let text = std::fs::read_to_string(dir.join("seed-article.txt")).unwrap();

@@ -8,6 +8,8 @@
 mod credits;
 mod find;
 mod group;
+mod known;
+mod model;
 mod roles;
 mod tokens;
 
@@ -16,6 +18,7 @@ pub(crate) use super::lexicon as names;
 
 use super::{Entity, EntityKind};
 use crate::article::{Article, BlockKind, Span};
+pub use model::{BITS, CLASSES, Candidate, Policy, class_of, install};
 use names::Gender;
 
 /// Hash maps and sets with a fast fixed hasher (foldhash): keys are short words and names, looked
@@ -61,6 +64,34 @@ const TITLE_CASE_SHARE: f32 = 0.7;
 /// Finds the entities of `article`: people, then organizations, then places, each in order of
 /// first mention, every mention a name-only span of `article.text`.
 pub fn extract(article: &Article) -> Vec<Entity> {
+    extract_with(article, model::current(), Policy::default())
+}
+
+/// [`extract`] with the given weights (`None`: the rules alone), for cross-validation.
+pub fn extract_with(
+    article: &Article,
+    weights: Option<&crate::analysis::learn::Model>,
+    policy: Policy,
+) -> Vec<Entity> {
+    run(article, &mut |c, raws| {
+        if let Some(m) = weights {
+            model::relabel(c, raws, m, policy);
+        }
+        known::apply(c.text, raws);
+        known::add_missing(c.text, c.toks, raws);
+        model::fix_overlaps(raws);
+    })
+}
+
+/// The rules' candidate mentions of `article` with the model's features, for training.
+pub fn candidates(article: &Article) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    run(article, &mut |c, raws| out = model::candidates(c, raws));
+    out
+}
+
+/// The extractor, with `learned` run on the rules' mentions before grouping.
+fn run(article: &Article, learned: &mut dyn FnMut(&model::Context, &mut Vec<Raw>)) -> Vec<Entity> {
     let text = article.text.as_str();
     let mut blocks: Vec<(Span, BlockKind)> =
         article.blocks.iter().map(|b| (b.span, b.kind)).collect();
@@ -110,6 +141,7 @@ pub fn extract(article: &Article) -> Vec<Entity> {
     let mut taken = vec![false; toks.len()];
     let mut raws = Vec::new();
     credits::mentions(text, &toks, &mut taken, &mut raws);
+    credits::bylines(text, &toks, &block_of, &mut taken, &mut raws);
     let mut finder = find::Finder {
         text,
         toks: &toks,
@@ -134,6 +166,13 @@ pub fn extract(article: &Article) -> Vec<Entity> {
     for (_, pass) in PASSES {
         pass(&seen, &mut raws);
     }
+    let ctx = model::Context {
+        text,
+        toks: &toks,
+        title_case: &title_case,
+        block: &block_of,
+    };
+    learned(&ctx, &mut raws);
 
     // Which tokens belong to a person's name, for the role reader.
     let mut person_tok = vec![false; toks.len()];
@@ -152,17 +191,6 @@ pub fn extract(article: &Article) -> Vec<Entity> {
             .or_else(|| roles::after(text, &toks, r.toks.1, &person_at))?;
         Some((role, !title_case.get(r.toks.0).copied().unwrap_or(false)))
     };
-    if std::env::var_os("BYLINE_DEBUG_RAWS").is_some() {
-        for r in &raws {
-            eprintln!(
-                "{:?} {:?} {:?} {:?}",
-                r.span.slice(text),
-                r.kind,
-                r.sure,
-                r.link
-            );
-        }
-    }
     group::build(text, &toks, raws, &dropped, &role_of)
 }
 

@@ -3,6 +3,7 @@
 
 pub mod corpus;
 pub mod entities;
+pub mod learn;
 pub(crate) mod lexicon;
 pub mod normalise;
 pub mod quotes;

@@ -200,3 +200,86 @@ fn push(
         role: role.map(str::to_string),
     });
 }
+
+/// Bylines: "By Jessica Park", "By Ana Duarte and Rui Lopes, Meridian Wire". Each name after
+/// "By" (split at "and", "&" and commas) becomes a person with the role "author"; a news agency
+/// there is left to the finder. `block` gives each token's block kind.
+pub fn bylines(
+    text: &str,
+    toks: &[Token],
+    block: &[crate::article::BlockKind],
+    taken: &mut [bool],
+    out: &mut Vec<Raw>,
+) {
+    use crate::article::BlockKind;
+    let in_byline = |i: usize| block.get(i) == Some(&BlockKind::Byline);
+    let mut i = 0;
+    while i < toks.len() {
+        if !in_byline(i) {
+            i += 1;
+            continue;
+        }
+        // The block's tokens: i..end.
+        let mut end = i;
+        while end < toks.len()
+            && in_byline(end)
+            && !toks.get(end).is_some_and(|t| t.is_punct('\u{b6}'))
+        {
+            end += 1;
+        }
+        let mut k = i;
+        if word(text, toks, k).eq_ignore_ascii_case("by") {
+            k += 1;
+        }
+        while k < end {
+            let w = word(text, toks, k);
+            if w.eq_ignore_ascii_case("and")
+                || toks
+                    .get(k)
+                    .is_some_and(|t| matches!(t.kind, Kind::Punct(',' | '&' | ':')))
+            {
+                k += 1;
+                continue;
+            }
+            let mut e = k;
+            while e < end
+                && e - k < 4
+                && name_word(text, toks, e)
+                && GAZETTEER.is_first_name(word(text, toks, k))
+            {
+                e += 1;
+            }
+            if e > k + 1 && !taken.get(k..e).unwrap_or(&[true]).iter().any(|&t| t) {
+                push(toks, k, e, EntityKind::Person, Some("author"), out);
+                taken.iter_mut().take(e).skip(k).for_each(|t| *t = true);
+                k = e;
+            } else {
+                k += 1;
+            }
+        }
+        i = end.max(i + 1);
+    }
+}
+
+#[cfg(test)]
+mod byline_tests {
+    use crate::analysis::EntityKind;
+    use crate::analysis::entities::extract;
+    use crate::article::parse;
+
+    #[test]
+    fn a_byline_names_its_authors() {
+        let text = "Harbour Talks Resume\n\nBy Jessica Park and Tomas Reyes\n\nTalks resumed on \
+                    Monday, officials said.\n";
+        let article = parse("t.txt", text.as_bytes()).articles.remove(0);
+        let es = extract(&article);
+        for name in ["Jessica Park", "Tomas Reyes"] {
+            let e = es
+                .iter()
+                .find(|e| &*e.name == name)
+                .unwrap_or_else(|| panic!("{name} not in {es:#?}"));
+            assert_eq!(e.kind, EntityKind::Person);
+            assert_eq!(e.role.as_deref(), Some("author"));
+        }
+    }
+}

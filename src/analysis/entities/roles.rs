@@ -132,7 +132,16 @@ pub fn before(
                         l -= 1;
                     }
                     let left = l.checked_sub(1).and_then(|i| toks.get(i));
-                    if !left.is_some_and(|t| t.kind == Kind::Word && g.is_title(t.text(text))) {
+                    // Or inside the name of the office: "Bank of Japan Governor".
+                    let right_cap = toks.get(k).is_some_and(|t| t.cap || t.upper);
+                    let in_name = w == "of"
+                        && right_cap
+                        && left.is_some_and(|t| {
+                            t.kind == Kind::Word && t.cap && !g.is_stop(t.text(text))
+                        });
+                    if !(in_name
+                        || left.is_some_and(|t| t.kind == Kind::Word && g.is_title(t.text(text))))
+                    {
                         break;
                     }
                     k -= 1;
@@ -308,6 +317,27 @@ mod tests {
         assert_eq!(
             role_before("said board member Tom Reyes", "Tom").as_deref(),
             Some("board member")
+        );
+    }
+
+    #[test]
+    fn the_longest_title_phrase_with_the_office_name() {
+        assert_eq!(
+            role_before("after Bank of Lisbon Governor Ana Reis spoke", "Ana").as_deref(),
+            Some("Bank of Lisbon Governor")
+        );
+        assert_eq!(
+            role_before("Ohio Solicitor General Mara Quist said", "Mara").as_deref(),
+            Some("Ohio Solicitor General")
+        );
+        assert_eq!(
+            role_before("the Mayor of Porto Rui Lopes said", "Rui").as_deref(),
+            Some("Mayor of Porto")
+        );
+        // Not across a lower-case word or a name that is not an office.
+        assert_eq!(
+            role_before("a fan of Porto coach Rui Lopes", "Rui").as_deref(),
+            Some("Porto coach")
         );
     }
 }

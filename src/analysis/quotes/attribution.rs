@@ -223,7 +223,77 @@ fn span_of(doc: &Doc, (first, end): (usize, usize)) -> Option<Span> {
 /// The subject of the speech verb at `verb`: "Jeff Rathke" in "Jeff Rathke, the State
 /// Department Spokesperson, said"; "Rathbun" in "Rathbun also wrote".
 pub fn subject_of(doc: &Doc, verb: usize, floor: usize) -> Option<Span> {
-    subject_range(doc, verb, floor).and_then(|r| span_of(doc, tidy(doc, r)))
+    subject_range(doc, verb, floor).and_then(|r| span_of(doc, person_of_org(doc, tidy(doc, r))))
+}
+
+/// Last words of organization names ("Bank of Japan", "University of Porto"): an "of" after
+/// them belongs to the name.
+const ORG_HEADS: &[&str] = &[
+    "Bank",
+    "University",
+    "Institute",
+    "Department",
+    "Ministry",
+    "Office",
+    "Council",
+    "Federation",
+    "Organization",
+    "Organisation",
+    "Association",
+    "Union",
+    "Board",
+    "College",
+    "School",
+    "Church",
+    "Society",
+    "Commission",
+    "Committee",
+    "Agency",
+    "Court",
+    "House",
+    "Workers",
+    "Employees",
+    "Party",
+    "Club",
+    "League",
+    "Academy",
+    "Center",
+    "Centre",
+    "Museum",
+    "Bureau",
+    "Authority",
+    "Service",
+    "Secretary",
+    "Minister",
+    "Governor",
+    "Mayor",
+    "President",
+    "Chancellor",
+    "Director",
+    "Head",
+    "Chief",
+    "Republic",
+    "Kingdom",
+    "State",
+    "States",
+];
+
+/// "Analyst Kevin O'Brien of Morgan Stanley" → "Analyst Kevin O'Brien": the speaker is the
+/// person, not the organization in the apposition. Only when two capitalised words stand before
+/// "of" and the word before it does not end an organization's name ("Bank of Japan").
+fn person_of_org(doc: &Doc, (first, end): (usize, usize)) -> (usize, usize) {
+    let cap = |i: usize| doc.is_word(i) && doc.tok_text(i).starts_with(char::is_uppercase);
+    for o in first + 2..end.saturating_sub(1) {
+        if doc.tok_text(o) == "of"
+            && cap(o - 1)
+            && cap(o - 2)
+            && cap(o + 1)
+            && !ORG_HEADS.contains(&doc.tok_text(o - 1))
+        {
+            return (first, o);
+        }
+    }
+    (first, end)
 }
 
 fn subject_range(doc: &Doc, verb: usize, floor: usize) -> Option<(usize, usize)> {

@@ -144,13 +144,84 @@ fn leading(doc: &Doc, start: usize, stop: usize) -> Option<Found> {
         return found(doc, comma + 1, stop, Some(speaker));
     }
     let limit = stop.min(start + 24);
-    let verb = (start..limit).find(|&i| is_reporting_verb_at(doc, i))?;
+    // The first reporting verb whose subject opens the sentence or a clause ("even as the
+    // commission said …"), and which, if it takes a plain object, has "that" after it.
+    let mut verbs = (start..limit).filter(|&i| is_reporting_verb_at(doc, i));
+    let (verb, first) = verbs.find_map(|v| Some((v, leading_at(doc, start, stop, v)?)))?;
+    // A later clause of its own in the statement ("claimed a win even as the board said …"):
+    // that clause is the speech.
+    let later = (verb + 1..limit)
+        .filter(|&i| is_reporting_verb_at(doc, i))
+        .find_map(|v| {
+            let f = leading_at(doc, start, stop, v)?;
+            let subject = f.speaker?;
+            let s = (start..v).find(|&i| doc.toks[i].start == subject.start)?;
+            (s > verb + 1
+                && CLAUSE_OPENERS
+                    .iter()
+                    .any(|w| doc.tok_text(s - 1).eq_ignore_ascii_case(w)))
+            .then_some(f)
+        });
+    Some(later.unwrap_or(first))
+}
+
+/// Subordinators and conjunctions that open a clause whose subject may be the speaker.
+const CLAUSE_OPENERS: &[&str] = &[
+    "as", "while", "after", "because", "since", "though", "although", "whereas", "but", "and",
+    "when", "before", "until", "once",
+];
+
+/// Verbs whose plain object is a thing ("announced the deal", "declared victory"): reported
+/// speech only with "that".
+const NEED_THAT: &[&str] = &[
+    "announce",
+    "announced",
+    "announces",
+    "declare",
+    "declared",
+    "declares",
+    "confirm",
+    "confirmed",
+    "confirms",
+    "reveal",
+    "revealed",
+    "reveals",
+    "report",
+    "reported",
+    "reports",
+    "acknowledge",
+    "acknowledged",
+    "acknowledges",
+    "admit",
+    "admitted",
+    "admits",
+    "deny",
+    "denied",
+    "denies",
+    "disclose",
+    "disclosed",
+    "discloses",
+    "unveil",
+    "unveiled",
+    "unveils",
+];
+
+fn leading_at(doc: &Doc, start: usize, stop: usize, verb: usize) -> Option<Found> {
     let subject = attribution::subject_of(doc, verb, start)?;
-    // The subject must open the sentence, perhaps after a leading phrase and a comma.
+    // The subject must open the sentence, perhaps after a leading phrase and a comma, or open
+    // a clause after a subordinator ("even as X said").
     let subject_first = (start..verb).find(|&i| doc.toks[i].start == subject.start)?;
-    if subject_first != start && !doc.is_punct(subject_first - 1, ',') {
+    if subject_first != start
+        && !doc.is_punct(subject_first - 1, ',')
+        && !CLAUSE_OPENERS
+            .iter()
+            .any(|w| doc.tok_text(subject_first - 1).eq_ignore_ascii_case(w))
+    {
         return None;
     }
+    let need_that = NEED_THAT
+        .iter()
+        .any(|w| doc.tok_text(verb).eq_ignore_ascii_case(w));
     let mut c = verb + 1;
     // "said Monday the plan …": the day belongs to the verb.
     while c < stop && super::classify::is_time_word(doc.tok_text(c)) {
@@ -163,11 +234,15 @@ fn leading(doc: &Doc, start: usize, stop: usize) -> Option<Found> {
         (c..stop.min(c + 10)).find(|&i| doc.tok_text(i).eq_ignore_ascii_case("that"))
     {
         let only_words = (c..that).all(|i| doc.is_word(i) || doc.is_punct(i, ','));
-        // "said that", "told reporters that", "said on Monday that", "said Monday that".
-        let short = that - c <= 4;
+        // "said that", "told reporters that", "said on Monday that", "said Monday that"; not
+        // a relative "that" after an object ("announced the deal after talks that ran …").
+        let short = that - c <= 4 && (c..that).all(|i| !lexicon::is_determiner(doc.tok_text(i)));
         if only_words && (short || told || starts_with_preposition(doc, c)) {
             return found(doc, that + 1, stop, Some(subject));
         }
+    }
+    if need_that {
+        return None;
     }
     if told {
         // "Officials tell BBC News every claim …": a capitalised object, then the statement.
@@ -227,4 +302,82 @@ fn starts_with_preposition(doc: &Doc, i: usize) -> bool {
 /// A reporting verb in lowercase and not used as a noun ("the claims", "United States").
 fn is_reporting_verb_at(doc: &Doc, i: usize) -> bool {
     doc.has(i, lexicon::flag::REPORTING) && attribution::is_speech_verb_at(doc, i)
+}
+
+/// Issue 12's reported-speech failures, in sentences of our own of the same shape.
+#[cfg(test)]
+mod tests {
+    use crate::analysis::QuoteKind;
+    use crate::analysis::quotes::extract;
+    use crate::article::{Article, Block, BlockKind};
+
+    /// (quoted text, speaker text) of each reported statement.
+    fn reported(text: &str) -> Vec<(String, Option<String>)> {
+        let a = Article {
+            text: text.to_string(),
+            blocks: vec![Block::new(BlockKind::Paragraph, 0, text.len())],
+            ..Article::default()
+        };
+        extract(&a, &[])
+            .into_iter()
+            .filter(|q| q.kind == QuoteKind::Reported)
+            .map(|q| {
+                (
+                    q.span.slice(&a.text).to_string(),
+                    q.speaker_text(&a.text).map(String::from),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_speaker_of_a_later_clause() {
+        let r = reported(
+            "The governing coalition claimed a win even as the election board said the count \
+             was still under way.",
+        );
+        assert_eq!(
+            r,
+            [(
+                "the count was still under way".to_string(),
+                Some("the election board".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn a_plain_object_is_not_a_statement() {
+        assert_eq!(
+            reported("The two firms announced the merger after talks that ran into the night."),
+            []
+        );
+        assert_eq!(
+            reported("The mayor declared victory in the city on Sunday."),
+            []
+        );
+        // With "that", these verbs do report.
+        assert_eq!(
+            reported("The ministry announced that the bridge would reopen in May.")
+                .first()
+                .map(|r| r.0.as_str()),
+            Some("the bridge would reopen in May")
+        );
+    }
+
+    #[test]
+    fn the_person_not_the_organization_in_the_apposition() {
+        let r = reported(
+            "Strategist Nadia Ferreira of Harbour Capital said the rally would fade soon.",
+        );
+        assert_eq!(
+            r.first().and_then(|r| r.1.as_deref()),
+            Some("Strategist Nadia Ferreira")
+        );
+        // An organization's own "of" stays: the Bank of Lisbon is the speaker.
+        let r = reported("The Bank of Lisbon said rates would stay on hold for now.");
+        assert_eq!(
+            r.first().and_then(|r| r.1.as_deref()),
+            Some("The Bank of Lisbon")
+        );
+    }
 }
