@@ -49,12 +49,14 @@ impl Reply {
     }
 }
 
+/// (path, If-None-Match sent, status answered)
+type Seen = (String, Option<String>, u16);
+
 #[derive(Clone)]
 struct Server {
     base: String,
     routes: Arc<Mutex<HashMap<String, Reply>>>,
-    /// (path, If-None-Match sent, status answered)
-    log: Arc<Mutex<Vec<(String, Option<String>, u16)>>>,
+    log: Arc<Mutex<Vec<Seen>>>,
 }
 
 impl Server {
@@ -83,7 +85,7 @@ impl Server {
         self.routes.lock().unwrap().insert(path.into(), reply);
     }
 
-    fn log(&self) -> Vec<(String, Option<String>, u16)> {
+    fn log(&self) -> Vec<Seen> {
         self.log.lock().unwrap().clone()
     }
 
