@@ -306,16 +306,25 @@ fn add_list_refresh_and_remove() {
     assert!(out.contains("\"Harbour Gazette\""), "{out}");
     // Adding checks the feed but stores no article yet.
     assert!(headlines(&lib).is_empty());
-    // A local file, with a chosen name.
+    // A local file, with a chosen name (its item is no teaser, so no page is fetched: no
+    // network but loopback).
+    let local = t.0.join("wire.xml");
+    std::fs::write(
+        &local,
+        rss(
+            "Northline Wire",
+            &[item(
+                "Walkout",
+                Some("w-1"),
+                None,
+                &long_text("the walkout"),
+            )],
+        ),
+    )
+    .unwrap();
     let out = ok(
         &lib,
-        &[
-            "feed",
-            "add",
-            "tests/fixtures/web/wire-atom.xml",
-            "--name",
-            "Wire",
-        ],
+        &["feed", "add", local.to_str().unwrap(), "--name", "Wire"],
     );
     assert!(out.contains("\"Wire\""), "{out}");
     // The same URL twice, a feed that does not parse, and a 404 are refused.

@@ -782,3 +782,146 @@ pub fn default_name(url: &str, feed: &Feed) -> String {
         .file_stem()
         .map_or_else(|| url.to_string(), |s| s.to_string_lossy().into_owned())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::Filter;
+
+    fn rss(second: &str) -> String {
+        let body = |w: &str| {
+            format!(
+                "<p>{}</p>",
+                format!("{w} said the plan was sound. ").repeat(20)
+            )
+        };
+        format!(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Local News</title>\
+             <item><title>One</title><guid>1</guid><description><![CDATA[{}]]></description></item>\
+             <item><title>Two</title><guid>2</guid><description><![CDATA[{}]]></description></item>\
+             </channel></rss>",
+            body("Ada Brennan"),
+            body(second)
+        )
+    }
+
+    #[test]
+    fn a_local_feed_refreshes_through_the_api() {
+        let dir = std::env::temp_dir().join(format!("byline-feeds-unit-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("local.xml");
+        std::fs::write(&file, rss("Tom Okafor")).unwrap();
+        let lib = Library::open(&dir.join("lib.sqlite")).unwrap();
+        let url = file.display().to_string();
+        let name = "Local".to_string();
+        assert!(
+            lib.add_feed(&NewFeed {
+                name: name.clone(),
+                url: url.clone(),
+                ..NewFeed::default()
+            })
+            .unwrap()
+        );
+        assert!(
+            !lib.add_feed(&NewFeed {
+                name: "Other".into(),
+                url: url.clone(),
+                ..NewFeed::default()
+            })
+            .unwrap()
+        );
+        let client = Client::new(fetch::Options::default());
+        let mut seen = Vec::new();
+        let s = refresh(&lib, &[], &client, |p| seen.push(p)).unwrap();
+        assert_eq!(s.line(), "1 feed: 2 new, 0 updated, 0 failed");
+        assert!(matches!(seen.first(), Some(Progress::Started { total: 1 })));
+        assert!(matches!(
+            seen.get(1),
+            Some(Progress::Feed {
+                done: 1,
+                total: 1,
+                ..
+            })
+        ));
+        let heads = lib.headlines(&Filter::default()).unwrap();
+        assert_eq!(heads.len(), 2);
+        assert!(
+            heads
+                .iter()
+                .all(|h| h.source == "Local" && h.outlet.as_deref() == Some("Local"))
+        );
+
+        // Unchanged file: not modified.
+        let s = refresh(&lib, std::slice::from_ref(&name), &client, |_| {}).unwrap();
+        assert_eq!(s.feeds[0].outcome, Outcome::NotModified);
+
+        // The second item changes: updated, read kept.
+        let two = heads.iter().find(|h| h.title == "Two").unwrap().id;
+        lib.set_read(two, true).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::fs::write(&file, rss("Mara Lindqvist, the harbour master,")).unwrap();
+        let s = refresh(&lib, std::slice::from_ref(&url), &client, |_| {}).unwrap();
+        assert_eq!(s.line(), "1 feed: 0 new, 1 updated, 0 failed");
+        let stored = lib.article(two).unwrap().unwrap();
+        assert!(stored.read);
+        assert!(stored.article.text.contains("Mara Lindqvist"));
+        assert!(
+            stored
+                .analysis
+                .unwrap()
+                .entities
+                .iter()
+                .any(|e| e.name.contains("Lindqvist"))
+        );
+        lib.check().unwrap();
+
+        // A file that went away is a failure that changes nothing.
+        std::fs::remove_file(&file).unwrap();
+        let s = refresh(&lib, &[], &client, |_| {}).unwrap();
+        assert!(s.all_failed());
+        assert_eq!(lib.headlines(&Filter::default()).unwrap().len(), 2);
+        let sub = lib.feed("Local").unwrap().unwrap();
+        assert_eq!(sub.ok, Some(false));
+        assert_eq!(sub.articles, 2);
+        assert_eq!(sub.unread, 1);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn summaries_count_and_name_feeds() {
+        let r = |outcome| Report {
+            name: "n".into(),
+            url: "u".into(),
+            outcome,
+        };
+        let s = Summary {
+            feeds: vec![
+                r(Outcome::Refreshed {
+                    new: 3,
+                    updated: 1,
+                    unchanged: 0,
+                    notes: vec![],
+                }),
+                r(Outcome::NotModified),
+                r(Outcome::Failed("HTTP 404".into())),
+            ],
+        };
+        assert_eq!(s.line(), "3 feeds: 3 new, 1 updated, 1 failed");
+        assert!(!s.all_failed());
+        assert!(Summary::default().line().starts_with("0 feeds"));
+        assert!(!Summary::default().all_failed());
+        assert_eq!(s.feeds[2].describe(), "failed: HTTP 404");
+        let feed = Feed {
+            format: feed::FeedFormat::Rss2,
+            title: None,
+            site: None,
+            items: vec![],
+        };
+        assert_eq!(
+            default_name("https://news.example/rss", &feed),
+            "news.example"
+        );
+        assert_eq!(default_name("/tmp/saved/gazette.xml", &feed), "gazette");
+    }
+}
