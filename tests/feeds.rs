@@ -26,6 +26,7 @@ struct Reply {
     body: Vec<u8>,
     etag: Option<String>,
     delay: Duration,
+    location: Option<String>,
 }
 
 impl Reply {
@@ -36,6 +37,15 @@ impl Reply {
             body: body.into(),
             etag: None,
             delay: Duration::ZERO,
+            location: None,
+        }
+    }
+
+    fn redirect(to: &str) -> Self {
+        Self {
+            status: 302,
+            location: Some(to.into()),
+            ..Self::ok("text/plain", "")
         }
     }
 
@@ -117,10 +127,7 @@ impl Server {
             .cloned()
             .unwrap_or(Reply {
                 status: 404,
-                content_type: "text/plain".into(),
-                body: b"not found".to_vec(),
-                etag: None,
-                delay: Duration::ZERO,
+                ..Reply::ok("text/plain", "not found")
             });
         std::thread::sleep(reply.delay);
         let status = if reply.etag.is_some() && reply.etag == if_none_match {
@@ -138,6 +145,9 @@ impl Server {
         );
         if let Some(tag) = &reply.etag {
             head.push_str(&format!("ETag: {tag}\r\n"));
+        }
+        if let Some(to) = &reply.location {
+            head.push_str(&format!("Location: {to}\r\n"));
         }
         if status != 304 {
             head.push_str(&format!("Content-Length: {}\r\n", reply.body.len()));
@@ -709,4 +719,68 @@ fn opml_import_and_export_round_trip() {
     std::fs::write(&file, &exported).unwrap();
     ok(&t2.lib(), &["feed", "import", file.to_str().unwrap()]);
     assert_eq!(ok(&t2.lib(), &["feed", "export"]), exported);
+}
+
+#[test]
+fn hostile_feeds_fail_alone() {
+    let t = Temp::new("hostile");
+    let lib = t.lib();
+    let server = Server::start();
+    let fine = rss(
+        "Fine",
+        &[item("Fine story", Some("f-1"), None, &long_text("fine"))],
+    );
+    for (path, title) in [
+        ("/loop.xml", "Loop"),
+        ("/passwd.xml", "Passwd"),
+        ("/laughs.xml", "Laughs"),
+        ("/fine.xml", "Fine"),
+    ] {
+        server.set(
+            path,
+            Reply::rss(rss(
+                title,
+                &[item(title, Some(title), None, &long_text(title))],
+            )),
+        );
+        ok(&lib, &["feed", "add", &server.url(path)]);
+    }
+    ok(&lib, &["refresh"]);
+    let before = headlines(&lib).len();
+    assert_eq!(before, 4);
+    server.set("/loop.xml", Reply::redirect("/loop.xml"));
+    server.set("/passwd.xml", Reply::redirect("file:///etc/passwd"));
+    server.set(
+        "/laughs.xml",
+        Reply::ok(
+            "application/xml",
+            std::fs::read(common::root().join("tests/fixtures/web/billion-laughs.xml")).unwrap(),
+        ),
+    );
+    server.set("/fine.xml", Reply::rss(fine));
+    let o = byline(&lib, &["refresh"], &[]);
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{out}\n{err}");
+    assert!(out.contains("Fine: 1 new"), "{out}\n{err}");
+    let line = |name: &str| {
+        err.lines()
+            .find(|l| l.starts_with(&format!("byline: {name}: failed: ")))
+            .unwrap_or_else(|| panic!("no line for {name}: {err}"))
+            .to_string()
+    };
+    assert!(line("Loop").contains("too many redirects"), "{err}");
+    assert!(line("Passwd").contains("refused"), "{err}");
+    assert!(!err.contains("root:"), "{err}");
+    // The billion laughs feed either fails or parses without expanding its entities; it never
+    // hangs or blows up, and nothing stored is lost.
+    assert!(out.contains("4 feeds: "), "{out}");
+    let all = headlines(&lib);
+    assert!(all.len() >= before + 1);
+    let l = Library::open(&lib).unwrap();
+    for h in &all {
+        let a = l.article(h.0).unwrap().unwrap().article;
+        assert!(a.text.len() < 10_000, "{}: {} bytes", h.1, a.text.len());
+        assert!(!a.text.contains("lollollollollol"), "{}", h.1);
+    }
+    Library::open(&lib).unwrap().check().unwrap();
 }
