@@ -365,6 +365,14 @@ impl Library {
         run().map(drop).map_err(|e| self.err(e))
     }
 
+    /// True when an article with this content hash is stored.
+    fn has_text(&self, hash: &[u8; 32]) -> Result<bool> {
+        self.conn
+            .prepare_cached("SELECT 1 FROM articles WHERE hash = ?1")
+            .and_then(|mut s| s.exists([&hash[..]]))
+            .map_err(|e| self.err(e))
+    }
+
     /// The stored article of `feed` an item is, and the item hash it was stored with.
     fn find_item(&self, feed: &str, key: &ItemKey<'_>) -> Result<Option<(ArticleId, String)>> {
         let (sql, value) = match key {
@@ -592,7 +600,8 @@ fn store_feed(lib: &Library, sub: &Subscription, feed: Feed, client: &Client) ->
         cores()
     };
     let page_failures = Mutex::new(Vec::new());
-    let ready = par_map(&work, threads, |w| {
+    // First the articles (with their pages, I/O-bound: more threads than cores)...
+    let built = par_map(&work, threads, |w| {
         let item = &w.item;
         let mut article = item.article.clone();
         if let (true, Some(link)) = (sub.full_text || item.teaser, item.link.as_deref()) {
@@ -616,12 +625,23 @@ fn store_feed(lib: &Library, sub: &Subscription, feed: Feed, client: &Client) ->
         if article.url.is_none() {
             article.url.clone_from(&item.link);
         }
-        Ready {
-            existing: w.existing,
-            guid: item.guid.clone(),
-            item_hash: item.content_hash.clone(),
-            prepared: Prepared::new(article),
+        article
+    });
+    // ...then, leaving out new items whose text is already stored (from another feed or a
+    // file: the library keeps one copy), the analysis on every core.
+    let mut todo = Vec::with_capacity(built.len());
+    for (w, article) in work.iter().zip(built) {
+        if w.existing.is_none() && lib.has_text(&super::content_hash(&article))? {
+            unchanged += 1;
+        } else {
+            todo.push((w, article));
         }
+    }
+    let ready = par_map(&todo, cores(), |(w, article)| Ready {
+        existing: w.existing,
+        guid: w.item.guid.clone(),
+        item_hash: w.item.content_hash.clone(),
+        prepared: Prepared::new(article.clone()),
     });
     let (new, updated, same) = lib.store_items(&sub.url, &ready)?;
     let failures = page_failures
@@ -850,6 +870,33 @@ mod tests {
             heads
                 .iter()
                 .all(|h| h.source == "Local" && h.outlet.as_deref() == Some("Local"))
+        );
+
+        // The same items in another feed: one copy in the library.
+        let twin = dir.join("twin.xml");
+        std::fs::write(&twin, rss("Tom Okafor")).unwrap();
+        let twin = twin.display().to_string();
+        lib.add_feed(&NewFeed {
+            name: "Twin".into(),
+            url: twin.clone(),
+            ..NewFeed::default()
+        })
+        .unwrap();
+        let s = refresh(&lib, std::slice::from_ref(&twin), &client, |_| {}).unwrap();
+        assert!(matches!(
+            s.feeds[0].outcome,
+            Outcome::Refreshed {
+                new: 0,
+                updated: 0,
+                unchanged: 2,
+                ..
+            }
+        ));
+        assert_eq!(lib.headlines(&Filter::default()).unwrap().len(), 2);
+        assert_eq!(
+            lib.remove_feed(lib.feed("Twin").unwrap().unwrap().id, true)
+                .unwrap(),
+            0
         );
 
         // Unchanged file: not modified.
