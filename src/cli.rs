@@ -119,6 +119,58 @@ pub enum Command {
         #[arg(long, value_name = "AGE", value_parser = crate::library::cli::parse_age)]
         older_than: std::time::Duration,
     },
+    /// Manage subscriptions (feeds whose items `byline refresh` stores in the library).
+    Feed {
+        #[command(subcommand)]
+        action: FeedAction,
+    },
+    /// Fetch subscribed feeds (all, or those named) and store their new and updated items.
+    ///
+    /// Feeds are fetched 8 at a time, conditionally (an unchanged feed costs a 304); a feed
+    /// that fails is reported with its reason and the others go on. Exit status 1 only when
+    /// every feed failed.
+    Refresh {
+        /// Subscription names or URLs (default: every subscription).
+        names: Vec<String>,
+    },
+}
+
+/// `byline feed …`.
+#[derive(Debug, Subcommand)]
+pub enum FeedAction {
+    /// Subscribe to a feed (RSS, Atom or JSON Feed): an http(s) URL or a local file. The feed
+    /// is fetched once to check it; `byline refresh` then stores its items.
+    Add {
+        /// The feed's URL, or the path of a feed file (read from disk at every refresh).
+        url: String,
+        /// The name articles get as their source (default: the feed's title).
+        #[arg(long)]
+        name: Option<String>,
+        /// Always fetch each item's web page and keep its main article as the text (otherwise
+        /// only teasers, items under about 80 words, are fetched in full).
+        #[arg(long)]
+        full_text: bool,
+    },
+    /// List subscriptions: name, URL, articles, unread, last refresh and its result.
+    List {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Unsubscribe. The feed's articles stay in the library unless --purge is given.
+    Remove {
+        /// The subscription's name or URL.
+        feed: String,
+        /// Also remove the feed's articles (starred ones are kept).
+        #[arg(long)]
+        purge: bool,
+    },
+    /// Subscribe to every feed of an OPML file (as other feed readers export them).
+    Import {
+        /// The OPML file (`-` for standard input).
+        opml: PathBuf,
+    },
+    /// Print the subscriptions as OPML 2.0 (for other feed readers).
+    Export,
 }
 
 /// `byline people --kind`.

@@ -26,6 +26,8 @@ pub fn run(command: Command, library: Option<&Path>, max_bytes: u64) -> ExitCode
             limit,
         } => people(library, kind.map(Into::into), limit, format),
         Command::Prune { older_than } => prune(library, older_than),
+        Command::Feed { action } => super::feeds::cli::feed(action, library, max_bytes),
+        Command::Refresh { names } => super::feeds::cli::refresh(library, &names, max_bytes),
         Command::Analyze { format, paths } => crate::cli::analyze(format, &paths, max_bytes),
         Command::Completions { shell } => crate::cli::completions(shell),
         Command::Man { dir } => crate::cli::man(dir.as_deref()),
@@ -273,7 +275,7 @@ pub fn prune(library: Option<&Path>, older_than: Duration) -> ExitCode {
     }
 }
 
-fn print(s: &str) -> Result<(), ExitCode> {
+pub(crate) fn print(s: &str) -> Result<(), ExitCode> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {

@@ -30,6 +30,7 @@
 #[cfg(feature = "tui")]
 pub mod cli;
 mod error;
+pub mod feeds;
 pub mod query;
 pub mod samples;
 mod schema;

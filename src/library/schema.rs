@@ -7,7 +7,7 @@
 pub const APPLICATION_ID: i64 = 0x4259_4C4E;
 
 /// Migration `i` takes the schema from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1];
+pub const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The schema version this byline writes.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -89,4 +89,32 @@ CREATE VIRTUAL TABLE search USING fts5 (
     content = '', contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 2'
 );
+";
+
+/// Version 2: subscriptions.
+///
+/// - `feeds`: one row per subscription (`url` is an http(s) URL or a local file's path), with
+///   the validators of its last fetch (sent back for a conditional GET), the time and result of
+///   its last refresh, and whether its items' pages are always fetched (`full_text`).
+/// - `articles.feed` holds the subscription's `url`; `articles.item_hash` the feed item's own
+///   content hash, so that an item seen before (same GUID, else link, else content hash) is
+///   recognised, and an updated one (same key, another hash) replaced.
+const V2: &str = "
+CREATE TABLE feeds (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    url TEXT NOT NULL UNIQUE,
+    site TEXT,
+    category TEXT,
+    full_text INTEGER NOT NULL DEFAULT 0,
+    etag TEXT,
+    last_modified TEXT,
+    added INTEGER NOT NULL,
+    refreshed INTEGER,
+    result TEXT,
+    ok INTEGER
+);
+ALTER TABLE articles ADD COLUMN item_hash TEXT;
+CREATE INDEX articles_feed_url ON articles (feed, url) WHERE feed IS NOT NULL;
+CREATE INDEX articles_feed_item ON articles (feed, item_hash) WHERE feed IS NOT NULL;
 ";
