@@ -309,8 +309,10 @@ fn a_file_that_is_not_a_library_is_refused_untouched() {
     let lib = dir.lib();
     let content = "my notes, not a database\n".repeat(100);
     std::fs::write(&lib, &content).unwrap();
+    // The reader (no arguments) as well as the verbs.
     for args in [
-        &["import", "assets/articles"][..],
+        &[][..],
+        &["import", "assets/articles"],
         &["search", "mayor"],
         &["people"],
         &["prune", "--older-than", "0s"],

@@ -32,6 +32,14 @@ pub enum Action {
     ToggleFilter,
     /// Headlines: newest first ↔ file order.
     ToggleOrder,
+    /// The shown article: read ↔ unread (stored in the library).
+    ToggleRead,
+    /// The shown article: starred ↔ not (stored in the library).
+    ToggleStar,
+    /// Headlines: only unread articles ↔ all.
+    ToggleUnreadView,
+    /// Headlines: only starred articles ↔ all.
+    ToggleStarredView,
     /// Entity pane: this article's entities ↔ the whole corpus.
     ToggleCorpus,
     /// The quotes view in place of the entity pane.

@@ -6,7 +6,16 @@ use crate::analysis::Analysis;
 use crate::analysis::corpus::CorpusIndex;
 use crate::article::sanitize::flat;
 use crate::article::{Article, SourceError};
+use crate::library::ArticleId;
 use std::sync::Arc;
+
+/// A change of an article's state for the library to store (the binary hands these to a writer
+/// thread; without a library nothing is stored).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Write {
+    Read(ArticleId, bool),
+    Starred(ArticleId, bool),
+}
 
 /// What the reader keeps for one article.
 #[derive(Clone, Debug)]
@@ -16,6 +25,9 @@ pub struct Entry {
     /// Where it comes from, for the list: the outlet, else the file's name.
     origin: String,
     read: bool,
+    starred: bool,
+    /// The article's id in the library, when it came from one.
+    id: Option<ArticleId>,
     analysis: Option<Analysis>,
 }
 
@@ -33,6 +45,15 @@ impl Entry {
         self.read
     }
 
+    pub fn is_starred(&self) -> bool {
+        self.starred
+    }
+
+    /// The article's id in the library, when it came from one.
+    pub fn id(&self) -> Option<ArticleId> {
+        self.id
+    }
+
     /// `None` while the article is still being analysed.
     pub fn analysis(&self) -> Option<&Analysis> {
         self.analysis.as_ref()
@@ -48,6 +69,10 @@ pub struct Collection {
     corpus: CorpusIndex,
     /// How many analyses have arrived.
     analysed: usize,
+    /// Whether the articles come from the library (ids, stars, unread counts).
+    library: bool,
+    /// Read/star changes the library has not been given yet (`App` hands them on).
+    writes: Vec<Write>,
 }
 
 impl Collection {
@@ -58,6 +83,8 @@ impl Collection {
                 title: one_line(&a.headline, &a.source),
                 origin: origin(a),
                 read: false,
+                starred: false,
+                id: None,
                 analysis: None,
             })
             .collect();
@@ -67,6 +94,50 @@ impl Collection {
             errors,
             corpus: CorpusIndex::new(),
             analysed: 0,
+            library: false,
+            writes: Vec::new(),
+        }
+    }
+
+    /// Marks the articles as the library's: `states[i]` is article `i`'s (id, read, starred).
+    pub(super) fn attach_library(&mut self, states: &[(ArticleId, bool, bool)]) {
+        self.library = true;
+        for (entry, &(id, read, starred)) in self.entries.iter_mut().zip(states) {
+            entry.id = Some(id);
+            entry.read = read;
+            entry.starred = starred;
+        }
+    }
+
+    /// Whether the articles come from the library.
+    pub fn is_library(&self) -> bool {
+        self.library
+    }
+
+    /// How many articles are unread and how many starred.
+    pub fn unread_starred(&self) -> (usize, usize) {
+        self.entries.iter().fold((0, 0), |(u, s), e| {
+            (u + usize::from(!e.read), s + usize::from(e.starred))
+        })
+    }
+
+    /// The read/star changes not yet handed to the library, oldest first.
+    pub(super) fn take_writes(&mut self) -> Vec<Write> {
+        std::mem::take(&mut self.writes)
+    }
+
+    /// THE way the star changes; stored in the library like the read flag. Says whether it
+    /// changed.
+    pub(super) fn set_starred(&mut self, index: usize, starred: bool) -> bool {
+        match self.entries.get_mut(index) {
+            Some(e) if e.starred != starred => {
+                e.starred = starred;
+                if let Some(id) = e.id {
+                    self.writes.push(Write::Starred(id, starred));
+                }
+                true
+            }
+            _ => false,
         }
     }
 
@@ -139,6 +210,9 @@ impl Collection {
         match self.entries.get_mut(index) {
             Some(e) if e.read != read => {
                 e.read = read;
+                if let Some(id) = e.id {
+                    self.writes.push(Write::Read(id, read));
+                }
                 true
             }
             _ => false,
