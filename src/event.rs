@@ -242,6 +242,25 @@ pub fn library_reader(lib: &Library) -> crate::library::Result<(App, Vec<bool>)>
     Ok((app, cached))
 }
 
+/// The library's full-text search for `/` in the headlines, on a connection of its own: what
+/// was typed becomes a [`Query::Prefix`](crate::library::Query::Prefix) (every word quoted, the
+/// last a prefix), so no input is a syntax error. Reads never wait for a writer (WAL).
+pub fn library_searcher(
+    path: &std::path::Path,
+) -> crate::library::Result<crate::app::collection::Searcher> {
+    let lib = Library::open(path)?;
+    Ok(Box::new(move |typed: &str| {
+        let filter = crate::library::Filter {
+            query: Some(crate::library::Query::Prefix(typed.to_string())),
+            order: crate::library::Order::Id,
+            ..Default::default()
+        };
+        lib.headlines(&filter)
+            .map(|hs| hs.into_iter().map(|h| h.id).collect())
+            .map_err(|e| e.to_string())
+    }))
+}
+
 /// SIGTERM, SIGHUP, SIGINT and SIGQUIT become `Quit`, so the loop ends and the terminal is restored;
 /// SIGTSTP becomes `Suspend` (the loop restores the terminal before stopping) and SIGCONT
 /// `Msg::Continued` (the loop takes the terminal again and redraws it all).
@@ -614,6 +633,7 @@ mod tests {
         .unwrap();
         let (writer, handle) = spawn_writer(path.to_path_buf(), tx).unwrap();
         app.set_store(writer);
+        app.set_searcher(library_searcher(path).unwrap());
         app.update(Action::Resize(120, 40));
         for a in actions {
             app.update(a.clone());
@@ -684,5 +704,39 @@ mod tests {
         assert_eq!(again.headlines().listed(), &[second]);
         again.update(Action::ToggleUnreadView);
         assert_eq!(again.headlines().listed().len(), n);
+    }
+
+    #[test]
+    fn slash_in_the_headlines_searches_the_library_index_and_odd_input_is_words() {
+        let dir = temp_lib("search");
+        let path = dir.0.join("library.sqlite");
+        let (mut app, _) = library_reader(&Library::open(&path).unwrap()).unwrap();
+        app.set_searcher(library_searcher(&path).unwrap());
+        app.update(Action::Resize(120, 40));
+        let n = app.collection().len();
+        app.update(Action::Search);
+        // Typed letter by letter: every word, in any order, the last one a prefix ("osa" for
+        // Osaka) — what the index finds and a substring search would not.
+        for c in "flood osa".chars() {
+            app.update(Action::QueryInput(c));
+        }
+        let listed = app.headlines().listed().to_vec();
+        assert!(!listed.is_empty() && listed.len() < n, "{listed:?}");
+        for &i in &listed {
+            let text = app.collection().article(i).unwrap().text.to_lowercase();
+            assert!(!text.contains("flood osa"), "{text}");
+            assert!(text.contains("flood") && text.contains("osaka"), "{text}");
+        }
+        // FTS5 syntax typed by a user is searched for as words, never an error.
+        for c in "\" OR (".chars() {
+            app.update(Action::QueryInput(c));
+        }
+        assert!(app.headlines().listed().is_empty());
+        assert!(
+            app.message()
+                .is_none_or(|m| m.level() != crate::app::Level::Problem)
+        );
+        app.update(Action::QueryCancel);
+        assert_eq!(app.headlines().listed().len(), n);
     }
 }

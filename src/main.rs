@@ -146,6 +146,15 @@ fn reader(
     )
     .and_then(|()| event::spawn_signals(tx.clone()));
     if let (Ok(()), Some(path)) = (&started, lib_path) {
+        match event::library_searcher(&path) {
+            Ok(searcher) => app.set_searcher(searcher),
+            // The search falls back to the articles in memory.
+            Err(e) => {
+                app.update(byline::app::Action::Done(byline::app::Message::problem(
+                    format!("searching in memory: {e}"),
+                )));
+            }
+        }
         match event::spawn_writer(path, tx.clone()) {
             Ok((store, handle)) => {
                 app.set_store(store);

@@ -73,7 +73,15 @@ pub struct Collection {
     library: bool,
     /// Read/star changes the library has not been given yet (`App` hands them on).
     writes: Vec<Write>,
+    /// The library's full-text search (ids of matching articles), when the binary set one.
+    searcher: Option<Searcher>,
+    /// Each library article's index here.
+    index_of: std::collections::HashMap<ArticleId, usize>,
 }
+
+/// A full-text search over the library: the ids of the articles matching what was typed (as
+/// an incremental prefix query), or why it failed.
+pub type Searcher = Box<dyn Fn(&str) -> Result<Vec<ArticleId>, String>>;
 
 impl Collection {
     pub(super) fn new(articles: Vec<Article>, errors: Vec<SourceError>) -> Self {
@@ -96,13 +104,16 @@ impl Collection {
             analysed: 0,
             library: false,
             writes: Vec::new(),
+            searcher: None,
+            index_of: std::collections::HashMap::new(),
         }
     }
 
     /// Marks the articles as the library's: `states[i]` is article `i`'s (id, read, starred).
     pub(super) fn attach_library(&mut self, states: &[(ArticleId, bool, bool)]) {
         self.library = true;
-        for (entry, &(id, read, starred)) in self.entries.iter_mut().zip(states) {
+        for (i, (entry, &(id, read, starred))) in self.entries.iter_mut().zip(states).enumerate() {
+            self.index_of.insert(id, i);
             entry.id = Some(id);
             entry.read = read;
             entry.starred = starred;
@@ -219,11 +230,28 @@ impl Collection {
         }
     }
 
-    /// The articles whose headline, byline or text contain `query` (ignoring case), in list
-    /// order. An empty query matches every article. In memory today; the library will answer it
-    /// from its full-text index.
+    /// The library's full-text search answers `search` from now on.
+    pub(super) fn set_searcher(&mut self, searcher: Searcher) {
+        self.searcher = Some(searcher);
+    }
+
+    /// The articles matching `query`, in index order. With the library's searcher: its FTS5
+    /// index over headline, text, byline and entity names, every word quoted (so no input is a
+    /// syntax error) and the last one a prefix. Otherwise (files, or the search failed): those
+    /// whose headline, byline or text contain `query` (ignoring case). An empty query matches
+    /// every article.
     pub fn search(&self, query: &str) -> Vec<usize> {
         let query = query.trim();
+        if !query.is_empty()
+            && let Some(Ok(ids)) = self.searcher.as_ref().map(|s| s(query))
+        {
+            let mut found: Vec<usize> = ids
+                .iter()
+                .filter_map(|id| self.index_of.get(id).copied())
+                .collect();
+            found.sort_unstable();
+            return found;
+        }
         self.articles
             .iter()
             .enumerate()

@@ -175,6 +175,11 @@ impl App {
         self.store = Some(store);
     }
 
+    /// The library's full-text search answers `/` in the headlines from now on.
+    pub fn set_searcher(&mut self, searcher: collection::Searcher) {
+        self.docs.set_searcher(searcher);
+    }
+
     /// Read/star changes not handed to a store yet, oldest first (tests).
     pub fn take_writes(&mut self) -> Vec<Write> {
         self.docs.take_writes()
