@@ -263,6 +263,11 @@ wait_for "$second"
 key '*'; wait_for "Headlines (10)"
 key U; wait_for "Headlines — unread"
 "${T[@]}" capture-pane -p -t c | grep -qF -- "$second" && fail "the article read in run 1 is listed as unread"
+# `byline import` while the reader is open: the new article shows without a restart.
+printf 'Harbour pilots strike\n\nPilots in Rotterdam walked out on Monday.\n' > "$TMP/new.txt"
+$ENVS $BIN import "$TMP/new.txt" >/dev/null 2>&1 || fail "byline import while the reader is open"
+wait_for "1 new article added to the library"
+wait_for "│ 10 unread"
 key q
 wait_for "BYLINE-EXIT=0"
 # A file that is not a library: refused, named, left as it was.
@@ -273,4 +278,4 @@ wait_for "notlib.sqlite"
 wait_for "BYLINE-EXIT=1"
 [ "$(cat "$TMP/notlib.sqlite")" = "not a database" ] || fail "the file that is not a library was changed"
 
-echo "tmux-check: ok (panes, keys O g j Tab G ? Esc g n ] Q, resizes 60x20 1x1 7x3 and a storm, / o y E, NO_COLOR, q, Ctrl-C and SIGTERM restore, Ctrl-Z/fg and SIGTSTP/SIGCONT suspend and redraw, a 3 MB one-line article resized and G, the library: samples on first run, read and star kept across two runs, U and * views, a file that is not a library refused)"
+echo "tmux-check: ok (panes, keys O g j Tab G ? Esc g n ] Q, resizes 60x20 1x1 7x3 and a storm, / o y E, NO_COLOR, q, Ctrl-C and SIGTERM restore, Ctrl-Z/fg and SIGTSTP/SIGCONT suspend and redraw, a 3 MB one-line article resized and G, the library: samples on first run, read and star kept across two runs, U and * views, an import while open shows up, a file that is not a library refused)"

@@ -6,7 +6,7 @@
 use crate::analysis;
 use crate::app::{Action, App, Message, Write};
 use crate::article::Article;
-use crate::library::{ArticleId, Library};
+use crate::library::{ArticleId, Library, Stored};
 use crate::ui;
 use crossterm::event::{Event, MouseButton, MouseEventKind};
 use ratatui::Terminal;
@@ -259,6 +259,70 @@ pub fn library_searcher(
             .map(|hs| hs.into_iter().map(|h| h.id).collect())
             .map_err(|e| e.to_string())
     }))
+}
+
+/// How often the watcher looks for articles another process added.
+pub const WATCH_EVERY: Duration = Duration::from_millis(750);
+
+/// Watches the library at `path` for articles added by another process (`byline import` while
+/// the reader is open), on a thread with its own connection: every [`WATCH_EVERY`] it reads
+/// `PRAGMA data_version` (a cheap read that changes with any other connection's commit), and
+/// when that changed and there are articles past `after`, loads them (analysing and storing any
+/// without an analysis of this version) and sends them as `Action::Arrived`.
+pub fn spawn_watcher(path: PathBuf, after: ArticleId, tx: Sender<Msg>) -> std::io::Result<()> {
+    thread::Builder::new()
+        .name("byline-library-watcher".into())
+        .spawn(move || {
+            let library = match Library::open(&path) {
+                Ok(l) => l,
+                Err(e) => {
+                    problem(&tx, format!("new articles will not show: {e}"));
+                    return;
+                }
+            };
+            // Not read yet: the first look checks for articles added since the reader loaded.
+            let mut seen = None;
+            let mut after = after;
+            loop {
+                thread::sleep(WATCH_EVERY);
+                let version = library.data_version().ok();
+                if version == seen {
+                    continue;
+                }
+                seen = version;
+                match arrived(&library, after) {
+                    Ok(new) if new.is_empty() => {}
+                    Ok(new) => {
+                        after = new.iter().map(|s| s.id).max().unwrap_or(after);
+                        if tx.send(Msg::Action(Action::Arrived(new))).is_err() {
+                            return;
+                        }
+                    }
+                    Err(e) => problem(&tx, format!("could not read new articles: {e}")),
+                }
+            }
+        })
+        .map(|_| ())
+}
+
+/// The articles added after `after`, each with an analysis (made and stored when missing).
+fn arrived(library: &Library, after: ArticleId) -> crate::library::Result<Vec<Stored>> {
+    let filter = crate::library::Filter {
+        after: Some(after),
+        ..Default::default()
+    };
+    let mut new = Vec::new();
+    for h in library.headlines(&filter)? {
+        if let Some(mut s) = library.article(h.id)? {
+            if s.analysis.is_none() {
+                let a = analysis::analyze(&s.article);
+                library.store_analysis(s.id, &a)?;
+                s.analysis = Some(a);
+            }
+            new.push(s);
+        }
+    }
+    Ok(new)
 }
 
 /// SIGTERM, SIGHUP, SIGINT and SIGQUIT become `Quit`, so the loop ends and the terminal is restored;
@@ -738,5 +802,53 @@ mod tests {
         );
         app.update(Action::QueryCancel);
         assert_eq!(app.headlines().listed().len(), n);
+    }
+
+    #[test]
+    fn articles_another_process_imports_show_up_in_the_open_reader() {
+        let dir = temp_lib("watch");
+        let path = dir.0.join("library.sqlite");
+        let (mut app, _) = library_reader(&Library::open(&path).unwrap()).unwrap();
+        app.update(Action::Resize(120, 40));
+        let n = app.collection().len();
+        let shown = app.current_index();
+        let after = app
+            .collection()
+            .entries()
+            .iter()
+            .filter_map(|e| e.id())
+            .max()
+            .unwrap();
+        let (tx, rx) = mpsc::channel();
+        spawn_watcher(path.clone(), after, tx).unwrap();
+        // Another "process": its own connection imports one article.
+        let text = "Harbour pilots strike\n\nPilots in Rotterdam walked out on Monday, said union head Anna de Vries.";
+        let article = crate::article::parse("new.txt", text.as_bytes()).articles;
+        let other = Library::open(&path).unwrap();
+        other
+            .add(
+                &article
+                    .into_iter()
+                    .map(crate::library::Prepared::new)
+                    .collect::<Vec<_>>(),
+            )
+            .unwrap();
+        let msg = rx
+            .recv_timeout(Duration::from_secs(10))
+            .expect("the watcher saw it");
+        let Msg::Action(action @ Action::Arrived(_)) = msg else {
+            panic!("{msg:?}");
+        };
+        app.update(action);
+        assert_eq!(app.collection().len(), n + 1);
+        assert!(app.headlines().lists(n), "listed at once");
+        assert_eq!(app.current_index(), shown, "the shown article stays");
+        assert!(app.collection().analysis(n).is_some(), "with its analysis");
+        assert!(
+            app.message()
+                .is_some_and(|m| m.text() == "1 new article added to the library")
+        );
+        // Nothing else arrives while nothing changes.
+        assert!(rx.recv_timeout(WATCH_EVERY * 3).is_err());
     }
 }

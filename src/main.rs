@@ -155,6 +155,16 @@ fn reader(
                 )));
             }
         }
+        let after = app
+            .collection()
+            .entries()
+            .iter()
+            .filter_map(|e| e.id())
+            .max()
+            .unwrap_or(0);
+        if let Err(e) = event::spawn_watcher(path.clone(), after, tx.clone()) {
+            started = Err(e);
+        }
         match event::spawn_writer(path, tx.clone()) {
             Ok((store, handle)) => {
                 app.set_store(store);

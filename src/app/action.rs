@@ -90,6 +90,9 @@ pub enum Action {
     Tick(std::time::Instant),
     /// The background analysis of article `index` finished.
     Analyzed(usize, Analysis),
+    /// Articles another process added to the library (the watcher thread loaded them, each
+    /// with its analysis).
+    Arrived(Vec<crate::library::Stored>),
     /// The background analysis of article `index` failed (a bug); the message says why.
     AnalysisFailed(usize, String),
 }

@@ -120,6 +120,37 @@ impl Collection {
         }
     }
 
+    /// Adds articles that arrived in the library (with their analyses); returns the new indices.
+    /// The article list is shared with the analysis thread, so it is copied once per arrival.
+    pub(super) fn append(&mut self, stored: Vec<crate::library::Stored>) -> Vec<usize> {
+        let mut articles: Vec<Article> = self.articles.to_vec();
+        let mut added = Vec::with_capacity(stored.len());
+        for s in stored {
+            if self.index_of.contains_key(&s.id) {
+                continue;
+            }
+            let i = articles.len();
+            self.index_of.insert(s.id, i);
+            self.entries.push(Entry {
+                title: one_line(&s.article.headline, &s.article.source),
+                origin: origin(&s.article),
+                read: s.read,
+                starred: s.starred,
+                id: Some(s.id),
+                analysis: None,
+            });
+            articles.push(s.article);
+            if let Some(a) = s.analysis {
+                self.add_analysis(i, a);
+            } else {
+                self.analysis_failed(i);
+            }
+            added.push(i);
+        }
+        self.articles = articles.into();
+        added
+    }
+
     /// Whether the articles come from the library.
     pub fn is_library(&self) -> bool {
         self.library

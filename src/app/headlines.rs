@@ -149,6 +149,12 @@ impl HeadlinesPane {
     pub(super) fn keep_visible(&mut self, height: usize) {
         keep_visible(&mut self.pos, height);
     }
+
+    /// Articles were added (dates of the new ones, at the next indices): rank them.
+    fn extend(&mut self, dates: Vec<Option<jiff::Timestamp>>) {
+        self.dates.extend(dates);
+        self.rerank();
+    }
 }
 
 impl App {
@@ -233,6 +239,50 @@ impl App {
         let starred = self.docs.entry(i).is_some_and(|e| e.is_starred());
         self.docs.set_starred(i, !starred);
         self.message = Some(Message::info(if starred { "unstarred" } else { "starred" }));
+    }
+
+    /// Articles another process added to the library: listed at once (unless a filter or a
+    /// search narrows the list; they show when it is cleared), the shown article kept.
+    pub(super) fn arrived(&mut self, stored: Vec<crate::library::Stored>) {
+        let current = self.current_index();
+        let added = self.docs.append(stored);
+        if added.is_empty() {
+            return;
+        }
+        // The new articles are at the next indices, in order.
+        let dates = added
+            .iter()
+            .map(|&i| self.docs.article(i).and_then(|a| a.published))
+            .collect();
+        self.headlines.extend(dates);
+        let mut listed = std::mem::take(&mut self.headlines.listed);
+        if self.headlines.filter.is_none() && self.headline_search.is_none() {
+            listed.extend(added.iter().copied().filter(|&i| self.in_view(i)));
+        }
+        self.headlines.listed = listed;
+        self.headlines.sort_listed();
+        match current.and_then(|c| self.headlines.row_of(c)) {
+            Some(row) => {
+                self.headlines.pos.selected = row;
+                let h = self.screen.headlines_fit();
+                self.headlines.keep_visible(h);
+            }
+            None => {
+                self.headlines.pos.selected = 0;
+                self.show_selected_article();
+            }
+        }
+        // Says so, unless a problem is being shown.
+        if self
+            .message
+            .as_ref()
+            .is_none_or(|m| m.level() != super::message::Level::Problem)
+        {
+            self.message = Some(Message::info(format!(
+                "{} added to the library",
+                super::message::count(added.len(), "new article", "new articles")
+            )));
+        }
     }
 
     /// `U` / `*`: list only unread / starred articles (the same key again: all). The entity

@@ -26,6 +26,7 @@ impl App {
         let from_user = !matches!(
             action,
             Action::Analyzed(..)
+                | Action::Arrived(..)
                 | Action::AnalysisFailed(..)
                 | Action::Resize(..)
                 | Action::WrapMore
@@ -94,6 +95,7 @@ impl App {
             }
             Action::Analyzed(index, analysis) => return self.analyzed(index, analysis),
             Action::AnalysisFailed(index, why) => self.analysis_failed(index, &why),
+            Action::Arrived(stored) => self.arrived(stored),
         }
         true
     }
