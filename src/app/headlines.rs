@@ -224,11 +224,8 @@ impl App {
         let read = self.docs.entry(i).is_some_and(|e| e.is_read());
         self.body.since = None;
         self.docs.set_read(i, !read);
-        self.message = Some(Message::info(if read {
-            "marked unread"
-        } else {
-            "marked read"
-        }));
+        let what = if read { "marked unread" } else { "marked read" };
+        self.message = Some(Message::info(self.kept(what)));
     }
 
     /// `s`: star ↔ unstar the shown article.
@@ -238,7 +235,17 @@ impl App {
         };
         let starred = self.docs.entry(i).is_some_and(|e| e.is_starred());
         self.docs.set_starred(i, !starred);
-        self.message = Some(Message::info(if starred { "unstarred" } else { "starred" }));
+        let what = if starred { "unstarred" } else { "starred" };
+        self.message = Some(Message::info(self.kept(what)));
+    }
+
+    /// A mark's message: files opened by name are not in the library, so their marks are not kept.
+    fn kept(&self, what: &str) -> String {
+        if self.docs.is_library() {
+            what.to_string()
+        } else {
+            format!("{what} (for this run: files opened by name are not in the library)")
+        }
     }
 
     /// Articles another process added to the library: listed at once (unless a filter or a
