@@ -2,6 +2,12 @@
 //! thread, signals; redraws only when something changed and sleeps on the channel otherwise.
 //! Ctrl-Z and SIGTSTP hand the terminal back to the shell and stop the process (`JobControl`);
 //! once continued, the reader takes the terminal again and redraws every cell.
+//!
+//! With the library, three more threads each open their own connection (a `Library` is Send,
+//! not Sync): the analysis thread stores the analyses it makes, the writer stores read/star
+//! marks in order (`spawn_writer`), and the watcher polls `data_version` for articles another
+//! process added (`spawn_watcher`). The UI thread keeps one read-only use: the `/` search's FTS
+//! query (`library_searcher`), which in WAL mode never waits for a writer.
 
 use crate::analysis;
 use crate::app::{Action, App, Message, Write};
