@@ -797,6 +797,17 @@ mod tests {
             assert!(!text.contains("flood osa"), "{text}");
             assert!(text.contains("flood") && text.contains("osaka"), "{text}");
         }
+        // The shown article has the words highlighted.
+        let text = app.current_article().unwrap().text.clone();
+        let found: Vec<String> = app
+            .body()
+            .marks()
+            .iter()
+            .filter(|m| m.highlight == crate::app::Highlight::Match)
+            .map(|m| text[m.span.start..m.span.end].to_lowercase())
+            .collect();
+        assert!(found.iter().any(|w| w == "flood"), "{found:?}");
+        assert!(found.iter().any(|w| w == "osa"), "{found:?}");
         // FTS5 syntax typed by a user is searched for as words, never an error.
         for c in "\" OR (".chars() {
             app.update(Action::QueryInput(c));
