@@ -27,7 +27,8 @@ TMPD=$(mktemp -d)
 printf 'osc52 = true\nexport_dir = "%s/notes"\n' "$TMPD" >"$TMPD/config.toml"
 printf '#!/bin/sh\nprintf "%%s\\n" "$1" >>"%s/opened"\n' "$TMPD" >"$TMPD/browser"
 chmod +x "$TMPD/browser"
-ENVS="env -u NO_COLOR BYLINE_CONFIG=$TMPD/config.toml BROWSER=$TMPD/browser"
+# Never the user's library either: a library file in the temp folder.
+ENVS="env -u NO_COLOR BYLINE_CONFIG=$TMPD/config.toml BROWSER=$TMPD/browser BYLINE_LIBRARY=$TMPD/library.sqlite XDG_DATA_HOME=$TMPD/data"
 cleanup() { "${T[@]}" kill-server >/dev/null 2>&1 || true; rm -rf "$TMPD"; }
 TMP="$TMPD"
 trap cleanup EXIT
@@ -75,8 +76,8 @@ done
 wait_for "HEADLINES"
 wait_for "article 1/"
 
-# Newest first at start; s lists them in file order (the shown article stays shown).
-key s;   wait_for "in file order"
+# Newest first at start; O lists them in file order (the shown article stays shown).
+key O;   wait_for "in file order"
 key g;   wait_for "article 1/"
 key j;   wait_for "article 2/"
 key Tab; wait_for " ARTICLE "
@@ -236,4 +237,45 @@ key g; wait_for "line 1/"
 key q
 wait_for "BYLINE-EXIT=0"
 
-echo "tmux-check: ok (panes, keys s g j Tab G ? Esc g n ] Q, resizes 60x20 1x1 7x3 and a storm, / o y E, NO_COLOR, q, Ctrl-C and SIGTERM restore, Ctrl-Z/fg and SIGTSTP/SIGCONT suspend and redraw, a 3 MB one-line article resized and G)"
+# The library: `byline` with no arguments opens it (a temp file here); the first run fills the new
+# library with the samples and says so. Read and star marks persist: run 1 reads the second
+# article (Enter) and stars it (s); run 2 lists it among the starred and not among the unread.
+library_run() {
+  "${T[@]}" kill-session -t c >/dev/null 2>&1 || true
+  "${T[@]}" new-session -d -s c -x 120 -y 40 "$ENVS $BIN; echo BYLINE-EXIT=\$?; sleep 30"
+  wait_for "Headlines ("
+}
+library_run
+wait_for "the library was empty: added 10 sample articles"
+wait_for "10 unread"
+key j; wait_for "article 2/"
+second=$("${T[@]}" capture-pane -p -t c | sed -n 4p | sed "s/^[^ ]* *//" | cut -c1-12)
+[ -n "$second" ] || fail "no second headline"
+key Enter
+key s; wait_for "1 ★"
+key q
+wait_for "BYLINE-EXIT=0"
+library_run
+wait_for "1 ★"
+"${T[@]}" capture-pane -p -t c | grep -q "added 10 sample" && fail "the samples were added twice"
+key '*'; wait_for "Headlines — starred (1)"
+wait_for "$second"
+key '*'; wait_for "Headlines (10)"
+key U; wait_for "Headlines — unread"
+"${T[@]}" capture-pane -p -t c | grep -qF -- "$second" && fail "the article read in run 1 is listed as unread"
+# `byline import` while the reader is open: the new article shows without a restart.
+printf 'Harbour pilots strike\n\nPilots in Rotterdam walked out on Monday.\n' > "$TMP/new.txt"
+$ENVS $BIN import "$TMP/new.txt" >/dev/null 2>&1 || fail "byline import while the reader is open"
+wait_for "1 new article added to the library"
+wait_for "│ 10 unread"
+key q
+wait_for "BYLINE-EXIT=0"
+# A file that is not a library: refused, named, left as it was.
+printf 'not a database' > "$TMP/notlib.sqlite"
+"${T[@]}" kill-session -t c >/dev/null 2>&1 || true
+"${T[@]}" new-session -d -s c -x 120 -y 40 "$ENVS BYLINE_LIBRARY=$TMP/notlib.sqlite $BIN; echo BYLINE-EXIT=\$?; sleep 30"
+wait_for "notlib.sqlite"
+wait_for "BYLINE-EXIT=1"
+[ "$(cat "$TMP/notlib.sqlite")" = "not a database" ] || fail "the file that is not a library was changed"
+
+echo "tmux-check: ok (panes, keys O g j Tab G ? Esc g n ] Q, resizes 60x20 1x1 7x3 and a storm, / o y E, NO_COLOR, q, Ctrl-C and SIGTERM restore, Ctrl-Z/fg and SIGTSTP/SIGCONT suspend and redraw, a 3 MB one-line article resized and G, the library: samples on first run, read and star kept across two runs, U and * views, an import while open shows up, a file that is not a library refused)"

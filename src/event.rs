@@ -2,15 +2,23 @@
 //! thread, signals; redraws only when something changed and sleeps on the channel otherwise.
 //! Ctrl-Z and SIGTSTP hand the terminal back to the shell and stop the process (`JobControl`);
 //! once continued, the reader takes the terminal again and redraws every cell.
+//!
+//! With the library, three more threads each open their own connection (a `Library` is Send,
+//! not Sync): the analysis thread stores the analyses it makes, the writer stores read/star
+//! marks in order (`spawn_writer`), and the watcher polls `data_version` for articles another
+//! process added (`spawn_watcher`). The UI thread keeps one read-only use: the `/` search's FTS
+//! query (`library_searcher`), which in WAL mode never waits for a writer.
 
 use crate::analysis;
-use crate::app::{Action, App};
+use crate::app::{Action, App, Message, Write};
 use crate::article::Article;
+use crate::library::{ArticleId, Library, Stored};
 use crate::ui;
 use crossterm::event::{Event, MouseButton, MouseEventKind};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::layout::Rect;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, TryRecvError};
@@ -88,11 +96,46 @@ pub fn spawn_analysis(
     wanted: Arc<AtomicUsize>,
     tx: Sender<Msg>,
 ) -> std::io::Result<()> {
+    spawn_analysis_stored(articles, wanted, tx, None)
+}
+
+/// Where the analysis thread stores what it finds: the library file, each article's id in it,
+/// and which articles came with a cached analysis (those are not analysed again).
+#[derive(Clone, Debug)]
+pub struct AnalysisStore {
+    pub path: PathBuf,
+    pub ids: Vec<Option<ArticleId>>,
+    pub cached: Vec<bool>,
+}
+
+/// As [`spawn_analysis`]; with a `store`, the articles with a cached analysis are skipped and
+/// every new analysis is stored in the library (through the thread's own connection), so the
+/// next start analyses nothing.
+pub fn spawn_analysis_stored(
+    articles: Arc<[Article]>,
+    wanted: Arc<AtomicUsize>,
+    tx: Sender<Msg>,
+    store: Option<AnalysisStore>,
+) -> std::io::Result<()> {
     thread::Builder::new()
         .name(ANALYSIS_THREAD.into())
         .spawn(move || {
             let n = articles.len();
             let mut done = vec![false; n];
+            let mut library = None;
+            let mut ids = Vec::new();
+            if let Some(store) = store {
+                for (d, &c) in done.iter_mut().zip(&store.cached) {
+                    *d = c;
+                }
+                if done.iter().any(|d| !d) {
+                    match Library::open(&store.path) {
+                        Ok(l) => library = Some(l),
+                        Err(e) => problem(&tx, format!("analyses will not be kept: {e}")),
+                    }
+                }
+                ids = store.ids;
+            }
             let mut next = 0;
             loop {
                 let want = wanted.swap(usize::MAX, Ordering::Relaxed);
@@ -112,7 +155,15 @@ pub fn spawn_analysis(
                     analysis::analyze(article)
                 }));
                 let action = match result {
-                    Ok(a) => Action::Analyzed(index, a),
+                    Ok(a) => {
+                        if let (Some(lib), Some(Some(id))) = (&library, ids.get(index))
+                            && let Err(e) = lib.store_analysis(*id, &a)
+                        {
+                            problem(&tx, format!("analyses will not be kept: {e}"));
+                            library = None;
+                        }
+                        Action::Analyzed(index, a)
+                    }
                     Err(payload) => {
                         let why = payload
                             .downcast_ref::<&str>()
@@ -128,6 +179,156 @@ pub fn spawn_analysis(
             }
         })
         .map(|_| ())
+}
+
+fn problem(tx: &Sender<Msg>, text: String) {
+    let _ = tx.send(Msg::Action(Action::Done(Message::problem(text))));
+}
+
+/// Stores read/star changes in the library at `path` on a thread of its own (with its own
+/// connection, so a write waiting for another process's never holds up the reader). Returns the
+/// store to give the app and the thread, which ends once the store is dropped and every change is
+/// written (join it before exiting); a failed write is reported on `tx` as a message.
+pub type Store = Box<dyn FnMut(Write)>;
+
+pub fn spawn_writer(
+    path: PathBuf,
+    tx: Sender<Msg>,
+) -> std::io::Result<(Store, thread::JoinHandle<()>)> {
+    let (wtx, wrx) = std::sync::mpsc::channel::<Write>();
+    let handle = thread::Builder::new()
+        .name("byline-library-writer".into())
+        .spawn(move || {
+            let library = match Library::open(&path) {
+                Ok(l) => l,
+                Err(e) => {
+                    problem(&tx, format!("read and star marks will not be kept: {e}"));
+                    return;
+                }
+            };
+            for w in wrx {
+                let result = match w {
+                    Write::Read(id, read) => library.set_read(id, read),
+                    Write::Starred(id, starred) => library.set_starred(id, starred),
+                };
+                if let Err(e) = result {
+                    problem(&tx, format!("could not store a read or star mark: {e}"));
+                }
+            }
+        })?;
+    let store: Store = Box::new(move |w| {
+        let _ = wtx.send(w);
+    });
+    Ok((store, handle))
+}
+
+/// The reader over the library's articles, with their read and star state and cached analyses
+/// (after importing the bundled samples into a new library, which the status bar then says),
+/// and which articles have a cached analysis (for [`AnalysisStore::cached`]). Every article is
+/// loaded; the texts of a large library are not yet loaded lazily.
+pub fn library_reader(lib: &Library) -> crate::library::Result<(App, Vec<bool>)> {
+    let added = crate::library::samples::ensure_samples(lib)?;
+    let mut stored = Vec::new();
+    for h in lib.headlines(&crate::library::Filter::default())? {
+        if let Some(s) = lib.article(h.id)? {
+            stored.push(s);
+        }
+    }
+    let cached = stored.iter().map(|s| s.analysis.is_some()).collect();
+    let mut app = App::from_library(stored);
+    let path = crate::article::sanitize::flat(&lib.path().display().to_string(), 80);
+    let text = match added {
+        Some(n) => format!("the library was empty: added {n} sample articles ({path})"),
+        None if app.collection().is_empty() => {
+            format!("the library is empty: byline import PATH... adds articles ({path})")
+        }
+        None => return Ok((app, cached)),
+    };
+    app.update(Action::Done(Message::info(text)));
+    Ok((app, cached))
+}
+
+/// The library's full-text search for `/` in the headlines, on a connection of its own: what
+/// was typed becomes a [`Query::Prefix`](crate::library::Query::Prefix) (every word quoted, the
+/// last a prefix), so no input is a syntax error. Reads never wait for a writer (WAL).
+pub fn library_searcher(
+    path: &std::path::Path,
+) -> crate::library::Result<crate::app::collection::Searcher> {
+    let lib = Library::open(path)?;
+    Ok(Box::new(move |typed: &str| {
+        let filter = crate::library::Filter {
+            query: Some(crate::library::Query::Prefix(typed.to_string())),
+            order: crate::library::Order::Id,
+            ..Default::default()
+        };
+        lib.headlines(&filter)
+            .map(|hs| hs.into_iter().map(|h| h.id).collect())
+            .map_err(|e| e.to_string())
+    }))
+}
+
+/// How often the watcher looks for articles another process added.
+pub const WATCH_EVERY: Duration = Duration::from_millis(750);
+
+/// Watches the library at `path` for articles added by another process (`byline import` while
+/// the reader is open), on a thread with its own connection: every [`WATCH_EVERY`] it reads
+/// `PRAGMA data_version` (a cheap read that changes with any other connection's commit), and
+/// when that changed and there are articles past `after`, loads them (analysing and storing any
+/// without an analysis of this version) and sends them as `Action::Arrived`.
+pub fn spawn_watcher(path: PathBuf, after: ArticleId, tx: Sender<Msg>) -> std::io::Result<()> {
+    thread::Builder::new()
+        .name("byline-library-watcher".into())
+        .spawn(move || {
+            let library = match Library::open(&path) {
+                Ok(l) => l,
+                Err(e) => {
+                    problem(&tx, format!("new articles will not show: {e}"));
+                    return;
+                }
+            };
+            // Not read yet: the first look checks for articles added since the reader loaded.
+            let mut seen = None;
+            let mut after = after;
+            loop {
+                thread::sleep(WATCH_EVERY);
+                let version = library.data_version().ok();
+                if version == seen {
+                    continue;
+                }
+                seen = version;
+                match arrived(&library, after) {
+                    Ok(new) if new.is_empty() => {}
+                    Ok(new) => {
+                        after = new.iter().map(|s| s.id).max().unwrap_or(after);
+                        if tx.send(Msg::Action(Action::Arrived(new))).is_err() {
+                            return;
+                        }
+                    }
+                    Err(e) => problem(&tx, format!("could not read new articles: {e}")),
+                }
+            }
+        })
+        .map(|_| ())
+}
+
+/// The articles added after `after`, each with an analysis (made and stored when missing).
+fn arrived(library: &Library, after: ArticleId) -> crate::library::Result<Vec<Stored>> {
+    let filter = crate::library::Filter {
+        after: Some(after),
+        ..Default::default()
+    };
+    let mut new = Vec::new();
+    for h in library.headlines(&filter)? {
+        if let Some(mut s) = library.article(h.id)? {
+            if s.analysis.is_none() {
+                let a = analysis::analyze(&s.article);
+                library.store_analysis(s.id, &a)?;
+                s.analysis = Some(a);
+            }
+            new.push(s);
+        }
+    }
+    Ok(new)
 }
 
 /// SIGTERM, SIGHUP, SIGINT and SIGQUIT become `Quit`, so the loop ends and the terminal is restored;
@@ -464,5 +665,207 @@ mod tests {
         let mut app = App::new(articles(1), Vec::new());
         assert!(app.update(Action::Resize(80, 24)));
         assert!(!app.update(Action::Resize(80, 24)));
+    }
+
+    /// A library temp folder, removed on drop.
+    struct TempLib(PathBuf);
+
+    impl Drop for TempLib {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn temp_lib(name: &str) -> TempLib {
+        let dir = std::env::temp_dir().join(format!("byline-event-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        TempLib(dir)
+    }
+
+    /// One "run": the reader over the library, its analysis thread (storing) and its writer,
+    /// `actions` applied, then everything shut down as the binary does.
+    fn library_run(path: &std::path::Path, actions: &[Action]) -> (App, usize) {
+        let lib = Library::open(path).unwrap();
+        let (mut app, cached) = library_reader(&lib).unwrap();
+        let (tx, rx) = mpsc::channel();
+        let store = AnalysisStore {
+            path: path.to_path_buf(),
+            ids: app.collection().entries().iter().map(|e| e.id()).collect(),
+            cached,
+        };
+        let wanted = Arc::new(AtomicUsize::new(usize::MAX));
+        spawn_analysis_stored(
+            app.collection().articles().clone(),
+            wanted,
+            tx.clone(),
+            Some(store),
+        )
+        .unwrap();
+        let (writer, handle) = spawn_writer(path.to_path_buf(), tx).unwrap();
+        app.set_store(writer);
+        app.set_searcher(library_searcher(path).unwrap());
+        app.update(Action::Resize(120, 40));
+        for a in actions {
+            app.update(a.clone());
+        }
+        drop(app);
+        handle.join().unwrap();
+        // The analysis thread ends once every article is done; count what it analysed.
+        let analysed = rx
+            .iter()
+            .filter(|m| matches!(m, Msg::Action(Action::Analyzed(..))))
+            .count();
+        let (app, _) = library_reader(&Library::open(path).unwrap()).unwrap();
+        (app, analysed)
+    }
+
+    #[test]
+    fn read_and_star_marks_and_analyses_are_kept_in_the_library_across_runs() {
+        let dir = temp_lib("runs");
+        let path = dir.0.join("library.sqlite");
+        let lib = Library::open(&path).unwrap();
+        let (first, _) = library_reader(&lib).unwrap();
+        drop(lib);
+        // As if an older byline had analysed them: no analysis of this version is cached.
+        rusqlite::Connection::open(&path)
+            .unwrap()
+            .execute("UPDATE analyses SET version = 'old'", [])
+            .unwrap();
+        let n = first.collection().len();
+        assert!(n >= 7, "the samples fill a new library: {n}");
+        assert!(
+            first
+                .message()
+                .is_some_and(|m| m.text().contains(&format!("added {n} sample articles"))),
+            "{:?}",
+            first.message()
+        );
+        assert!(first.collection().is_library());
+        // Run 1: the second headline read (Enter) and starred, the first starred then unstarred.
+        let (after, analysed) = library_run(
+            &path,
+            &[
+                Action::ToggleStar,
+                Action::ToggleStar,
+                Action::Down,
+                Action::Open,
+                Action::ToggleStar,
+            ],
+        );
+        assert_eq!(analysed, n, "analyses of another version are redone");
+        let second = after.headlines().listed()[1];
+        let entries = after.collection().entries();
+        assert!(entries[second].is_read() && entries[second].is_starred());
+        assert_eq!(after.collection().unread_starred(), (n - 1, 1));
+        assert_eq!(
+            after.collection().analysed(),
+            n,
+            "analyses come from the library"
+        );
+        assert!(after.message().is_none(), "the samples are offered once");
+        // Run 2: `u` marks it unread again; nothing is analysed a second time.
+        let (mut again, analysed) = library_run(
+            &path,
+            &[Action::Down, Action::ToggleRead, Action::ToggleUnreadView],
+        );
+        assert_eq!(analysed, 0, "every analysis was stored");
+        assert_eq!(again.collection().unread_starred(), (n, 1));
+        again.update(Action::ToggleStarredView);
+        assert_eq!(again.headlines().listed(), &[second]);
+        again.update(Action::ToggleUnreadView);
+        assert_eq!(again.headlines().listed().len(), n);
+    }
+
+    #[test]
+    fn slash_in_the_headlines_searches_the_library_index_and_odd_input_is_words() {
+        let dir = temp_lib("search");
+        let path = dir.0.join("library.sqlite");
+        let (mut app, _) = library_reader(&Library::open(&path).unwrap()).unwrap();
+        app.set_searcher(library_searcher(&path).unwrap());
+        app.update(Action::Resize(120, 40));
+        let n = app.collection().len();
+        app.update(Action::Search);
+        // Typed letter by letter: every word, in any order, the last one a prefix ("osa" for
+        // Osaka) — what the index finds and a substring search would not.
+        for c in "flood osa".chars() {
+            app.update(Action::QueryInput(c));
+        }
+        let listed = app.headlines().listed().to_vec();
+        assert!(!listed.is_empty() && listed.len() < n, "{listed:?}");
+        for &i in &listed {
+            let text = app.collection().article(i).unwrap().text.to_lowercase();
+            assert!(!text.contains("flood osa"), "{text}");
+            assert!(text.contains("flood") && text.contains("osaka"), "{text}");
+        }
+        // The shown article has the words highlighted.
+        let text = app.current_article().unwrap().text.clone();
+        let found: Vec<String> = app
+            .body()
+            .marks()
+            .iter()
+            .filter(|m| m.highlight == crate::app::Highlight::Match)
+            .map(|m| text[m.span.start..m.span.end].to_lowercase())
+            .collect();
+        assert!(found.iter().any(|w| w == "flood"), "{found:?}");
+        assert!(found.iter().any(|w| w == "osa"), "{found:?}");
+        // FTS5 syntax typed by a user is searched for as words, never an error.
+        for c in "\" OR (".chars() {
+            app.update(Action::QueryInput(c));
+        }
+        assert!(app.headlines().listed().is_empty());
+        assert!(
+            app.message()
+                .is_none_or(|m| m.level() != crate::app::Level::Problem)
+        );
+        app.update(Action::QueryCancel);
+        assert_eq!(app.headlines().listed().len(), n);
+    }
+
+    #[test]
+    fn articles_another_process_imports_show_up_in_the_open_reader() {
+        let dir = temp_lib("watch");
+        let path = dir.0.join("library.sqlite");
+        let (mut app, _) = library_reader(&Library::open(&path).unwrap()).unwrap();
+        app.update(Action::Resize(120, 40));
+        let n = app.collection().len();
+        let shown = app.current_index();
+        let after = app
+            .collection()
+            .entries()
+            .iter()
+            .filter_map(|e| e.id())
+            .max()
+            .unwrap();
+        let (tx, rx) = mpsc::channel();
+        spawn_watcher(path.clone(), after, tx).unwrap();
+        // Another "process": its own connection imports one article.
+        let text = "Harbour pilots strike\n\nPilots in Rotterdam walked out on Monday, said union head Anna de Vries.";
+        let article = crate::article::parse("new.txt", text.as_bytes()).articles;
+        let other = Library::open(&path).unwrap();
+        other
+            .add(
+                &article
+                    .into_iter()
+                    .map(crate::library::Prepared::new)
+                    .collect::<Vec<_>>(),
+            )
+            .unwrap();
+        let msg = rx
+            .recv_timeout(Duration::from_secs(10))
+            .expect("the watcher saw it");
+        let Msg::Action(action @ Action::Arrived(_)) = msg else {
+            panic!("{msg:?}");
+        };
+        app.update(action);
+        assert_eq!(app.collection().len(), n + 1);
+        assert!(app.headlines().lists(n), "listed at once");
+        assert_eq!(app.current_index(), shown, "the shown article stays");
+        assert!(app.collection().analysis(n).is_some(), "with its analysis");
+        assert!(
+            app.message()
+                .is_some_and(|m| m.text() == "1 new article added to the library")
+        );
+        // Nothing else arrives while nothing changes.
+        assert!(rx.recv_timeout(WATCH_EVERY * 3).is_err());
     }
 }

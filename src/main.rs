@@ -38,7 +38,12 @@ fn main() -> ExitCode {
             action: ConfigAction::Init { force },
         }) => byline::cli::config_init(cli.config.as_deref(), force),
         Some(command) => byline::library::cli::run(command, cli.library.as_deref(), cli.max_bytes),
-        None => reader(cli.paths, cli.max_bytes, cli.config.as_deref()),
+        None => reader(
+            cli.paths,
+            cli.max_bytes,
+            cli.config.as_deref(),
+            cli.library.as_deref(),
+        ),
     }
 }
 
@@ -59,9 +64,6 @@ fn model_from_env() -> Result<(), String> {
     Ok(())
 }
 
-/// The bundled samples, found from the source tree the binary was built in.
-const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/articles");
-
 /// The config for the reader: `--config`, `BYLINE_CONFIG` or the XDG file; `NO_COLOR` makes the
 /// theme mono. A bad file is reported (naming the line and key) and the reader does not start.
 fn prefs(flag: Option<&Path>) -> Result<byline::config::Prefs, ExitCode> {
@@ -80,37 +82,65 @@ fn prefs(flag: Option<&Path>) -> Result<byline::config::Prefs, ExitCode> {
     })
 }
 
-fn reader(mut paths: Vec<PathBuf>, max_bytes: u64, config: Option<&Path>) -> ExitCode {
+/// The articles to read: the files named, or else the library (its articles, their read and
+/// star state and cached analyses), filled with the bundled samples when it is new.
+enum Opened {
+    Files,
+    Library(byline::library::Library),
+}
+
+fn reader(
+    paths: Vec<PathBuf>,
+    max_bytes: u64,
+    config: Option<&Path>,
+    library: Option<&Path>,
+) -> ExitCode {
     let prefs = match prefs(config) {
         Ok(p) => p,
         Err(code) => return code,
     };
-    if paths.is_empty() {
-        if !Path::new(SAMPLES).is_dir() {
-            eprintln!(
-                "byline: no articles given, and the bundled samples ({SAMPLES}) are not here.\n\
-                 Usage: byline PATH...   (files, folders, or - for standard input; see byline --help)"
-            );
-            return ExitCode::from(2);
+    let opened = if paths.is_empty() {
+        // Refuse a library that is not one before anything else, so the message names it.
+        match byline::library::cli::open(library) {
+            Ok(lib) => Opened::Library(lib),
+            Err(code) => return code,
         }
-        paths.push(PathBuf::from(SAMPLES));
-    }
+    } else {
+        Opened::Files
+    };
     if !stdout().is_terminal() {
         eprintln!(
             "byline: the reader needs a terminal; `byline analyze PATH...` prints plain output"
         );
         return ExitCode::from(2);
     }
-    let loaded = source::load(&paths, max_bytes);
-    if loaded.articles.is_empty() {
-        for e in &loaded.errors {
-            eprintln!("byline: {}: {}", e.source, e.reason);
+    let (mut app, lib_path, cached) = match opened {
+        Opened::Files => {
+            let loaded = source::load(&paths, max_bytes);
+            if loaded.articles.is_empty() {
+                for e in &loaded.errors {
+                    eprintln!("byline: {}: {}", e.source, e.reason);
+                }
+                eprintln!("byline: no article could be opened");
+                return ExitCode::FAILURE;
+            }
+            (App::new(loaded.articles, loaded.errors), None, Vec::new())
         }
-        eprintln!("byline: no article could be opened");
-        return ExitCode::FAILURE;
-    }
-    let mut app = App::new(loaded.articles, loaded.errors);
+        Opened::Library(lib) => match event::library_reader(&lib) {
+            Ok((app, cached)) => (app, Some(lib.path().to_path_buf()), cached),
+            Err(e) => {
+                eprintln!("byline: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+    };
+    let note = app.message().cloned();
     app.set_prefs(prefs);
+    if let Some(note) = note
+        && app.message().is_none()
+    {
+        app.update(byline::app::Action::Done(note));
+    }
 
     install_panic_hook();
     let mut terminal = match setup() {
@@ -123,16 +153,56 @@ fn reader(mut paths: Vec<PathBuf>, max_bytes: u64, config: Option<&Path>) -> Exi
     };
     let (tx, rx) = mpsc::channel::<Msg>();
     let wanted = Arc::new(AtomicUsize::new(app.current_index().unwrap_or(usize::MAX)));
-    let started = event::spawn_analysis(
+    let store = lib_path.as_ref().map(|path| event::AnalysisStore {
+        path: path.clone(),
+        ids: app.collection().entries().iter().map(|e| e.id()).collect(),
+        cached,
+    });
+    let mut writer = None;
+    let mut started = event::spawn_analysis_stored(
         app.collection().articles().clone(),
         wanted.clone(),
         tx.clone(),
+        store,
     )
     .and_then(|()| event::spawn_signals(tx.clone()));
+    if let (Ok(()), Some(path)) = (&started, lib_path) {
+        match event::library_searcher(&path) {
+            Ok(searcher) => app.set_searcher(searcher),
+            // The search falls back to the articles in memory.
+            Err(e) => {
+                app.update(byline::app::Action::Done(byline::app::Message::problem(
+                    format!("searching in memory: {e}"),
+                )));
+            }
+        }
+        let after = app
+            .collection()
+            .entries()
+            .iter()
+            .filter_map(|e| e.id())
+            .max()
+            .unwrap_or(0);
+        if let Err(e) = event::spawn_watcher(path.clone(), after, tx.clone()) {
+            started = Err(e);
+        }
+        match event::spawn_writer(path, tx.clone()) {
+            Ok((store, handle)) => {
+                app.set_store(store);
+                writer = Some(handle);
+            }
+            Err(e) => started = Err(e),
+        }
+    }
     app.set_effect_runner(byline::effects::runner(tx.clone()));
     event::spawn_input(tx);
     let result = started.and_then(|()| event::run(&mut terminal, &mut app, &rx, &wanted, &mut Tty));
     restore();
+    // The app holds the writer's end: once it is gone, the writer stores what is left and ends.
+    drop(app);
+    if let Some(handle) = writer {
+        let _ = handle.join();
+    }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -308,6 +308,7 @@ fn byline_in_shell(script: &str, args: &[&str], limit: Duration) -> Output {
         .current_dir(common::root())
         .env("XDG_CONFIG_HOME", common::no_config_home())
         .env_remove("BYLINE_CONFIG")
+        .env("BYLINE_LIBRARY", common::test_library())
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())

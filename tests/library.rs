@@ -309,8 +309,10 @@ fn a_file_that_is_not_a_library_is_refused_untouched() {
     let lib = dir.lib();
     let content = "my notes, not a database\n".repeat(100);
     std::fs::write(&lib, &content).unwrap();
+    // The reader (no arguments) as well as the verbs.
     for args in [
-        &["import", "assets/articles"][..],
+        &[][..],
+        &["import", "assets/articles"],
         &["search", "mayor"],
         &["people"],
         &["prune", "--older-than", "0s"],
@@ -336,11 +338,44 @@ fn a_library_that_cannot_be_created_is_a_clear_error() {
     // Its folder would have to be inside a file: fails for every user, root included.
     std::fs::write(dir.0.join("file"), b"x").unwrap();
     let lib = dir.0.join("file/library.sqlite");
-    let out = run(&lib, &["import", "assets/articles"]);
+    // The verbs and the reader (no arguments) alike.
+    for args in [&["import", "assets/articles"][..], &[]] {
+        let out = run(&lib, args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = stderr(&out);
+        assert!(err.contains(lib.to_str().unwrap()), "{err}");
+        assert!(err.contains("cannot open or write the library"), "{err}");
+    }
+}
+
+#[test]
+fn the_reader_refuses_a_library_from_a_newer_byline_and_leaves_it() {
+    let dir = Dir::new("newer-reader");
+    let lib = dir.lib();
+    assert_eq!(
+        run(&lib, &["import", "assets/articles"]).status.code(),
+        Some(0)
+    );
+    let version: i64 = {
+        let c = rusqlite::Connection::open(&lib).unwrap();
+        let v: i64 = c
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        c.pragma_update(None, "user_version", v + 1).unwrap();
+        v + 1
+    };
+    let before = std::fs::read(&lib).unwrap();
+    let out = run(&lib, &[]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.contains(lib.to_str().unwrap()), "{err}");
-    assert!(err.contains("cannot open or write the library"), "{err}");
+    assert!(err.contains("newer byline"), "{err}");
+    assert_eq!(std::fs::read(&lib).unwrap(), before, "left as it was");
+    let c = rusqlite::Connection::open(&lib).unwrap();
+    let v: i64 = c
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, version);
 }
 
 #[cfg(unix)]

@@ -50,10 +50,10 @@ fn reader_as_started(width: u16, height: u16) -> App {
     App::from_documents(samples(), Vec::new(), width, height).with_clock(clock())
 }
 
-/// The reader on the samples in file order (`s`), so that the seed article comes first.
+/// The reader on the samples in file order (`O`), so that the seed article comes first.
 fn reader(width: u16, height: u16) -> App {
     let mut app = reader_as_started(width, height);
-    press(&mut app, "s");
+    press(&mut app, "O");
     press(&mut app, "g");
     app.update(Action::Resize(width, height));
     app
@@ -666,7 +666,7 @@ fn counts_read_in_the_singular_and_a_skipped_record_is_not_an_unopened_source() 
         "invalid JSON: expected value",
     )];
     let mut app = App::from_documents(samples(), errors, 120, 40).with_clock(clock());
-    press(&mut app, "s");
+    press(&mut app, "O");
     press(&mut app, "g");
     let s = status(&app);
     assert!(s.contains("1 record skipped — press e"), "{s}");
@@ -974,7 +974,7 @@ fn dates_show_one_way_in_local_time_and_the_list_is_newest_first() {
         highlight_map(&app)
     );
     let newest = screen(&app);
-    press(&mut app, "s");
+    press(&mut app, "O");
     assert!(status(&app).contains("in file order"), "{}", status(&app));
     assert_eq!(app.current_index(), Some(ferry), "the shown article stays");
     let order: Vec<usize> = app.headlines().listed().to_vec();

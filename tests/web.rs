@@ -154,7 +154,8 @@ fn byline_env(args: &[&str], env: &[(&str, &str)], limit: Duration) -> Output {
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
-        .env_remove("BYLINE_HTTP_TIMEOUT");
+        .env_remove("BYLINE_HTTP_TIMEOUT")
+        .env("BYLINE_LIBRARY", common::test_library());
     for (k, v) in env {
         cmd.env(k, v);
     }

@@ -32,6 +32,14 @@ pub enum Action {
     ToggleFilter,
     /// Headlines: newest first ↔ file order.
     ToggleOrder,
+    /// The shown article: read ↔ unread (stored in the library).
+    ToggleRead,
+    /// The shown article: starred ↔ not (stored in the library).
+    ToggleStar,
+    /// Headlines: only unread articles ↔ all.
+    ToggleUnreadView,
+    /// Headlines: only starred articles ↔ all.
+    ToggleStarredView,
     /// Entity pane: this article's entities ↔ the whole corpus.
     ToggleCorpus,
     /// The quotes view in place of the entity pane.
@@ -82,6 +90,9 @@ pub enum Action {
     Tick(std::time::Instant),
     /// The background analysis of article `index` finished.
     Analyzed(usize, Analysis),
+    /// Articles another process added to the library (the watcher thread loaded them, each
+    /// with its analysis).
+    Arrived(Vec<crate::library::Stored>),
     /// The background analysis of article `index` failed (a bug); the message says why.
     AnalysisFailed(usize, String),
 }

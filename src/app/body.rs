@@ -109,7 +109,7 @@ pub struct BodyView {
     /// More text was wrapped since the marks were mapped.
     stale: bool,
     /// When the shown article came on screen, while it is not read yet.
-    since: Option<Instant>,
+    pub(super) since: Option<Instant>,
 }
 
 impl BodyView {

@@ -6,7 +6,16 @@ use crate::analysis::Analysis;
 use crate::analysis::corpus::CorpusIndex;
 use crate::article::sanitize::flat;
 use crate::article::{Article, SourceError};
+use crate::library::ArticleId;
 use std::sync::Arc;
+
+/// A change of an article's state for the library to store (the binary hands these to a writer
+/// thread; without a library nothing is stored).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Write {
+    Read(ArticleId, bool),
+    Starred(ArticleId, bool),
+}
 
 /// What the reader keeps for one article.
 #[derive(Clone, Debug)]
@@ -16,6 +25,9 @@ pub struct Entry {
     /// Where it comes from, for the list: the outlet, else the file's name.
     origin: String,
     read: bool,
+    starred: bool,
+    /// The article's id in the library, when it came from one.
+    id: Option<ArticleId>,
     analysis: Option<Analysis>,
 }
 
@@ -33,6 +45,15 @@ impl Entry {
         self.read
     }
 
+    pub fn is_starred(&self) -> bool {
+        self.starred
+    }
+
+    /// The article's id in the library, when it came from one.
+    pub fn id(&self) -> Option<ArticleId> {
+        self.id
+    }
+
     /// `None` while the article is still being analysed.
     pub fn analysis(&self) -> Option<&Analysis> {
         self.analysis.as_ref()
@@ -48,7 +69,19 @@ pub struct Collection {
     corpus: CorpusIndex,
     /// How many analyses have arrived.
     analysed: usize,
+    /// Whether the articles come from the library (ids, stars, unread counts).
+    library: bool,
+    /// Read/star changes the library has not been given yet (`App` hands them on).
+    writes: Vec<Write>,
+    /// The library's full-text search (ids of matching articles), when the binary set one.
+    searcher: Option<Searcher>,
+    /// Each library article's index here.
+    index_of: std::collections::HashMap<ArticleId, usize>,
 }
+
+/// A full-text search over the library: the ids of the articles matching what was typed (as
+/// an incremental prefix query), or why it failed.
+pub type Searcher = Box<dyn Fn(&str) -> Result<Vec<ArticleId>, String>>;
 
 impl Collection {
     pub(super) fn new(articles: Vec<Article>, errors: Vec<SourceError>) -> Self {
@@ -58,6 +91,8 @@ impl Collection {
                 title: one_line(&a.headline, &a.source),
                 origin: origin(a),
                 read: false,
+                starred: false,
+                id: None,
                 analysis: None,
             })
             .collect();
@@ -67,6 +102,84 @@ impl Collection {
             errors,
             corpus: CorpusIndex::new(),
             analysed: 0,
+            library: false,
+            writes: Vec::new(),
+            searcher: None,
+            index_of: std::collections::HashMap::new(),
+        }
+    }
+
+    /// Marks the articles as the library's: `states[i]` is article `i`'s (id, read, starred).
+    pub(super) fn attach_library(&mut self, states: &[(ArticleId, bool, bool)]) {
+        self.library = true;
+        for (i, (entry, &(id, read, starred))) in self.entries.iter_mut().zip(states).enumerate() {
+            self.index_of.insert(id, i);
+            entry.id = Some(id);
+            entry.read = read;
+            entry.starred = starred;
+        }
+    }
+
+    /// Adds articles that arrived in the library (with their analyses); returns the new indices.
+    /// The article list is shared with the analysis thread, so it is copied once per arrival.
+    pub(super) fn append(&mut self, stored: Vec<crate::library::Stored>) -> Vec<usize> {
+        let mut articles: Vec<Article> = self.articles.to_vec();
+        let mut added = Vec::with_capacity(stored.len());
+        for s in stored {
+            if self.index_of.contains_key(&s.id) {
+                continue;
+            }
+            let i = articles.len();
+            self.index_of.insert(s.id, i);
+            self.entries.push(Entry {
+                title: one_line(&s.article.headline, &s.article.source),
+                origin: origin(&s.article),
+                read: s.read,
+                starred: s.starred,
+                id: Some(s.id),
+                analysis: None,
+            });
+            articles.push(s.article);
+            if let Some(a) = s.analysis {
+                self.add_analysis(i, a);
+            } else {
+                self.analysis_failed(i);
+            }
+            added.push(i);
+        }
+        self.articles = articles.into();
+        added
+    }
+
+    /// Whether the articles come from the library.
+    pub fn is_library(&self) -> bool {
+        self.library
+    }
+
+    /// How many articles are unread and how many starred.
+    pub fn unread_starred(&self) -> (usize, usize) {
+        self.entries.iter().fold((0, 0), |(u, s), e| {
+            (u + usize::from(!e.read), s + usize::from(e.starred))
+        })
+    }
+
+    /// The read/star changes not yet handed to the library, oldest first.
+    pub(super) fn take_writes(&mut self) -> Vec<Write> {
+        std::mem::take(&mut self.writes)
+    }
+
+    /// THE way the star changes; stored in the library like the read flag. Says whether it
+    /// changed.
+    pub(super) fn set_starred(&mut self, index: usize, starred: bool) -> bool {
+        match self.entries.get_mut(index) {
+            Some(e) if e.starred != starred => {
+                e.starred = starred;
+                if let Some(id) = e.id {
+                    self.writes.push(Write::Starred(id, starred));
+                }
+                true
+            }
+            _ => false,
         }
     }
 
@@ -139,17 +252,37 @@ impl Collection {
         match self.entries.get_mut(index) {
             Some(e) if e.read != read => {
                 e.read = read;
+                if let Some(id) = e.id {
+                    self.writes.push(Write::Read(id, read));
+                }
                 true
             }
             _ => false,
         }
     }
 
-    /// The articles whose headline, byline or text contain `query` (ignoring case), in list
-    /// order. An empty query matches every article. In memory today; the library will answer it
-    /// from its full-text index.
+    /// The library's full-text search answers `search` from now on.
+    pub(super) fn set_searcher(&mut self, searcher: Searcher) {
+        self.searcher = Some(searcher);
+    }
+
+    /// The articles matching `query`, in index order. With the library's searcher: its FTS5
+    /// index over headline, text, byline and entity names, every word quoted (so no input is a
+    /// syntax error) and the last one a prefix. Otherwise (files, or the search failed): those
+    /// whose headline, byline or text contain `query` (ignoring case). An empty query matches
+    /// every article.
     pub fn search(&self, query: &str) -> Vec<usize> {
         let query = query.trim();
+        if !query.is_empty()
+            && let Some(Ok(ids)) = self.searcher.as_ref().map(|s| s(query))
+        {
+            let mut found: Vec<usize> = ids
+                .iter()
+                .filter_map(|id| self.index_of.get(id).copied())
+                .collect();
+            found.sort_unstable();
+            return found;
+        }
         self.articles
             .iter()
             .enumerate()

@@ -37,6 +37,15 @@ pub enum Order {
     File,
 }
 
+/// Which of the articles the list shows, whatever the filter or search: all, unread or starred.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    #[default]
+    All,
+    Unread,
+    Starred,
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct HeadlinesPane {
     /// Article indices listed (all, or the filter's), in `order`.
@@ -48,6 +57,7 @@ pub struct HeadlinesPane {
     dates: Vec<Option<jiff::Timestamp>>,
     pos: ListPos,
     filter: Option<Filter>,
+    view: View,
 }
 
 impl HeadlinesPane {
@@ -121,6 +131,11 @@ impl HeadlinesPane {
         self.filter.as_ref()
     }
 
+    /// All, unread only or starred only.
+    pub fn view(&self) -> View {
+        self.view
+    }
+
     /// The article of the selected row: the one the body shows.
     pub fn selected_article(&self) -> Option<usize> {
         self.listed.get(self.pos.selected).copied()
@@ -133,6 +148,12 @@ impl HeadlinesPane {
 
     pub(super) fn keep_visible(&mut self, height: usize) {
         keep_visible(&mut self.pos, height);
+    }
+
+    /// Articles were added (dates of the new ones, at the next indices): rank them.
+    fn extend(&mut self, dates: Vec<Option<jiff::Timestamp>>) {
+        self.dates.extend(dates);
+        self.rerank();
     }
 }
 
@@ -188,10 +209,131 @@ impl App {
         pane.rerank();
         pane.sort_listed();
         self.message = Some(Message::info(match self.headlines.order {
-            Order::Newest => "newest first — s lists them in file order",
-            Order::File => "in file order — s lists the newest first",
+            Order::Newest => "newest first — O lists them in file order",
+            Order::File => "in file order — O lists the newest first",
         }));
         self.reselect(current);
+    }
+
+    /// `u`: the shown article read ↔ unread. Marked unread, it stays so while on screen (the
+    /// dwell no longer counts).
+    pub(super) fn toggle_read(&mut self) {
+        let Some(i) = self.current_index() else {
+            return;
+        };
+        let read = self.docs.entry(i).is_some_and(|e| e.is_read());
+        self.body.since = None;
+        self.docs.set_read(i, !read);
+        let what = if read { "marked unread" } else { "marked read" };
+        self.message = Some(Message::info(self.kept(what)));
+    }
+
+    /// `s`: star ↔ unstar the shown article.
+    pub(super) fn toggle_star(&mut self) {
+        let Some(i) = self.current_index() else {
+            return;
+        };
+        let starred = self.docs.entry(i).is_some_and(|e| e.is_starred());
+        self.docs.set_starred(i, !starred);
+        let what = if starred { "unstarred" } else { "starred" };
+        self.message = Some(Message::info(self.kept(what)));
+    }
+
+    /// A mark's message: files opened by name are not in the library, so their marks are not kept.
+    fn kept(&self, what: &str) -> String {
+        if self.docs.is_library() {
+            what.to_string()
+        } else {
+            format!("{what} (for this run: files opened by name are not in the library)")
+        }
+    }
+
+    /// Articles another process added to the library: listed at once (unless a filter or a
+    /// search narrows the list; they show when it is cleared), the shown article kept.
+    pub(super) fn arrived(&mut self, stored: Vec<crate::library::Stored>) {
+        let current = self.current_index();
+        let added = self.docs.append(stored);
+        if added.is_empty() {
+            return;
+        }
+        // The new articles are at the next indices, in order.
+        let dates = added
+            .iter()
+            .map(|&i| self.docs.article(i).and_then(|a| a.published))
+            .collect();
+        self.headlines.extend(dates);
+        let mut listed = std::mem::take(&mut self.headlines.listed);
+        if self.headlines.filter.is_none() && self.headline_search.is_none() {
+            listed.extend(added.iter().copied().filter(|&i| self.in_view(i)));
+        }
+        self.headlines.listed = listed;
+        self.headlines.sort_listed();
+        match current.and_then(|c| self.headlines.row_of(c)) {
+            Some(row) => {
+                self.headlines.pos.selected = row;
+                let h = self.screen.headlines_fit();
+                self.headlines.keep_visible(h);
+            }
+            None => {
+                self.headlines.pos.selected = 0;
+                self.show_selected_article();
+            }
+        }
+        // Says so, unless a problem is being shown.
+        if self
+            .message
+            .as_ref()
+            .is_none_or(|m| m.level() != super::message::Level::Problem)
+        {
+            self.message = Some(Message::info(format!(
+                "{} added to the library",
+                super::message::count(added.len(), "new article", "new articles")
+            )));
+        }
+    }
+
+    /// `U` / `*`: list only unread / starred articles (the same key again: all). The entity
+    /// filter stays; a headline search is dropped.
+    pub(super) fn toggle_view(&mut self, view: View) {
+        self.headline_search = None;
+        self.headlines.view = if self.headlines.view == view {
+            View::All
+        } else {
+            view
+        };
+        let current = self.current_index();
+        let mut listed = match &self.headlines.filter {
+            Some(f) => self.docs.corpus().articles_with(&f.key).to_vec(),
+            None => (0..self.docs.len()).collect(),
+        };
+        listed.retain(|&i| self.in_view(i));
+        self.headlines.sort(&mut listed);
+        let n = listed.len();
+        self.headlines.listed = listed;
+        self.message = Some(Message::info(match self.headlines.view {
+            View::All => "showing read and unread articles".to_string(),
+            View::Unread => format!(
+                "{} — U again shows all",
+                super::message::count(n, "unread article", "unread articles")
+            ),
+            View::Starred => format!(
+                "{} — * again shows all",
+                super::message::count(n, "starred article", "starred articles")
+            ),
+        }));
+        self.reselect(current);
+    }
+
+    /// Whether article `index` belongs in the list's view (all, unread, starred).
+    pub(super) fn in_view(&self, index: usize) -> bool {
+        let Some(e) = self.docs.entry(index) else {
+            return false;
+        };
+        match self.headlines.view {
+            View::All => true,
+            View::Unread => !e.is_read(),
+            View::Starred => e.is_starred(),
+        }
     }
 
     pub(super) fn toggle_filter(&mut self) {
@@ -213,6 +355,7 @@ impl App {
             return;
         };
         let mut articles = self.docs.corpus().articles_with(&key).to_vec();
+        articles.retain(|&i| self.in_view(i));
         self.headlines.sort(&mut articles);
         if articles.is_empty() {
             self.message = Some(Message::info("no analysed article mentions it yet"));
@@ -245,7 +388,7 @@ impl App {
     pub(super) fn clear_filter(&mut self) {
         let current = self.current_index();
         self.headlines.filter = None;
-        self.headlines.listed = (0..self.docs.len()).collect();
+        self.headlines.listed = (0..self.docs.len()).filter(|&i| self.in_view(i)).collect();
         self.headlines.sort_listed();
         self.reselect(current);
     }

@@ -372,10 +372,38 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         Global,
-        &[k('s')],
+        &[k('O')],
         Action::ToggleOrder,
         "sort",
         "sort the headlines: newest first (at start) or file order",
+    ),
+    bind(
+        Global,
+        &[k('u')],
+        Action::ToggleRead,
+        "",
+        "mark the shown article unread (again: read); kept in the library",
+    ),
+    bind(
+        Global,
+        &[k('s')],
+        Action::ToggleStar,
+        "",
+        "star the shown article (again: unstar); kept in the library",
+    ),
+    bind(
+        Global,
+        &[k('U')],
+        Action::ToggleUnreadView,
+        "",
+        "list only unread articles (again: all)",
+    ),
+    bind(
+        Global,
+        &[k('*')],
+        Action::ToggleStarredView,
+        "",
+        "list only starred articles (again: all)",
     ),
     bind(
         Global,
@@ -675,6 +703,10 @@ pub fn action_name(action: &Action) -> Option<&'static str> {
         Action::Quit => "quit",
         Action::Suspend => "suspend",
         Action::ToggleOrder => "sort",
+        Action::ToggleRead => "toggle_read",
+        Action::ToggleStar => "toggle_star",
+        Action::ToggleUnreadView => "unread_only",
+        Action::ToggleStarredView => "starred_only",
         _ => return None,
     })
 }

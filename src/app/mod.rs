@@ -70,10 +70,10 @@ pub mod wrap;
 pub use action::Action;
 pub use body::{BodyView, Highlight, Mark};
 pub use clock::Clock;
-pub use collection::{Collection, Entry};
+pub use collection::{Collection, Entry, Write};
 pub use corpus_list::{CorpusList, CorpusRow};
 pub use follow::Followed;
-pub use headlines::{Filter, HeadlinesPane, Order};
+pub use headlines::{Filter, HeadlinesPane, Order, View};
 pub use keymap::Context;
 pub use layout::{Areas, Pane, Screen};
 pub use list::ListPos;
@@ -115,6 +115,9 @@ pub struct App {
     /// binary set a runner, else kept here until taken (tests).
     effects: Vec<Effect>,
     runner: Option<Box<dyn FnMut(Effect)>>,
+    /// Where read/star changes go to be stored (the binary's library writer thread); without
+    /// one they wait in the collection until taken (tests).
+    store: Option<Box<dyn FnMut(Write)>>,
 }
 
 impl App {
@@ -138,9 +141,57 @@ impl App {
             headline_search: None,
             effects: Vec::new(),
             runner: None,
+            store: None,
         };
         app.show_selected_article();
         app
+    }
+
+    /// A reader over the library's articles, with their read and star state; the cached
+    /// analyses are in at once, the others arrive later as `Action::Analyzed`.
+    pub fn from_library(stored: Vec<crate::library::Stored>) -> Self {
+        let states: Vec<_> = stored.iter().map(|s| (s.id, s.read, s.starred)).collect();
+        let mut analyses = Vec::new();
+        let mut articles = Vec::with_capacity(stored.len());
+        for (i, s) in stored.into_iter().enumerate() {
+            if let Some(a) = s.analysis {
+                analyses.push((i, a));
+            }
+            articles.push(s.article);
+        }
+        let mut app = Self::new(articles, Vec::new());
+        app.docs.attach_library(&states);
+        for (i, a) in analyses {
+            app.update(Action::Analyzed(i, a));
+        }
+        app
+    }
+
+    /// Where read/star changes go from now on; changes waiting are handed over at once.
+    pub fn set_store(&mut self, mut store: Box<dyn FnMut(Write)>) {
+        for w in self.docs.take_writes() {
+            store(w);
+        }
+        self.store = Some(store);
+    }
+
+    /// The library's full-text search answers `/` in the headlines from now on.
+    pub fn set_searcher(&mut self, searcher: collection::Searcher) {
+        self.docs.set_searcher(searcher);
+    }
+
+    /// Read/star changes not handed to a store yet, oldest first (tests).
+    pub fn take_writes(&mut self) -> Vec<Write> {
+        self.docs.take_writes()
+    }
+
+    /// Hands the read/star changes of the last action to the store, if there is one.
+    fn flush_writes(&mut self) {
+        if let Some(store) = &mut self.store {
+            for w in self.docs.take_writes() {
+                store(w);
+            }
+        }
     }
 
     /// A reader over documents analysed already (tests, benchmarks), laid out for `width`×`height`.

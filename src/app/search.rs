@@ -341,7 +341,7 @@ impl App {
     /// The search's marks for the body (called whenever the body's marks are rebuilt).
     pub(super) fn search_marks(&mut self) -> Vec<(Span, Highlight)> {
         if self.article_search.query.is_empty() {
-            return Vec::new();
+            return self.headline_search_marks();
         }
         self.find_matches();
         let current = self.article_search.current;
@@ -358,6 +358,30 @@ impl App {
                 (*m, h)
             })
             .collect()
+    }
+
+    /// While a headline search narrows the list: its words highlighted in the shown article
+    /// (each word where it appears, ignoring case; the search matched them at word starts).
+    fn headline_search_marks(&self) -> Vec<(Span, Highlight)> {
+        let (Some(search), Some(article)) = (&self.headline_search, self.current_article()) else {
+            return Vec::new();
+        };
+        let mut marks: Vec<(Span, Highlight)> = search
+            .query
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .flat_map(|w| find_all(&article.text, w))
+            .map(|m| (m, Highlight::Match))
+            .collect();
+        marks.sort_by_key(|(m, _)| (m.start, std::cmp::Reverse(m.end)));
+        // Overlapping words ("os" and "osaka") give one mark, as the article search's do.
+        let mut end = 0;
+        marks.retain(|(m, _)| {
+            let keep = m.start >= end;
+            end = end.max(m.end);
+            keep
+        });
+        marks
     }
 
     fn narrow_headlines(&mut self, query: &str) {

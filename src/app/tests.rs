@@ -777,3 +777,44 @@ fn the_quotes_view_scrolls_by_line_and_a_click_selects_the_quote_under_it() {
     let height = usize::from(side.height);
     assert!(q.start_of(3) >= q.pos().offset && q.start_of(4) <= q.pos().offset + height);
 }
+
+#[test]
+fn u_and_s_toggle_marks_and_the_views_list_unread_or_starred() {
+    let mut app = app();
+    let first = app.current_index().unwrap();
+    app.update(Action::Open);
+    assert!(app.collection().entries()[first].is_read());
+    app.update(Action::ToggleRead);
+    assert!(!app.collection().entries()[first].is_read());
+    // Marked unread, it stays so on screen: the dwell does not read it again.
+    app.update(Action::Tick(
+        std::time::Instant::now() + std::time::Duration::from_secs(5),
+    ));
+    assert!(!app.collection().entries()[first].is_read());
+    app.update(Action::ToggleStar);
+    assert!(app.collection().entries()[first].is_starred());
+    assert!(
+        app.message()
+            .is_some_and(|m| m.text().contains("not in the library")),
+        "files' marks are for this run only"
+    );
+    assert!(
+        app.take_writes().is_empty(),
+        "nothing to store without a library"
+    );
+    app.update(Action::ToggleStarredView);
+    assert_eq!(app.headlines().listed(), &[first]);
+    app.update(Action::ToggleUnreadView);
+    assert_eq!(app.headlines().listed().len(), 3, "all unread");
+    app.update(Action::Down);
+    app.update(Action::Open);
+    let read = app.current_index().unwrap();
+    app.update(Action::ToggleUnreadView);
+    app.update(Action::ToggleUnreadView);
+    assert!(
+        !app.headlines().lists(read),
+        "read articles leave the unread view"
+    );
+    app.update(Action::ToggleUnreadView);
+    assert_eq!(app.headlines().listed().len(), 3);
+}

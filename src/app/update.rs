@@ -3,6 +3,7 @@
 //! overlay.rs); expensive work (wrapping) happens only when the article or the width changes.
 
 use super::action::Action;
+use super::headlines::View;
 use super::layout::Pane;
 use super::list::Step;
 use super::message::Message;
@@ -17,6 +18,7 @@ impl App {
         let redraw = self.apply(action);
         // A long article is wrapped lazily: whatever the action, what the body shows is wrapped.
         self.settle_body();
+        self.flush_writes();
         redraw
     }
 
@@ -24,6 +26,7 @@ impl App {
         let from_user = !matches!(
             action,
             Action::Analyzed(..)
+                | Action::Arrived(..)
                 | Action::AnalysisFailed(..)
                 | Action::Resize(..)
                 | Action::WrapMore
@@ -56,6 +59,10 @@ impl App {
                 self.toggle_filter();
             }
             Action::ToggleOrder => self.toggle_order(),
+            Action::ToggleRead => self.toggle_read(),
+            Action::ToggleStar => self.toggle_star(),
+            Action::ToggleUnreadView => self.toggle_view(View::Unread),
+            Action::ToggleStarredView => self.toggle_view(View::Starred),
             Action::ToggleCorpus => self.toggle_corpus(),
             Action::ToggleQuotes => self.toggle_quotes(),
             Action::TogglePersonQuotes => self.toggle_person_quotes(),
@@ -88,6 +95,7 @@ impl App {
             }
             Action::Analyzed(index, analysis) => return self.analyzed(index, analysis),
             Action::AnalysisFailed(index, why) => self.analysis_failed(index, &why),
+            Action::Arrived(stored) => self.arrived(stored),
         }
         true
     }

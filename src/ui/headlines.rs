@@ -1,10 +1,10 @@
-//! The headline list: per article an unread mark and its headline (cut with "…"), and under it a
+//! The headline list: per article an unread mark (● unread, ★ starred) and its headline (cut with "…"), and under it a
 //! dim line with where it comes from and when (one row per article when the list is short);
 //! the selected article highlighted.
 
 use super::theme::THEME;
 use crate::app::layout;
-use crate::app::{App, Pane};
+use crate::app::{App, Pane, View};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -17,9 +17,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let focused = app.screen().focus() == Pane::Headlines;
     let pane = app.headlines();
     let listed = pane.listed();
+    let view = match pane.view() {
+        View::All => "",
+        View::Unread => "unread ",
+        View::Starred => "starred ",
+    };
     let mut title = match pane.filter() {
-        Some(f) => format!(" Headlines — {} ({}) ", f.name(), listed.len()),
-        None => format!(" Headlines ({}) ", listed.len()),
+        Some(f) => format!(" Headlines — {view}{} ({}) ", f.name(), listed.len()),
+        None if view.is_empty() => format!(" Headlines ({}) ", listed.len()),
+        None => format!(" Headlines — {}({}) ", view, listed.len()),
     };
     if let Some(search) = app.headline_search() {
         let query = crate::article::sanitize::flat(search.query(), 40);
@@ -30,6 +36,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     if listed.is_empty() {
         let note = if pane.filter().is_some() {
             "no article mentions it yet"
+        } else if pane.view() == View::Unread {
+            "nothing unread — U lists all"
+        } else if pane.view() == View::Starred {
+            "nothing starred — s stars an article, * lists all"
         } else {
             "no articles"
         };
@@ -49,10 +59,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         let Some(entry) = app.collection().entry(index) else {
             continue;
         };
-        let mark = if entry.is_read() {
-            Span::styled("  ", THEME.read)
-        } else {
-            Span::styled("● ", THEME.unread)
+        let mark = match (entry.is_read(), entry.is_starred()) {
+            (true, false) => Span::styled("  ", THEME.read),
+            (false, false) => Span::styled("● ", THEME.unread),
+            (true, true) => Span::styled("★ ", THEME.read),
+            (false, true) => Span::styled("★ ", THEME.unread),
         };
         let date = date_text(app, index);
         let mut lines = Vec::with_capacity(rows_per);

@@ -80,6 +80,14 @@ pub fn status_line(app: &App, with_message: bool) -> Line<'static> {
             ));
         }
     }
+    if docs.is_library() {
+        let (unread, starred) = docs.unread_starred();
+        let mut counts = format!(" │ {unread} unread");
+        if starred > 0 {
+            counts.push_str(&format!(" · {starred} ★"));
+        }
+        spans.push(Span::styled(counts, THEME.status));
+    }
     if docs.analysed() < docs.len() {
         spans.push(Span::styled(
             format!(" │ analysing {}/{}", docs.analysed(), docs.len()),

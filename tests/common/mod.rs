@@ -16,14 +16,25 @@ pub fn no_config_home() -> std::path::PathBuf {
     std::env::temp_dir().join("byline-tests-no-config-home")
 }
 
+/// A library file of this test process's own, in the temp folder: every run
+/// through the runner names it in `BYLINE_LIBRARY`, and the XDG data folder points into the temp
+/// folder too, so no test can open or write the user's library (even with HOME=/root in CI).
+pub fn test_library() -> std::path::PathBuf {
+    std::env::temp_dir()
+        .join(format!("byline-tests-{}", std::process::id()))
+        .join("library.sqlite")
+}
+
 /// Runs byline with `args` (and `stdin`) from the repository root; panics if it is still running
-/// after `limit`.
+/// after `limit`. The library is `test_library()` unless `args` name another.
 pub fn byline_within(args: &[&str], stdin: Option<&[u8]>, limit: Duration) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
         .args(args)
         .current_dir(root())
         .env("XDG_CONFIG_HOME", no_config_home())
         .env_remove("BYLINE_CONFIG")
+        .env("BYLINE_LIBRARY", test_library())
+        .env("XDG_DATA_HOME", no_config_home().join("data"))
         .stdin(if stdin.is_some() {
             Stdio::piped()
         } else {
