@@ -1,5 +1,42 @@
 //! The text layer under the analysis: what a character is to the tokenisers of `entities` and
 //! `quotes`.
+//!
+//! The two tokenisers (`entities::tokens::tokenize`, `quotes::text::tokenize`) still read each
+//! block separately, because their word rules differ on purpose. Their contracts, as the code
+//! stands (to be kept in step until one tokenizer serves both):
+//!
+//! Both:
+//! - skip white space (`char::is_whitespace`; a line break is remembered by `entities` only, as
+//!   `newline_before`);
+//! - make every other non-word character one punctuation token, except a long run
+//!   ([`long_run`]: [`MARK_RUN`] quotation marks of any kind, or [`PUNCT_RUN`] copies of one
+//!   character), which is one token;
+//! - give offsets into the whole article text, never splitting a character.
+//!
+//! `entities` (names need their dots and need possessives apart):
+//! - a word starts at an alphanumeric character and goes on over letters, digits and the
+//!   combining acute and diaeresis (U+0301, U+0308); `@` and `#` are punctuation;
+//! - `.` stays in the word only for an initial or a dotted abbreviation, with its final dot
+//!   ("L.", "U.S.", "U.S.A.", "Mr." from `lexicon::DOTTED`); "3.5" is three tokens;
+//! - a hyphen (`-`, U+2010, U+2011) joins before a letter or digit, except between a
+//!   capitalised head and a tail that ends a name ("Saudi" "-" "led");
+//! - `'`/`’` + `s` at a word's end is a separate `Possessive` token, as is a lone `'` after a
+//!   capitalised word in s ("Jones'"); before another letter it joins ("O'Brien", "don't");
+//! - `,` joins only between digits ("1,000"); `&` only after one or two capitals before a
+//!   capital ("AT&T"); `_` and `/` never join;
+//! - tokens carry `cap`, `upper`, `digit`, sentence start and `newline_before`.
+//!
+//! `quotes` (speech needs whole words and the marks around them):
+//! - a word starts at an alphanumeric character, `@` or `#`, and goes on over them;
+//! - `' ’ - . & _ / U+2011` join when a word character follows ("don't", "al-Amr", "3.5",
+//!   "AT&T", "a/b"); a final dot does not ("U.S" then "."); possessives stay in the word
+//!   ("Jones's"); `,` joins only between ASCII digits;
+//! - a quotation mark or apostrophe outside a word is a `Mark`, other punctuation a `Punct`;
+//! - words carry `lexicon::flags_of` bits; sentences are split afterwards.
+//!
+//! So they agree on white space, punctuation outside words, long runs, plain words, digit
+//! groups and hyphenated words; they differ on dotted abbreviations and decimals, possessives,
+//! `@`/`#`, `_`, `/`, `&` in longer words and hyphens before a name-ending tail.
 
 /// A quotation mark (or an apostrophe, which looks the same).
 pub fn is_mark_char(c: char) -> bool {

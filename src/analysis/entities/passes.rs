@@ -1,0 +1,472 @@
+//! The named pipeline of passes over the mentions the finder and the credit reader found: each
+//! corrects, drops or links mentions, in the order `PASSES` lists them, before the learned model.
+
+use super::names;
+use super::tokens::{Kind, Token};
+use super::{CaseBlind, Map, Raw, Set, Sure, find, group};
+use crate::analysis::EntityKind;
+use crate::article::Span;
+
+/// What the passes over the mentions read besides the mentions: the text, its tokens, which
+/// tokens stand in title-case blocks, and the titles the finder read (token ranges).
+pub(super) struct Seen<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Token],
+    pub title_case: &'a [bool],
+    pub titles: &'a [(usize, usize)],
+}
+
+/// One pass over the mentions, in text order, correcting, dropping or linking them.
+type Pass = fn(&Seen, &mut Vec<Raw>);
+
+/// The passes over the mentions the finder and the credit reader found, in the order they run,
+/// each named by what it does.
+pub(super) const PASSES: &[(&str, Pass)] = &[
+    ("drop titles read as names", |s, r| {
+        drop_titles(s.text, s.toks, s.titles, r)
+    }),
+    ("names in title-case blocks", |s, r| {
+        title_case_names(s.text, s.toks, s.title_case, r)
+    }),
+    ("city, region", |s, r| city_region(s.text, s.toks, r)),
+    ("one kind per name", |s, r| unify_kinds(s.text, r)),
+    ("sports teams named by country", |s, r| {
+        sports_teams(s.text, s.toks, r)
+    }),
+    ("person prefixes", |s, r| person_prefixes(s.text, s.toks, r)),
+    ("names inside names", |s, r| nested_names(s.text, s.toks, r)),
+    ("acronyms and aliases", |s, r| {
+        group::link_aliases(s.text, s.toks, r)
+    }),
+    ("drop overlaps", |_, r| drop_overlaps(r)),
+];
+
+/// Two passes can claim crossing stretches of text (a credit's agency and a name read across the
+/// credit's end). A name may sit inside a name of another kind (the place in "Irving Police
+/// Department", as GUM annotates it), but mentions never cross, and mentions of one kind never
+/// overlap at all. Of two that clash, the one that starts first (the longer, on the same start)
+/// stays.
+fn drop_overlaps(raws: &mut Vec<Raw>) {
+    raws.sort_by_key(|r| (r.span.start, std::cmp::Reverse(r.span.end)));
+    // Kept mentions never cross, so those still open at a mention's start form a stack of the
+    // ones enclosing it.
+    let mut open: Vec<(Span, EntityKind)> = Vec::new();
+    raws.retain(|r| {
+        while open.last().is_some_and(|(k, _)| k.end <= r.span.start) {
+            open.pop();
+        }
+        let nests =
+            |(k, kind): &(Span, EntityKind)| *kind != r.kind && k.contains(&r.span) && *k != r.span;
+        let keep = open.iter().all(nests);
+        if keep {
+            open.push((r.span, r.kind));
+        }
+        keep
+    });
+}
+
+/// Key under which mentions of one name meet: lower case, no leading "the".
+fn name_key(s: &str) -> String {
+    crate::analysis::normalise::normalise(s)
+}
+
+/// Drops every mention of a name taken elsewhere in the article for the title of a work or a
+/// prize, unless the gazetteer knows it as a place.
+fn drop_titles(text: &str, toks: &[Token], titles: &[(usize, usize)], raws: &mut Vec<Raw>) {
+    if titles.is_empty() {
+        return;
+    }
+    let keys: Set<String> = titles
+        .iter()
+        .filter_map(|&(s, e)| {
+            let a = toks.get(s)?.start;
+            let b = toks.get(e.checked_sub(1)?)?.end;
+            Some(name_key(text.get(a..b)?))
+        })
+        .collect();
+    raws.retain(|r| r.canonical.is_some() || !keys.contains(&name_key(r.span.slice(text))));
+}
+
+/// In title-case blocks (headlines, some deks and captions) every word is capitalised, so a
+/// capitalised run counts as a name only when the body names it too (whole, or a part of it, or
+/// a person's surname), when the gazetteer knows it, or when it reads as first name + surname.
+/// Other runs are dropped.
+fn title_case_names(text: &str, toks: &[Token], title_case: &[bool], raws: &mut Vec<Raw>) {
+    let g = &*names::GAZETTEER;
+    let in_tc = |r: &Raw| title_case.get(r.toks.0).copied().unwrap_or(false);
+    if !raws.iter().any(in_tc) {
+        return;
+    }
+    let body_words = toks
+        .iter()
+        .zip(title_case)
+        .any(|(t, &tc)| !tc && t.kind == Kind::Word);
+    if !body_words {
+        return;
+    }
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
+    let mut body: Map<CaseBlind, EntityKind> =
+        Map::with_capacity_and_hasher(raws.len(), Default::default());
+    let mut person_words: Set<CaseBlind> = Set::default();
+    for r in raws.iter().filter(|r| !in_tc(r)) {
+        body.entry(CaseBlind(r.span.slice(text))).or_insert(r.kind);
+        if r.kind == EntityKind::Person {
+            for i in r.toks.0..r.toks.1 {
+                if toks.get(i).is_some_and(|t| t.kind == Kind::Word && t.cap) {
+                    person_words.insert(CaseBlind(group::core(word(i))));
+                }
+            }
+        }
+    }
+    let sub_span = |i: usize, j: usize| -> Option<Span> {
+        Some(Span::new(
+            toks.get(i)?.start,
+            toks.get(j.checked_sub(1)?)?.end,
+        ))
+    };
+    let mut out = Vec::with_capacity(raws.len());
+    for r in raws.drain(..) {
+        if !in_tc(&r) {
+            out.push(r);
+            continue;
+        }
+        let full = r.span.slice(text);
+        let (s, e) = r.toks;
+        // A gazetteer name, unless it is also a plain word ("Metro", "Reading").
+        let known = r.sure == Sure::Strong
+            && (r.canonical.is_some() || g.is_known_org(full) || g.agency(full).is_some())
+            && !(e - s == 1 && g.is_common_word(full));
+        let first_last = r.kind == EntityKind::Person
+            && e - s == 2
+            && g.is_first_name(word(s))
+            && (g.is_surname(word(s + 1)) || !g.is_common_word(word(s + 1)));
+        let surname = e - s == 1 && person_words.contains(&CaseBlind(group::core(full)));
+        if known || first_last || surname || body.contains_key(&CaseBlind(full)) {
+            if surname {
+                let mut r = r;
+                r.kind = EntityKind::Person;
+                out.push(r);
+            } else {
+                out.push(r);
+            }
+            continue;
+        }
+        // The longest parts the body or the gazetteer knows ("Lisbon" in "Lisbon Opens Night
+        // Bus Network").
+        let mut i = s;
+        while i < e {
+            let mut found = None;
+            for j in (i + 1..=e).rev() {
+                if j - i == e - s
+                    || !toks.get(i).is_some_and(|t| t.kind == Kind::Word && t.cap)
+                    || !toks
+                        .get(j - 1)
+                        .is_some_and(|t| t.kind == Kind::Word && t.cap)
+                {
+                    continue;
+                }
+                let Some(span) = sub_span(i, j) else { continue };
+                let sub = span.slice(text);
+                let hit = if let Some(&kind) = body.get(&CaseBlind(sub)) {
+                    Some((kind, Sure::Weak))
+                } else if j == i + 1 && person_words.contains(&CaseBlind(group::core(sub))) {
+                    Some((EntityKind::Person, Sure::Weak))
+                } else if g.place(sub).is_some() && !(j == i + 1 && g.is_common_word(sub)) {
+                    Some((EntityKind::Place, Sure::Strong))
+                } else {
+                    None
+                };
+                if let Some((kind, sure)) = hit {
+                    found = Some((j, span, kind, sure));
+                    break;
+                }
+            }
+            let Some((j, span, kind, sure)) = found else {
+                i += 1;
+                continue;
+            };
+            let canonical = if kind == EntityKind::Place {
+                g.place(span.slice(text))
+            } else {
+                None
+            };
+            out.push(Raw {
+                span,
+                kind,
+                toks: (i, j),
+                sure,
+                canonical,
+                honorific: None,
+                after_title: false,
+                link: None,
+                role: None,
+            });
+            i = j;
+        }
+    }
+    *raws = out;
+}
+
+/// "Mountain View, California", "Livorno, Tuscany": a name before a comma and a country or
+/// state is a place in it; a name after a comma and a city is the city's region.
+fn city_region(text: &str, toks: &[Token], raws: &mut [Raw]) {
+    use names::PlaceKind;
+    let g = &*names::GAZETTEER;
+    let comma_between = |a: &Raw, b: &Raw| {
+        b.toks.0 == a.toks.1 + 1 && toks.get(a.toks.1).is_some_and(|t| t.is_punct(','))
+    };
+    for i in 1..raws.len() {
+        let (left, right) = raws.split_at_mut(i);
+        let (Some(a), Some(b)) = (left.last_mut(), right.first_mut()) else {
+            continue;
+        };
+        if !comma_between(a, b) {
+            continue;
+        }
+        // Not "Jones, Britain's envoy": a person before a comma stays a person.
+        let a_person = a.kind == EntityKind::Person;
+        let b_region = b.kind == EntityKind::Place
+            && !toks
+                .get(b.toks.1)
+                .is_some_and(|t| t.kind == Kind::Possessive)
+            && matches!(
+                g.place_kind(b.span.slice(text)),
+                Some(PlaceKind::Country | PlaceKind::Region)
+            );
+        if b_region && !a_person && a.kind != EntityKind::Place && a.sure != Sure::Strong {
+            a.kind = EntityKind::Place;
+            a.sure = Sure::Strong;
+        }
+        let a_city = a.kind == EntityKind::Place
+            && !matches!(
+                g.place_kind(a.span.slice(text)),
+                Some(PlaceKind::Country | PlaceKind::Region)
+            );
+        // Only the last name of a list: "Livorno, Tuscany, to pay" but not "Paris, Smith and".
+        let ends = toks
+            .get(b.toks.1)
+            .is_some_and(|t| matches!(t.kind, Kind::Punct(',' | '.' | ';' | ')')));
+        if a_city
+            && b.kind != EntityKind::Person
+            && b.sure != Sure::Strong
+            && b.toks.1 - b.toks.0 <= 3
+            && ends
+        {
+            b.kind = EntityKind::Place;
+            b.sure = Sure::Weak;
+        }
+    }
+}
+
+/// One name, one kind: when mentions of the same name were classified differently ("in Ginza",
+/// "the Ginza store"), all take the kind with the strongest evidence.
+fn unify_kinds(text: &str, raws: &mut [Raw]) {
+    let g = &*names::GAZETTEER;
+    let idx = |k: EntityKind| match k {
+        EntityKind::Person => 0,
+        EntityKind::Organization => 1,
+        EntityKind::Place => 2,
+    };
+    let votes = |r: &Raw| r.link.is_none() && r.honorific.is_none() && !r.after_title;
+    // Case-blind: a dateline's "LISBON" is the body's "Lisbon".
+    let mut score: Map<CaseBlind, [u32; 3]> =
+        Map::with_capacity_and_hasher(raws.len(), Default::default());
+    let mut mixed = false;
+    for r in raws.iter().filter(|r| votes(r)) {
+        let w = match r.sure {
+            Sure::Strong => 4,
+            Sure::Weak => 2,
+            Sure::Guess => 1,
+        } + if r.canonical.is_some() { 2 } else { 0 };
+        let sc = score.entry(CaseBlind(r.span.slice(text))).or_insert([0; 3]);
+        if let Some(x) = sc.get_mut(idx(r.kind)) {
+            *x += w;
+        }
+        mixed |= sc.iter().filter(|&&x| x > 0).count() > 1;
+    }
+    if !mixed {
+        return;
+    }
+    for r in raws.iter_mut().filter(|r| votes(r)) {
+        let Some(sc) = score.get(&CaseBlind(r.span.slice(text))).copied() else {
+            continue;
+        };
+        if sc.iter().filter(|&&x| x > 0).count() < 2 {
+            continue;
+        }
+        let best = [
+            EntityKind::Person,
+            EntityKind::Organization,
+            EntityKind::Place,
+        ]
+        .into_iter()
+        .max_by_key(|&k| (sc.get(idx(k)).copied().unwrap_or(0), idx(k)))
+        .unwrap_or(r.kind);
+        if best != r.kind {
+            r.kind = best;
+            r.canonical = if best == EntityKind::Place {
+                g.place(r.span.slice(text))
+            } else {
+                None
+            };
+        }
+    }
+}
+
+/// Reports on sport name teams by their country ("Sweden beat South Korea"): there, countries
+/// are organizations.
+fn sports_teams(text: &str, toks: &[Token], raws: &mut [Raw]) {
+    let g = &*names::GAZETTEER;
+    let is_country = |r: &Raw| {
+        r.kind == EntityKind::Place
+            && g.place_kind(r.span.slice(text)) == Some(names::PlaceKind::Country)
+    };
+    // Nothing to change without a country: spare the scan for sports words.
+    if !raws.iter().any(is_country) {
+        return;
+    }
+    let sporty = toks
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .filter(|t| {
+            let w = t.text(text);
+            (3..=12).contains(&w.len()) && names::with_lower(w, names::is_sports_word)
+        })
+        .take(5)
+        .count();
+    if sporty < 5 {
+        return;
+    }
+    for r in raws.iter_mut() {
+        if is_country(r) {
+            r.kind = EntityKind::Organization;
+            r.canonical = None;
+        }
+    }
+}
+
+/// A person's name at the head of a longer run names the person: "Warhol Polaroids" is about
+/// Warhol, when Andy Warhol is named in the article.
+fn person_prefixes(text: &str, toks: &[Token], raws: &mut [Raw]) {
+    let g = &*names::GAZETTEER;
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
+    let known: Set<&str> = raws
+        .iter()
+        .filter(|r| {
+            r.kind == EntityKind::Person && r.sure == Sure::Strong && r.toks.1 - r.toks.0 >= 2
+        })
+        .map(|r| group::core(word(r.toks.1 - 1)))
+        .collect();
+    let full_names: Set<&str> = raws
+        .iter()
+        .filter(|r| {
+            r.kind == EntityKind::Person && r.sure == Sure::Strong && r.toks.1 - r.toks.0 == 2
+        })
+        .map(|r| r.span.slice(text))
+        .collect();
+    for r in raws.iter_mut() {
+        let (s, e) = r.toks;
+        if e - s < 2 || r.kind == EntityKind::Person && r.sure == Sure::Strong {
+            continue;
+        }
+        if (s..e).any(|i| g.is_org_suffix(word(i)) || g.is_place_suffix(word(i))) {
+            continue;
+        }
+        // "Scientologist Tom Cruise": a label before a person named in full elsewhere.
+        if e - s >= 3
+            && !g.is_first_name(word(e - 3))
+            && let (Some(a), Some(b)) = (toks.get(e - 2), toks.get(e - 1))
+            && full_names.contains(text.get(a.start..b.end).unwrap_or(""))
+        {
+            r.toks = (e - 2, e);
+            r.span = Span::new(a.start, b.end);
+            r.kind = EntityKind::Person;
+            r.sure = Sure::Strong;
+            r.canonical = None;
+            continue;
+        }
+        let cut = if known.contains(word(s)) {
+            Some(s + 1)
+        } else if e - s >= 3 && known.contains(word(s + 1)) && g.is_first_name(word(s)) {
+            Some(s + 2)
+        } else {
+            None
+        };
+        let Some(c) = cut else { continue };
+        if let (Some(a), Some(b)) = (toks.get(s), toks.get(c - 1)) {
+            r.toks = (s, c);
+            r.span = Span::new(a.start, b.end);
+            r.kind = EntityKind::Person;
+            r.sure = Sure::Strong;
+            r.canonical = None;
+        }
+    }
+}
+
+/// An organization named after a person or a place mentions them too: "the Andy Warhol
+/// Foundation" names Andy Warhol (when the article names him elsewhere), "the Irving Police
+/// Department" names Irving. Adds those inner mentions.
+fn nested_names(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
+    let g = &*names::GAZETTEER;
+    let people: Set<&str> = raws
+        .iter()
+        .filter(|r| {
+            r.kind == EntityKind::Person && r.sure == Sure::Strong && r.toks.1 - r.toks.0 >= 2
+        })
+        .map(|r| r.span.slice(text))
+        .collect();
+    let is_word = |i: usize| toks.get(i).is_some_and(|t| t.kind == Kind::Word && t.cap);
+    let mut inner = Vec::new();
+    for r in raws.iter().filter(|r| r.kind == EntityKind::Organization) {
+        let (s, e) = r.toks;
+        if e - s < 2 {
+            continue;
+        }
+        let mut i = s;
+        while i < e {
+            let mut hit = None;
+            for j in (i + 1..=e.min(i + 4)).rev() {
+                if j - i == e - s || !is_word(i) || !is_word(j - 1) {
+                    continue;
+                }
+                let (Some(a), Some(b)) = (toks.get(i), toks.get(j - 1)) else {
+                    continue;
+                };
+                let span = Span::new(a.start, b.end);
+                let sub = span.slice(text);
+                if j - i >= 2 && people.contains(sub) {
+                    hit = Some((j, span, EntityKind::Person, None));
+                } else if let Some(c) = g.place(sub)
+                    && !(j - i == 1 && g.is_common_word(sub))
+                {
+                    hit = Some((j, span, EntityKind::Place, Some(c)));
+                } else if find::compass_place(sub) {
+                    hit = Some((j, span, EntityKind::Place, None));
+                }
+                if hit.is_some() {
+                    break;
+                }
+            }
+            let Some((j, span, kind, canonical)) = hit else {
+                i += 1;
+                continue;
+            };
+            inner.push(Raw {
+                span,
+                kind,
+                toks: (i, j),
+                sure: Sure::Strong,
+                canonical,
+                honorific: None,
+                after_title: false,
+                link: None,
+                role: None,
+            });
+            i = j;
+        }
+    }
+    if !inner.is_empty() {
+        raws.append(&mut inner);
+        raws.sort_by_key(|r| (r.span.start, std::cmp::Reverse(r.span.end)));
+    }
+}
