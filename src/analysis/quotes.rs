@@ -22,6 +22,19 @@ use super::{Entity, Quote, QuoteKind};
 use crate::article::{Article, BlockKind, Span};
 use text::Doc;
 
+/// Quotations kept per article: 64, plus one per this many bytes of its text.
+const BYTES_PER_QUOTE: usize = 128;
+
+/// The most quotations an article of `len` bytes yields. No prose comes near it (a news story
+/// has a quotation every few hundred bytes at most); text made of one-word quotations (`"a 'b `
+/// repeated: one per six bytes) would otherwise cost some 50 times its size in records. Marks
+/// after the point where this many pairs are found are not paired, reported speech is looked for
+/// only while marked and reported quotations together are fewer, and the quotations are cut to
+/// this many in text order.
+pub(crate) fn quote_budget(len: usize) -> usize {
+    64 + len / BYTES_PER_QUOTE
+}
+
 /// A quotation while it is being worked on: its kind, span and token range, and the speaker
 /// phrase once found.
 #[derive(Clone, Copy, Debug)]
@@ -46,6 +59,7 @@ pub fn extract(article: &Article, entities: &[Entity]) -> Vec<Quote> {
     let reported = reported::find(&doc, &found);
     found.extend(reported);
     found.sort_by_key(|f| (f.span.start, f.span.end));
+    found.truncate(quote_budget(doc.text.len()));
     let links = resolve::speakers(&doc, entities, &found);
     found
         .iter()
