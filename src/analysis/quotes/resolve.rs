@@ -133,13 +133,6 @@ impl<'e> Resolver<'e> {
     }
 }
 
-/// For each quotation, the index into `entities` of its speaker, if found (the article read in
-/// one window).
-#[cfg(test)]
-pub fn speakers(doc: &Doc, entities: &[Entity], found: &[Found]) -> Vec<Option<usize>> {
-    Resolver::new(doc.text, entities).speakers(doc, found)
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Pronoun {
     He,
