@@ -22,6 +22,28 @@ use super::{Entity, Quote, QuoteKind};
 use crate::article::{Article, BlockKind, Span};
 use text::Doc;
 
+/// Bytes of text the quote finder reads at once. A longer article is read in windows of
+/// consecutive paragraphs (a longer paragraph in pieces cut at white space), so that its tokens
+/// and quotation records (some 40 bytes per token, up to one token per byte and a half) live one
+/// window at a time. Nothing spans a window's edge: a quotation still open there ends there, and
+/// a sentence opening the next window is not attributed from the one before. Speakers are
+/// linked to the whole article's entities, and pronouns to the mentions before them in any
+/// window. News stories are far shorter than a window and are read whole.
+const WINDOW: usize = 128 * 1024;
+
+/// Quotations kept per article: 64, plus one per this many bytes of its text.
+const BYTES_PER_QUOTE: usize = 16;
+
+/// The most quotations an article of `len` bytes yields. Prose hardly reaches it (even terse
+/// dialogue, `"No," he said.`, takes some 15 bytes a quotation and is never all of a story);
+/// text made of one-word quotations (`"a 'b ` repeated: one per six bytes) would otherwise
+/// cost many times its size in records. Marks after the point where this many pairs are found are not paired, reported speech is looked for
+/// only while marked and reported quotations together are fewer, and the quotations are cut to
+/// this many in text order.
+pub(crate) fn quote_budget(len: usize) -> usize {
+    64 + len / BYTES_PER_QUOTE
+}
+
 /// A quotation while it is being worked on: its kind, span and token range, and the speaker
 /// phrase once found.
 #[derive(Clone, Copy, Debug)]
@@ -39,24 +61,31 @@ struct Found {
 /// quotation (`speaker_text`, `speaker_span`) and, when `entities` are given, linked to the
 /// entity whose mention stands in the speaker phrase (or that a pronoun stands for).
 pub fn extract(article: &Article, entities: &[Entity]) -> Vec<Quote> {
-    let doc = Doc::new(article);
-    let mut found = classify::marked(&doc);
-    block_quotes(&doc, &mut found);
-    attribute(&doc, &mut found);
-    let reported = reported::find(&doc, &found);
-    found.extend(reported);
-    found.sort_by_key(|f| (f.span.start, f.span.end));
-    let links = resolve::speakers(&doc, entities, &found);
-    found
-        .iter()
-        .zip(links)
-        .map(|(f, entity)| Quote {
+    let text = article.text.as_str();
+    let budget = quote_budget(text.len());
+    let mut resolver = resolve::Resolver::new(text, entities);
+    let mut quotes = Vec::new();
+    for window in text::windows(text, text::units(article), WINDOW) {
+        if quotes.len() >= budget {
+            break;
+        }
+        let doc = Doc::from_units(text, window);
+        let mut found = classify::marked(&doc);
+        block_quotes(&doc, &mut found);
+        attribute(&doc, &mut found);
+        let reported = reported::find(&doc, &found);
+        found.extend(reported);
+        found.sort_by_key(|f| (f.span.start, f.span.end));
+        found.truncate(budget - quotes.len());
+        let links = resolver.speakers(&doc, &found);
+        quotes.extend(found.iter().zip(links).map(|(f, entity)| Quote {
             kind: f.kind,
             span: f.span,
             speaker: entity.and_then(|i| entities.get(i)).map(|e| e.id.clone()),
             speaker_span: f.speaker,
-        })
-        .collect()
+        }));
+    }
+    quotes
 }
 
 /// Block quotations (Markdown `> `) without marks of their own are quoted words too: one direct

@@ -191,11 +191,18 @@ pub fn pairs(doc: &Doc) -> Vec<Pair> {
         carry: None,
     };
     let mut marks = Vec::new();
+    let budget = super::quote_budget(doc.text.len());
     for (ui, unit) in doc.units.iter().enumerate() {
+        if pairing.out.len() >= budget {
+            break;
+        }
         classify_marks(doc, unit.toks.0, unit.toks.1, &mut marks);
         pairing.stack.clear();
         let skip = pairing.carry_into(unit, &marks);
         for m in marks.iter().filter(|m| Some(m.tok) != skip) {
+            if pairing.out.len() >= budget {
+                break;
+            }
             pairing.mark(m, unit.toks.1);
         }
         pairing.end_unit(ui, unit);

@@ -15,7 +15,11 @@ const MIN_CONTENT_WORDS: usize = 4;
 pub fn find(doc: &Doc, marked: &[Found]) -> Vec<Found> {
     let mut out = Vec::new();
     let mut next_marked = 0;
+    let budget = super::quote_budget(doc.text.len());
     for &(start, end) in &doc.sentences {
+        if out.len() + marked.len() >= budget {
+            break;
+        }
         let Some(unit) = doc.toks.get(start).map(|t| t.unit as usize) else {
             continue;
         };

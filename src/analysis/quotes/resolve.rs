@@ -18,43 +18,119 @@ struct Mention {
     kind: EntityKind,
 }
 
-/// For each quotation, the index into `entities` of its speaker, if found.
-pub fn speakers(doc: &Doc, entities: &[Entity], found: &[Found]) -> Vec<Option<usize>> {
-    if entities.is_empty() {
-        return vec![None; found.len()];
-    }
-    let mut mentions: Vec<Mention> = entities
-        .iter()
-        .enumerate()
-        .flat_map(|(i, e)| {
-            e.mentions.iter().map(move |&span| Mention {
-                span,
-                entity: i,
-                kind: e.kind,
+/// Links speakers window by window (`super::extract` reads a long article in windows of text):
+/// the article's mentions, surnames and gender votes are gathered once; each window adds the
+/// votes of its pronouns before its speakers are resolved. For an article read in one window
+/// this is exactly one pass over the whole article.
+pub struct Resolver<'e> {
+    entities: &'e [Entity],
+    mentions: Vec<Mention>,
+    surnames: HashMap<&'e str, Option<usize>>,
+    /// Male and female votes per entity, and the gender they give.
+    votes: Vec<(u32, u32)>,
+    genders: Vec<Gender>,
+    /// Persons' mentions in text order, and how far the pronoun cursor has read them.
+    persons: Vec<(usize, usize)>,
+    next_person: usize,
+    last_person: Option<usize>,
+}
+
+impl<'e> Resolver<'e> {
+    pub fn new(text: &str, entities: &'e [Entity]) -> Self {
+        let mut mentions: Vec<Mention> = entities
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| {
+                e.mentions.iter().map(move |&span| Mention {
+                    span,
+                    entity: i,
+                    kind: e.kind,
+                })
             })
-        })
-        .collect();
-    mentions.sort_by_key(|m| m.span.start);
-    let genders = genders(doc, entities, &mentions);
-    let surnames = surnames(entities);
-    let mut out: Vec<Option<usize>> = Vec::with_capacity(found.len());
-    for (qi, f) in found.iter().enumerate() {
-        let Some(speaker) = f.speaker else {
-            out.push(None);
-            continue;
-        };
-        let text = speaker.slice(doc.text).trim();
-        let link = match pronoun(text) {
-            Some(p) => resolve_pronoun(
-                p, speaker, &mentions, &genders, entities, found, &out, qi, doc,
-            ),
-            None => in_phrase(speaker, &mentions, doc.text)
-                .or_else(|| by_surname(text, &surnames))
-                .or_else(|| by_role(text, speaker, &mentions, entities)),
-        };
-        out.push(link);
+            .collect();
+        mentions.sort_by_key(|m| m.span.start);
+        let votes = name_votes(text, entities, &mentions);
+        let genders = votes.iter().map(|&v| gender_of(v)).collect();
+        let persons = mentions
+            .iter()
+            .filter(|m| m.kind == EntityKind::Person)
+            .map(|m| (m.span.start, m.entity))
+            .collect();
+        Resolver {
+            entities,
+            mentions,
+            surnames: surnames(entities),
+            votes,
+            genders,
+            persons,
+            next_person: 0,
+            last_person: None,
+        }
     }
-    out
+
+    /// For each quotation of the window `doc` (windows in text order), the index into
+    /// `entities` of its speaker, if found.
+    pub fn speakers(&mut self, doc: &Doc, found: &[Found]) -> Vec<Option<usize>> {
+        if self.entities.is_empty() {
+            return vec![None; found.len()];
+        }
+        self.pronoun_votes(doc);
+        let entities = self.entities;
+        let mut out: Vec<Option<usize>> = Vec::with_capacity(found.len());
+        for (qi, f) in found.iter().enumerate() {
+            let Some(speaker) = f.speaker else {
+                out.push(None);
+                continue;
+            };
+            let text = speaker.slice(doc.text).trim();
+            let link = match pronoun(text) {
+                Some(p) => resolve_pronoun(
+                    p,
+                    speaker,
+                    &self.mentions,
+                    &self.genders,
+                    entities,
+                    found,
+                    &out,
+                    qi,
+                    doc,
+                ),
+                None => in_phrase(speaker, &self.mentions, doc.text)
+                    .or_else(|| by_surname(text, &self.surnames))
+                    .or_else(|| by_role(text, speaker, &self.mentions, entities)),
+            };
+            out.push(link);
+        }
+        out
+    }
+
+    /// Pronouns vote for the person mentioned last before them.
+    fn pronoun_votes(&mut self, doc: &Doc) {
+        for t in &doc.toks {
+            // Only he/him/his/she/her/hers count: the tokeniser's flag skips every other token
+            // without reading its text (the person cursor catches up at the next pronoun).
+            if t.flags & lexicon::flag::GENDERED == 0 {
+                continue;
+            }
+            while let Some(&(start, entity)) = self.persons.get(self.next_person)
+                && start <= t.start
+            {
+                self.last_person = Some(entity);
+                self.next_person += 1;
+            }
+            let Some(e) = self.last_person else { continue };
+            let w = doc.text.get(t.start..t.end).unwrap_or("");
+            let (Some(v), Some(g)) = (self.votes.get_mut(e), self.genders.get_mut(e)) else {
+                continue;
+            };
+            match w {
+                "he" | "He" | "him" | "his" | "His" => v.0 += 1,
+                "she" | "She" | "her" | "Her" | "hers" => v.1 += 1,
+                _ => continue,
+            }
+            *g = gender_of(*v);
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -315,8 +391,9 @@ fn other(g: Gender) -> Gender {
 
 /// Each entity's gender as the article shows it: a title before a mention ("Mr.", "Mrs.",
 /// "Ms."), the first name of its canonical name, and the third-person pronouns that follow its
-/// mentions before another person's (weakest, as a pronoun may refer to someone else).
-fn genders(doc: &Doc, entities: &[Entity], mentions: &[Mention]) -> Vec<Gender> {
+/// mentions before another person's (weakest, as a pronoun may refer to someone else; counted
+/// by `Resolver::pronoun_votes`). Here the votes of titles and first names.
+fn name_votes(text: &str, entities: &[Entity], mentions: &[Mention]) -> Vec<(u32, u32)> {
     let mut votes = vec![(0u32, 0u32); entities.len()];
     for (i, e) in entities.iter().enumerate() {
         let mut words = e.name.split_whitespace();
@@ -331,7 +408,7 @@ fn genders(doc: &Doc, entities: &[Entity], mentions: &[Mention]) -> Vec<Gender> 
         }
     }
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
-        let before = doc.text.get(..m.span.start).unwrap_or("");
+        let before = text.get(..m.span.start).unwrap_or("");
         let title = before
             .trim_end()
             .trim_end_matches('.')
@@ -344,37 +421,13 @@ fn genders(doc: &Doc, entities: &[Entity], mentions: &[Mention]) -> Vec<Gender> 
             Gender::Either => {}
         }
     }
-    // Pronouns vote for the person mentioned last before them.
-    let persons: Vec<&Mention> = mentions
-        .iter()
-        .filter(|m| m.kind == EntityKind::Person)
-        .collect();
-    let mut next = 0;
-    let mut last_person: Option<usize> = None;
-    for t in &doc.toks {
-        // Only he/him/his/she/her/hers count: the tokeniser's flag skips every other token
-        // without reading its text (the person cursor catches up at the next pronoun).
-        if t.flags & lexicon::flag::GENDERED == 0 {
-            continue;
-        }
-        while next < persons.len() && persons[next].span.start <= t.start {
-            last_person = Some(persons[next].entity);
-            next += 1;
-        }
-        let Some(e) = last_person else { continue };
-        let w = doc.text.get(t.start..t.end).unwrap_or("");
-        match w {
-            "he" | "He" | "him" | "his" | "His" => votes[e].0 += 1,
-            "she" | "She" | "her" | "Her" | "hers" => votes[e].1 += 1,
-            _ => {}
-        }
-    }
     votes
-        .into_iter()
-        .map(|(m, f)| match m.cmp(&f) {
-            std::cmp::Ordering::Greater => Gender::Male,
-            std::cmp::Ordering::Less => Gender::Female,
-            std::cmp::Ordering::Equal => Gender::Either,
-        })
-        .collect()
+}
+
+fn gender_of((m, f): (u32, u32)) -> Gender {
+    match m.cmp(&f) {
+        std::cmp::Ordering::Greater => Gender::Male,
+        std::cmp::Ordering::Less => Gender::Female,
+        std::cmp::Ordering::Equal => Gender::Either,
+    }
 }

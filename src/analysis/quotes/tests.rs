@@ -880,3 +880,62 @@ fn a_term_inside_a_term_is_one_scare_quote() {
         }
     }
 }
+
+#[test]
+fn one_word_quotations_keep_bounded_records() {
+    // Issue 14: `"a 'b ` repeated is a partial quotation every six bytes and four tokens; read
+    // whole it cost some 50 times the text. Now the tokens live one window at a time and the
+    // quotations kept are bounded by the budget.
+    let dense = "\"a 'b ".repeat(100_000);
+    let a = article(&[&dense]);
+    let quotes = extract(&a, &[]);
+    assert!(!quotes.is_empty());
+    assert!(
+        quotes.len() <= quote_budget(dense.len()),
+        "{}",
+        quotes.len()
+    );
+    assert!(
+        quotes
+            .windows(2)
+            .all(|w| w[0].span.start <= w[1].span.start)
+    );
+    let windows = text::windows(&a.text, text::units(&a), WINDOW);
+    assert!(windows.len() >= dense.len() / WINDOW, "{}", windows.len());
+    let mut at = 0;
+    for w in &windows {
+        let bytes: usize = w.iter().map(|u| u.span.len()).sum();
+        assert!(bytes <= WINDOW + text::CUT_SEARCH, "{bytes}");
+        for u in w {
+            assert_eq!(u.span.start, at, "the pieces cover the paragraph in order");
+            at = u.span.end;
+        }
+        assert!(Doc::from_units(&a.text, w.clone()).toks.len() <= WINDOW);
+    }
+    assert_eq!(at, dense.len());
+}
+
+#[test]
+fn a_news_story_is_one_window() {
+    let a = article(&[
+        "\"We will not go back,\" Smith said.",
+        "She added that the talks would go on.",
+    ]);
+    let units = text::units(&a);
+    let windows = text::windows(&a.text, units.clone(), WINDOW);
+    assert_eq!(windows.len(), 1);
+    assert_eq!(windows[0].len(), units.len());
+    // A window of a few bytes cuts the same text into several, at white space.
+    let small = text::windows(&a.text, units, 16);
+    assert!(small.len() > 2);
+    for u in small.iter().flatten() {
+        // A piece starts at the white space it was cut at, or where its paragraph starts.
+        let at = a.text.as_bytes()[u.span.start];
+        let before = u.span.start.checked_sub(1).map(|b| a.text.as_bytes()[b]);
+        assert!(
+            at.is_ascii_whitespace() || before.is_none_or(|b| b.is_ascii_whitespace()),
+            "{:?}",
+            u.span
+        );
+    }
+}

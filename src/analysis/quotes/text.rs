@@ -89,25 +89,96 @@ fn is_word_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | '&' | '_' | '/' | '\u{2011}') || c == ','
 }
 
-impl<'a> Doc<'a> {
-    pub fn new(article: &'a Article) -> Self {
-        let text = article.text.as_str();
-        let mut units: Vec<Unit> = article
-            .blocks
-            .iter()
-            .filter(|b| !matches!(b.kind, BlockKind::Credit | BlockKind::Byline))
-            .filter(|b| text.get(b.span.start..b.span.end).is_some())
-            .map(|b| Unit {
-                span: b.span,
-                kind: b.kind,
-                toks: (0, 0),
-            })
-            .collect();
-        if units.is_empty() {
-            units = split_paragraphs(text);
+/// The blocks the quote finder reads, in article order: the article's blocks but credits and
+/// bylines, or its paragraphs when it comes without blocks.
+pub fn units(article: &Article) -> Vec<Unit> {
+    let text = article.text.as_str();
+    let units: Vec<Unit> = article
+        .blocks
+        .iter()
+        .filter(|b| !matches!(b.kind, BlockKind::Credit | BlockKind::Byline))
+        .filter(|b| text.get(b.span.start..b.span.end).is_some())
+        .map(|b| Unit {
+            span: b.span,
+            kind: b.kind,
+            toks: (0, 0),
+        })
+        .collect();
+    if units.is_empty() {
+        split_paragraphs(text)
+    } else {
+        units
+    }
+}
+
+/// A paragraph longer than a window is cut at a white space this far at most past the window's
+/// size (else at a character boundary).
+pub(crate) const CUT_SEARCH: usize = 4096;
+
+/// The units cut into windows of consecutive units of at most `max` bytes of text each (a unit
+/// longer than that is cut into pieces first, at white space). Units that fit in `max` bytes in
+/// all are one window.
+pub fn windows(text: &str, units: Vec<Unit>, max: usize) -> Vec<Vec<Unit>> {
+    let max = max.max(1);
+    let mut out = Vec::new();
+    let mut window: Vec<Unit> = Vec::new();
+    let mut bytes = 0;
+    let mut add = |piece: Unit, window: &mut Vec<Unit>, bytes: &mut usize| {
+        let len = piece.span.len();
+        if *bytes + len > max && !window.is_empty() {
+            out.push(std::mem::take(window));
+            *bytes = 0;
         }
+        *bytes += len;
+        window.push(piece);
+    };
+    for unit in units {
+        let mut start = unit.span.start;
+        while unit.span.end - start > max {
+            let mut cut = start + max;
+            let limit = (cut + CUT_SEARCH).min(unit.span.end);
+            match text
+                .as_bytes()
+                .get(cut..limit)
+                .and_then(|b| b.iter().position(u8::is_ascii_whitespace))
+            {
+                Some(p) => cut += p,
+                None => {
+                    while cut < unit.span.end && !text.is_char_boundary(cut) {
+                        cut += 1;
+                    }
+                }
+            }
+            let piece = Unit {
+                span: Span::new(start, cut),
+                ..unit
+            };
+            add(piece, &mut window, &mut bytes);
+            start = cut;
+        }
+        let piece = Unit {
+            span: Span::new(start, unit.span.end),
+            ..unit
+        };
+        add(piece, &mut window, &mut bytes);
+    }
+    if !window.is_empty() {
+        out.push(window);
+    }
+    out
+}
+
+impl<'a> Doc<'a> {
+    #[cfg(test)]
+    pub fn new(article: &'a Article) -> Self {
+        Self::from_units(article.text.as_str(), units(article))
+    }
+
+    /// The document of `units` of `text` (all of an article's, or one window of them).
+    pub fn from_units(text: &'a str, mut units: Vec<Unit>) -> Self {
+        let span_bytes: usize = units.iter().map(|u| u.span.len()).sum();
         // About one token per four bytes of news text (words and punctuation).
-        let mut toks = Vec::with_capacity(text.len() / 4 + 16);
+        let mut toks = Vec::with_capacity(span_bytes / 4 + 16);
         for (ui, unit) in units.iter_mut().enumerate() {
             let first = toks.len();
             tokenize(text, unit.span, ui as u32, &mut toks);
