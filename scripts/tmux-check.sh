@@ -268,6 +268,19 @@ printf 'Harbour pilots strike\n\nPilots in Rotterdam walked out on Monday.\n' > 
 $ENVS $BIN import "$TMP/new.txt" >/dev/null 2>&1 || fail "byline import while the reader is open"
 wait_for "1 new article added to the library"
 wait_for "│ 10 unread"
+# R refreshes the library's feeds in the background: a local feed file subscribed with
+# `byline feed add`; its headline joins the list and the summary line shows.
+cat > "$TMP/gazette.xml" <<'FEED'
+<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Gazette</title><description>A test feed</description>
+<item><title>Lighthouse keepers return to Skerryvore</title><guid>gazette-1</guid>
+<description>The keepers came back to the rock on Monday, said harbour master Ewan Grant, and the lamp was lit again at dusk. The keepers came back to the rock on Monday, said harbour master Ewan Grant, and the lamp was lit again at dusk. The keepers came back to the rock on Monday, said harbour master Ewan Grant, and the lamp was lit again at dusk. The keepers came back to the rock on Monday, said harbour master Ewan Grant, and the lamp was lit again at dusk. The keepers came back to the rock on Monday, said harbour master Ewan Grant, and the lamp was lit again at dusk. The keepers came back to the rock on Monday, said harbour master Ewan Grant, and the lamp was lit again at dusk. The keepers came back to the rock on Monday, said harbour master Ewan Grant, and the lamp was lit again at dusk.</description></item>
+</channel></rss>
+FEED
+$ENVS $BIN feed add "$TMP/gazette.xml" --name Gazette >/dev/null 2>&1 || fail "byline feed add while the reader is open"
+key R
+wait_for "1 feed: 1 new, 0 updated, 0 failed"
+wait_for "Lighthouse keepers return"
 key q
 wait_for "BYLINE-EXIT=0"
 # A file that is not a library: refused, named, left as it was.
@@ -278,4 +291,4 @@ wait_for "notlib.sqlite"
 wait_for "BYLINE-EXIT=1"
 [ "$(cat "$TMP/notlib.sqlite")" = "not a database" ] || fail "the file that is not a library was changed"
 
-echo "tmux-check: ok (panes, keys O g j Tab G ? Esc g n ] Q, resizes 60x20 1x1 7x3 and a storm, / o y E, NO_COLOR, q, Ctrl-C and SIGTERM restore, Ctrl-Z/fg and SIGTSTP/SIGCONT suspend and redraw, a 3 MB one-line article resized and G, the library: samples on first run, read and star kept across two runs, U and * views, an import while open shows up, a file that is not a library refused)"
+echo "tmux-check: ok (panes, keys O g j Tab G ? Esc g n ] Q, resizes 60x20 1x1 7x3 and a storm, / o y E, NO_COLOR, q, Ctrl-C and SIGTERM restore, Ctrl-Z/fg and SIGTSTP/SIGCONT suspend and redraw, a 3 MB one-line article resized and G, the library: samples on first run, read and star kept across two runs, U and * views, an import while open shows up, R refreshes a feed in the background, a file that is not a library refused)"

@@ -1,6 +1,8 @@
 //! Running the app's [`Effect`]s for the binary: the browser and file writes on threads of their
 //! own (each reports back with `Action::Done`), the OSC 52 copy as one small write to the terminal
 //! between two frames (it goes through the same stdout as the frames, so it cannot cut into one).
+//! The feed refresh (`R`) runs on a thread of its own with its own library connection and
+//! reports its progress as `Action::RefreshProgress`, its end as `Action::RefreshDone`.
 
 use crate::app::{Action, Effect, Message};
 use crate::article::sanitize::flat;
@@ -11,9 +13,18 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
 use std::thread;
 
-/// The runner the binary gives the app (`App::set_effect_runner`).
-pub fn runner(tx: Sender<Msg>) -> Box<dyn FnMut(Effect)> {
+/// Where the feed refresh works: the library file and the size cap for a fetched body.
+#[derive(Clone, Debug)]
+pub struct Feeds {
+    pub library: PathBuf,
+    pub max_bytes: u64,
+}
+
+/// The runner the binary gives the app (`App::set_effect_runner`); `feeds` is `None` when the
+/// reader is not over the library.
+pub fn runner(tx: Sender<Msg>, feeds: Option<Feeds>) -> Box<dyn FnMut(Effect)> {
     Box::new(move |effect| {
+        let refresh_tx = tx.clone();
         let tx = tx.clone();
         let done = move |m: Message| {
             let _ = tx.send(Msg::Action(Action::Done(m)));
@@ -36,6 +47,31 @@ pub fn runner(tx: Sender<Msg>) -> Box<dyn FnMut(Effect)> {
                     })
                 });
             }
+            Effect::RefreshFeeds => {
+                let tx = refresh_tx;
+                let Some(feeds) = feeds.clone() else {
+                    let _ = tx.send(Msg::Action(Action::RefreshDone(Message::info(
+                        "R refreshes the library's feeds: run byline without file names",
+                    ))));
+                    return;
+                };
+                let reporter = tx.clone();
+                let spawned =
+                    thread::Builder::new()
+                        .name("byline-refresh".into())
+                        .spawn(move || {
+                            let message = refresh(&feeds, |done, total| {
+                                let _ =
+                                    tx.send(Msg::Action(Action::RefreshProgress { done, total }));
+                            });
+                            let _ = tx.send(Msg::Action(Action::RefreshDone(message)));
+                        });
+                if let Err(e) = spawned {
+                    let _ = reporter.send(Msg::Action(Action::RefreshDone(Message::problem(
+                        format!("could not start the refresh: {e}"),
+                    ))));
+                }
+            }
             Effect::Copy(text) => {
                 let mut out = std::io::stdout();
                 if let Err(e) = out
@@ -47,6 +83,31 @@ pub fn runner(tx: Sender<Msg>) -> Box<dyn FnMut(Effect)> {
             }
         }
     })
+}
+
+/// Refreshes every feed of the library (blocking: call it on a thread of its own), calling
+/// `progress(done, total)` as feeds finish; says how it went.
+pub fn refresh(feeds: &Feeds, mut progress: impl FnMut(usize, usize)) -> Message {
+    let lib = match crate::library::Library::open(&feeds.library) {
+        Ok(l) => l,
+        Err(e) => return Message::problem(format!("could not refresh the feeds: {e}")),
+    };
+    let client = crate::fetch::Client::new(crate::fetch::Options::from_env(feeds.max_bytes));
+    let result = crate::library::feeds::refresh(&lib, &[], &client, |p| match p {
+        crate::library::feeds::Progress::Started { total } => progress(0, total),
+        crate::library::feeds::Progress::Feed { done, total, .. } => progress(done, total),
+    });
+    summary_message(result)
+}
+
+/// The status-bar message for a finished refresh.
+pub fn summary_message(result: crate::library::Result<crate::library::feeds::Summary>) -> Message {
+    match result {
+        Ok(s) if s.feeds.is_empty() => Message::info("no feeds: add one with byline feed add URL"),
+        Ok(s) if s.failed().count() > 0 => Message::problem(s.line()),
+        Ok(s) => Message::info(s.line()),
+        Err(e) => Message::problem(format!("the refresh stopped: {e}")),
+    }
 }
 
 /// Browsers that run inside the terminal: handed a link while the reader runs, they would draw
@@ -141,6 +202,34 @@ mod tests {
         assert_eq!(t("/tmp/record-url"), None);
         assert_eq!(t(""), None);
         assert_eq!(terminal_browser(None), None);
+    }
+
+    #[test]
+    fn a_refresh_ends_with_its_summary_line_or_says_there_are_no_feeds() {
+        use crate::library::feeds::{Outcome, Report, Summary};
+        assert_eq!(
+            summary_message(Ok(Summary::default())).text(),
+            "no feeds: add one with byline feed add URL"
+        );
+        let report = |outcome| Report {
+            name: "a".into(),
+            url: String::new(),
+            outcome,
+        };
+        let ok = Summary {
+            feeds: vec![report(Outcome::NotModified)],
+        };
+        let m = summary_message(Ok(ok.clone()));
+        assert_eq!(
+            (m.text(), m.level()),
+            (ok.line().as_str(), crate::app::Level::Info)
+        );
+        let failed = Summary {
+            feeds: vec![report(Outcome::Failed("timed out".into()))],
+        };
+        let m = summary_message(Ok(failed.clone()));
+        assert_eq!(m.text(), failed.line());
+        assert_eq!(m.level(), crate::app::Level::Problem);
     }
 
     #[test]

@@ -159,6 +159,7 @@ fn reader(
         cached,
     });
     let mut writer = None;
+    let lib_feeds = lib_path.clone();
     let mut started = event::spawn_analysis_stored(
         app.collection().articles().clone(),
         wanted.clone(),
@@ -194,7 +195,8 @@ fn reader(
             Err(e) => started = Err(e),
         }
     }
-    app.set_effect_runner(byline::effects::runner(tx.clone()));
+    let feeds = lib_feeds.map(|library| byline::effects::Feeds { library, max_bytes });
+    app.set_effect_runner(byline::effects::runner(tx.clone(), feeds));
     event::spawn_input(tx);
     let result = started.and_then(|()| event::run(&mut terminal, &mut app, &rx, &wanted, &mut Tty));
     restore();

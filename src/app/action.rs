@@ -63,6 +63,15 @@ pub enum Action {
     CopyUrl,
     /// Write the article as Markdown into the export folder.
     Export,
+    /// `R`: refresh the library's feeds on a background thread.
+    Refresh,
+    /// The background refresh: `done` of `total` feeds are done.
+    RefreshProgress {
+        done: usize,
+        total: usize,
+    },
+    /// The background refresh ended; the message says how (the summary line, or what failed).
+    RefreshDone(Message),
     /// Something run off the UI thread (the browser, an export) finished; say how it went.
     Done(Message),
     Quit,

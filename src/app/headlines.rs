@@ -279,11 +279,13 @@ impl App {
                 self.show_selected_article();
             }
         }
-        // Says so, unless a problem is being shown.
-        if self
-            .message
-            .as_ref()
-            .is_none_or(|m| m.level() != super::message::Level::Problem)
+        // Says so, unless a problem or the feed refresh's progress or summary (which counts
+        // these articles already) is being shown.
+        if !self.shows_refresh()
+            && self
+                .message
+                .as_ref()
+                .is_none_or(|m| m.level() != super::message::Level::Problem)
         {
             self.message = Some(Message::info(format!(
                 "{} added to the library",

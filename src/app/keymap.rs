@@ -463,6 +463,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         Global,
+        &[k('R')],
+        Action::Refresh,
+        "",
+        "refresh the library's feeds in the background (progress in the status bar)",
+    ),
+    bind(
+        Global,
         &[code(KeyCode::Esc)],
         Action::Back,
         "",
@@ -700,6 +707,7 @@ pub fn action_name(action: &Action) -> Option<&'static str> {
         Action::OpenUrl => "open_link",
         Action::CopyUrl => "copy_link",
         Action::Export => "export",
+        Action::Refresh => "refresh",
         Action::Quit => "quit",
         Action::Suspend => "suspend",
         Action::ToggleOrder => "sort",

@@ -19,6 +19,7 @@
 //! | `corpus_list.rs` | `CorpusList`: the corpus view |
 //! | `query.rs` | `QueryLine`: the `/` line's text editing |
 //! | `search.rs` | the article search (`.`/`,`) and the headline narrowing (`Collection::search`) |
+//! | `refresh.rs` | `R`: the background feed refresh's state and messages |
 //! | `share.rs` | `o`, `y`, `E`: `Effect`s for the binary to run off the UI thread |
 //! | `overlay.rs` | `Overlay`: help and load-error overlays |
 //! | `message.rs` | `Message`: the status-bar message |
@@ -61,6 +62,7 @@ pub mod message;
 pub mod overlay;
 pub mod query;
 pub mod quote_list;
+mod refresh;
 mod search;
 mod share;
 pub mod side;
@@ -118,6 +120,10 @@ pub struct App {
     /// Where read/star changes go to be stored (the binary's library writer thread); without
     /// one they wait in the collection until taken (tests).
     store: Option<Box<dyn FnMut(Write)>>,
+    /// The background feed refresh (`R`) while it runs: feeds done of the total, once known.
+    refreshing: Option<(usize, usize)>,
+    /// The last refresh's summary message (while shown, arriving articles do not replace it).
+    refresh_summary: Option<Message>,
 }
 
 impl App {
@@ -142,6 +148,8 @@ impl App {
             effects: Vec::new(),
             runner: None,
             store: None,
+            refreshing: None,
+            refresh_summary: None,
         };
         app.show_selected_article();
         app

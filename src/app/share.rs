@@ -15,6 +15,9 @@ pub enum Effect {
     OpenUrl(String),
     /// Put this text on the terminal's clipboard with OSC 52.
     Copy(String),
+    /// Refresh the library's feeds on a thread of its own, reporting with
+    /// `Action::RefreshProgress` and `Action::RefreshDone`.
+    RefreshFeeds,
     /// Write `contents` to a new file in `dir` named `stem.md` (or `stem-2.md`… if taken).
     Write {
         dir: PathBuf,

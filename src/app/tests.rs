@@ -818,3 +818,104 @@ fn u_and_s_toggle_marks_and_the_views_list_unread_or_starred() {
     app.update(Action::ToggleUnreadView);
     assert_eq!(app.headlines().listed().len(), 3);
 }
+
+/// A reader over the library (two stored articles), laid out at 100×20.
+fn library_app() -> App {
+    let stored = ["Harbour pilots strike", "Council votes on budget"]
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let d = doc(
+                h,
+                &["Anna de Vries said “we walk out”."],
+                &[("Anna de Vries", None)],
+            );
+            crate::library::Stored {
+                id: i as crate::library::ArticleId + 1,
+                article: d.article,
+                analysis: Some(d.analysis),
+                read: false,
+                starred: false,
+                added: 0,
+            }
+        })
+        .collect();
+    let mut app = App::from_library(stored);
+    app.update(Action::Resize(100, 20));
+    app
+}
+
+#[test]
+fn r_starts_one_feed_refresh_and_the_status_bar_follows_its_progress() {
+    let mut app = library_app();
+    app.update(Action::Refresh);
+    assert_eq!(app.take_effects(), vec![Effect::RefreshFeeds]);
+    assert_eq!(app.refreshing(), Some((0, 0)));
+    assert!(drawn(&app).contains("refreshing feeds"));
+    app.update(Action::RefreshProgress { done: 0, total: 24 });
+    app.update(Action::RefreshProgress { done: 3, total: 24 });
+    assert_eq!(app.refreshing(), Some((3, 24)));
+    assert!(
+        drawn(&app).contains("refreshing feeds 3/24"),
+        "{}",
+        drawn(&app)
+    );
+    // A second R while it runs starts nothing.
+    app.update(Action::Refresh);
+    assert!(app.take_effects().is_empty());
+    assert!(
+        drawn(&app).contains("a refresh is already running: feeds 3/24"),
+        "{}",
+        drawn(&app)
+    );
+    // Keys keep working while it runs.
+    app.update(Action::Down);
+    assert_eq!(app.current_index(), Some(app.headlines().listed()[1]));
+    app.update(Action::RefreshDone(Message::info(
+        "24 feeds: 143 new, 3 updated, 2 failed",
+    )));
+    assert_eq!(app.refreshing(), None);
+    let screen = drawn(&app);
+    assert!(
+        screen.contains("24 feeds: 143 new, 3 updated, 2 failed"),
+        "{screen}"
+    );
+    assert!(!screen.contains("refreshing feeds"), "{screen}");
+    // The articles it stored arrive through the watcher: listed, and the summary stays.
+    let d = doc("Lighthouse keepers return", &["The lamp is lit."], &[]);
+    app.update(Action::Arrived(vec![crate::library::Stored {
+        id: 3,
+        article: d.article,
+        analysis: Some(d.analysis),
+        read: false,
+        starred: false,
+        added: 0,
+    }]));
+    let screen = drawn(&app);
+    assert!(screen.contains("Lighthouse keepers"), "{screen}");
+    assert!(
+        screen.contains("24 feeds: 143 new, 3 updated, 2 failed"),
+        "{screen}"
+    );
+    // Once done, R starts another.
+    app.update(Action::Refresh);
+    assert_eq!(app.take_effects(), vec![Effect::RefreshFeeds]);
+}
+
+#[test]
+fn r_over_files_opened_by_name_says_what_it_refreshes() {
+    let mut app = App::from_documents(
+        vec![doc("Harbour pilots strike", &["Pilots walked out."], &[])],
+        Vec::new(),
+        100,
+        20,
+    );
+    app.update(Action::Refresh);
+    assert!(app.take_effects().is_empty());
+    assert_eq!(app.refreshing(), None);
+    let screen = drawn(&app);
+    assert!(
+        screen.contains("R refreshes the library's feeds"),
+        "{screen}"
+    );
+}

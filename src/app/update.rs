@@ -31,6 +31,8 @@ impl App {
                 | Action::Resize(..)
                 | Action::WrapMore
                 | Action::Done(..)
+                | Action::RefreshProgress { .. }
+                | Action::RefreshDone(..)
                 | Action::Tick(..)
         );
         if from_user {
@@ -77,6 +79,9 @@ impl App {
             Action::OpenUrl => self.open_url(),
             Action::CopyUrl => self.copy_url(),
             Action::Export => self.export(),
+            Action::Refresh => self.refresh(),
+            Action::RefreshProgress { done, total } => self.refresh_progress(done, total),
+            Action::RefreshDone(message) => self.refresh_done(message),
             Action::Done(message) => self.message = Some(message),
             Action::Quit => self.quit = true,
             Action::Suspend => return false,
