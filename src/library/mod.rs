@@ -879,28 +879,7 @@ impl Library {
     pub fn prune(&self, age: Duration) -> Result<PruneSummary> {
         let cutoff = now().saturating_sub(i64::try_from(age.as_secs()).unwrap_or(i64::MAX));
         let tx = self.write()?;
-        let run = || -> rusqlite::Result<usize> {
-            tx.execute(
-                "DELETE FROM search WHERE rowid IN \
-                 (SELECT id FROM articles WHERE added <= ?1 AND NOT starred)",
-                [cutoff],
-            )?;
-            // Bodies and mentions go with their article (ON DELETE CASCADE).
-            let removed = tx.execute(
-                "DELETE FROM articles WHERE added <= ?1 AND NOT starred",
-                [cutoff],
-            )?;
-            tx.execute(
-                "DELETE FROM analyses WHERE hash NOT IN (SELECT hash FROM articles)",
-                [],
-            )?;
-            tx.execute(
-                "DELETE FROM entities WHERE id NOT IN (SELECT entity FROM mentions)",
-                [],
-            )?;
-            Ok(removed)
-        };
-        let removed = run().map_err(|e| self.err(e))?;
+        let removed = remove_unstarred(&tx, "added <= ?1", cutoff).map_err(|e| self.err(e))?;
         tx.commit().map_err(|e| self.err(e))?;
         let pages = |pragma: &str| -> Result<i64> {
             self.conn
@@ -1124,6 +1103,36 @@ fn index_search(
     )?
     .execute(params![id, headline, text, byline, names])?;
     Ok(())
+}
+
+/// Removes the unstarred articles matching `condition` (SQL over `articles`, with `?1` bound to
+/// `param`) with their search rows, then the analyses and entities no article uses any more.
+/// Bodies and mentions go with their article (ON DELETE CASCADE). Returns how many were removed.
+pub(crate) fn remove_unstarred(
+    tx: &rusqlite::Transaction<'_>,
+    condition: &str,
+    param: impl rusqlite::ToSql,
+) -> rusqlite::Result<usize> {
+    tx.execute(
+        &format!(
+            "DELETE FROM search WHERE rowid IN \
+             (SELECT id FROM articles WHERE {condition} AND NOT starred)"
+        ),
+        [&param],
+    )?;
+    let removed = tx.execute(
+        &format!("DELETE FROM articles WHERE {condition} AND NOT starred"),
+        [&param],
+    )?;
+    tx.execute(
+        "DELETE FROM analyses WHERE hash NOT IN (SELECT hash FROM articles)",
+        [],
+    )?;
+    tx.execute(
+        "DELETE FROM entities WHERE id NOT IN (SELECT entity FROM mentions)",
+        [],
+    )?;
+    Ok(removed)
 }
 
 #[cfg(test)]

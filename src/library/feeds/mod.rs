@@ -321,24 +321,7 @@ impl Library {
             if !purge {
                 return Ok(0);
             }
-            tx.execute(
-                "DELETE FROM search WHERE rowid IN \
-                 (SELECT id FROM articles WHERE feed = ?1 AND NOT starred)",
-                [&url],
-            )?;
-            let removed = tx.execute(
-                "DELETE FROM articles WHERE feed = ?1 AND NOT starred",
-                [&url],
-            )?;
-            tx.execute(
-                "DELETE FROM analyses WHERE hash NOT IN (SELECT hash FROM articles)",
-                [],
-            )?;
-            tx.execute(
-                "DELETE FROM entities WHERE id NOT IN (SELECT entity FROM mentions)",
-                [],
-            )?;
-            Ok(removed)
+            super::remove_unstarred(&tx, "feed = ?1", &url)
         };
         let removed = run().map_err(|e| self.err(e))?;
         tx.commit().map_err(|e| self.err(e))?;
