@@ -3,7 +3,7 @@
 
 use std::io::{Read, Write};
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 /// The repository root, where `assets/` is.
@@ -51,6 +51,12 @@ pub fn byline_within(args: &[&str], stdin: Option<&[u8]>, limit: Duration) -> Ou
             let _ = pipe.write_all(&input);
         });
     }
+    collect(child, args, limit)
+}
+
+/// Waits for a spawned byline (stdout and stderr piped) and collects its output; kills it and
+/// panics if it is still running after `limit`.
+pub fn collect(mut child: Child, args: &[&str], limit: Duration) -> Output {
     let mut out = child.stdout.take().unwrap();
     let mut err = child.stderr.take().unwrap();
     let out_t = std::thread::spawn(move || {
