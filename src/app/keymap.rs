@@ -85,6 +85,11 @@ mod bindings;
 
 pub use bindings::{BINDINGS, Binding, MOUSE, MOUSE_TITLE};
 
+/// `.`/`,`: stepping through a search's matches.
+fn is_match_step(action: &Action) -> bool {
+    matches!(action, Action::NextMatch | Action::PrevMatch)
+}
+
 /// Shift is part of the character for letters and symbols ('G', '?'), and of `BackTab`.
 fn normalise(code: KeyCode, mods: KeyModifiers) -> KeyModifiers {
     match code {
@@ -464,13 +469,29 @@ impl KeyMap {
     }
 
     /// Bindings shown as hints in the status bar for these contexts (first keys only), in order.
+    /// The match keys (`.`/`,`) are left out: they are hinted only while there is a search to
+    /// step through ([`KeyMap::match_hint`]).
     pub fn hints(&self, contexts: &[Context]) -> Vec<(String, &'static str)> {
+        self.hints_where(contexts, |a| !is_match_step(a))
+    }
+
+    /// The hint for the match keys ("./, match"), shown while a search is kept.
+    pub fn match_hint(&self) -> Option<(String, &'static str)> {
+        self.hints_where(&[Context::Global], is_match_step)
+            .into_iter()
+            .next()
+    }
+
+    fn hints_where(
+        &self,
+        contexts: &[Context],
+        include: impl Fn(&Action) -> bool,
+    ) -> Vec<(String, &'static str)> {
         let mut out: Vec<(String, &'static str)> = Vec::new();
         for ctx in contexts {
-            for (b, keys) in self
-                .rows()
-                .filter(|(b, keys)| b.context == *ctx && !b.label.is_empty() && !keys.is_empty())
-            {
+            for (b, keys) in self.rows().filter(|(b, keys)| {
+                b.context == *ctx && !b.label.is_empty() && !keys.is_empty() && include(&b.action)
+            }) {
                 if out.iter().any(|(_, label)| *label == b.label) {
                     continue;
                 }
@@ -479,6 +500,7 @@ impl KeyMap {
                 let partner = match b.action {
                     Action::NextMention => Some(Action::PrevMention),
                     Action::NextQuote => Some(Action::PrevQuote),
+                    Action::NextMatch => Some(Action::PrevMatch),
                     Action::Down if *ctx != Context::Overlay => Some(Action::Up),
                     _ => None,
                 };

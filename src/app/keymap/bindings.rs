@@ -355,15 +355,15 @@ pub static BINDINGS: &[Binding] = &[
         Global,
         &[k('.')],
         Action::NextMatch,
-        "",
-        "next match of the article search (`/` in the article)",
+        "match",
+        "next search match in the article (its own search, else the headline search)",
     ),
     bind(
         Global,
         &[k(',')],
         Action::PrevMatch,
         "",
-        "previous match of the article search",
+        "previous search match in the article",
     ),
     bind(
         Global,
