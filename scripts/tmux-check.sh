@@ -109,7 +109,11 @@ wait_for "Headlines ("
 key Tab; wait_for " HEADLINES "
 key /; wait_for "search headlines /"
 "${T[@]}" send-keys -t c -l "ferry op"; wait_for "Headlines — /ferry op (1)"
+# Enter keeps it; in the article opened, . steps through its words; Esc shows every article again.
+key Enter; wait_for "1 article matches"
+key Enter; key .; wait_for "“ferry op” — match 2 of"
 key Escape; wait_for "Headlines (10)"
+key Tab; key Tab; wait_for " HEADLINES "
 # o opens the link with $BROWSER (a script here), y copies it with OSC 52, E writes Markdown.
 key g; key j; key o; wait_for "opened https://example.org/wire/duarte-athens"
 for _ in $(seq 1 30); do [ -s "$TMPD/opened" ] && break; sleep 0.1; done
@@ -291,4 +295,4 @@ wait_for "notlib.sqlite"
 wait_for "BYLINE-EXIT=1"
 [ "$(cat "$TMP/notlib.sqlite")" = "not a database" ] || fail "the file that is not a library was changed"
 
-echo "tmux-check: ok (panes, keys O g j Tab G ? Esc g n ] Q, resizes 60x20 1x1 7x3 and a storm, / o y E, NO_COLOR, q, Ctrl-C and SIGTERM restore, Ctrl-Z/fg and SIGTSTP/SIGCONT suspend and redraw, a 3 MB one-line article resized and G, the library: samples on first run, read and star kept across two runs, U and * views, an import while open shows up, R refreshes a feed in the background, a file that is not a library refused)"
+echo "tmux-check: ok (panes, keys O g j Tab G ? Esc g n ] Q, resizes 60x20 1x1 7x3 and a storm, / with . through its words, o y E, NO_COLOR, q, Ctrl-C and SIGTERM restore, Ctrl-Z/fg and SIGTSTP/SIGCONT suspend and redraw, a 3 MB one-line article resized and G, the library: samples on first run, read and star kept across two runs, U and * views, an import while open shows up, R refreshes a feed in the background, a file that is not a library refused)"

@@ -35,7 +35,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "SIZE", default_value = "64M", value_parser = parse_max_bytes)]
     pub max_bytes: u64,
     /// Seconds to wait for a source that sends nothing (a silent pipe, /proc/kmsg) before it is
-    /// reported and skipped.
+    /// reported and skipped; a source still sending after 12 times this is skipped too.
     #[arg(long, global = true, value_name = "SECONDS", default_value = "5", value_parser = parse_seconds)]
     pub read_timeout: std::time::Duration,
     /// The library file (default: $BYLINE_LIBRARY, else library.sqlite in the XDG data folder,

@@ -5,7 +5,9 @@
 //! blocks: FIFOs and sockets are refused before they are opened, devices are read through the size
 //! cap, and every open and read runs on a helper thread under a deadline ([`read_timeout`]), so a
 //! source whose read never returns (`/proc/kmsg`, a stuck network file, a silent pipe on standard
-//! input) is reported as "no data within 5 s" and the others still open.
+//! input) is reported as "no data within 5 s" and the others still open. A source that keeps
+//! sending but never ends (a byte every few seconds) is given up too, once it has been read for
+//! [`OVERALL_FACTOR`] times the deadline ("still sending after 60 s").
 
 use crate::article::parse::Format;
 use crate::article::{self, Article, Parsed, SourceError};
@@ -14,9 +16,9 @@ use std::io::{IsTerminal, Read};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Default cap on one source's size.
 pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
@@ -33,6 +35,10 @@ pub const DEFAULT_READ_TIMEOUT: Duration = Duration::from_secs(5);
 /// with what a source has really delivered.
 const CHUNK: usize = 64 * 1024;
 
+/// How many read timeouts one source may take in all: a source still sending after that long
+/// (60 s with the default 5 s) is given up, however steadily it trickles.
+pub const OVERALL_FACTOR: u32 = 12;
+
 static READ_TIMEOUT_MS: AtomicU64 = AtomicU64::new(5000);
 
 /// Sets the deadline of every later read (`--read-timeout`): a source that delivers nothing for
@@ -47,6 +53,11 @@ pub fn set_read_timeout(timeout: Duration) {
 /// The deadline set by [`set_read_timeout`] (5 s unless changed).
 pub fn read_timeout() -> Duration {
     Duration::from_millis(READ_TIMEOUT_MS.load(Ordering::Relaxed))
+}
+
+/// How long one source may take in all: [`OVERALL_FACTOR`] times [`read_timeout`].
+pub fn overall_timeout() -> Duration {
+    read_timeout().saturating_mul(OVERALL_FACTOR)
 }
 
 #[derive(Clone, Debug, Default)]
@@ -308,21 +319,30 @@ struct Request {
     max_bytes: u64,
 }
 
+/// How far the current read of a helper got, and whether it should stop.
+#[derive(Default)]
+struct Progress {
+    /// Bytes delivered so far.
+    read: AtomicU64,
+    /// Set when the source is given up: the read stops at its next chunk.
+    stop: AtomicBool,
+}
+
 /// A thread that opens and reads sources for one worker thread, so the worker can wait for it
-/// with a deadline. When a read misses the deadline the helper is abandoned (it stays blocked in
-/// the operating system until the process ends) and the next read gets a fresh one.
+/// with a deadline. When a read misses the deadline the helper is abandoned (told to stop: a
+/// source that still sends stops being read at its next chunk, one that is blocked stays blocked
+/// in the operating system until the process ends) and the next read gets a fresh one.
 struct Helper {
     requests: mpsc::Sender<Request>,
     results: mpsc::Receiver<Result<Vec<u8>, String>>,
-    /// Bytes the current read has delivered so far.
-    progress: Arc<AtomicU64>,
+    progress: Arc<Progress>,
 }
 
 impl Helper {
     fn spawn() -> Option<Self> {
         let (requests, inbox) = mpsc::channel::<Request>();
         let (outbox, results) = mpsc::channel();
-        let progress = Arc::new(AtomicU64::new(0));
+        let progress = Arc::new(Progress::default());
         let shared = progress.clone();
         std::thread::Builder::new()
             .name("byline-read".into())
@@ -330,7 +350,7 @@ impl Helper {
                 // One buffer for every read of this helper.
                 let mut chunk = vec![0u8; CHUNK];
                 for req in inbox {
-                    shared.store(0, Ordering::Relaxed);
+                    shared.read.store(0, Ordering::Relaxed);
                     let result = match req.what {
                         What::Stdin => read_stdin(req.max_bytes, &shared, &mut chunk),
                         What::File(path) => read_file(&path, req.max_bytes, &shared, &mut chunk),
@@ -354,9 +374,19 @@ thread_local! {
 }
 
 /// Reads a source on this thread's helper, waiting at most [`read_timeout`] for each stretch of
-/// data: a source that delivers nothing for that long is given up ("no data within 5 s").
+/// data: a source that delivers nothing for that long is given up ("no data within 5 s"), and so
+/// is one still sending after [`overall_timeout`] ("still sending after 60 s").
 fn read_with_deadline(what: What, max_bytes: u64) -> Result<Vec<u8>, String> {
-    let timeout = read_timeout();
+    read_with_deadlines(what, max_bytes, read_timeout(), overall_timeout())
+}
+
+fn read_with_deadlines(
+    what: What,
+    max_bytes: u64,
+    timeout: Duration,
+    overall: Duration,
+) -> Result<Vec<u8>, String> {
+    let started = Instant::now();
     HELPER.with_borrow_mut(|slot| {
         if slot.is_none() {
             *slot = Helper::spawn();
@@ -369,15 +399,28 @@ fn read_with_deadline(what: What, max_bytes: u64) -> Result<Vec<u8>, String> {
             return Err("could not be read (its reading thread stopped)".into());
         }
         let mut seen = 0;
+        // When the current wait for data ends: `timeout` after the last progress seen.
+        let mut quiet_until = started + timeout;
+        let give_up = started + overall;
         loop {
-            match helper.results.recv_timeout(timeout) {
+            let wait = quiet_until
+                .min(give_up)
+                .saturating_duration_since(Instant::now());
+            match helper.results.recv_timeout(wait) {
                 Ok(result) => return result,
                 Err(mpsc::RecvTimeoutError::Timeout) => {
-                    let now = helper.progress.load(Ordering::Relaxed);
+                    let now = helper.progress.read.load(Ordering::Relaxed);
+                    if Instant::now() >= give_up {
+                        helper.progress.stop.store(true, Ordering::Relaxed);
+                        *slot = None;
+                        return Err(still_sending(now, overall));
+                    }
                     if now > seen {
                         seen = now;
+                        quiet_until = Instant::now() + timeout;
                         continue;
                     }
+                    helper.progress.stop.store(true, Ordering::Relaxed);
                     *slot = None;
                     return Err(stalled(seen, timeout));
                 }
@@ -390,9 +433,24 @@ fn read_with_deadline(what: What, max_bytes: u64) -> Result<Vec<u8>, String> {
     })
 }
 
+/// "5 s", "0.5 s".
+fn seconds(d: Duration) -> String {
+    format!("{} s", d.as_millis() as f64 / 1000.0)
+}
+
+/// A source that kept sending past the overall deadline.
+fn still_sending(read: u64, overall: Duration) -> String {
+    format!(
+        "still sending after {} ({} so far; a source must end within {OVERALL_FACTOR} times \
+         --read-timeout)",
+        seconds(overall),
+        human_size(read)
+    )
+}
+
 /// "no data within 5 s", or for a source that stopped midway, how much it had sent.
 fn stalled(read: u64, timeout: Duration) -> String {
-    let secs = format!("{} s", timeout.as_millis() as f64 / 1000.0);
+    let secs = seconds(timeout);
     if read == 0 {
         format!("no data within {secs}")
     } else {
@@ -405,7 +463,7 @@ fn stalled(read: u64, timeout: Duration) -> String {
 
 /// Standard input, unless it is a terminal: then nothing was piped in, and waiting for the user
 /// to type an article and press Ctrl-D would look like a hang.
-fn read_stdin(max_bytes: u64, progress: &AtomicU64, chunk: &mut [u8]) -> Result<Vec<u8>, String> {
+fn read_stdin(max_bytes: u64, progress: &Progress, chunk: &mut [u8]) -> Result<Vec<u8>, String> {
     let stdin = std::io::stdin();
     if stdin.is_terminal() {
         return Err("standard input is a terminal, not an article: pipe one in \
@@ -420,7 +478,7 @@ fn read_stdin(max_bytes: u64, progress: &AtomicU64, chunk: &mut [u8]) -> Result<
 fn read_file(
     path: &Path,
     max_bytes: u64,
-    progress: &AtomicU64,
+    progress: &Progress,
     chunk: &mut [u8],
 ) -> Result<Vec<u8>, String> {
     let meta = std::fs::metadata(path).map_err(|e| io_reason(&e))?;
@@ -458,17 +516,18 @@ fn read_file(
 /// the cap, and reading stops there, so an endless source costs at most the cap in memory.
 #[cfg(test)]
 fn read_capped(reader: impl Read, max_bytes: u64) -> Result<Vec<u8>, String> {
-    read_chunked(reader, max_bytes, 0, &AtomicU64::new(0), &mut [0; CHUNK])
+    read_chunked(reader, max_bytes, 0, &Progress::default(), &mut [0; CHUNK])
 }
 
 /// Reads `reader` a `chunk` at a time, counting the bytes in `progress`, with room for `expected`
 /// bytes up front. Stops at once when the source is over `max_bytes`, or when its first bytes are
-/// binary (so `/dev/zero` or `/dev/urandom` cost one chunk, not the cap).
+/// binary (so `/dev/zero` or `/dev/urandom` cost one chunk, not the cap), or when `progress` says
+/// the source was given up.
 fn read_chunked(
     mut reader: impl Read,
     max_bytes: u64,
     expected: u64,
-    progress: &AtomicU64,
+    progress: &Progress,
     chunk: &mut [u8],
 ) -> Result<Vec<u8>, String> {
     let room = usize::try_from(expected.min(max_bytes).saturating_add(1)).unwrap_or(0);
@@ -481,8 +540,11 @@ fn read_chunked(
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(io_reason(&e)),
         };
+        if progress.stop.load(Ordering::Relaxed) {
+            return Err("given up".into());
+        }
         bytes.extend_from_slice(chunk.get(..n).unwrap_or_default());
-        progress.store(bytes.len() as u64, Ordering::Relaxed);
+        progress.read.store(bytes.len() as u64, Ordering::Relaxed);
         if bytes.len() as u64 > max_bytes {
             return Err(too_big(max_bytes));
         }
@@ -658,6 +720,24 @@ mod tests {
         });
         assert_eq!(seen, 5);
         fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_source_given_up_stops_being_read_at_its_next_chunk() {
+        let progress = Progress::default();
+        progress.stop.store(true, Ordering::Relaxed);
+        let endless = std::io::repeat(b'a');
+        assert_eq!(
+            read_chunked(endless, DEFAULT_MAX_BYTES, 0, &progress, &mut [0; 16]),
+            Err("given up".into())
+        );
+        assert_eq!(progress.read.load(Ordering::Relaxed), 0);
+        assert_eq!(
+            still_sending(1536, Duration::from_secs(60)),
+            "still sending after 60 s (1.5 KiB so far; a source must end within 12 times \
+             --read-timeout)"
+        );
+        assert_eq!(overall_timeout(), read_timeout() * OVERALL_FACTOR);
     }
 
     #[test]

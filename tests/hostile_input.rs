@@ -416,6 +416,74 @@ fn a_source_that_never_sends_data_is_given_up() {
     }
 }
 
+/// Issue 14: a source that trickles a byte every 200 ms never misses the no-data deadline, so it
+/// was read until the size cap (for ever, at that pace). Standard input fed that way by the test
+/// (a pipe, i.e. a FIFO, written by a thread of the test) is given up once it has been read for
+/// 12 times `--read-timeout` (0.5 s: 6 s), with a message saying so, and the good file beside
+/// it is read as usual.
+#[test]
+fn a_source_that_trickles_a_byte_at_a_time_is_given_up_at_the_overall_deadline() {
+    let dir = TempDir::new("trickle");
+    let good = dir.file("good.txt", GOOD);
+    let args = [
+        "analyze",
+        "--format",
+        "json",
+        "--read-timeout",
+        "0.5",
+        "-",
+        s(&good),
+    ];
+    let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut pipe = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        use std::io::Write;
+        let mut sent = 0;
+        if pipe.write_all(b"Slow headline\n\n").is_err() {
+            return sent;
+        }
+        // One byte per 200 ms until byline closes its end (or 60 s pass).
+        for _ in 0..300 {
+            if pipe.write_all(b"x").and_then(|()| pipe.flush()).is_err() {
+                break;
+            }
+            sent += 1;
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        sent
+    });
+    let started = std::time::Instant::now();
+    let out = common::collect(child, &args, Duration::from_secs(30));
+    let took = started.elapsed();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.starts_with("byline: -: still sending after 6 s (")
+            && stderr.ends_with(" so far; a source must end within 12 times --read-timeout)\n"),
+        "{stderr}"
+    );
+    assert!(
+        took >= Duration::from_secs(6) && took < Duration::from_secs(20),
+        "{took:?}"
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let heads: Vec<_> = report["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["headline"].clone())
+        .collect();
+    assert_eq!(heads, ["Harbour reopens after storm"]);
+    let sent = writer.join().unwrap();
+    assert!(sent >= 20, "the source kept sending: {sent} bytes");
+}
+
 /// Issue 14: a folder holding a link to a kernel log next to a good file hung and printed
 /// nothing. `/dev/kmsg` (present and readable when run as root, as CI is) hands each reader the
 /// log records and then blocks forever, like `/proc/kmsg`, without taking the records from

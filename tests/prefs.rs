@@ -494,6 +494,83 @@ fn slash_in_the_headlines_narrows_the_list_as_you_type() {
     assert_eq!(app.headlines().listed().len(), all);
 }
 
+/// A kept headline search: the article opened shows the query's words highlighted (the first one
+/// current) and `.`/`,` step through them, scrolling to each, with the position in the status
+/// bar; the hints say so; Esc drops the search and its highlights.
+#[test]
+fn dot_steps_through_a_kept_headline_searchs_words_in_the_article() {
+    let mut app = reader_with("[theme]\nname = \"mono\"\n", 100, 24);
+    let all = app.headlines().listed().len();
+    press(&mut app, "/");
+    type_text(&mut app, "subsidy");
+    press(&mut app, "Enter");
+    assert!(
+        bottom(&app).contains(
+            "1 article matches “subsidy” — Esc shows all; in the article . next, , previous"
+        ),
+        "{}",
+        bottom(&app)
+    );
+    press(&mut app, "Enter");
+    assert_eq!(app.screen().focus(), Pane::Body);
+    assert!(
+        bottom(&app)
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("./, match  "),
+        "{}",
+        bottom(&app)
+    );
+    assert_eq!(app.headline_search().unwrap().matches().len(), 2);
+    assert_eq!(app.body().scroll(), 0);
+    let first = style_map(&app);
+    let marks = first.split("\n----\n").nth(1).unwrap();
+    assert_eq!(
+        marks.matches('S').count(),
+        "subsidy".len(),
+        "the first match is the current one:\n{first}"
+    );
+    press(&mut app, ".");
+    assert!(
+        bottom(&app).contains("“subsidy” — match 2 of 2"),
+        "{}",
+        bottom(&app)
+    );
+    assert!(app.body().scroll() > 0, "the view went to the second match");
+    let second = style_map(&app);
+    let (text, marks) = second.split_once("\n----\n").unwrap();
+    let row = text
+        .lines()
+        .position(|l| l.starts_with("The subsidy, introduced"))
+        .unwrap_or_else(|| panic!("the second match is in view:\n{second}"));
+    assert_eq!(
+        marks.lines().nth(row),
+        Some("....SSSSSSS"),
+        "the second match is the current one:\n{second}"
+    );
+    insta::assert_snapshot!(screen(&app));
+    press(&mut app, ",");
+    assert!(
+        bottom(&app).contains("“subsidy” — match 1 of 2"),
+        "{}",
+        bottom(&app)
+    );
+    press(&mut app, ",");
+    assert!(bottom(&app).contains("match 2 of 2"), "round the end");
+    press(&mut app, "Esc");
+    assert!(bottom(&app).contains("showing every article"));
+    assert_eq!(app.headlines().listed().len(), all);
+    let cleared = style_map(&app);
+    let marks = cleared.split("\n----\n").nth(1).unwrap();
+    assert!(
+        !marks.contains('S') && !marks.contains('s'),
+        "no match highlighted after Esc:\n{cleared}"
+    );
+    press(&mut app, ".");
+    assert!(bottom(&app).contains("no search"), "{}", bottom(&app));
+}
+
 #[test]
 fn collection_search_matches_headline_byline_and_text_ignoring_case() {
     let app = reader_with("", 120, 40);

@@ -48,7 +48,8 @@ pub enum Action {
     TogglePersonQuotes,
     /// `/`: open the query line (search in the article, or narrow the headlines).
     Search,
-    /// Step to the next / previous match of the article search.
+    /// Step to the next / previous match of the search in the article (the article search, else
+    /// the kept headline search's words).
     NextMatch,
     PrevMatch,
     /// The query line: a typed character, Backspace, Ctrl-U, Enter (keep), Esc (restore).

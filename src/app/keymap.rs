@@ -1,5 +1,6 @@
-//! THE key table: every binding once, as data `{keys, action, label, description, context}`. Dispatch,
-//! the help overlay and the status-bar hints all read it, so they cannot disagree.
+//! The key map: THE key table (`BINDINGS`, in `keymap/bindings.rs`: every binding once, as data
+//! `{keys, action, label, description, context}`) and what reads it. Dispatch, the help overlay,
+//! the status-bar hints and the README's key table all read the one table, so they cannot disagree.
 //!
 //! `BINDINGS` holds the default keys (the README's table is made from it); a [`KeyMap`] is the table
 //! in force: the same rows, with the keys the config file's `[keys]` gives an action in place of
@@ -80,417 +81,14 @@ const fn ctrl(c: char) -> Key {
     }
 }
 
-pub struct Binding {
-    pub keys: &'static [Key],
-    pub action: Action,
-    /// A word or two for the status bar hints; empty when the binding is not hinted.
-    pub label: &'static str,
-    /// A sentence for the help overlay.
-    pub description: &'static str,
-    pub context: Context,
+mod bindings;
+
+pub use bindings::{BINDINGS, Binding, MOUSE, MOUSE_TITLE};
+
+/// `.`/`,`: stepping through a search's matches.
+fn is_match_step(action: &Action) -> bool {
+    matches!(action, Action::NextMatch | Action::PrevMatch)
 }
-
-const fn bind(
-    context: Context,
-    keys: &'static [Key],
-    action: Action,
-    label: &'static str,
-    description: &'static str,
-) -> Binding {
-    Binding {
-        keys,
-        action,
-        label,
-        description,
-        context,
-    }
-}
-
-use Context::{Body, Corpus, Entities, Global, Headlines, Overlay, Pane, Query, Quotes};
-
-pub static BINDINGS: &[Binding] = &[
-    bind(
-        Overlay,
-        &[code(KeyCode::Esc), k('?'), k('e')],
-        Action::Back,
-        "close",
-        "close this list",
-    ),
-    bind(Overlay, &[k('q'), ctrl('c')], Action::Quit, "quit", "quit"),
-    bind(
-        Overlay,
-        &[ctrl('z')],
-        Action::Suspend,
-        "",
-        "suspend to the shell (fg resumes)",
-    ),
-    bind(
-        Overlay,
-        &[k('j'), code(KeyCode::Down)],
-        Action::Down,
-        "",
-        "scroll down",
-    ),
-    bind(
-        Overlay,
-        &[k('k'), code(KeyCode::Up)],
-        Action::Up,
-        "",
-        "scroll up",
-    ),
-    bind(
-        Overlay,
-        &[code(KeyCode::PageDown), k(' ')],
-        Action::PageDown,
-        "",
-        "scroll down a page",
-    ),
-    bind(
-        Overlay,
-        &[code(KeyCode::PageUp), k('b')],
-        Action::PageUp,
-        "",
-        "scroll up a page",
-    ),
-    bind(
-        Overlay,
-        &[k('g'), code(KeyCode::Home)],
-        Action::Top,
-        "",
-        "go to the top",
-    ),
-    bind(
-        Overlay,
-        &[k('G'), code(KeyCode::End)],
-        Action::Bottom,
-        "",
-        "go to the bottom",
-    ),
-    bind(
-        Headlines,
-        &[k('j'), code(KeyCode::Down)],
-        Action::Down,
-        "next",
-        "next article",
-    ),
-    bind(
-        Headlines,
-        &[k('k'), code(KeyCode::Up)],
-        Action::Up,
-        "",
-        "previous article",
-    ),
-    bind(
-        Headlines,
-        &[code(KeyCode::Enter)],
-        Action::Open,
-        "read",
-        "read the selected article (focus the body)",
-    ),
-    bind(
-        Headlines,
-        &[k('/')],
-        Action::Search,
-        "search",
-        "narrow the list to headlines, bylines and texts matching what you type",
-    ),
-    bind(
-        Body,
-        &[k('j'), code(KeyCode::Down)],
-        Action::Down,
-        "scroll",
-        "scroll down one line",
-    ),
-    bind(
-        Body,
-        &[k('k'), code(KeyCode::Up)],
-        Action::Up,
-        "",
-        "scroll up one line",
-    ),
-    bind(
-        Body,
-        &[k('/')],
-        Action::Search,
-        "search",
-        "search in the article as you type (matches highlighted)",
-    ),
-    bind(
-        Query,
-        &[code(KeyCode::Enter)],
-        Action::QueryKeep,
-        "keep",
-        "keep the search (the list stays narrowed, `.`/`,` step through the matches)",
-    ),
-    bind(
-        Query,
-        &[code(KeyCode::Esc)],
-        Action::QueryCancel,
-        "cancel",
-        "cancel the search: back to where you were",
-    ),
-    bind(
-        Query,
-        &[code(KeyCode::Backspace)],
-        Action::QueryBackspace,
-        "",
-        "delete the last character",
-    ),
-    bind(
-        Query,
-        &[ctrl('u')],
-        Action::QueryClear,
-        "",
-        "clear the line",
-    ),
-    bind(
-        Entities,
-        &[k('j'), code(KeyCode::Down)],
-        Action::Down,
-        "pick",
-        "next entity (its mentions are highlighted)",
-    ),
-    bind(
-        Entities,
-        &[k('k'), code(KeyCode::Up)],
-        Action::Up,
-        "",
-        "previous entity",
-    ),
-    bind(
-        Entities,
-        &[code(KeyCode::Enter)],
-        Action::Open,
-        "follow",
-        "follow the entity: jump to its first mention",
-    ),
-    bind(
-        Corpus,
-        &[code(KeyCode::Enter)],
-        Action::Open,
-        "open",
-        "open the first article mentioning the entity",
-    ),
-    bind(
-        Quotes,
-        &[code(KeyCode::Enter)],
-        Action::Open,
-        "jump",
-        "jump to the selected quote",
-    ),
-    bind(
-        Quotes,
-        &[k('p')],
-        Action::TogglePersonQuotes,
-        "person",
-        "only the selected quote's speaker's quotes (again: all)",
-    ),
-    bind(
-        Pane,
-        &[k('j'), code(KeyCode::Down)],
-        Action::Down,
-        "",
-        "move down",
-    ),
-    bind(
-        Pane,
-        &[k('k'), code(KeyCode::Up)],
-        Action::Up,
-        "",
-        "move up",
-    ),
-    bind(
-        Pane,
-        &[k('g'), code(KeyCode::Home)],
-        Action::Top,
-        "",
-        "go to the top",
-    ),
-    bind(
-        Pane,
-        &[k('G'), code(KeyCode::End)],
-        Action::Bottom,
-        "",
-        "go to the bottom",
-    ),
-    bind(
-        Pane,
-        &[code(KeyCode::PageDown), k(' ')],
-        Action::PageDown,
-        "",
-        "one page down",
-    ),
-    bind(
-        Pane,
-        &[code(KeyCode::PageUp), k('b')],
-        Action::PageUp,
-        "",
-        "one page up",
-    ),
-    bind(
-        Global,
-        &[code(KeyCode::Tab)],
-        Action::FocusNext,
-        "pane",
-        "focus the next pane",
-    ),
-    bind(
-        Global,
-        &[code(KeyCode::BackTab)],
-        Action::FocusPrev,
-        "",
-        "focus the previous pane",
-    ),
-    bind(
-        Global,
-        &[k('n')],
-        Action::NextMention,
-        "mention",
-        "next mention of the selected entity (on to the next article)",
-    ),
-    bind(
-        Global,
-        &[k('N')],
-        Action::PrevMention,
-        "",
-        "previous mention of the selected entity",
-    ),
-    bind(
-        Global,
-        &[k(']')],
-        Action::NextQuote,
-        "quote",
-        "next quote (on to the next article with one)",
-    ),
-    bind(Global, &[k('[')], Action::PrevQuote, "", "previous quote"),
-    bind(
-        Global,
-        &[k('f')],
-        Action::ToggleFilter,
-        "filter",
-        "list only articles mentioning the chosen entity (again: all)",
-    ),
-    bind(
-        Global,
-        &[k('O')],
-        Action::ToggleOrder,
-        "sort",
-        "sort the headlines: newest first (at start) or file order",
-    ),
-    bind(
-        Global,
-        &[k('u')],
-        Action::ToggleRead,
-        "",
-        "mark the shown article unread (again: read); kept in the library",
-    ),
-    bind(
-        Global,
-        &[k('s')],
-        Action::ToggleStar,
-        "",
-        "star the shown article (again: unstar); kept in the library",
-    ),
-    bind(
-        Global,
-        &[k('U')],
-        Action::ToggleUnreadView,
-        "",
-        "list only unread articles (again: all)",
-    ),
-    bind(
-        Global,
-        &[k('*')],
-        Action::ToggleStarredView,
-        "",
-        "list only starred articles (again: all)",
-    ),
-    bind(
-        Global,
-        &[k('Q')],
-        Action::ToggleQuotes,
-        "quotes",
-        "show the quotes view instead of the entities",
-    ),
-    bind(
-        Global,
-        &[k('c')],
-        Action::ToggleCorpus,
-        "corpus",
-        "entities of all articles instead of this one",
-    ),
-    bind(
-        Global,
-        &[k('e')],
-        Action::ShowErrors,
-        "",
-        "list the sources that could not be opened",
-    ),
-    bind(
-        Global,
-        &[k('.')],
-        Action::NextMatch,
-        "",
-        "next match of the article search (`/` in the article)",
-    ),
-    bind(
-        Global,
-        &[k(',')],
-        Action::PrevMatch,
-        "",
-        "previous match of the article search",
-    ),
-    bind(
-        Global,
-        &[k('o')],
-        Action::OpenUrl,
-        "",
-        "open the article's link in the browser ($BROWSER if set)",
-    ),
-    bind(
-        Global,
-        &[k('y')],
-        Action::CopyUrl,
-        "",
-        "copy the article's link (OSC 52; needs `osc52 = true` in the config)",
-    ),
-    bind(
-        Global,
-        &[k('E')],
-        Action::Export,
-        "",
-        "write the article as Markdown, with its entities and quotes (`export_dir`)",
-    ),
-    bind(
-        Global,
-        &[k('R')],
-        Action::Refresh,
-        "",
-        "refresh the library's feeds in the background (progress in the status bar)",
-    ),
-    bind(
-        Global,
-        &[code(KeyCode::Esc)],
-        Action::Back,
-        "",
-        "close the overlay, else clear the filter",
-    ),
-    bind(
-        Global,
-        &[k('?')],
-        Action::ToggleHelp,
-        "help",
-        "show or hide the key help",
-    ),
-    bind(Global, &[k('q'), ctrl('c')], Action::Quit, "quit", "quit"),
-    bind(
-        Global,
-        &[ctrl('z')],
-        Action::Suspend,
-        "",
-        "suspend to the shell (fg resumes)",
-    ),
-];
 
 /// Shift is part of the character for letters and symbols ('G', '?'), and of `BackTab`.
 fn normalise(code: KeyCode, mods: KeyModifiers) -> KeyModifiers {
@@ -544,18 +142,6 @@ impl Binding {
             .join("/")
     }
 }
-
-/// What the mouse does: the pointer's rows of the help and the README's key table.
-pub static MOUSE: &[(&str, &str)] = &[
-    ("click", "focus that pane and select the row clicked"),
-    (
-        "wheel",
-        "scroll the pane under the pointer (or the open list)",
-    ),
-];
-
-/// The help's title for the mouse rows, after the key contexts.
-pub const MOUSE_TITLE: &str = "Mouse";
 
 /// Width of the help's key column.
 const KEY_COLUMN: usize = 18;
@@ -883,13 +469,29 @@ impl KeyMap {
     }
 
     /// Bindings shown as hints in the status bar for these contexts (first keys only), in order.
+    /// The match keys (`.`/`,`) are left out: they are hinted only while there is a search to
+    /// step through ([`KeyMap::match_hint`]).
     pub fn hints(&self, contexts: &[Context]) -> Vec<(String, &'static str)> {
+        self.hints_where(contexts, |a| !is_match_step(a))
+    }
+
+    /// The hint for the match keys ("./, match"), shown while a search is kept.
+    pub fn match_hint(&self) -> Option<(String, &'static str)> {
+        self.hints_where(&[Context::Global], is_match_step)
+            .into_iter()
+            .next()
+    }
+
+    fn hints_where(
+        &self,
+        contexts: &[Context],
+        include: impl Fn(&Action) -> bool,
+    ) -> Vec<(String, &'static str)> {
         let mut out: Vec<(String, &'static str)> = Vec::new();
         for ctx in contexts {
-            for (b, keys) in self
-                .rows()
-                .filter(|(b, keys)| b.context == *ctx && !b.label.is_empty() && !keys.is_empty())
-            {
+            for (b, keys) in self.rows().filter(|(b, keys)| {
+                b.context == *ctx && !b.label.is_empty() && !keys.is_empty() && include(&b.action)
+            }) {
                 if out.iter().any(|(_, label)| *label == b.label) {
                     continue;
                 }
@@ -898,6 +500,7 @@ impl KeyMap {
                 let partner = match b.action {
                     Action::NextMention => Some(Action::PrevMention),
                     Action::NextQuote => Some(Action::PrevQuote),
+                    Action::NextMatch => Some(Action::PrevMatch),
                     Action::Down if *ctx != Context::Overlay => Some(Action::Up),
                     _ => None,
                 };
@@ -976,6 +579,7 @@ impl KeyMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use Context::{Body, Global, Headlines, Overlay, Pane};
 
     fn key(c: KeyCode, m: KeyModifiers) -> KeyEvent {
         KeyEvent::new(c, m)

@@ -1,7 +1,8 @@
 //! `/` search: in the body it finds the query in the shown article (ignoring case; matches
 //! highlighted, `.`/`,` step through them); in the headline pane it narrows the list on every
-//! keystroke through `Collection::search`. The line itself is `query::QueryLine`; Enter keeps the
-//! search, Esc puts back what was there before `/`.
+//! keystroke through `Collection::search`, and the query's words are highlighted in each article
+//! shown, `.`/`,` stepping through them too. The line itself is `query::QueryLine`; Enter keeps the
+//! search, Esc puts back what was there before `/` (and Esc later drops the kept search).
 
 use super::App;
 use super::body::Highlight;
@@ -20,15 +21,79 @@ pub enum SearchTarget {
     Headlines,
 }
 
+/// Where a search occurs in the shown article, and the match `.`/`,` are on. Found again for
+/// each article shown.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Found {
+    /// The article `matches` were found in (`None`: not looked for yet).
+    article: Option<usize>,
+    matches: Vec<Span>,
+    current: Option<usize>,
+}
+
+impl Found {
+    /// Whether the matches are those of article `index` (an article whose text is not there yet
+    /// is looked at again).
+    fn is_for(&self, index: Option<usize>) -> bool {
+        index.is_some() && self.article == index
+    }
+
+    /// The matches in article `index`, whose text is `text` (`None` while not loaded); none
+    /// current yet.
+    fn set(
+        &mut self,
+        index: Option<usize>,
+        text: Option<&str>,
+        find: impl FnOnce(&str) -> Vec<Span>,
+    ) {
+        self.article = index.filter(|_| text.is_some());
+        self.current = None;
+        self.matches = text.map(find).unwrap_or_default();
+    }
+
+    /// `.` / `,`: the next or previous match, round the end of the article; `None` without any.
+    fn step(&mut self, forward: bool) -> Option<usize> {
+        let n = self.matches.len();
+        if n == 0 {
+            return None;
+        }
+        let at = match (self.current, forward) {
+            (Some(c), true) => (c + 1) % n,
+            (Some(c), false) => (c + n - 1) % n,
+            (None, true) => 0,
+            (None, false) => n - 1,
+        };
+        self.current = Some(at);
+        Some(at)
+    }
+
+    fn current_span(&self) -> Option<Span> {
+        self.current.and_then(|c| self.matches.get(c)).copied()
+    }
+
+    /// The body's marks: every match, the current one set apart.
+    fn marks(&self) -> Vec<(Span, Highlight)> {
+        self.matches
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let h = if Some(i) == self.current {
+                    Highlight::CurrentMatch
+                } else {
+                    Highlight::Match
+                };
+                (*m, h)
+            })
+            .collect()
+    }
+}
+
 /// The search in the shown article. It follows the reader from article to article: the matches
 /// are found again in each article shown.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ArticleSearch {
     query: String,
-    /// The article `matches` were found in.
-    article: Option<usize>,
-    matches: Vec<Span>,
-    current: Option<usize>,
+    found: Found,
 }
 
 impl ArticleSearch {
@@ -38,26 +103,72 @@ impl ArticleSearch {
 
     /// Where the query occurs in the article text (byte spans), in order.
     pub fn matches(&self) -> &[Span] {
-        &self.matches
+        &self.found.matches
     }
 
     /// Index into `matches` of the match the search is on.
     pub fn current(&self) -> Option<usize> {
-        self.current
+        self.found.current
     }
 }
 
-/// Headlines narrowed to those matching `query`, and the list they were narrowed from.
+/// Headlines narrowed to those matching `query`, and the list they were narrowed from; the
+/// query's words in the shown article, for `.`/`,`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HeadlineSearch {
     query: String,
     base: Vec<usize>,
+    found: Found,
 }
 
 impl HeadlineSearch {
+    fn new(query: String, base: Vec<usize>) -> Self {
+        Self {
+            query,
+            base,
+            found: Found::default(),
+        }
+    }
+
     pub fn query(&self) -> &str {
         &self.query
     }
+
+    /// Where the query's words occur in the shown article (byte spans), in order, once each
+    /// (found when the article's marks are built).
+    pub fn matches(&self) -> &[Span] {
+        &self.found.matches
+    }
+
+    /// Index into `matches` of the match `.`/`,` are on: the first in each article shown.
+    pub fn current(&self) -> Option<usize> {
+        self.found.current
+    }
+}
+
+/// Where the words of a headline search occur in `text`: each word where it starts a word of the
+/// text (as the search matched them: "os" finds "Osaka", not "costs"), ignoring case, in order;
+/// overlapping words ("os" and "osaka") give one match, as the article search's do.
+pub fn word_matches(text: &str, query: &str) -> Vec<Span> {
+    let starts_word = |m: &Span| {
+        text.get(..m.start)
+            .and_then(|before| before.chars().next_back())
+            .is_none_or(|c| !c.is_alphanumeric())
+    };
+    let mut found: Vec<Span> = query
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .flat_map(|w| find_all(text, w))
+        .filter(starts_word)
+        .collect();
+    found.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let mut end = 0;
+    found.retain(|m| {
+        let keep = m.start >= end;
+        end = end.max(m.end);
+        keep
+    });
+    found
 }
 
 /// The `/` line while open, with what Esc puts back.
@@ -205,12 +316,13 @@ impl App {
                 self.rebuild_marks();
                 "search cleared".to_string()
             }
-            SearchTarget::Article => match self.article_search.matches.len() {
+            SearchTarget::Article => match self.article_search.found.matches.len() {
                 0 => format!("{} is not in this article", quoted(&text)),
                 n => format!(
-                    "{} — match {} of {n}; . next, , previous, Esc clears",
+                    "{} — match {} of {n}; {}, Esc clears",
                     quoted(&text),
-                    self.article_search.current.map_or(1, |c| c + 1)
+                    self.article_search.found.current.map_or(1, |c| c + 1),
+                    self.match_keys_text()
                 ),
             },
             SearchTarget::Headlines if text.trim().is_empty() => {
@@ -224,7 +336,11 @@ impl App {
                 } else {
                     "articles match"
                 };
-                format!("{n} {what} {} — Esc shows all", quoted(&text))
+                format!(
+                    "{n} {what} {} — Esc shows all; in the article {}",
+                    quoted(&text),
+                    self.match_keys_text()
+                )
             }
         }));
     }
@@ -269,12 +385,12 @@ impl App {
         self.find_matches();
         // The first match from the top of the view down, else the first of all.
         let (top, _) = self.body_view_bytes();
-        let search = &mut self.article_search;
-        search.current = search
+        let found = &mut self.article_search.found;
+        found.current = found
             .matches
             .iter()
             .position(|m| m.start >= top)
-            .or_else(|| (!search.matches.is_empty()).then_some(0));
+            .or_else(|| (!found.matches.is_empty()).then_some(0));
         self.show_current_match();
     }
 
@@ -282,33 +398,70 @@ impl App {
     fn find_matches(&mut self) {
         let index = self.current_index();
         let search = &mut self.article_search;
-        if search.article == index && index.is_some() {
+        if search.found.is_for(index) {
             return;
         }
-        search.article = index;
-        search.current = None;
-        search.matches = match index.and_then(|i| self.docs.article(i)) {
-            Some(article) if !search.query.trim().is_empty() => {
-                find_all(&article.text, &search.query)
-            }
-            _ => Vec::new(),
+        let text = index
+            .and_then(|i| self.docs.article(i))
+            .map(|a| a.text.as_str())
+            .filter(|_| !search.query.trim().is_empty());
+        search
+            .found
+            .set(index, text, |text| find_all(text, &search.query));
+    }
+
+    /// Finds the kept headline search's words in the shown article, if not done for it yet; the
+    /// first is the current one.
+    fn find_headline_matches(&mut self) {
+        let index = self.current_index();
+        let Some(search) = self.headline_search.as_mut() else {
+            return;
         };
+        if search.found.is_for(index) {
+            return;
+        }
+        let text = index
+            .and_then(|i| self.docs.article(i))
+            .map(|a| a.text.as_str());
+        search
+            .found
+            .set(index, text, |text| word_matches(text, &search.query));
+        if !search.found.matches.is_empty() {
+            search.found.current = Some(0);
+        }
     }
 
     fn show_current_match(&mut self) {
-        if let Some(span) = self
-            .article_search
-            .current
-            .and_then(|c| self.article_search.matches.get(c))
-            .copied()
-        {
+        if let Some(span) = self.article_search.found.current_span() {
             self.scroll_body_to(span);
         }
         self.rebuild_marks();
     }
 
-    /// `.` / `,`: the next or previous match, round the end of the article.
+    /// "./, step through the matches": the keys in force.
+    fn match_keys_text(&self) -> String {
+        let key = |action| self.prefs.keys.key_for(super::Context::Global, &action);
+        match (key(super::Action::NextMatch), key(super::Action::PrevMatch)) {
+            (Some(next), Some(prev)) => format!("{next} next, {prev} previous"),
+            (Some(next), None) => format!("{next} next"),
+            (None, Some(prev)) => format!("{prev} previous"),
+            (None, None) => "no key steps through them".to_string(),
+        }
+    }
+
+    /// Whether `.`/`,` have matches to step through: a kept article search, else a headline
+    /// search (the status bar then hints the keys).
+    pub fn has_search(&self) -> bool {
+        !self.article_search.query.is_empty() || self.headline_search.is_some()
+    }
+
+    /// `.` / `,`: the next or previous match, round the end of the article: of the article search,
+    /// else of the headline search's words.
     pub(super) fn step_match(&mut self, forward: bool) {
+        if self.article_search.query.is_empty() && self.headline_search.is_some() {
+            self.step_headline_match(forward);
+            return;
+        }
         if self.article_search.query.is_empty() {
             let key = self
                 .prefs
@@ -321,67 +474,48 @@ impl App {
             return;
         }
         self.find_matches();
-        let n = self.article_search.matches.len();
         let query = quoted(&self.article_search.query);
-        if n == 0 {
+        let n = self.article_search.found.matches.len();
+        let Some(at) = self.article_search.found.step(forward) else {
             self.message = Some(Message::info(format!("{query} is not in this article")));
             return;
-        }
-        let at = match (self.article_search.current, forward) {
-            (Some(c), true) => (c + 1) % n,
-            (Some(c), false) => (c + n - 1) % n,
-            (None, true) => 0,
-            (None, false) => n - 1,
         };
-        self.article_search.current = Some(at);
         self.show_current_match();
         self.message = Some(Message::info(format!("{query} — match {} of {n}", at + 1)));
     }
 
-    /// The search's marks for the body (called whenever the body's marks are rebuilt).
-    pub(super) fn search_marks(&mut self) -> Vec<(Span, Highlight)> {
-        if self.article_search.query.is_empty() {
-            return self.headline_search_marks();
+    /// `.` / `,` under a kept headline search: its words' next or previous place in the article.
+    fn step_headline_match(&mut self, forward: bool) {
+        self.find_headline_matches();
+        let Some(search) = self.headline_search.as_mut() else {
+            return;
+        };
+        let query = quoted(&search.query);
+        let n = search.found.matches.len();
+        let Some(at) = search.found.step(forward) else {
+            self.message = Some(Message::info(format!("no word of {query} in this article")));
+            return;
+        };
+        if let Some(span) = search.found.current_span() {
+            self.scroll_body_to(span);
         }
-        self.find_matches();
-        let current = self.article_search.current;
-        self.article_search
-            .matches
-            .iter()
-            .enumerate()
-            .map(|(i, m)| {
-                let h = if Some(i) == current {
-                    Highlight::CurrentMatch
-                } else {
-                    Highlight::Match
-                };
-                (*m, h)
-            })
-            .collect()
+        self.rebuild_marks();
+        self.message = Some(Message::info(format!("{query} — match {} of {n}", at + 1)));
     }
 
-    /// While a headline search narrows the list: its words highlighted in the shown article
-    /// (each word where it appears, ignoring case; the search matched them at word starts).
-    fn headline_search_marks(&self) -> Vec<(Span, Highlight)> {
-        let (Some(search), Some(article)) = (&self.headline_search, self.current_article()) else {
-            return Vec::new();
-        };
-        let mut marks: Vec<(Span, Highlight)> = search
-            .query
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .flat_map(|w| find_all(&article.text, w))
-            .map(|m| (m, Highlight::Match))
-            .collect();
-        marks.sort_by_key(|(m, _)| (m.start, std::cmp::Reverse(m.end)));
-        // Overlapping words ("os" and "osaka") give one mark, as the article search's do.
-        let mut end = 0;
-        marks.retain(|(m, _)| {
-            let keep = m.start >= end;
-            end = end.max(m.end);
-            keep
-        });
-        marks
+    /// The search's marks for the body (called whenever the body's marks are rebuilt): the
+    /// article search's, else the kept headline search's words.
+    pub(super) fn search_marks(&mut self) -> Vec<(Span, Highlight)> {
+        if self.article_search.query.is_empty() {
+            self.find_headline_matches();
+            return self
+                .headline_search
+                .as_ref()
+                .map(|s| s.found.marks())
+                .unwrap_or_default();
+        }
+        self.find_matches();
+        self.article_search.found.marks()
     }
 
     fn narrow_headlines(&mut self, query: &str) {
@@ -400,10 +534,7 @@ impl App {
             .copied()
             .filter(|i| found.binary_search(i).is_ok())
             .collect();
-        self.headline_search = Some(HeadlineSearch {
-            query: query.to_string(),
-            base,
-        });
+        self.headline_search = Some(HeadlineSearch::new(query.to_string(), base));
         self.relist_headlines(listed);
     }
 
@@ -416,10 +547,7 @@ impl App {
         match search {
             Some(s) => {
                 let query = s.query.clone();
-                self.headline_search = Some(HeadlineSearch {
-                    query: String::new(),
-                    base: s.base,
-                });
+                self.headline_search = Some(HeadlineSearch::new(String::new(), s.base));
                 self.narrow_headlines(&query);
             }
             None => self.relist_headlines(base),
@@ -448,5 +576,31 @@ mod tests {
         assert!(contains("Barack\nObama", "barack obama"));
         assert!(!contains("Obama", "obamas"));
         assert!(contains("anything", ""));
+    }
+
+    #[test]
+    fn a_headline_searchs_words_are_found_in_order_once_each() {
+        let text = "Osaka flood: the OSAKA plan. Floods cost in Os";
+        let m = word_matches(text, "flood os");
+        let words: Vec<&str> = m.iter().map(|s| s.slice(text)).collect();
+        // "os" at the start of "Osaka" and "flood" of "Floods" each give one match, in text
+        // order; "os" inside "cost" none.
+        assert_eq!(words, ["Os", "flood", "OS", "Flood", "Os"]);
+        assert!(word_matches(text, "  ").is_empty());
+        assert!(word_matches("", "flood").is_empty());
+        let mut found = Found::default();
+        found.set(Some(3), Some(text), |t| word_matches(t, "osaka"));
+        assert!(found.is_for(Some(3)) && !found.is_for(Some(4)));
+        assert_eq!(
+            (found.step(true), found.step(true), found.step(false)),
+            (Some(0), Some(1), Some(0))
+        );
+        assert_eq!(found.step(false), Some(1), "round the end");
+        found.set(Some(4), None, |t| word_matches(t, "osaka"));
+        assert!(
+            !found.is_for(Some(4)),
+            "an article not loaded yet is looked at again"
+        );
+        assert_eq!(found.step(true), None);
     }
 }

@@ -28,7 +28,10 @@ fn hints_line(app: &App, width: usize) -> Line<'static> {
     use unicode_width::UnicodeWidthStr;
     let mut spans = Vec::new();
     let mut used = 0;
-    for (key, label) in app.keymap().hints(&app.contexts()) {
+    // While a search is kept, the keys that step through its matches come first.
+    let keys = app.keymap();
+    let matches = keys.match_hint().filter(|_| app.has_search());
+    for (key, label) in matches.into_iter().chain(keys.hints(&app.contexts())) {
         let hint = key.width() + 1 + label.width();
         // Two spaces between hints.
         let gap = if used == 0 { 0 } else { 2 };
