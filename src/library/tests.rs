@@ -1,5 +1,6 @@
 use super::*;
-use crate::analysis::Entity;
+use crate::analysis::corpus::normalise_name;
+use crate::analysis::{self, Entity};
 use crate::article::Span;
 
 /// A fresh temporary folder (removed on drop).
