@@ -6,6 +6,7 @@ use super::{ArticleId, Library, LibraryEntity, Result, kind_name, kind_of, to_us
 use crate::analysis::corpus::{EntityKey, normalise_name};
 use crate::analysis::{Analysis, EntityKind};
 use rusqlite::{OptionalExtension, Transaction, params};
+use std::collections::HashMap;
 
 impl Library {
     /// The first article after `id` (in id order) that mentions `key`.
@@ -122,39 +123,114 @@ impl Library {
     }
 }
 
-/// Adds an article's entity index rows; returns the entity names for its search row.
+/// An article's entity index rows, worked out from its analysis where it is made (on a worker
+/// thread during an import): one row per entity key, with the mentions of entities that share
+/// a key summed, and the names for its search row.
+#[derive(Debug, Default)]
+pub struct EntityRows {
+    rows: Vec<EntityRow>,
+    names: String,
+}
+
+#[derive(Debug)]
+struct EntityRow {
+    kind: EntityKind,
+    key: String,
+    /// The name and role first seen (the first non-empty role).
+    name: Box<str>,
+    role: Option<Box<str>>,
+    mentions: i64,
+}
+
+impl EntityRows {
+    pub fn new(analysis: &Analysis) -> Self {
+        let mut rows: Vec<EntityRow> = Vec::with_capacity(analysis.entities.len());
+        let mut names = String::new();
+        for e in &analysis.entities {
+            let kind = e.kind;
+            let key = normalise_name(&e.name);
+            let mentions = i64::try_from(e.mentions.len()).unwrap_or(i64::MAX);
+            // Few entities per article: a scan is cheaper than a map.
+            match rows.iter_mut().find(|r| r.kind == kind && r.key == key) {
+                Some(r) => {
+                    r.mentions = r.mentions.saturating_add(mentions);
+                    if r.role.is_none() {
+                        r.role.clone_from(&e.role);
+                    }
+                }
+                None => rows.push(EntityRow {
+                    kind,
+                    key,
+                    name: e.name.clone(),
+                    role: e.role.clone(),
+                    mentions,
+                }),
+            }
+            if !names.is_empty() {
+                names.push('\n');
+            }
+            names.push_str(&e.name);
+        }
+        Self { rows, names }
+    }
+
+    /// The entity names, one a line, for the search row.
+    pub fn names(&self) -> &str {
+        &self.names
+    }
+}
+
+/// The ids of the entities written or looked up so far in one transaction, (kind, key) → (id,
+/// whether it has a role): an import meets the same few people in article after article, and
+/// looks each up once per batch instead of once per mention row. Valid for one transaction
+/// only (another process may prune entities between two).
+#[derive(Debug, Default)]
+pub(super) struct EntityIds([HashMap<String, (i64, bool)>; 3]);
+
+impl EntityIds {
+    fn of(&mut self, kind: EntityKind) -> &mut HashMap<String, (i64, bool)> {
+        let [people, organizations, places] = &mut self.0;
+        match kind {
+            EntityKind::Person => people,
+            EntityKind::Organization => organizations,
+            EntityKind::Place => places,
+        }
+    }
+}
+
+/// Adds an article's entity index rows.
 pub(super) fn index_entities(
     tx: &Transaction<'_>,
     id: ArticleId,
-    analysis: &Analysis,
-) -> rusqlite::Result<String> {
+    rows: &EntityRows,
+    ids: &mut EntityIds,
+) -> rusqlite::Result<()> {
     let mut entity = tx.prepare_cached(
         "INSERT INTO entities (kind, key, name, role) VALUES (?1, ?2, ?3, ?4) \
          ON CONFLICT (kind, key) DO UPDATE SET role = coalesce(role, excluded.role) \
-         RETURNING id",
+         RETURNING id, role IS NOT NULL",
     )?;
     let mut mention = tx.prepare_cached(
         "INSERT INTO mentions (entity, article, count) VALUES (?1, ?2, ?3) \
          ON CONFLICT (entity, article) DO UPDATE SET count = count + excluded.count",
     )?;
-    let mut names = String::new();
-    for e in &analysis.entities {
-        let key = normalise_name(&e.name);
-        let eid: i64 = entity.query_row(
-            params![kind_name(e.kind), key, &*e.name, e.role.as_deref()],
-            |r| r.get(0),
-        )?;
-        mention.execute(params![
-            eid,
-            id,
-            i64::try_from(e.mentions.len()).unwrap_or(i64::MAX)
-        ])?;
-        if !names.is_empty() {
-            names.push('\n');
-        }
-        names.push_str(&e.name);
+    for r in &rows.rows {
+        let known = ids.of(r.kind).get(&r.key);
+        let eid = match known {
+            // Known, and nothing to add to it.
+            Some((eid, has_role)) if *has_role || r.role.is_none() => *eid,
+            _ => {
+                let (eid, has_role): (i64, bool) = entity.query_row(
+                    params![kind_name(r.kind), r.key, &*r.name, r.role.as_deref()],
+                    |row| Ok((row.get(0)?, row.get(1)?)),
+                )?;
+                ids.of(r.kind).insert(r.key.clone(), (eid, has_role));
+                eid
+            }
+        };
+        mention.execute(params![eid, id, r.mentions])?;
     }
-    Ok(names)
+    Ok(())
 }
 
 /// Adds an article's search row.

@@ -40,6 +40,7 @@
 
 #[cfg(feature = "tui")]
 pub mod cli;
+mod codec;
 mod entities;
 mod error;
 pub mod feeds;
@@ -55,7 +56,7 @@ pub use error::{Error, Result};
 pub use query::Query;
 pub use write::{Prepared, content_hash};
 
-use entities::{index_entities, index_search};
+use entities::{EntityIds, index_entities, index_search};
 pub(crate) use prune::remove_unstarred;
 use write::insert;
 

@@ -1,11 +1,13 @@
 //! Reading the library: counts, headline lists (with filters and full-text search) and single
 //! articles, cleaned for the terminal on the way out.
 
+use super::codec;
 use super::{
     ANALYSER_VERSION, ArticleId, Counts, Error, Filter, Headline, Library, Order, Query, Result,
     Stored, kind_name, to_usize,
 };
-use crate::article::{Article, Block};
+use crate::article::Article;
+use rusqlite::types::ValueRef;
 use rusqlite::{OptionalExtension, params};
 
 impl Library {
@@ -125,7 +127,7 @@ impl Library {
     /// One article with its text, blocks, state and (when cached for this analyser version)
     /// analysis; `None` when there is no such id (pruned, say).
     pub fn article(&self, id: ArticleId) -> Result<Option<Stored>> {
-        type Row = (Stored, String, Option<String>);
+        type Row = (Stored, Vec<u8>, Option<Vec<u8>>);
         let row: Option<Row> = self
             .conn
             .prepare_cached(
@@ -157,8 +159,8 @@ impl Library {
                             starred: r.get(10)?,
                             added: r.get(11)?,
                         },
-                        r.get(8)?,
-                        r.get(12)?,
+                        bytes(r.get_ref(8)?).unwrap_or_default(),
+                        bytes(r.get_ref(12)?),
                     ))
                 })
                 .optional()
@@ -167,15 +169,22 @@ impl Library {
         let Some((mut stored, blocks, analysis)) = row else {
             return Ok(None);
         };
-        stored.article.blocks =
-            serde_json::from_str::<Vec<Block>>(&blocks).map_err(|e| Error::Damaged {
-                path: self.path.clone(),
-                detail: format!("article {id}: unreadable blocks ({e})"),
-            })?;
+        stored.article.blocks = codec::decode_blocks(&blocks).ok_or_else(|| Error::Damaged {
+            path: self.path.clone(),
+            detail: format!("article {id}: unreadable blocks"),
+        })?;
         // An unreadable cached analysis is one to redo, not an error.
-        stored.analysis = analysis.and_then(|a| serde_json::from_str(&a).ok());
+        stored.analysis = analysis.and_then(|a| codec::decode_analysis(&a));
         stored.article.understand_date();
         Ok(Some(safe(stored)))
+    }
+}
+
+/// A stored analysis or blocks value: binary (this byline) or JSON text (older ones).
+fn bytes(v: ValueRef<'_>) -> Option<Vec<u8>> {
+    match v {
+        ValueRef::Blob(b) | ValueRef::Text(b) => Some(b.to_vec()),
+        _ => None,
     }
 }
 

@@ -2,10 +2,9 @@
 //! the import pipeline (read and analyse on all cores while one writer commits), and storing
 //! the analyses the reader redoes for a newer analyser.
 
-use super::entities::{index_entities, index_search};
-use super::{
-    ANALYSER_VERSION, ArticleId, Error, IMPORT_BATCH, ImportSummary, Library, Result, now,
-};
+use super::codec;
+use super::entities::{EntityIds, EntityRows, index_entities, index_search};
+use super::{ANALYSER_VERSION, ArticleId, IMPORT_BATCH, ImportSummary, Library, Result, now};
 use crate::analysis::{self, Analysis};
 use crate::article::{Article, Parsed, SourceError};
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -13,14 +12,17 @@ use sha2::{Digest, Sha256};
 use std::ops::ControlFlow;
 use std::path::PathBuf;
 
-/// An article ready to store: hashed, analysed and serialised (done on worker threads).
+/// An article ready to store: hashed, analysed and encoded (done on worker threads, so that the
+/// one writer only writes).
 #[derive(Debug)]
 pub struct Prepared {
     pub(super) article: Article,
     pub(super) hash: [u8; 32],
-    pub(super) analysis: Analysis,
-    pub(super) analysis_json: String,
-    pub(super) blocks_json: String,
+    /// Its entity index rows and search names.
+    pub(super) entities: EntityRows,
+    /// The analysis and the blocks in the library's binary form (see `codec`).
+    pub(super) analysis_bytes: Vec<u8>,
+    pub(super) blocks_bytes: Vec<u8>,
 }
 
 impl Prepared {
@@ -32,14 +34,15 @@ impl Prepared {
 
     pub fn with_analysis(article: Article, analysis: Analysis) -> Self {
         let hash = content_hash(&article);
-        let analysis_json = serde_json::to_string(&analysis).unwrap_or_default();
-        let blocks_json = serde_json::to_string(&article.blocks).unwrap_or_default();
+        let analysis_bytes = codec::encode_analysis(&analysis);
+        let blocks_bytes = codec::encode_blocks(&article.blocks);
+        let entities = EntityRows::new(&analysis);
         Self {
             article,
             hash,
-            analysis,
-            analysis_json,
-            blocks_json,
+            entities,
+            analysis_bytes,
+            blocks_bytes,
         }
     }
 }
@@ -84,16 +87,18 @@ impl Library {
         let tx = self.write()?;
         let now = now();
         let mut search = Vec::with_capacity(batch.len());
+        let mut ids = EntityIds::default();
         for p in batch {
-            if let Some(row) = insert(&tx, p, now).map_err(|e| self.err(e))? {
-                search.push((p, row));
+            if let Some(id) = insert(&tx, p, now, &mut ids).map_err(|e| self.err(e))? {
+                search.push((p, id));
             }
         }
         // The search rows go in last, one after another: FTS5 writes its pending terms out at
         // every statement savepoint, so interleaving them with the other inserts made many tiny
         // index segments to merge (half the import's time).
-        for (p, (id, names)) in &search {
+        for (p, id) in &search {
             let a = &p.article;
+            let names = p.entities.names();
             index_search(&tx, *id, &a.headline, a.byline.as_deref(), &a.text, names)
                 .map_err(|e| self.err(e))?;
         }
@@ -188,10 +193,7 @@ impl Library {
     /// from it (entity index and search names), in one transaction. Analyses of other versions
     /// of the same text are dropped.
     pub fn store_analysis(&self, id: ArticleId, analysis: &Analysis) -> Result<()> {
-        let json = serde_json::to_string(analysis).map_err(|e| Error::Sql {
-            path: self.path.clone(),
-            detail: format!("cannot serialise an analysis: {e}"),
-        })?;
+        let bytes = codec::encode_analysis(analysis);
         let tx = self.write()?;
         let run = || -> rusqlite::Result<()> {
             let row: Option<(Vec<u8>, String, Option<String>, String)> = tx
@@ -211,12 +213,13 @@ impl Library {
             )?;
             tx.execute(
                 "INSERT OR REPLACE INTO analyses (hash, version, analysis) VALUES (?1, ?2, ?3)",
-                params![hash, ANALYSER_VERSION, json],
+                params![hash, ANALYSER_VERSION, bytes],
             )?;
             tx.execute("DELETE FROM mentions WHERE article = ?1", [id])?;
             tx.execute("DELETE FROM search WHERE rowid = ?1", [id])?;
-            let names = index_entities(&tx, id, analysis)?;
-            index_search(&tx, id, &headline, byline.as_deref(), &text, &names)?;
+            let rows = EntityRows::new(analysis);
+            index_entities(&tx, id, &rows, &mut EntityIds::default())?;
+            index_search(&tx, id, &headline, byline.as_deref(), &text, rows.names())?;
             tx.execute(
                 "UPDATE articles SET analysed = ?2 WHERE id = ?1",
                 params![id, ANALYSER_VERSION],
@@ -229,12 +232,14 @@ impl Library {
 }
 
 /// Inserts one prepared article (row, body, analysis, entity index), all but its search row;
-/// returns its id and entity names, or `None` when its hash is already there.
+/// returns its id, or `None` when its hash is already there. `ids` are the entity ids of this
+/// transaction.
 pub(super) fn insert(
     tx: &Transaction<'_>,
     p: &Prepared,
     now: i64,
-) -> rusqlite::Result<Option<(ArticleId, String)>> {
+    ids: &mut EntityIds,
+) -> rusqlite::Result<Option<ArticleId>> {
     let a = &p.article;
     let id: Option<ArticleId> = tx
         .prepare_cached(
@@ -263,11 +268,11 @@ pub(super) fn insert(
         return Ok(None);
     };
     tx.prepare_cached("INSERT INTO bodies (id, text, blocks) VALUES (?1, ?2, ?3)")?
-        .execute(params![id, a.text, p.blocks_json])?;
+        .execute(params![id, a.text, p.blocks_bytes])?;
     tx.prepare_cached(
         "INSERT OR REPLACE INTO analyses (hash, version, analysis) VALUES (?1, ?2, ?3)",
     )?
-    .execute(params![p.hash, ANALYSER_VERSION, p.analysis_json])?;
-    let names = index_entities(tx, id, &p.analysis)?;
-    Ok(Some((id, names)))
+    .execute(params![p.hash, ANALYSER_VERSION, p.analysis_bytes])?;
+    index_entities(tx, id, &p.entities, ids)?;
+    Ok(Some(id))
 }

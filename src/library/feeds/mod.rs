@@ -22,7 +22,8 @@
 pub mod cli;
 
 use super::{
-    ArticleId, Error, Library, Prepared, Result, index_entities, index_search, insert, now,
+    ArticleId, EntityIds, Error, Library, Prepared, Result, index_entities, index_search, insert,
+    now,
 };
 use crate::article::parse::feed::{self, Feed, FeedItem, ItemKey};
 use crate::article::sanitize::clean_inline;
@@ -389,11 +390,12 @@ impl Library {
         let run = || -> rusqlite::Result<(usize, usize, usize)> {
             let (mut new, mut updated, mut same) = (0, 0, 0);
             let mut search = Vec::new();
+            let mut ids = EntityIds::default();
             for item in items {
                 let p = &item.prepared;
                 match item.existing {
-                    None => match insert(&tx, p, now)? {
-                        Some((id, names)) => {
+                    None => match insert(&tx, p, now, &mut ids)? {
+                        Some(id) => {
                             tx.prepare_cached(
                                 "UPDATE articles SET feed = ?2, guid = ?3, item_hash = ?4, \
                                  fetched = ?5 WHERE id = ?1",
@@ -405,13 +407,13 @@ impl Library {
                                 item.item_hash,
                                 now
                             ])?;
-                            search.push((p, id, names));
+                            search.push((p, id));
                             new += 1;
                         }
                         None => same += 1,
                     },
                     Some(id) => {
-                        if replace(&tx, id, item, now)? {
+                        if replace(&tx, id, item, now, &mut ids)? {
                             updated += 1;
                         } else {
                             same += 1;
@@ -419,8 +421,9 @@ impl Library {
                     }
                 }
             }
-            for (p, id, names) in &search {
+            for (p, id) in &search {
                 let a = &p.article;
+                let names = p.entities.names();
                 index_search(&tx, *id, &a.headline, a.byline.as_deref(), &a.text, names)?;
             }
             Ok((new, updated, same))
@@ -439,6 +442,7 @@ fn replace(
     id: ArticleId,
     item: &Ready,
     now: i64,
+    ids: &mut EntityIds,
 ) -> rusqlite::Result<bool> {
     let p = &item.prepared;
     let a = &p.article;
@@ -481,7 +485,7 @@ fn replace(
     )?;
     tx.execute(
         "UPDATE bodies SET text = ?2, blocks = ?3 WHERE id = ?1",
-        params![id, a.text, p.blocks_json],
+        params![id, a.text, p.blocks_bytes],
     )?;
     tx.execute(
         "DELETE FROM analyses WHERE hash = ?1 AND NOT EXISTS \
@@ -490,12 +494,19 @@ fn replace(
     )?;
     tx.execute(
         "INSERT OR REPLACE INTO analyses (hash, version, analysis) VALUES (?1, ?2, ?3)",
-        params![&p.hash[..], super::ANALYSER_VERSION, p.analysis_json],
+        params![&p.hash[..], super::ANALYSER_VERSION, p.analysis_bytes],
     )?;
     tx.execute("DELETE FROM mentions WHERE article = ?1", [id])?;
     tx.execute("DELETE FROM search WHERE rowid = ?1", [id])?;
-    let names = index_entities(tx, id, &p.analysis)?;
-    index_search(tx, id, &a.headline, a.byline.as_deref(), &a.text, &names)?;
+    index_entities(tx, id, &p.entities, ids)?;
+    index_search(
+        tx,
+        id,
+        &a.headline,
+        a.byline.as_deref(),
+        &a.text,
+        p.entities.names(),
+    )?;
     Ok(true)
 }
 
