@@ -11,6 +11,19 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use sha2::{Digest, Sha256};
 use std::ops::ControlFlow;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+/// How far (in bytes of prepared articles) reading and analysing may run ahead of the writer
+/// during an import.
+const IMPORT_AHEAD_BYTES: usize = 32 * 1024 * 1024;
+
+/// The bytes `prepared` articles hold (about).
+fn size(prepared: &[Prepared]) -> usize {
+    prepared
+        .iter()
+        .map(|p| p.article.text.len() + p.analysis_bytes.len() + p.blocks_bytes.len())
+        .sum()
+}
 
 /// An article ready to store: hashed, analysed and encoded (done on worker threads, so that the
 /// one writer only writes).
@@ -124,12 +137,24 @@ impl Library {
             let prepared: Vec<Prepared> = parsed.articles.into_iter().map(Prepared::new).collect();
             (parsed.errors, prepared)
         };
-        // Reading and analysing (on all cores) runs on its own thread, a few sources ahead of
-        // this one, which writes: the two overlap instead of taking turns.
-        let (tx, rx) = std::sync::mpsc::sync_channel::<(Vec<SourceError>, Vec<Prepared>)>(64);
+        // Reading and analysing (on all cores) runs on its own thread, ahead of this one, which
+        // writes: the two overlap instead of taking turns. The readers go on while a batch is
+        // being committed, up to IMPORT_AHEAD_BYTES of articles ahead of the writer (with 64
+        // sources ahead, as before, they stopped for every commit).
+        let (tx, rx) =
+            std::sync::mpsc::sync_channel::<(Vec<SourceError>, Vec<Prepared>)>(4 * IMPORT_BATCH);
+        let ahead = AtomicUsize::new(0);
+        let writer_gone = AtomicBool::new(false);
         std::thread::scope(|scope| {
+            let (ahead, writer_gone) = (&ahead, &writer_gone);
             let producer = scope.spawn(move || {
                 crate::source::each_map(paths, max_bytes, prepare, |item| {
+                    while ahead.load(Ordering::Acquire) > IMPORT_AHEAD_BYTES
+                        && !writer_gone.load(Ordering::Acquire)
+                    {
+                        std::thread::sleep(std::time::Duration::from_millis(1));
+                    }
+                    ahead.fetch_add(size(&item.1), Ordering::AcqRel);
                     // The writer hung up (a library error): stop reading.
                     if tx.send(item).is_err() {
                         ControlFlow::Break(())
@@ -139,6 +164,7 @@ impl Library {
                 });
             });
             for (errors, prepared) in rx.iter() {
+                ahead.fetch_sub(size(&prepared), Ordering::AcqRel);
                 for e in &errors {
                     on_error(e);
                 }
@@ -158,6 +184,7 @@ impl Library {
                     }
                 }
             }
+            writer_gone.store(true, Ordering::Release);
             drop(rx);
             if let Err(panic) = producer.join() {
                 // A panic in parsing or analysis is a bug: let it surface as on this thread.
