@@ -1,5 +1,6 @@
 use super::*;
-use crate::analysis::Entity;
+use crate::analysis::corpus::normalise_name;
+use crate::analysis::{self, Entity};
 use crate::article::Span;
 
 /// A fresh temporary folder (removed on drop).
@@ -711,5 +712,120 @@ fn a_full_disk_is_a_clear_error_and_keeps_what_was_committed() {
     assert!(err.to_string().contains("library.sqlite"), "{err}");
     assert!(err.to_string().contains("disk is full"), "{err}");
     assert_eq!(lib.counts().unwrap().articles, 3);
+    lib.check().unwrap();
+}
+
+#[test]
+fn rows_written_as_json_by_an_older_byline_are_still_read() {
+    let dir = Dir::new("json-rows");
+    let lib = Library::open(&dir.lib()).unwrap();
+    three(&lib);
+    let before = lib.article(1).unwrap().unwrap();
+    let analysis = before.analysis.clone().unwrap();
+    assert!(!analysis.entities.is_empty());
+    // What byline wrote before the binary form: JSON text in both columns.
+    lib.conn
+        .execute(
+            "UPDATE analyses SET analysis = ?1 WHERE hash = (SELECT hash FROM articles WHERE id = 1)",
+            [serde_json::to_string(&analysis).unwrap()],
+        )
+        .unwrap();
+    lib.conn
+        .execute(
+            "UPDATE bodies SET blocks = ?1 WHERE id = 1",
+            [serde_json::to_string(&before.article.blocks).unwrap()],
+        )
+        .unwrap();
+    let kind: String = lib
+        .conn
+        .query_row("SELECT typeof(blocks) FROM bodies WHERE id = 1", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(kind, "text");
+    assert_eq!(lib.article(1).unwrap().unwrap(), before);
+    // A value that is neither is an analysis to redo, and blocks that cannot be read a clear
+    // error naming the article.
+    lib.conn
+        .execute("UPDATE analyses SET analysis = x'b70105'", [])
+        .unwrap();
+    assert_eq!(lib.article(2).unwrap().unwrap().analysis, None);
+    lib.conn
+        .execute("UPDATE bodies SET blocks = x'b701ff' WHERE id = 3", [])
+        .unwrap();
+    let err = lib.article(3).unwrap_err().to_string();
+    assert!(err.contains("article 3: unreadable blocks"), "{err}");
+}
+
+#[test]
+fn entities_sharing_a_key_are_one_index_row_and_a_later_role_is_kept() {
+    let dir = Dir::new("entity-rows");
+    let lib = Library::open(&dir.lib()).unwrap();
+    let entity = |name: &str, role: Option<&str>, mentions: usize| Entity {
+        id: name.to_lowercase().replace(' ', "-").into(),
+        kind: EntityKind::Person,
+        name: name.into(),
+        role: role.map(Into::into),
+        mentions: vec![Span::new(0, 3); mentions].into(),
+    };
+    let with = |file: &str, headline: &str, entities: Vec<Entity>| {
+        Prepared::with_analysis(
+            article(file, headline, "Some text about people."),
+            Analysis {
+                entities,
+                quotes: Vec::new(),
+            },
+        )
+    };
+    // In one batch (one transaction, so the second and third article find the entity's id
+    // already looked up): first without a role, then twice under one key, with a role.
+    let batch = [
+        with("a.txt", "One", vec![entity("Ana Lima", None, 2)]),
+        with(
+            "b.txt",
+            "Two",
+            vec![
+                entity("Ana Lima", None, 1),
+                entity("ANA LIMA", Some("union leader"), 3),
+            ],
+        ),
+        with(
+            "c.txt",
+            "Three",
+            vec![entity("Ana Lima", Some("minister"), 1)],
+        ),
+    ];
+    assert_eq!(lib.add(&batch).unwrap(), (3, 0));
+    let e = lib.entity(&person("Ana Lima")).unwrap().unwrap();
+    assert_eq!(e.name, "Ana Lima");
+    assert_eq!(e.role.as_deref(), Some("union leader"));
+    assert_eq!((e.articles, e.mentions), (3, 7));
+    let counts: Vec<i64> = {
+        let mut s = lib
+            .conn
+            .prepare("SELECT count FROM mentions ORDER BY article")
+            .unwrap();
+        s.query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    };
+    assert_eq!(counts, [2, 4, 1]);
+    // Both spellings are in the search row.
+    let found = lib
+        .headlines(&Filter {
+            query: Some(Query::Words("lima".into())),
+            ..Filter::default()
+        })
+        .unwrap();
+    assert_eq!(found.len(), 3);
+    // A later batch (a new transaction) finds the entity again.
+    assert_eq!(
+        lib.add(&[with("d.txt", "Four", vec![entity("Ana Lima", None, 5)])])
+            .unwrap(),
+        (1, 0)
+    );
+    let e = lib.entity(&person("Ana Lima")).unwrap().unwrap();
+    assert_eq!((e.articles, e.mentions), (4, 12));
     lib.check().unwrap();
 }
