@@ -57,14 +57,19 @@ fn analyze_with_good(bad: &Path, extra: &[&str]) -> (String, Vec<String>) {
     args.extend([s(bad), s(&good)]);
     let out = byline_within(&args, Duration::from_secs(10));
     assert_eq!(out.status.code(), Some(0), "a good source was read: exit 0");
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let heads = report["articles"]
+    let heads = headlines_of(&out.stdout);
+    (String::from_utf8(out.stderr).unwrap(), heads)
+}
+
+/// The headlines of an `analyze --format json` report, in order.
+fn headlines_of(stdout: &[u8]) -> Vec<String> {
+    let report: serde_json::Value = serde_json::from_slice(stdout).unwrap();
+    report["articles"]
         .as_array()
         .unwrap()
         .iter()
         .map(|a| a["headline"].as_str().unwrap().to_string())
-        .collect();
-    (String::from_utf8(out.stderr).unwrap(), heads)
+        .collect()
 }
 
 #[test]
@@ -472,14 +477,7 @@ fn a_source_that_trickles_a_byte_at_a_time_is_given_up_at_the_overall_deadline()
         took >= Duration::from_secs(6) && took < Duration::from_secs(20),
         "{took:?}"
     );
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let heads: Vec<_> = report["articles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["headline"].clone())
-        .collect();
-    assert_eq!(heads, ["Harbour reopens after storm"]);
+    assert_eq!(headlines_of(&out.stdout), ["Harbour reopens after storm"]);
     let sent = writer.join().unwrap();
     assert!(sent >= 20, "the source kept sending: {sent} bytes");
 }
@@ -519,14 +517,7 @@ fn a_folder_with_a_link_to_a_blocking_kernel_log() {
         stderr.starts_with(&format!("byline: {link}: no ")) && stderr.contains(" data within 1 s"),
         "{stderr}"
     );
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let heads: Vec<_> = report["articles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["headline"].clone())
-        .collect();
-    assert_eq!(heads, ["Harbour reopens after storm"]);
+    assert_eq!(headlines_of(&out.stdout), ["Harbour reopens after storm"]);
 
     byline::source::set_read_timeout(Duration::from_secs(1));
     let (tx, rx) = std::sync::mpsc::channel();
