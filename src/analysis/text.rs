@@ -38,6 +38,8 @@
 //! groups and hyphenated words; they differ on dotted abbreviations and decimals, possessives,
 //! `@`/`#`, `_`, `/`, `&` in longer words and hyphens before a name-ending tail.
 
+use crate::article::Span;
+
 /// A quotation mark (or an apostrophe, which looks the same).
 pub fn is_mark_char(c: char) -> bool {
     matches!(
@@ -79,6 +81,69 @@ pub fn long_run(s: &str, i: usize, c: char) -> Option<usize> {
     }
     let count = rest.chars().take_while(|&m| m == c).count();
     (count >= PUNCT_RUN).then(|| count * c.len_utf8())
+}
+
+/// A piece of text longer than a window is cut at a white space this far at most past the
+/// window's size (else at a character boundary).
+pub(crate) const CUT_SEARCH: usize = 4096;
+
+/// Consecutive `items` (blocks of `text`, each with its span) in windows of at most `max` bytes
+/// of text each, so that a stage reading a long article holds one window's tokens at a time. An
+/// item longer than `max` is cut into pieces first, at white space (`piece(item, span)` makes
+/// each piece); items that fit in `max` bytes in all are one window, unchanged. Both the entity
+/// and the quote stage read long articles through this.
+pub fn windows<T: Copy>(
+    text: &str,
+    items: impl IntoIterator<Item = T>,
+    max: usize,
+    span: impl Fn(&T) -> Span,
+    piece: impl Fn(T, Span) -> T,
+) -> Vec<Vec<T>> {
+    let max = max.max(1);
+    let mut out = Vec::new();
+    let mut window: Vec<T> = Vec::new();
+    let mut bytes = 0;
+    let mut add = |item: T, len: usize, window: &mut Vec<T>, bytes: &mut usize| {
+        if *bytes + len > max && !window.is_empty() {
+            out.push(std::mem::take(window));
+            *bytes = 0;
+        }
+        *bytes += len;
+        window.push(item);
+    };
+    for item in items {
+        let whole = span(&item);
+        let mut start = whole.start;
+        while whole.end - start > max {
+            let mut cut = start + max;
+            let limit = (cut + CUT_SEARCH).min(whole.end);
+            match text
+                .as_bytes()
+                .get(cut..limit)
+                .and_then(|b| b.iter().position(u8::is_ascii_whitespace))
+            {
+                Some(p) => cut += p,
+                None => {
+                    while cut < whole.end && !text.is_char_boundary(cut) {
+                        cut += 1;
+                    }
+                }
+            }
+            add(
+                piece(item, Span::new(start, cut)),
+                cut - start,
+                &mut window,
+                &mut bytes,
+            );
+            start = cut;
+        }
+        let rest = Span::new(start, whole.end);
+        add(piece(item, rest), rest.len(), &mut window, &mut bytes);
+    }
+    if !window.is_empty() {
+        out.push(window);
+    }
+    out
 }
 
 #[cfg(test)]

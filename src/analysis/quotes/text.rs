@@ -111,61 +111,14 @@ pub fn units(article: &Article) -> Vec<Unit> {
     }
 }
 
-/// A paragraph longer than a window is cut at a white space this far at most past the window's
-/// size (else at a character boundary).
-pub(crate) const CUT_SEARCH: usize = 4096;
+#[cfg(test)]
+pub(crate) use crate::analysis::text::CUT_SEARCH;
 
 /// The units cut into windows of consecutive units of at most `max` bytes of text each (a unit
 /// longer than that is cut into pieces first, at white space). Units that fit in `max` bytes in
 /// all are one window.
 pub fn windows(text: &str, units: Vec<Unit>, max: usize) -> Vec<Vec<Unit>> {
-    let max = max.max(1);
-    let mut out = Vec::new();
-    let mut window: Vec<Unit> = Vec::new();
-    let mut bytes = 0;
-    let mut add = |piece: Unit, window: &mut Vec<Unit>, bytes: &mut usize| {
-        let len = piece.span.len();
-        if *bytes + len > max && !window.is_empty() {
-            out.push(std::mem::take(window));
-            *bytes = 0;
-        }
-        *bytes += len;
-        window.push(piece);
-    };
-    for unit in units {
-        let mut start = unit.span.start;
-        while unit.span.end - start > max {
-            let mut cut = start + max;
-            let limit = (cut + CUT_SEARCH).min(unit.span.end);
-            match text
-                .as_bytes()
-                .get(cut..limit)
-                .and_then(|b| b.iter().position(u8::is_ascii_whitespace))
-            {
-                Some(p) => cut += p,
-                None => {
-                    while cut < unit.span.end && !text.is_char_boundary(cut) {
-                        cut += 1;
-                    }
-                }
-            }
-            let piece = Unit {
-                span: Span::new(start, cut),
-                ..unit
-            };
-            add(piece, &mut window, &mut bytes);
-            start = cut;
-        }
-        let piece = Unit {
-            span: Span::new(start, unit.span.end),
-            ..unit
-        };
-        add(piece, &mut window, &mut bytes);
-    }
-    if !window.is_empty() {
-        out.push(window);
-    }
-    out
+    crate::analysis::text::windows(text, units, max, |u| u.span, |u, span| Unit { span, ..u })
 }
 
 impl<'a> Doc<'a> {
