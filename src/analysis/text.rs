@@ -83,6 +83,94 @@ pub fn long_run(s: &str, i: usize, c: char) -> Option<usize> {
     (count >= PUNCT_RUN).then(|| count * c.len_utf8())
 }
 
+/// The word rules of one stage: where a word starts and how far it goes. The rest of the
+/// tokeniser ([`lex`]: white space, punctuation, long runs, line breaks) is one for all.
+pub trait WordRules {
+    /// Whether a word starts at `c` (a character that is not white space).
+    fn starts_word(c: char) -> bool;
+    /// The end of the word starting at byte `i` of `s` (whose character starts a word), and
+    /// the end of a clitic right after it that is a token of its own ("'s"), if any.
+    fn scan_word(s: &str, i: usize) -> (usize, Option<usize>);
+}
+
+/// What a [`Lexeme`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LexKind {
+    /// A word, then a clitic of its own up to the given offset when the rules split one off.
+    Word(Option<usize>),
+    /// One punctuation character, this one.
+    Punct(char),
+    /// A long run ([`long_run`]) starting with this character.
+    Run(char),
+}
+
+/// A word or punctuation token of a block; offsets are into the block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Lexeme {
+    pub start: usize,
+    pub end: usize,
+    pub kind: LexKind,
+    /// A line break (`\n`) lies between this token and the one before.
+    pub newline_before: bool,
+}
+
+/// White space to the tokeniser among the ASCII characters: the space and `\t` to `\r`
+/// (`char::is_whitespace` agrees; other characters are asked that).
+const fn ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | 0x09..=0x0d)
+}
+
+/// The tokeniser both stages read a block with: one pass over `block`, skipping white space,
+/// giving each word (as `R` delimits it) and each punctuation character or long run to `emit`
+/// in text order. Never splits a character; a byte that is not a character boundary (which
+/// `&str` rules out) would be skipped.
+#[inline]
+pub fn lex<R: WordRules>(block: &str, mut emit: impl FnMut(Lexeme)) {
+    let bytes = block.as_bytes();
+    let mut i = 0;
+    let mut newline = false;
+    while let Some(&b) = bytes.get(i) {
+        let c = if b.is_ascii() {
+            if ascii_space(b) {
+                newline |= b == b'\n';
+                i += 1;
+                continue;
+            }
+            char::from(b)
+        } else {
+            match block.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) if !c.is_whitespace() => c,
+                Some(c) => {
+                    i += c.len_utf8();
+                    continue;
+                }
+                None => {
+                    i += 1;
+                    continue;
+                }
+            }
+        };
+        let (end, next, kind) = if R::starts_word(c) {
+            let (end, clitic) = R::scan_word(block, i);
+            (end, clitic.unwrap_or(end), LexKind::Word(clitic))
+        } else {
+            match long_run(block, i, c) {
+                Some(len) => (i + len, i + len, LexKind::Run(c)),
+                None => (i + c.len_utf8(), i + c.len_utf8(), LexKind::Punct(c)),
+            }
+        };
+        emit(Lexeme {
+            start: i,
+            end,
+            kind,
+            newline_before: newline,
+        });
+        newline = false;
+        // Always forward, whatever the rules say.
+        i = next.max(i + c.len_utf8());
+    }
+}
+
 /// A piece of text longer than a window is cut at a white space this far at most past the
 /// window's size (else at a character boundary).
 pub(crate) const CUT_SEARCH: usize = 4096;
@@ -158,5 +246,55 @@ mod tests {
         assert_eq!(long_run(".......", 0, '.'), None);
         assert_eq!(long_run("........!", 0, '.'), Some(8));
         assert_eq!(long_run("——————————", 0, '—'), Some(30));
+    }
+
+    /// Words are runs of letters and digits; "'s" after one is a clitic.
+    struct Plain;
+
+    impl WordRules for Plain {
+        fn starts_word(c: char) -> bool {
+            c.is_alphanumeric()
+        }
+        fn scan_word(s: &str, i: usize) -> (usize, Option<usize>) {
+            let end = s
+                .get(i..)
+                .and_then(|r| r.find(|c: char| !c.is_alphanumeric()))
+                .map_or(s.len(), |p| i + p);
+            let clitic = s
+                .get(end..)
+                .is_some_and(|r| r.starts_with("'s"))
+                .then_some(end + 2);
+            (end, clitic)
+        }
+    }
+
+    fn lexemes(s: &str) -> Vec<(String, LexKind, bool)> {
+        let mut out = Vec::new();
+        lex::<Plain>(s, |l| {
+            out.push((s[l.start..l.end].to_string(), l.kind, l.newline_before));
+        });
+        out
+    }
+
+    #[test]
+    fn one_pass_gives_words_punctuation_runs_and_line_breaks() {
+        use LexKind::*;
+        let s = "Obama's  talks,\n\u{a0}“Fine” ........ x\u{b}\u{2028}\"'\"'é";
+        assert_eq!(
+            lexemes(s),
+            [
+                ("Obama".to_string(), Word(Some(7)), false),
+                ("talks".to_string(), Word(None), false),
+                (",".to_string(), Punct(','), false),
+                ("“".to_string(), Punct('“'), true),
+                ("Fine".to_string(), Word(None), false),
+                ("”".to_string(), Punct('”'), false),
+                ("........".to_string(), Run('.'), false),
+                ("x".to_string(), Word(None), false),
+                ("\"'\"'".to_string(), Run('"'), false),
+                ("é".to_string(), Word(None), false),
+            ]
+        );
+        assert!(lexemes(" \t\r\n\u{3000}").is_empty());
     }
 }

@@ -3,7 +3,7 @@
 
 use super::lexicon;
 pub use crate::analysis::text::is_mark_char;
-use crate::analysis::text::long_run;
+use crate::analysis::text::{LexKind, WordRules, lex};
 use crate::article::{Article, BlockKind, Span};
 
 /// What a token is. Quotation-mark characters that are not inside a word are `Mark`s.
@@ -307,80 +307,75 @@ fn char_at(s: &str, i: usize) -> (char, usize, u8) {
     }
 }
 
+/// The quote finder's word rules: a word starts at a letter, a digit, `@` or `#`, and goes on
+/// over them and over a joiner that a word character follows (see `analysis::text`).
+struct SpeechWords;
+
+impl WordRules for SpeechWords {
+    fn starts_word(c: char) -> bool {
+        is_word_char(c)
+    }
+    fn scan_word(slice: &str, i: usize) -> (usize, Option<usize>) {
+        let bytes = slice.as_bytes();
+        let (_, n, _) = char_at(slice, i);
+        let mut j = i + n;
+        while j < bytes.len() {
+            let (d, dn, d_class) = char_at(slice, j);
+            if d_class == WORD {
+                j += dn;
+                continue;
+            }
+            if !is_word_joiner(d) {
+                break;
+            }
+            // A joiner belongs to the word only when a word character follows it (and, for
+            // a comma, only between digits: "1,000").
+            let after = (j + dn < bytes.len()).then(|| char_at(slice, j + dn));
+            let joins = match after {
+                Some((a, _, _)) if d == ',' => {
+                    a.is_ascii_digit()
+                        && j.checked_sub(1)
+                            .and_then(|p| bytes.get(p))
+                            .is_some_and(u8::is_ascii_digit)
+                }
+                Some((_, _, a_class)) => a_class == WORD,
+                None => false,
+            };
+            if !joins {
+                break;
+            }
+            j += dn;
+        }
+        (j, None)
+    }
+}
+
 fn tokenize(text: &str, span: Span, unit: u32, out: &mut Vec<Tok>) {
     let Some(slice) = text.get(span.start..span.end) else {
         return;
     };
-    let bytes = slice.as_bytes();
     let base = span.start;
-    let mut i = 0;
-    while i < bytes.len() {
-        let (c, n, class) = char_at(slice, i);
-        if class == SPACE {
-            i += n;
-            continue;
-        }
-        let start = base + i;
-        if class == WORD {
-            let mut j = i + n;
-            while j < bytes.len() {
-                let (d, dn, d_class) = char_at(slice, j);
-                if d_class == WORD {
-                    j += dn;
-                    continue;
-                }
-                if !is_word_joiner(d) {
-                    break;
-                }
-                // A joiner belongs to the word only when a word character follows it (and, for
-                // a comma, only between digits: "1,000").
-                let after = (j + dn < bytes.len()).then(|| char_at(slice, j + dn));
-                let joins = match after {
-                    Some((a, _, _)) if d == ',' => {
-                        a.is_ascii_digit()
-                            && j.checked_sub(1)
-                                .and_then(|p| bytes.get(p))
-                                .is_some_and(u8::is_ascii_digit)
-                    }
-                    Some((_, _, a_class)) => a_class == WORD,
-                    None => false,
-                };
-                if !joins {
-                    break;
-                }
-                j += dn;
-            }
-            let end = base + j;
-            out.push(Tok {
-                start,
-                end,
-                kind: TokKind::Word,
-                unit,
-                sentence: 0,
-                flags: text.get(start..end).map_or(0, lexicon::flags_of),
-            });
-            i = j;
-        } else {
+    lex::<SpeechWords>(slice, |l| {
+        let (start, end) = (base + l.start, base + l.end);
+        let (kind, flags) = match l.kind {
+            LexKind::Word(_) => (
+                TokKind::Word,
+                text.get(start..end).map_or(0, lexicon::flags_of),
+            ),
             // A long run of marks or of one punctuation character is one token: it is no
             // quotation, and text made of nothing else must not cost a token per byte.
-            let run = long_run(slice, i, c);
-            let kind = if is_mark_char(c) && run.is_none() {
-                TokKind::Mark(c)
-            } else {
-                TokKind::Punct(c)
-            };
-            let len = run.unwrap_or(n);
-            out.push(Tok {
-                start,
-                end: start + len,
-                kind,
-                unit,
-                sentence: 0,
-                flags: 0,
-            });
-            i += len;
-        }
-    }
+            LexKind::Punct(c) if is_mark_char(c) => (TokKind::Mark(c), 0),
+            LexKind::Punct(c) | LexKind::Run(c) => (TokKind::Punct(c), 0),
+        };
+        out.push(Tok {
+            start,
+            end,
+            kind,
+            unit,
+            sentence: 0,
+            flags,
+        });
+    });
 }
 
 #[cfg(test)]
