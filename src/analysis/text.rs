@@ -88,9 +88,9 @@ pub fn long_run(s: &str, i: usize, c: char) -> Option<usize> {
 pub trait WordRules {
     /// Whether a word starts at `c` (a character that is not white space).
     fn starts_word(c: char) -> bool;
-    /// The end of the word starting at byte `i` of `s` (whose character starts a word), and
-    /// the end of a clitic right after it that is a token of its own ("'s"), if any.
-    fn scan_word(s: &str, i: usize) -> (usize, Option<usize>);
+    /// The end of the word starting at byte `i` of `s` with `c` (a character that starts a
+    /// word), and the end of a clitic right after it that is a token of its own ("'s"), if any.
+    fn scan_word(s: &str, i: usize, c: char) -> (usize, Option<usize>);
 }
 
 /// What a [`Lexeme`] is.
@@ -115,10 +115,16 @@ pub struct Lexeme {
 }
 
 /// White space to the tokeniser among the ASCII characters: the space and `\t` to `\r`
-/// (`char::is_whitespace` agrees; other characters are asked that).
-const fn ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | 0x09..=0x0d)
-}
+/// (`char::is_whitespace` agrees; other characters are asked that). One table read a byte.
+const ASCII_SPACE: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = matches!(b as u8, b' ' | 0x09..=0x0d);
+        b += 1;
+    }
+    table
+};
 
 /// The tokeniser both stages read a block with: one pass over `block`, skipping white space,
 /// giving each word (as `R` delimits it) and each punctuation character or long run to `emit`
@@ -131,7 +137,7 @@ pub fn lex<R: WordRules>(block: &str, mut emit: impl FnMut(Lexeme)) {
     let mut newline = false;
     while let Some(&b) = bytes.get(i) {
         let c = if b.is_ascii() {
-            if ascii_space(b) {
+            if ASCII_SPACE.get(usize::from(b)) == Some(&true) {
                 newline |= b == b'\n';
                 i += 1;
                 continue;
@@ -151,7 +157,7 @@ pub fn lex<R: WordRules>(block: &str, mut emit: impl FnMut(Lexeme)) {
             }
         };
         let (end, next, kind) = if R::starts_word(c) {
-            let (end, clitic) = R::scan_word(block, i);
+            let (end, clitic) = R::scan_word(block, i, c);
             (end, clitic.unwrap_or(end), LexKind::Word(clitic))
         } else {
             match long_run(block, i, c) {
@@ -255,7 +261,7 @@ mod tests {
         fn starts_word(c: char) -> bool {
             c.is_alphanumeric()
         }
-        fn scan_word(s: &str, i: usize) -> (usize, Option<usize>) {
+        fn scan_word(s: &str, i: usize, _: char) -> (usize, Option<usize>) {
             let end = s
                 .get(i..)
                 .and_then(|r| r.find(|c: char| !c.is_alphanumeric()))
@@ -296,5 +302,12 @@ mod tests {
             ]
         );
         assert!(lexemes(" \t\r\n\u{3000}").is_empty());
+        for b in 0u8..128 {
+            assert_eq!(
+                ASCII_SPACE[usize::from(b)],
+                char::from(b).is_whitespace(),
+                "{b:#x}"
+            );
+        }
     }
 }

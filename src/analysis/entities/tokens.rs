@@ -99,10 +99,12 @@ fn is_quote_open(c: char) -> bool {
 struct NameWords;
 
 impl WordRules for NameWords {
+    #[inline(always)]
     fn starts_word(c: char) -> bool {
         c.is_alphanumeric()
     }
-    fn scan_word(s: &str, i: usize) -> (usize, Option<usize>) {
+    #[inline(always)]
+    fn scan_word(s: &str, i: usize, _: char) -> (usize, Option<usize>) {
         scan_word(s, i)
     }
 }
@@ -186,6 +188,7 @@ fn prev_is_space(bytes: &[u8], i: usize) -> bool {
     i == 0 || bytes.get(i - 1).is_some_and(|b| b.is_ascii_whitespace())
 }
 
+#[inline(always)]
 fn char_at(s: &str, i: usize) -> char {
     match s.as_bytes().get(i) {
         // An ASCII byte is always a whole character (and a char boundary).
@@ -205,6 +208,7 @@ fn prefixed_name(word: &str) -> bool {
 
 /// Scans one word starting at `i`; returns its end and, when a possessive clitic follows, the end
 /// of the clitic.
+#[inline(always)]
 fn scan_word(s: &str, i: usize) -> (usize, Option<usize>) {
     let bytes = s.as_bytes();
     let mut j = i;

@@ -293,6 +293,7 @@ fn split_paragraphs(text: &str) -> Vec<Unit> {
 /// The char at byte `i` of `s` and its length: one byte read for ASCII. `i` is always a char
 /// boundary here; were it not, a space of one byte is returned, so that no token starts there.
 /// With it, the character's class.
+#[inline(always)]
 fn char_at(s: &str, i: usize) -> (char, usize, u8) {
     match s.as_bytes().get(i) {
         Some(&b) if b.is_ascii() => (
@@ -312,13 +313,17 @@ fn char_at(s: &str, i: usize) -> (char, usize, u8) {
 struct SpeechWords;
 
 impl WordRules for SpeechWords {
+    #[inline(always)]
     fn starts_word(c: char) -> bool {
-        is_word_char(c)
+        match u8::try_from(c) {
+            Ok(b) if b.is_ascii() => ASCII_CLASS.get(usize::from(b)) == Some(&WORD),
+            _ => is_word_char(c),
+        }
     }
-    fn scan_word(slice: &str, i: usize) -> (usize, Option<usize>) {
+    #[inline(always)]
+    fn scan_word(slice: &str, i: usize, c: char) -> (usize, Option<usize>) {
         let bytes = slice.as_bytes();
-        let (_, n, _) = char_at(slice, i);
-        let mut j = i + n;
+        let mut j = i + c.len_utf8();
         while j < bytes.len() {
             let (d, dn, d_class) = char_at(slice, j);
             if d_class == WORD {
