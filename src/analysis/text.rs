@@ -1,42 +1,48 @@
-//! The text layer under the analysis: what a character is to the tokenisers of `entities` and
-//! `quotes`.
+//! The text layer under the analysis: what a character is, and the one tokeniser ([`lex`])
+//! that the entity stage (`entities::tokens::tokenize`) and the quote stage
+//! (`quotes::text::tokenize`) read their blocks with, and the window cutter ([`windows`]) both
+//! read long articles with.
 //!
-//! The two tokenisers (`entities::tokens::tokenize`, `quotes::text::tokenize`) still read each
-//! block separately, because their word rules differ on purpose. Their contracts, as the code
-//! stands (to be kept in step until one tokenizer serves both):
-//!
-//! Both:
-//! - skip white space (`char::is_whitespace`; a line break is remembered by `entities` only, as
-//!   `newline_before`);
+//! [`lex`] does, for both, in one loop:
+//! - skip white space (ASCII space and `\t`..`\r` by table, else `char::is_whitespace`), and
+//!   remember a line break (`\n`) as `newline_before` (the entity stage keeps it);
 //! - make every other non-word character one punctuation token, except a long run
 //!   ([`long_run`]: [`MARK_RUN`] quotation marks of any kind, or [`PUNCT_RUN`] copies of one
 //!   character), which is one token;
-//! - give offsets into the whole article text, never splitting a character.
+//! - give offsets into the block, never splitting a character.
 //!
-//! `entities` (names need their dots and need possessives apart):
+//! Where a word starts and ends is each stage's [`WordRules`], because their word rules differ
+//! on purpose (and their output must stay as it is):
+//!
+//! `entities` (`NameWords`: names need their dots and need possessives apart):
 //! - a word starts at an alphanumeric character and goes on over letters, digits and the
 //!   combining acute and diaeresis (U+0301, U+0308); `@` and `#` are punctuation;
 //! - `.` stays in the word only for an initial or a dotted abbreviation, with its final dot
 //!   ("L.", "U.S.", "U.S.A.", "Mr." from `lexicon::DOTTED`); "3.5" is three tokens;
 //! - a hyphen (`-`, U+2010, U+2011) joins before a letter or digit, except between a
 //!   capitalised head and a tail that ends a name ("Saudi" "-" "led");
-//! - `'`/`’` + `s` at a word's end is a separate `Possessive` token, as is a lone `'` after a
-//!   capitalised word in s ("Jones'"); before another letter it joins ("O'Brien", "don't");
+//! - `'`/`’` + `s` at a word's end is a separate `Possessive` token (the clitic of
+//!   [`LexKind::Word`]), as is a lone `'` after a capitalised word in s ("Jones'"); before another
+//!   letter it joins ("O'Brien", "don't");
 //! - `,` joins only between digits ("1,000"); `&` only after one or two capitals before a
 //!   capital ("AT&T"); `_` and `/` never join;
 //! - tokens carry `cap`, `upper`, `digit`, sentence start and `newline_before`.
 //!
-//! `quotes` (speech needs whole words and the marks around them):
+//! `quotes` (`SpeechWords`: speech needs whole words and the marks around them):
 //! - a word starts at an alphanumeric character, `@` or `#`, and goes on over them;
 //! - `' ’ - . & _ / U+2011` join when a word character follows ("don't", "al-Amr", "3.5",
 //!   "AT&T", "a/b"); a final dot does not ("U.S" then "."); possessives stay in the word
 //!   ("Jones's"); `,` joins only between ASCII digits;
-//! - a quotation mark or apostrophe outside a word is a `Mark`, other punctuation a `Punct`;
+//! - a quotation mark or apostrophe outside a word is a `Mark` (a long run is `Punct`), other
+//!   punctuation a `Punct`;
 //! - words carry `lexicon::flags_of` bits; sentences are split afterwards.
 //!
 //! So they agree on white space, punctuation outside words, long runs, plain words, digit
 //! groups and hyphenated words; they differ on dotted abbreviations and decimals, possessives,
-//! `@`/`#`, `_`, `/`, `&` in longer words and hyphens before a name-ending tail.
+//! `@`/`#`, `_`, `/`, `&` in longer words and hyphens before a name-ending tail. Each stage
+//! still runs the tokeniser over its own blocks (the quote stage skips credits and bylines and
+//! splits block-less text at blank lines; the entity stage reads every block) in its own
+//! windows, so the text is read twice, once per stage, with the one loop.
 
 use crate::article::Span;
 
