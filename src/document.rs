@@ -17,7 +17,27 @@ struct DocumentJson<'a> {
     #[serde(flatten)]
     article: &'a Article,
     entities: &'a [Entity],
-    quotes: Vec<QuoteJson<'a>>,
+    quotes: QuotesJson<'a>,
+}
+
+/// The quotes written one by one as they are read, not gathered first: text made of one-word
+/// quotations has one per 16 bytes, and a gathered copy cost five times the text.
+struct QuotesJson<'a> {
+    quotes: &'a [crate::analysis::Quote],
+    text: &'a str,
+}
+
+impl Serialize for QuotesJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let text = self.text;
+        serializer.collect_seq(self.quotes.iter().map(|q| QuoteJson {
+            kind: q.kind,
+            span: q.span,
+            speaker: q.speaker.as_deref(),
+            speaker_text: q.speaker_text(text),
+            speaker_span: q.speaker_span,
+        }))
+    }
 }
 
 #[derive(Serialize)]
@@ -37,18 +57,10 @@ impl Serialize for Document {
         DocumentJson {
             article: &self.article,
             entities: &self.analysis.entities,
-            quotes: self
-                .analysis
-                .quotes
-                .iter()
-                .map(|q| QuoteJson {
-                    kind: q.kind,
-                    span: q.span,
-                    speaker: q.speaker.as_deref(),
-                    speaker_text: q.speaker_text(text),
-                    speaker_span: q.speaker_span,
-                })
-                .collect(),
+            quotes: QuotesJson {
+                quotes: &self.analysis.quotes,
+                text,
+            },
         }
         .serialize(serializer)
     }

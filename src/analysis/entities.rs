@@ -85,9 +85,22 @@ pub fn extract_with(
 /// The rules' candidate mentions of `article` with the model's features, for training.
 pub fn candidates(article: &Article) -> Vec<Candidate> {
     let mut out = Vec::new();
-    run(article, &mut |c, raws| out = model::candidates(c, raws));
+    run(article, &mut |c, raws| {
+        out.extend(model::candidates(c, raws))
+    });
     out
 }
+
+/// Bytes of text the entity finder reads at once. A longer article is read in windows of
+/// consecutive blocks (a longer block in pieces cut at white space, as the quote finder does), so
+/// that its tokens and the per-token facts (some 36 bytes a token, up to one token per byte)
+/// live one window at a time: text dense in marks and one-letter words (`"a 'b ` repeated) cost
+/// 23 times its size when read whole. Each window's entities are found and grouped on their own
+/// and then merged: one entity per kind and name, its mentions in text order, the role of its
+/// first window that gives one, ids assigned again over the whole article. So a lone surname is
+/// joined to a full name read in the same window only, and a name cut at a window's edge is
+/// read in two parts. News stories are far shorter than a window and are read whole.
+pub(crate) const WINDOW: usize = 256 * 1024;
 
 /// The extractor, with `learned` run on the rules' mentions before grouping.
 fn run(article: &Article, learned: &mut dyn FnMut(&model::Context, &mut Vec<Raw>)) -> Vec<Entity> {
@@ -98,18 +111,41 @@ fn run(article: &Article, learned: &mut dyn FnMut(&model::Context, &mut Vec<Raw>
         blocks.push((Span::new(0, text.len()), BlockKind::Paragraph));
     }
     blocks.sort_by_key(|(s, _)| s.start);
-
-    let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 5 + 16);
-    let mut title_case: Vec<bool> = Vec::with_capacity(text.len() / 5 + 16);
-    let mut block_of: Vec<BlockKind> = Vec::with_capacity(text.len() / 5 + 16);
+    // Overlapping blocks are read from where the one before ended.
     let mut last_end = 0;
-    for (span, kind) in &blocks {
+    let mut read = Vec::with_capacity(blocks.len());
+    for (span, kind) in blocks {
         let start = span.start.max(last_end);
         if span.end <= start {
             continue;
         }
+        read.push((Span::new(start, span.end), kind));
+        last_end = span.end;
+    }
+    let mut windows = super::text::windows(text, read, WINDOW, |b| b.0, |b, span| (span, b.1));
+    if windows.len() <= 1 {
+        return run_window(text, &windows.pop().unwrap_or_default(), learned);
+    }
+    let found = windows
+        .iter()
+        .map(|w| run_window(text, w, learned))
+        .collect();
+    merge_windows(found)
+}
+
+/// The extractor on the blocks of one window (all of a short article's).
+fn run_window(
+    text: &str,
+    blocks: &[(Span, BlockKind)],
+    learned: &mut dyn FnMut(&model::Context, &mut Vec<Raw>),
+) -> Vec<Entity> {
+    let bytes: usize = blocks.iter().map(|(s, _)| s.len()).sum();
+    let mut toks: Vec<Token> = Vec::with_capacity(bytes / 5 + 16);
+    let mut title_case: Vec<bool> = Vec::with_capacity(bytes / 5 + 16);
+    let mut block_of: Vec<BlockKind> = Vec::with_capacity(bytes / 5 + 16);
+    for (span, kind) in blocks {
         let first = toks.len();
-        tokens::tokenize(text, start, span.end, &mut toks);
+        tokens::tokenize(text, span.start, span.end, &mut toks);
         // Datelines, bylines and credits are short lines of names, not title-case prose.
         let tc = !matches!(
             kind,
@@ -134,7 +170,6 @@ fn run(article: &Article, learned: &mut dyn FnMut(&model::Context, &mut Vec<Raw>
         });
         title_case.push(false);
         block_of.push(*kind);
-        last_end = span.end;
     }
 
     let mut taken = vec![false; toks.len()];
@@ -191,6 +226,39 @@ fn run(article: &Article, learned: &mut dyn FnMut(&model::Context, &mut Vec<Raw>
         Some((role, !title_case.get(r.toks.0).copied().unwrap_or(false)))
     };
     group::build(text, &toks, raws, &dropped, &role_of)
+}
+/// The entities of consecutive windows as one list: one entity per kind and name (its mentions in
+/// text order, the role of its first window that gives one), ordered by kind then first mention,
+/// ids assigned again.
+fn merge_windows(found: Vec<Vec<Entity>>) -> Vec<Entity> {
+    let mut index: Map<(EntityKind, Box<str>), usize> = Map::default();
+    let mut merged: Vec<(Entity, Vec<Span>)> = Vec::new();
+    for e in found.into_iter().flatten() {
+        match index.get(&(e.kind, e.name.clone())) {
+            Some(&i) => {
+                if let Some((m, spans)) = merged.get_mut(i) {
+                    if m.role.is_none() {
+                        m.role = e.role;
+                    }
+                    spans.extend_from_slice(&e.mentions);
+                }
+            }
+            None => {
+                index.insert((e.kind, e.name.clone()), merged.len());
+                let spans = e.mentions.to_vec();
+                merged.push((e, spans));
+            }
+        }
+    }
+    let mut entities: Vec<Entity> = merged
+        .into_iter()
+        .map(|(mut e, spans)| {
+            e.mentions = spans.into();
+            e
+        })
+        .collect();
+    entities.sort_by_key(|e| (e.kind, e.mentions.first().map_or(0, |s| s.start)));
+    group::assign_ids(entities.into_iter())
 }
 /// A name compared and hashed without regard to case, without allocating.
 #[derive(Clone, Copy, Debug)]
@@ -644,6 +712,39 @@ mod tests {
         let maya = find(&es, "Maya Chen");
         assert_eq!(spans(text, maya), ["Maya Chen", "Maya Chen"]);
         assert_eq!(es.len(), 1, "{es:?}");
+    }
+
+    #[test]
+    fn a_long_article_is_read_in_windows_and_its_entities_merged() {
+        let para = "Barack Obama met Angela Merkel in Berlin. Obama spoke. ";
+        let n = 2 * WINDOW / para.len() + 10;
+        let text = para.repeat(n);
+        let windows = crate::analysis::text::windows(
+            &text,
+            [Span::new(0, text.len())],
+            WINDOW,
+            |s| *s,
+            |_, s| s,
+        );
+        assert_eq!(windows.len(), 3);
+        let es = extract(&article(&text));
+        // A name cut at a window's edge may be read in two parts; every other mention is one
+        // entity's, whichever window it is in.
+        let obama = find(&es, "Barack Obama");
+        assert!(
+            obama.mentions.len() >= 2 * n - 2,
+            "{}",
+            obama.mentions.len()
+        );
+        assert!(obama.mentions.windows(2).all(|w| w[0].start < w[1].start));
+        assert!(find(&es, "Angela Merkel").mentions.len() >= n - 1);
+        assert!(find(&es, "Berlin").mentions.len() >= n - 1);
+        let mut ids: Vec<&str> = es.iter().map(|e| &*e.id).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), es.len());
+        let kinds: Vec<EntityKind> = es.iter().map(|e| e.kind).collect();
+        assert!(kinds.windows(2).all(|w| w[0] <= w[1]));
     }
 
     #[test]

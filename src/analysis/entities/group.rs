@@ -386,7 +386,7 @@ fn entity_of(
 }
 
 /// Ids from the slugs of the names, in order; a repeated slug gets "-2", "-3"…
-fn assign_ids(entities: impl Iterator<Item = Entity>) -> Vec<Entity> {
+pub(super) fn assign_ids(entities: impl Iterator<Item = Entity>) -> Vec<Entity> {
     let mut seen: Map<String, usize> = Map::default();
     entities
         .map(|mut e| {

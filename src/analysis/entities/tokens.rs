@@ -41,7 +41,7 @@ impl Token {
 }
 
 use crate::analysis::lexicon::DOTTED;
-use crate::analysis::text::long_run;
+use crate::analysis::text::{LexKind, WordRules, lex};
 
 /// Lower-case words after a hyphen that end a name rather than continue it ("Saudi-led").
 const HYPHEN_TAILS: &[&str] = &[
@@ -93,32 +93,32 @@ fn is_quote_open(c: char) -> bool {
     matches!(c, '"' | '“' | '‘' | '«' | '(' | '[')
 }
 
+/// The entity finder's word rules: a word starts at a letter or digit and keeps initials'
+/// and dotted abbreviations' dots, hyphens but before a name-ending tail, and inner apostrophes;
+/// a possessive is a clitic of its own (see `analysis::text` for the whole contract).
+struct NameWords;
+
+impl WordRules for NameWords {
+    #[inline(always)]
+    fn starts_word(c: char) -> bool {
+        c.is_alphanumeric()
+    }
+    #[inline(always)]
+    fn scan_word(s: &str, i: usize, _: char) -> (usize, Option<usize>) {
+        scan_word(s, i)
+    }
+}
+
 /// Tokenizes `text[start..end]`. Offsets in the tokens are into `text`.
 pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let Some(block) = text.get(start..end) else {
         return;
     };
     let bytes = block.as_bytes();
-    let mut i = 0;
     let mut sent = true;
-    let mut newline = false;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_whitespace() {
-            if b == b'\n' {
-                newline = true;
-            }
-            i += 1;
-            continue;
-        }
-        let c = char_at(block, i);
-        if c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
-        }
-        if c.is_alphanumeric() {
-            let (wend, next) = scan_word(block, i);
-            let word = block.get(i..wend).unwrap_or("");
+    lex::<NameWords>(block, |l| match l.kind {
+        LexKind::Word(clitic) => {
+            let word = block.get(l.start..l.end).unwrap_or("");
             let first = word.chars().next().unwrap_or(' ');
             let (mut letters, mut lower, mut digit, mut hyphen) = (0usize, false, false, false);
             if word.is_ascii() {
@@ -139,21 +139,19 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
             let upper = letters >= 2 && !lower;
             let cap = first.is_uppercase() || (hyphen && prefixed_name(word));
             out.push(Token {
-                start: start + i,
-                end: start + wend,
+                start: start + l.start,
+                end: start + l.end,
                 kind: Kind::Word,
                 cap,
                 upper,
                 digit,
                 sent,
-                newline_before: newline,
+                newline_before: l.newline_before,
             });
             sent = false;
-            newline = false;
-            i = wend;
-            if let Some(poss_end) = next {
+            if let Some(poss_end) = clitic {
                 out.push(Token {
-                    start: start + wend,
+                    start: start + l.end,
                     end: start + poss_end,
                     kind: Kind::Possessive,
                     cap: false,
@@ -162,37 +160,35 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
                     sent: false,
                     newline_before: false,
                 });
-                i = poss_end;
             }
-            continue;
         }
         // A long run of marks or of one punctuation character is one token (as in `quotes`).
-        let len = long_run(block, i, c).unwrap_or(c.len_utf8());
-        out.push(Token {
-            start: start + i,
-            end: start + i + len,
-            kind: Kind::Punct(c),
-            cap: false,
-            upper: false,
-            digit: false,
-            sent: false,
-            newline_before: newline,
-        });
-        newline = false;
-        match c {
-            '.' | '!' | '?' | ':' | ';' | '…' => sent = true,
-            _ if is_quote_open(c) && (sent || prev_is_space(bytes, i)) => sent = true,
-            '"' | '”' | '’' | ')' | '\'' => {}
-            _ => sent = false,
+        LexKind::Punct(c) | LexKind::Run(c) => {
+            out.push(Token {
+                start: start + l.start,
+                end: start + l.end,
+                kind: Kind::Punct(c),
+                cap: false,
+                upper: false,
+                digit: false,
+                sent: false,
+                newline_before: l.newline_before,
+            });
+            match c {
+                '.' | '!' | '?' | ':' | ';' | '…' => sent = true,
+                _ if is_quote_open(c) && (sent || prev_is_space(bytes, l.start)) => sent = true,
+                '"' | '”' | '’' | ')' | '\'' => {}
+                _ => sent = false,
+            }
         }
-        i += len;
-    }
+    });
 }
 
 fn prev_is_space(bytes: &[u8], i: usize) -> bool {
     i == 0 || bytes.get(i - 1).is_some_and(|b| b.is_ascii_whitespace())
 }
 
+#[inline(always)]
 fn char_at(s: &str, i: usize) -> char {
     match s.as_bytes().get(i) {
         // An ASCII byte is always a whole character (and a char boundary).
@@ -212,6 +208,7 @@ fn prefixed_name(word: &str) -> bool {
 
 /// Scans one word starting at `i`; returns its end and, when a possessive clitic follows, the end
 /// of the clitic.
+#[inline(always)]
 fn scan_word(s: &str, i: usize) -> (usize, Option<usize>) {
     let bytes = s.as_bytes();
     let mut j = i;

@@ -3,7 +3,7 @@
 
 use super::lexicon;
 pub use crate::analysis::text::is_mark_char;
-use crate::analysis::text::long_run;
+use crate::analysis::text::{LexKind, WordRules, lex};
 use crate::article::{Article, BlockKind, Span};
 
 /// What a token is. Quotation-mark characters that are not inside a word are `Mark`s.
@@ -111,61 +111,14 @@ pub fn units(article: &Article) -> Vec<Unit> {
     }
 }
 
-/// A paragraph longer than a window is cut at a white space this far at most past the window's
-/// size (else at a character boundary).
-pub(crate) const CUT_SEARCH: usize = 4096;
+#[cfg(test)]
+pub(crate) use crate::analysis::text::CUT_SEARCH;
 
 /// The units cut into windows of consecutive units of at most `max` bytes of text each (a unit
 /// longer than that is cut into pieces first, at white space). Units that fit in `max` bytes in
 /// all are one window.
 pub fn windows(text: &str, units: Vec<Unit>, max: usize) -> Vec<Vec<Unit>> {
-    let max = max.max(1);
-    let mut out = Vec::new();
-    let mut window: Vec<Unit> = Vec::new();
-    let mut bytes = 0;
-    let mut add = |piece: Unit, window: &mut Vec<Unit>, bytes: &mut usize| {
-        let len = piece.span.len();
-        if *bytes + len > max && !window.is_empty() {
-            out.push(std::mem::take(window));
-            *bytes = 0;
-        }
-        *bytes += len;
-        window.push(piece);
-    };
-    for unit in units {
-        let mut start = unit.span.start;
-        while unit.span.end - start > max {
-            let mut cut = start + max;
-            let limit = (cut + CUT_SEARCH).min(unit.span.end);
-            match text
-                .as_bytes()
-                .get(cut..limit)
-                .and_then(|b| b.iter().position(u8::is_ascii_whitespace))
-            {
-                Some(p) => cut += p,
-                None => {
-                    while cut < unit.span.end && !text.is_char_boundary(cut) {
-                        cut += 1;
-                    }
-                }
-            }
-            let piece = Unit {
-                span: Span::new(start, cut),
-                ..unit
-            };
-            add(piece, &mut window, &mut bytes);
-            start = cut;
-        }
-        let piece = Unit {
-            span: Span::new(start, unit.span.end),
-            ..unit
-        };
-        add(piece, &mut window, &mut bytes);
-    }
-    if !window.is_empty() {
-        out.push(window);
-    }
-    out
+    crate::analysis::text::windows(text, units, max, |u| u.span, |u, span| Unit { span, ..u })
 }
 
 impl<'a> Doc<'a> {
@@ -340,6 +293,7 @@ fn split_paragraphs(text: &str) -> Vec<Unit> {
 /// The char at byte `i` of `s` and its length: one byte read for ASCII. `i` is always a char
 /// boundary here; were it not, a space of one byte is returned, so that no token starts there.
 /// With it, the character's class.
+#[inline(always)]
 fn char_at(s: &str, i: usize) -> (char, usize, u8) {
     match s.as_bytes().get(i) {
         Some(&b) if b.is_ascii() => (
@@ -354,80 +308,79 @@ fn char_at(s: &str, i: usize) -> (char, usize, u8) {
     }
 }
 
+/// The quote finder's word rules: a word starts at a letter, a digit, `@` or `#`, and goes on
+/// over them and over a joiner that a word character follows (see `analysis::text`).
+struct SpeechWords;
+
+impl WordRules for SpeechWords {
+    #[inline(always)]
+    fn starts_word(c: char) -> bool {
+        match u8::try_from(c) {
+            Ok(b) if b.is_ascii() => ASCII_CLASS.get(usize::from(b)) == Some(&WORD),
+            _ => is_word_char(c),
+        }
+    }
+    #[inline(always)]
+    fn scan_word(slice: &str, i: usize, c: char) -> (usize, Option<usize>) {
+        let bytes = slice.as_bytes();
+        let mut j = i + c.len_utf8();
+        while j < bytes.len() {
+            let (d, dn, d_class) = char_at(slice, j);
+            if d_class == WORD {
+                j += dn;
+                continue;
+            }
+            if !is_word_joiner(d) {
+                break;
+            }
+            // A joiner belongs to the word only when a word character follows it (and, for
+            // a comma, only between digits: "1,000").
+            let after = (j + dn < bytes.len()).then(|| char_at(slice, j + dn));
+            let joins = match after {
+                Some((a, _, _)) if d == ',' => {
+                    a.is_ascii_digit()
+                        && j.checked_sub(1)
+                            .and_then(|p| bytes.get(p))
+                            .is_some_and(u8::is_ascii_digit)
+                }
+                Some((_, _, a_class)) => a_class == WORD,
+                None => false,
+            };
+            if !joins {
+                break;
+            }
+            j += dn;
+        }
+        (j, None)
+    }
+}
+
 fn tokenize(text: &str, span: Span, unit: u32, out: &mut Vec<Tok>) {
     let Some(slice) = text.get(span.start..span.end) else {
         return;
     };
-    let bytes = slice.as_bytes();
     let base = span.start;
-    let mut i = 0;
-    while i < bytes.len() {
-        let (c, n, class) = char_at(slice, i);
-        if class == SPACE {
-            i += n;
-            continue;
-        }
-        let start = base + i;
-        if class == WORD {
-            let mut j = i + n;
-            while j < bytes.len() {
-                let (d, dn, d_class) = char_at(slice, j);
-                if d_class == WORD {
-                    j += dn;
-                    continue;
-                }
-                if !is_word_joiner(d) {
-                    break;
-                }
-                // A joiner belongs to the word only when a word character follows it (and, for
-                // a comma, only between digits: "1,000").
-                let after = (j + dn < bytes.len()).then(|| char_at(slice, j + dn));
-                let joins = match after {
-                    Some((a, _, _)) if d == ',' => {
-                        a.is_ascii_digit()
-                            && j.checked_sub(1)
-                                .and_then(|p| bytes.get(p))
-                                .is_some_and(u8::is_ascii_digit)
-                    }
-                    Some((_, _, a_class)) => a_class == WORD,
-                    None => false,
-                };
-                if !joins {
-                    break;
-                }
-                j += dn;
-            }
-            let end = base + j;
-            out.push(Tok {
-                start,
-                end,
-                kind: TokKind::Word,
-                unit,
-                sentence: 0,
-                flags: text.get(start..end).map_or(0, lexicon::flags_of),
-            });
-            i = j;
-        } else {
+    lex::<SpeechWords>(slice, |l| {
+        let (start, end) = (base + l.start, base + l.end);
+        let (kind, flags) = match l.kind {
+            LexKind::Word(_) => (
+                TokKind::Word,
+                text.get(start..end).map_or(0, lexicon::flags_of),
+            ),
             // A long run of marks or of one punctuation character is one token: it is no
             // quotation, and text made of nothing else must not cost a token per byte.
-            let run = long_run(slice, i, c);
-            let kind = if is_mark_char(c) && run.is_none() {
-                TokKind::Mark(c)
-            } else {
-                TokKind::Punct(c)
-            };
-            let len = run.unwrap_or(n);
-            out.push(Tok {
-                start,
-                end: start + len,
-                kind,
-                unit,
-                sentence: 0,
-                flags: 0,
-            });
-            i += len;
-        }
-    }
+            LexKind::Punct(c) if is_mark_char(c) => (TokKind::Mark(c), 0),
+            LexKind::Punct(c) | LexKind::Run(c) => (TokKind::Punct(c), 0),
+        };
+        out.push(Tok {
+            start,
+            end,
+            kind,
+            unit,
+            sentence: 0,
+            flags,
+        });
+    });
 }
 
 #[cfg(test)]
