@@ -159,7 +159,8 @@ fn kind_of(doc: &Doc, pair: &Pair, last: usize, previous: Option<Found>) -> Opti
     let speech_cue = attributed_after
         || verb_before.is_some()
         || headline_verb
-        || attribution::has_according_to(doc, s_start, open);
+        || attribution::has_according_to(doc, s_start, open)
+        || attribution::quotative_before(doc, open, s_start);
     // A whole sentence in marks ("It was close.") is speech however short.
     let whole_sentence = c.first_capital
         && pair.close.is_some_and(|close| {

@@ -33,6 +33,8 @@ pub struct Resolver<'e> {
     persons: Vec<(usize, usize)>,
     next_person: usize,
     last_person: Option<usize>,
+    /// The person the article speaks as ("I"): see `narrator`.
+    narrator: Option<usize>,
 }
 
 impl<'e> Resolver<'e> {
@@ -56,8 +58,10 @@ impl<'e> Resolver<'e> {
             .filter(|m| m.kind == EntityKind::Person)
             .map(|m| (m.span.start, m.entity))
             .collect();
+        let narrator = narrator(text, &mentions);
         Resolver {
             entities,
+            narrator,
             mentions,
             surnames: surnames(entities),
             votes,
@@ -84,6 +88,7 @@ impl<'e> Resolver<'e> {
             };
             let text = speaker.slice(doc.text).trim();
             let link = match pronoun(text) {
+                Some(Pronoun::I) => self.narrator,
                 Some(p) => resolve_pronoun(
                     p,
                     speaker,
@@ -139,6 +144,8 @@ enum Pronoun {
     She,
     It,
     They,
+    /// "I": the narrator.
+    I,
 }
 
 fn pronoun(text: &str) -> Option<Pronoun> {
@@ -151,6 +158,8 @@ fn pronoun(text: &str) -> Option<Pronoun> {
         Some(Pronoun::It)
     } else if is("they") || is("we") {
         Some(Pronoun::They)
+    } else if is("i") {
+        Some(Pronoun::I)
     } else {
         None
     }
@@ -314,6 +323,7 @@ fn resolve_pronoun(
             }
             previous.or(subject).or(exact).or(unknown).or(possessor)
         }
+        Pronoun::I => None,
         Pronoun::It | Pronoun::They => {
             // The speaker of the quotation before, when it is not a person ("…," said KCNA.
             // "…," it added).
@@ -330,6 +340,92 @@ fn resolve_pronoun(
             })
         }
     }
+}
+
+/// How far into the article (bytes) the narrator is looked for: a speech, talk or vlog names
+/// its speaker in its title or opening lines.
+const NARRATOR_BYTES: usize = 4096;
+
+/// The person a first-person text speaks as: one who introduces themselves ("my name is X",
+/// "I'm X", "it's X here", "this is X"), or whom the opening lines name as giving the speech
+/// ("remarks by X", "X delivered remarks", "X's remarks", "interview with X"). The first such
+/// person mention within `NARRATOR_BYTES` of the start; `None` when none is named so.
+fn narrator(text: &str, mentions: &[Mention]) -> Option<usize> {
+    const BEFORE: &[&str] = &[
+        "my name is",
+        "my name's",
+        "i'm",
+        "i’m",
+        "i am",
+        "it's",
+        "it’s",
+        "this is",
+        "remarks by",
+        "remarks of",
+        "speech by",
+        "speech of",
+        "address by",
+        "statement by",
+        "testimony of",
+        "interview with",
+        "interviews",
+        "interviewed",
+        "lecture by",
+        "talk by",
+        "keynote by",
+    ];
+    const AFTER: &[&str] = &[
+        "here",
+        "delivered",
+        "'s remarks",
+        "’s remarks",
+        "'s speech",
+        "’s speech",
+        "'s address",
+        "’s address",
+        "'s statement",
+        "’s statement",
+        "'s testimony",
+        "’s testimony",
+        "remarks",
+        "speech",
+        "addressed",
+        "spoke",
+        "speaks",
+    ];
+    let ends_with_phrase = |s: &str, phrase: &str| {
+        s.len() >= phrase.len()
+            && s.is_char_boundary(s.len() - phrase.len())
+            && s[s.len() - phrase.len()..].eq_ignore_ascii_case(phrase)
+            && !s[..s.len() - phrase.len()]
+                .ends_with(|c: char| c.is_alphanumeric() || c == '\'' || c == '’')
+    };
+    let starts_with_phrase = |s: &str, phrase: &str| {
+        s.get(..phrase.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(phrase))
+            && !s[phrase.len()..].starts_with(|c: char| c.is_alphanumeric())
+    };
+    // Introducing oneself names the speaker even when the name was not taken for a person's
+    // ("it's Shawntas Way here").
+    const SELF_BEFORE: &[&str] = &["my name is", "my name's", "i'm", "i’m", "i am"];
+    mentions
+        .iter()
+        .take_while(|m| m.span.start < NARRATOR_BYTES)
+        .find(|m| {
+            let before = text.get(m.span.start.saturating_sub(24)..m.span.start);
+            let before = before.map(|b| b.trim_end().trim_end_matches(',').trim_end());
+            let after = text
+                .get(m.span.end..)
+                .map(|a| a.trim_start_matches(',').trim_start());
+            let self_named = before
+                .is_some_and(|b| SELF_BEFORE.iter().any(|p| ends_with_phrase(b, p)))
+                || after.is_some_and(|a| starts_with_phrase(a, "here"));
+            self_named
+                || m.kind == EntityKind::Person
+                    && (before.is_some_and(|b| BEFORE.iter().any(|p| ends_with_phrase(b, p)))
+                        || after.is_some_and(|a| AFTER.iter().any(|p| starts_with_phrase(a, p))))
+        })
+        .map(|m| m.entity)
 }
 
 /// The linked speaker of the nearest earlier quotation that has a speaker.

@@ -939,3 +939,114 @@ fn a_news_story_is_one_window() {
         );
     }
 }
+
+#[test]
+fn first_person_speaker_is_the_narrator_the_opening_names() {
+    let a = article(&[
+        "Senator Jane Doe delivered remarks on the floor of the Senate.",
+        "They asked me that day whether I would sign it. I said, \"Only if you think it is worthy of him.\"",
+    ]);
+    let ents = [entity(
+        "jane-doe",
+        EntityKind::Person,
+        "Jane Doe",
+        &a.text,
+        &["Jane Doe"],
+    )];
+    let q = extract(&a, &ents);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].speaker_text(&a.text), Some("I"));
+    assert_eq!(q[0].speaker.as_deref(), Some("jane-doe"));
+    // Nobody named as the one speaking: "I" stays unlinked.
+    let b = article(&[
+        "Jane Doe visited the Senate on Monday.",
+        "I said, \"Only if you think it is worthy of him.\"",
+    ]);
+    let ents = [entity(
+        "jane-doe",
+        EntityKind::Person,
+        "Jane Doe",
+        &b.text,
+        &["Jane Doe"],
+    )];
+    let q = extract(&b, &ents);
+    assert_eq!(q[0].speaker_text(&b.text), Some("I"));
+    assert_eq!(q[0].speaker, None);
+}
+
+#[test]
+fn self_introduction_names_the_narrator_whatever_its_kind() {
+    let a = article(&[
+        "Hey everyone! So it's Curly Corner here today, and I'm showing you my new line.",
+        "I'm like, \"What else can I say? I love it.\"",
+    ]);
+    // The name was taken for a place: introducing oneself still makes it the speaker.
+    let ents = [entity(
+        "curly-corner",
+        EntityKind::Place,
+        "Curly Corner",
+        &a.text,
+        &["Curly Corner"],
+    )];
+    let q = extract(&a, &ents);
+    let speech: Vec<_> = q
+        .iter()
+        .filter(|q| matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial))
+        .collect();
+    assert_eq!(speech.len(), 1, "{q:#?}");
+    assert_eq!(speech[0].speaker_text(&a.text), Some("I"));
+    assert_eq!(speech[0].speaker.as_deref(), Some("curly-corner"));
+}
+
+#[test]
+fn quotative_like_introduces_speech() {
+    let (kind, _, speaker) = only(&["And then she was like, \"no way!\""]);
+    assert!(matches!(kind, QuoteKind::Direct | QuoteKind::Partial));
+    assert_eq!(speaker.as_deref(), Some("she"));
+    let (kind, _, speaker) = only(&["I started the video and I was just like \"hey!\"."]);
+    assert!(matches!(kind, QuoteKind::Direct | QuoteKind::Partial));
+    assert_eq!(speaker.as_deref(), Some("I"));
+    // "like" as a preposition is no cue: a short term stays a term.
+    let (kind, _, _) = only(&["It tastes like \"chicken\" to me."]);
+    assert_eq!(kind, QuoteKind::Scare);
+}
+
+#[test]
+fn the_source_of_a_saying_is_its_speaker() {
+    assert_eq!(
+        speaker_of(&[
+            "There is a wonderful line attributed to Mark Twain — \"The reports of my death are greatly exaggerated.\""
+        ])
+        .as_deref(),
+        Some("Mark Twain")
+    );
+    assert_eq!(
+        speaker_of(&[
+            "Think of the famous quote by Thomas Edison: \"Genius is one percent inspiration.\""
+        ])
+        .as_deref(),
+        Some("Thomas Edison")
+    );
+}
+
+#[test]
+fn subject_stands_before_goes_on_to_say() {
+    assert_eq!(
+        speaker_of(&[
+            "Later, the Court goes on to say, \"nor does this appeal concern any right to storage.\""
+        ])
+        .as_deref(),
+        Some("the Court")
+    );
+}
+
+#[test]
+fn mentioned_reports_speech() {
+    assert_eq!(
+        speaker_of(&[
+            "His cousin, Anna Berg, when asked about the duel, mentioned that he \"found himself in the presence of a supposed uncle.\""
+        ])
+        .as_deref(),
+        Some("Anna Berg")
+    );
+}
