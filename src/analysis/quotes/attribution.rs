@@ -424,6 +424,13 @@ fn subject_range(doc: &Doc, verb: usize, floor: usize) -> Option<(usize, usize)>
     if !doc.is_word(last) {
         return None;
     }
+    // A pronoun right before the verb is its subject ("on our last day we said").
+    // Not "the i reporting" (the newspaper).
+    let w = doc.tok_text(last);
+    if lexicon::is_pronoun(w) && w != "i" && !(last > floor && doc.has(last - 1, flag::DETERMINER))
+    {
+        return Some((last, last + 1));
+    }
     let phrase = phrase_ending_at(doc, last, floor)?;
     speaker_like(doc, phrase).then_some(phrase)
 }
@@ -521,6 +528,22 @@ pub fn after(doc: &Doc, close: usize, end: usize) -> Option<Span> {
     let words = (j..stop).filter(|&i| doc.is_word(i)).count();
     if words == 0 || words > MAX_SPEAKER_WORDS || !speaker_like(doc, (j, stop)) {
         return None;
+    }
+    // "Grant's spokesman, Mark Owen, told": a description, then the name in apposition.
+    if stop < v && !proper(doc, (j, stop)) {
+        let mut next = stop + 1;
+        while next < v && !doc.is_punct(next, ',') {
+            next += 1;
+        }
+        let name = (stop + 1, next);
+        if next > stop + 1
+            && next - stop - 1 <= 4
+            && doc.is_punct(next, ',')
+            && proper(doc, name)
+            && (name.0..name.1).all(|i| doc.is_word(i) || doc.is_punct(i, '.'))
+        {
+            return span_of(doc, name);
+        }
     }
     span_of(doc, (j, stop))
 }

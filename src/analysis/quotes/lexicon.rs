@@ -388,6 +388,7 @@ const NAMING_CUES: &[&str] = &[
     "hashtag",
     "hashtags",
     "headline",
+    "initials",
     "know",
     "known",
     "labeled",

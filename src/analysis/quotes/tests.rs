@@ -1050,3 +1050,74 @@ fn mentioned_reports_speech() {
         Some("Anna Berg")
     );
 }
+
+/// The entity "I" links to in `paragraphs`, with `name` the only person.
+fn narrator_link(paragraphs: &[&str], name: &str) -> Option<String> {
+    let a = article(paragraphs);
+    let ents = [entity("p", EntityKind::Person, name, &a.text, &[name])];
+    let q = extract(&a, &ents);
+    let q = q.iter().find(|q| q.speaker_text(&a.text) == Some("I"))?;
+    q.speaker.as_deref().map(String::from)
+}
+
+#[test]
+fn the_opening_lines_name_who_speaks_in_the_first_person() {
+    let said = "Later I said, \"Only if you think it is worthy of him.\"";
+    for opening in [
+        "Remarks by President Ada Byron at the Opening of the Library",
+        "Prime Minister Ada Byron's Inaugural Address",
+        "Interview with British mathematician and writer Ada Byron",
+        "Hey everyone, my name is Ada Byron and welcome back.",
+        "Biologist Ada Byron tells Wikinews about ants",
+    ] {
+        assert_eq!(
+            narrator_link(&[opening, said], "Ada Byron").as_deref(),
+            Some("p"),
+            "{opening}"
+        );
+    }
+    for opening in [
+        "Ada Byron opened the library on Monday.",
+        "A speech was given. Ada Byron listened.",
+    ] {
+        assert_eq!(
+            narrator_link(&[opening, said], "Ada Byron"),
+            None,
+            "{opening}"
+        );
+    }
+}
+
+#[test]
+fn the_name_in_apposition_to_a_description_speaks() {
+    assert_eq!(
+        speaker_of(&["\"Absolutely not,\" Grant's spokesman, Mark Owen, told the Times."])
+            .as_deref(),
+        Some("Mark Owen")
+    );
+    // A name first keeps its description as an apposition.
+    assert_eq!(
+        speaker_of(&["\"Absolutely not,\" Mark Owen, a spokesman, told the Times."]).as_deref(),
+        Some("Mark Owen")
+    );
+}
+
+#[test]
+fn a_pronoun_before_the_verb_is_its_subject() {
+    assert_eq!(
+        speaker_of(&["On our last day we said, \"We are sleeping in today.\""]).as_deref(),
+        Some("we")
+    );
+}
+
+#[test]
+fn sayings_questions_and_initials_are_terms() {
+    for text in [
+        "What about the adage, \"Those who forget history are doomed to repeat it\"?",
+        "Many would agree that the question \"what makes an artwork beautiful\" matters less now.",
+        "He was identified only by the initials \"L. D.\" in the letter.",
+    ] {
+        let (kind, _, _) = only(&[text]);
+        assert_eq!(kind, QuoteKind::Scare, "{text}");
+    }
+}
