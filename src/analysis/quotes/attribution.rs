@@ -599,7 +599,8 @@ pub fn before(doc: &Doc, open: usize, floor: usize) -> Option<Span> {
     None
 }
 
-/// "by" or "from" after a noun for a saying ("quote by", "words from"): its source follows.
+/// "by" or "from" after a noun for a saying ("quote by", "words from"), "of" after "words":
+/// its source follows.
 fn is_source_by(doc: &Doc, i: usize) -> bool {
     const SAYINGS: &[&str] = &[
         "line",
@@ -611,6 +612,10 @@ fn is_source_by(doc: &Doc, i: usize) -> bool {
         "saying",
         "words",
     ];
+    // "in the words of X".
+    if lower_is(doc, i, "of") && i > 0 && lower_is(doc, i - 1, "words") {
+        return true;
+    }
     (lower_is(doc, i, "by") || lower_is(doc, i, "from"))
         && i > 0
         && doc.is_word(i - 1)

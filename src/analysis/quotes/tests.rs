@@ -1121,3 +1121,16 @@ fn sayings_questions_and_initials_are_terms() {
         assert_eq!(kind, QuoteKind::Scare, "{text}");
     }
 }
+
+#[test]
+fn in_the_words_of_names_the_speaker() {
+    assert_eq!(
+        speaker_of(&["In the words of Ada Byron, \"We must never stop asking why.\""]).as_deref(),
+        Some("Ada Byron")
+    );
+    assert_eq!(
+        speaker_of(&["Nearly a year ago, Tom Reed gasped his last words, \"I can't go on.\""])
+            .as_deref(),
+        Some("Tom Reed")
+    );
+}
