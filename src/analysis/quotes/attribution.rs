@@ -627,13 +627,16 @@ fn is_source_by(doc: &Doc, i: usize) -> bool {
 /// The quotative "like" at `i` right before the opening mark `open` ("I'm like "…"", "she
 /// was like, "…""): its subject.
 fn quotative_at(doc: &Doc, i: usize, open: usize, floor: usize) -> Option<Span> {
+    if open - i > 2 || !lower_is(doc, i, "like") {
+        return None;
+    }
     let only_punct = (i + 1..open).all(|j| {
         matches!(
             doc.toks[j].kind,
             TokKind::Punct(',' | ':' | '-' | '–' | '—')
         )
     });
-    (lower_is(doc, i, "like") && only_punct && open - i <= 2)
+    only_punct
         .then(|| quotative_subject(doc, i, floor))
         .flatten()
 }

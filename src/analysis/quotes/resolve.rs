@@ -33,8 +33,8 @@ pub struct Resolver<'e> {
     persons: Vec<(usize, usize)>,
     next_person: usize,
     last_person: Option<usize>,
-    /// The person the article speaks as ("I"): see `narrator`.
-    narrator: Option<usize>,
+    /// The person the article speaks as ("I"), once a speaker "I" asks for it: see `narrator`.
+    narrator: Option<Option<usize>>,
 }
 
 impl<'e> Resolver<'e> {
@@ -58,10 +58,9 @@ impl<'e> Resolver<'e> {
             .filter(|m| m.kind == EntityKind::Person)
             .map(|m| (m.span.start, m.entity))
             .collect();
-        let narrator = narrator(text, &mentions);
         Resolver {
             entities,
-            narrator,
+            narrator: None,
             mentions,
             surnames: surnames(entities),
             votes,
@@ -88,7 +87,9 @@ impl<'e> Resolver<'e> {
             };
             let text = speaker.slice(doc.text).trim();
             let link = match pronoun(text) {
-                Some(Pronoun::I) => self.narrator,
+                Some(Pronoun::I) => *self
+                    .narrator
+                    .get_or_insert_with(|| narrator(doc.text, &self.mentions)),
                 Some(p) => resolve_pronoun(
                     p,
                     speaker,
