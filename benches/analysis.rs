@@ -12,7 +12,11 @@ use std::time::Instant;
 
 /// The gold texts: the seed article and the `text` of every GUM news file.
 fn gold_articles() -> Option<Vec<Article>> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/gold");
+    // Where build.rs found the gold data (../shared/gold, or BYLINE_GOLD_DIR at build time).
+    let dir = option_env!("BYLINE_GOLD_ROOT").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/gold"),
+        std::path::PathBuf::from,
+    );
     if !dir.is_dir() {
         println!("SKIPPED gold texts: {} is absent", dir.display());
         return None;

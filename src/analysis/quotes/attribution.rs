@@ -223,7 +223,77 @@ fn span_of(doc: &Doc, (first, end): (usize, usize)) -> Option<Span> {
 /// The subject of the speech verb at `verb`: "Jeff Rathke" in "Jeff Rathke, the State
 /// Department Spokesperson, said"; "Rathbun" in "Rathbun also wrote".
 pub fn subject_of(doc: &Doc, verb: usize, floor: usize) -> Option<Span> {
-    subject_range(doc, verb, floor).and_then(|r| span_of(doc, person_of_org(doc, tidy(doc, r))))
+    let r = subject_range(doc, verb, floor)?;
+    let r = person_of_org(doc, tidy(doc, r));
+    if r.1 == r.0 + 1
+        && let Some(p) = contracted_pronoun(doc, r.0)
+    {
+        return Some(p);
+    }
+    span_of(doc, r)
+}
+
+/// The pronoun of a contraction ("I" of "I'm", "she" of "she's"), as a span.
+fn contracted_pronoun(doc: &Doc, i: usize) -> Option<Span> {
+    let w = doc.tok_text(i);
+    let cut = w.find(['\'', '’'])?;
+    let head = &w[..cut];
+    let tail = &w[cut + w[cut..].chars().next()?.len_utf8()..];
+    let contraction = ["m", "re", "s", "ve", "d", "ll"]
+        .iter()
+        .any(|t| tail.eq_ignore_ascii_case(t));
+    (contraction && lexicon::is_pronoun(head)).then(|| {
+        let start = doc.toks[i].start;
+        Span::new(start, start + head.len())
+    })
+}
+
+/// Verbs that take another verb after "to" ("goes on to say", "wanted to tell"): the subject
+/// stands before them.
+const CATENATIVES: &[&str] = &[
+    "began",
+    "begins",
+    "continue",
+    "continued",
+    "continues",
+    "decided",
+    "go",
+    "goes",
+    "going",
+    "had",
+    "has",
+    "have",
+    "hastened",
+    "hastens",
+    "likes",
+    "proceeded",
+    "proceeds",
+    "seemed",
+    "seems",
+    "tried",
+    "tries",
+    "used",
+    "want",
+    "wanted",
+    "wants",
+    "went",
+];
+
+/// The start of "goes on to" / "wanted to" before the verb at `verb`, else `verb`.
+fn before_catenative(doc: &Doc, verb: usize, floor: usize) -> usize {
+    if verb < floor + 2 || !lower_is(doc, verb - 1, "to") {
+        return verb;
+    }
+    let mut k = verb - 1;
+    if k > floor + 1 && lower_is(doc, k - 1, "on") {
+        k -= 1;
+    }
+    let w = doc.tok_text(k - 1);
+    if doc.is_word(k - 1) && CATENATIVES.contains(&w) {
+        k - 1
+    } else {
+        verb
+    }
 }
 
 /// Last words of organization names ("Bank of Japan", "University of Porto"): an "of" after
@@ -297,7 +367,7 @@ fn person_of_org(doc: &Doc, (first, end): (usize, usize)) -> (usize, usize) {
 }
 
 fn subject_range(doc: &Doc, verb: usize, floor: usize) -> Option<(usize, usize)> {
-    let mut k = verb;
+    let mut k = before_catenative(doc, verb, floor);
     while k > floor {
         let w = doc.tok_text(k - 1);
         if doc.is_word(k - 1) && lexicon::is_verb_filler(w) {
@@ -353,6 +423,13 @@ fn subject_range(doc: &Doc, verb: usize, floor: usize) -> Option<(usize, usize)>
     }
     if !doc.is_word(last) {
         return None;
+    }
+    // A pronoun right before the verb is its subject ("on our last day we said").
+    // Not "the i reporting" (the newspaper).
+    let w = doc.tok_text(last);
+    if lexicon::is_pronoun(w) && w != "i" && !(last > floor && doc.has(last - 1, flag::DETERMINER))
+    {
+        return Some((last, last + 1));
     }
     let phrase = phrase_ending_at(doc, last, floor)?;
     speaker_like(doc, phrase).then_some(phrase)
@@ -452,6 +529,22 @@ pub fn after(doc: &Doc, close: usize, end: usize) -> Option<Span> {
     if words == 0 || words > MAX_SPEAKER_WORDS || !speaker_like(doc, (j, stop)) {
         return None;
     }
+    // "Grant's spokesman, Mark Owen, told": a description, then the name in apposition.
+    if stop < v && !proper(doc, (j, stop)) {
+        let mut next = stop + 1;
+        while next < v && !doc.is_punct(next, ',') {
+            next += 1;
+        }
+        let name = (stop + 1, next);
+        if next > stop + 1
+            && next - stop - 1 <= 4
+            && doc.is_punct(next, ',')
+            && proper(doc, name)
+            && (name.0..name.1).all(|i| doc.is_word(i) || doc.is_punct(i, '.'))
+        {
+            return span_of(doc, name);
+        }
+    }
     span_of(doc, (j, stop))
 }
 
@@ -471,6 +564,22 @@ pub fn before(doc: &Doc, open: usize, floor: usize) -> Option<Span> {
         {
             return span_of(doc, p);
         }
+        // The source of a saying: "a quote attributed to Einstein —", "the famous quote by
+        // Thomas Edison:".
+        let source = if lower_is(doc, i, "attributed") && lower_is(doc, i + 1, "to") {
+            Some(i + 2)
+        } else {
+            is_source_by(doc, i).then_some(i + 1)
+        };
+        if let Some(from) = source
+            && let Some(p) = phrase_starting_at(doc, from, open)
+            && name_like(doc, p)
+        {
+            return span_of(doc, p);
+        }
+        if let Some(s) = quotative_at(doc, i, open, floor) {
+            return Some(s);
+        }
         if is_speech_verb_at(doc, i) {
             // "called" right before the mark names a thing; it is not speech.
             if i + 1 == open && doc.tok_text(i).eq_ignore_ascii_case("called") {
@@ -488,6 +597,77 @@ pub fn before(doc: &Doc, open: usize, floor: usize) -> Option<Span> {
         }
     }
     None
+}
+
+/// "by" or "from" after a noun for a saying ("quote by", "words from"), "of" after "words":
+/// its source follows.
+fn is_source_by(doc: &Doc, i: usize) -> bool {
+    const SAYINGS: &[&str] = &[
+        "line",
+        "lines",
+        "quotation",
+        "quote",
+        "quotes",
+        "remark",
+        "saying",
+        "words",
+    ];
+    // "in the words of X".
+    if lower_is(doc, i, "of") && i > 0 && lower_is(doc, i - 1, "words") {
+        return true;
+    }
+    (lower_is(doc, i, "by") || lower_is(doc, i, "from"))
+        && i > 0
+        && doc.is_word(i - 1)
+        && SAYINGS
+            .iter()
+            .any(|s| doc.tok_text(i - 1).eq_ignore_ascii_case(s))
+}
+
+/// The quotative "like" at `i` right before the opening mark `open` ("I'm like "…"", "she
+/// was like, "…""): its subject.
+fn quotative_at(doc: &Doc, i: usize, open: usize, floor: usize) -> Option<Span> {
+    if open - i > 2 || !lower_is(doc, i, "like") {
+        return None;
+    }
+    let only_punct = (i + 1..open).all(|j| {
+        matches!(
+            doc.toks[j].kind,
+            TokKind::Punct(',' | ':' | '-' | '–' | '—')
+        )
+    });
+    only_punct
+        .then(|| quotative_subject(doc, i, floor))
+        .flatten()
+}
+
+/// A quotative "like" introduces the quotation at `open` (a speech cue).
+pub fn quotative_before(doc: &Doc, open: usize, floor: usize) -> bool {
+    let floor = clamp(open, floor);
+    (open.saturating_sub(2).max(floor)..open).any(|i| quotative_at(doc, i, open, floor).is_some())
+}
+
+/// The subject of a quotative "like" at `like`: "I" in "I'm like" / "I was just like", "she"
+/// in "she's like".
+fn quotative_subject(doc: &Doc, like: usize, floor: usize) -> Option<Span> {
+    const BE: &[&str] = &["am", "are", "be", "is", "was", "were"];
+    let mut k = like;
+    // "just like", "all like", "literally like".
+    while k > floor
+        && doc.is_word(k - 1)
+        && (doc.tok_text(k - 1).ends_with("ly")
+            || ["all", "just", "kind", "kinda", "sort", "so"].contains(&doc.tok_text(k - 1)))
+    {
+        k -= 1;
+    }
+    let be = k.checked_sub(1).filter(|&b| b >= floor && doc.is_word(b))?;
+    if let Some(p) = contracted_pronoun(doc, be) {
+        return Some(p);
+    }
+    if !BE.iter().any(|b| doc.tok_text(be).eq_ignore_ascii_case(b)) {
+        return None;
+    }
+    subject_of(doc, be, floor)
 }
 
 /// The subject that opens a sentence ("Kerry" in "Kerry was blunt."): capitalised words at its

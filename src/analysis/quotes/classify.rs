@@ -132,6 +132,7 @@ fn kind_of(doc: &Doc, pair: &Pair, last: usize, previous: Option<Found>) -> Opti
     let (s_start, s_end) = doc.sentence_range(open);
     let p1 = word_before(doc, open, unit_first);
     if p1.is_some_and(|p1| naming_cue(doc, p1, unit_first))
+        || saying_noun_before(doc, open, unit_first)
         || p1.is_some_and(|p1| c.first_capital && lexicon::is_title_noun(doc.tok_text(p1)))
     {
         return Some(QuoteKind::Scare);
@@ -159,7 +160,8 @@ fn kind_of(doc: &Doc, pair: &Pair, last: usize, previous: Option<Found>) -> Opti
     let speech_cue = attributed_after
         || verb_before.is_some()
         || headline_verb
-        || attribution::has_according_to(doc, s_start, open);
+        || attribution::has_according_to(doc, s_start, open)
+        || attribution::quotative_before(doc, open, s_start);
     // A whole sentence in marks ("It was close.") is speech however short.
     let whole_sentence = c.first_capital
         && pair.close.is_some_and(|close| {
@@ -218,6 +220,22 @@ fn naming_cue(doc: &Doc, p1: usize, floor: usize) -> bool {
         });
     }
     lexicon::is_naming_cue(w)
+}
+
+/// A noun for a saying or a question right before the quotation, perhaps with a comma or
+/// colon between: `the adage, "…"`, `the question "…"`. The quotation is what the noun names,
+/// not someone speaking.
+fn saying_noun_before(doc: &Doc, open: usize, floor: usize) -> bool {
+    const SAYINGS: &[&str] = &["adage", "aphorism", "maxim", "proverb", "question"];
+    let mut p = open;
+    if p > floor && matches!(doc.toks[p - 1].kind, TokKind::Punct(',' | ':')) {
+        p -= 1;
+    }
+    word_before(doc, p, floor).is_some_and(|w| {
+        let t = doc.tok_text(w);
+        SAYINGS.iter().any(|s| t.eq_ignore_ascii_case(s))
+            && word_before(doc, w, floor).is_some_and(|d| lexicon::is_determiner(doc.tok_text(d)))
+    })
 }
 
 /// `"parole" status`, `'streamlined' UK asylum process`: a short quoted word used as a modifier

@@ -33,6 +33,8 @@ pub struct Resolver<'e> {
     persons: Vec<(usize, usize)>,
     next_person: usize,
     last_person: Option<usize>,
+    /// The person the article speaks as ("I"), once a speaker "I" asks for it: see `narrator`.
+    narrator: Option<Option<usize>>,
 }
 
 impl<'e> Resolver<'e> {
@@ -58,6 +60,7 @@ impl<'e> Resolver<'e> {
             .collect();
         Resolver {
             entities,
+            narrator: None,
             mentions,
             surnames: surnames(entities),
             votes,
@@ -84,6 +87,9 @@ impl<'e> Resolver<'e> {
             };
             let text = speaker.slice(doc.text).trim();
             let link = match pronoun(text) {
+                Some(Pronoun::I) => *self
+                    .narrator
+                    .get_or_insert_with(|| narrator(doc.text, &self.mentions)),
                 Some(p) => resolve_pronoun(
                     p,
                     speaker,
@@ -139,6 +145,8 @@ enum Pronoun {
     She,
     It,
     They,
+    /// "I": the narrator.
+    I,
 }
 
 fn pronoun(text: &str) -> Option<Pronoun> {
@@ -151,6 +159,8 @@ fn pronoun(text: &str) -> Option<Pronoun> {
         Some(Pronoun::It)
     } else if is("they") || is("we") {
         Some(Pronoun::They)
+    } else if text == "I" {
+        Some(Pronoun::I)
     } else {
         None
     }
@@ -314,6 +324,7 @@ fn resolve_pronoun(
             }
             previous.or(subject).or(exact).or(unknown).or(possessor)
         }
+        Pronoun::I => None,
         Pronoun::It | Pronoun::They => {
             // The speaker of the quotation before, when it is not a person ("…," said KCNA.
             // "…," it added).
@@ -330,6 +341,152 @@ fn resolve_pronoun(
             })
         }
     }
+}
+
+/// How far into the article (bytes) the narrator is looked for: a speech, talk, interview or
+/// vlog names its speaker in its title or opening lines.
+const NARRATOR_BYTES: usize = 4096;
+
+/// How far before a name (bytes, within its line and sentence) a cue such as "Remarks by" may
+/// stand: "Remarks by President Biden", "Interview with US political activist Noam Chomsky".
+const CUE_REACH: usize = 80;
+
+/// Cues right before a name by which a speaker introduces themselves; they hold whatever kind
+/// the name was taken for ("it's Shawntas Way here").
+const SELF_CUES: &[&str] = &["i am", "i'm", "i’m", "my name is", "my name's", "my name’s"];
+
+/// Cues right before a person's name that present them in the first person.
+const NEAR_CUES: &[&str] = &["it is", "it's", "it’s", "this is"];
+
+/// Cues before a person's name, perhaps with a title or description between, that make them
+/// the one speaking.
+const FAR_CUES: &[&str] = &[
+    "address by",
+    "conversation with",
+    "interview with",
+    "interviewed",
+    "interviews",
+    "keynote by",
+    "lecture by",
+    "remarks by",
+    "remarks of",
+    "speaks with",
+    "speech by",
+    "speech of",
+    "spoke to",
+    "spoke with",
+    "statement by",
+    "talk by",
+    "talks to",
+    "talks with",
+    "testimony of",
+];
+
+/// Words right after a person's name that make them the one speaking ("Speaker Nancy Pelosi
+/// delivered remarks", "Nick Bos tells Wikinews").
+const AFTER_CUES: &[&str] = &[
+    "addressed",
+    "delivered",
+    "remarks",
+    "speaks",
+    "speech",
+    "spoke",
+    "talks to",
+    "tells wikinews",
+    "told wikinews",
+];
+
+/// Nouns for what a speaker delivers: "Nehru's Inaugural Address", "Pelosi's remarks".
+const DELIVERED: &[&str] = &[
+    "address",
+    "interview",
+    "keynote",
+    "lecture",
+    "remarks",
+    "speech",
+    "statement",
+    "testimony",
+];
+
+/// `s` ends with the phrase `p` (ASCII case ignored) at a word boundary.
+fn ends_with_phrase(s: &str, p: &str) -> bool {
+    let Some(cut) = s.len().checked_sub(p.len()) else {
+        return false;
+    };
+    s.is_char_boundary(cut)
+        && s[cut..].eq_ignore_ascii_case(p)
+        && !s[..cut].ends_with(|c: char| c.is_alphanumeric() || c == '\'' || c == '’')
+}
+
+/// `s` starts with the phrase `p` (ASCII case ignored) at a word boundary.
+fn starts_with_phrase(s: &str, p: &str) -> bool {
+    s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p))
+        && !s[p.len()..].starts_with(|c: char| c.is_alphanumeric())
+}
+
+/// `s` holds the phrase `p` (ASCII case ignored) at word boundaries.
+fn holds_phrase(s: &str, p: &str) -> bool {
+    (0..s.len()).any(|i| {
+        s.is_char_boundary(i)
+            && starts_with_phrase(&s[i..], p)
+            && !s[..i].ends_with(|c: char| c.is_alphanumeric())
+    })
+}
+
+/// The person a first-person text speaks as: one who introduces themselves ("my name is X",
+/// "I'm X", "it's X here"), or whom the opening lines present as the one speaking ("Remarks by
+/// President X", "X delivered remarks", "X's Inaugural Address", "Interview with X", "X tells
+/// Wikinews"). The first such mention within `NARRATOR_BYTES` of the start; `None` when nobody
+/// is presented so.
+fn narrator(text: &str, mentions: &[Mention]) -> Option<usize> {
+    mentions
+        .iter()
+        .take_while(|m| m.span.start < NARRATOR_BYTES)
+        .find(|m| {
+            let mut from = m.span.start.saturating_sub(CUE_REACH);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            let line = text.get(from..m.span.start).unwrap_or("");
+            // The same line and sentence only.
+            let line = line
+                .rfind(['\n', '.', '!', '?', ':', ';'])
+                .map_or(line, |i| &line[i + 1..]);
+            let near = line.trim_end().trim_end_matches(',').trim_end();
+            let after = text
+                .get(m.span.end..)
+                .unwrap_or("")
+                .trim_start_matches(',')
+                .trim_start();
+            let self_named = SELF_CUES.iter().any(|p| ends_with_phrase(near, p))
+                || starts_with_phrase(after, "here");
+            if self_named {
+                return true;
+            }
+            if m.kind != EntityKind::Person {
+                return false;
+            }
+            NEAR_CUES.iter().any(|p| ends_with_phrase(near, p))
+                || FAR_CUES.iter().any(|p| holds_phrase(line, p))
+                || AFTER_CUES.iter().any(|p| starts_with_phrase(after, p))
+                || delivers(after)
+        })
+        .map(|m| m.entity)
+}
+
+/// "'s remarks", "'s Inaugural Address": a possessive, up to two more words, and a noun for
+/// what a speaker delivers.
+fn delivers(after: &str) -> bool {
+    let Some(rest) = after
+        .strip_prefix("'s ")
+        .or_else(|| after.strip_prefix("’s "))
+    else {
+        return false;
+    };
+    rest.split_whitespace().take(3).any(|w| {
+        let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        DELIVERED.iter().any(|d| w.eq_ignore_ascii_case(d))
+    })
 }
 
 /// The linked speaker of the nearest earlier quotation that has a speaker.

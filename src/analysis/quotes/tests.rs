@@ -939,3 +939,198 @@ fn a_news_story_is_one_window() {
         );
     }
 }
+
+#[test]
+fn first_person_speaker_is_the_narrator_the_opening_names() {
+    let a = article(&[
+        "Senator Jane Doe delivered remarks on the floor of the Senate.",
+        "They asked me that day whether I would sign it. I said, \"Only if you think it is worthy of him.\"",
+    ]);
+    let ents = [entity(
+        "jane-doe",
+        EntityKind::Person,
+        "Jane Doe",
+        &a.text,
+        &["Jane Doe"],
+    )];
+    let q = extract(&a, &ents);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].speaker_text(&a.text), Some("I"));
+    assert_eq!(q[0].speaker.as_deref(), Some("jane-doe"));
+    // Nobody named as the one speaking: "I" stays unlinked.
+    let b = article(&[
+        "Jane Doe visited the Senate on Monday.",
+        "I said, \"Only if you think it is worthy of him.\"",
+    ]);
+    let ents = [entity(
+        "jane-doe",
+        EntityKind::Person,
+        "Jane Doe",
+        &b.text,
+        &["Jane Doe"],
+    )];
+    let q = extract(&b, &ents);
+    assert_eq!(q[0].speaker_text(&b.text), Some("I"));
+    assert_eq!(q[0].speaker, None);
+}
+
+#[test]
+fn self_introduction_names_the_narrator_whatever_its_kind() {
+    let a = article(&[
+        "Hey everyone! So it's Curly Corner here today, and I'm showing you my new line.",
+        "I'm like, \"What else can I say? I love it.\"",
+    ]);
+    // The name was taken for a place: introducing oneself still makes it the speaker.
+    let ents = [entity(
+        "curly-corner",
+        EntityKind::Place,
+        "Curly Corner",
+        &a.text,
+        &["Curly Corner"],
+    )];
+    let q = extract(&a, &ents);
+    let speech: Vec<_> = q
+        .iter()
+        .filter(|q| matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial))
+        .collect();
+    assert_eq!(speech.len(), 1, "{q:#?}");
+    assert_eq!(speech[0].speaker_text(&a.text), Some("I"));
+    assert_eq!(speech[0].speaker.as_deref(), Some("curly-corner"));
+}
+
+#[test]
+fn quotative_like_introduces_speech() {
+    let (kind, _, speaker) = only(&["And then she was like, \"no way!\""]);
+    assert!(matches!(kind, QuoteKind::Direct | QuoteKind::Partial));
+    assert_eq!(speaker.as_deref(), Some("she"));
+    let (kind, _, speaker) = only(&["I started the video and I was just like \"hey!\"."]);
+    assert!(matches!(kind, QuoteKind::Direct | QuoteKind::Partial));
+    assert_eq!(speaker.as_deref(), Some("I"));
+    // "like" as a preposition is no cue: a short term stays a term.
+    let (kind, _, _) = only(&["It tastes like \"chicken\" to me."]);
+    assert_eq!(kind, QuoteKind::Scare);
+}
+
+#[test]
+fn the_source_of_a_saying_is_its_speaker() {
+    assert_eq!(
+        speaker_of(&[
+            "There is a wonderful line attributed to Mark Twain — \"The reports of my death are greatly exaggerated.\""
+        ])
+        .as_deref(),
+        Some("Mark Twain")
+    );
+    assert_eq!(
+        speaker_of(&[
+            "Think of the famous quote by Thomas Edison: \"Genius is one percent inspiration.\""
+        ])
+        .as_deref(),
+        Some("Thomas Edison")
+    );
+}
+
+#[test]
+fn subject_stands_before_goes_on_to_say() {
+    assert_eq!(
+        speaker_of(&[
+            "Later, the Court goes on to say, \"nor does this appeal concern any right to storage.\""
+        ])
+        .as_deref(),
+        Some("the Court")
+    );
+}
+
+#[test]
+fn mentioned_reports_speech() {
+    assert_eq!(
+        speaker_of(&[
+            "His cousin, Anna Berg, when asked about the duel, mentioned that he \"found himself in the presence of a supposed uncle.\""
+        ])
+        .as_deref(),
+        Some("Anna Berg")
+    );
+}
+
+/// The entity "I" links to in `paragraphs`, with `name` the only person.
+fn narrator_link(paragraphs: &[&str], name: &str) -> Option<String> {
+    let a = article(paragraphs);
+    let ents = [entity("p", EntityKind::Person, name, &a.text, &[name])];
+    let q = extract(&a, &ents);
+    let q = q.iter().find(|q| q.speaker_text(&a.text) == Some("I"))?;
+    q.speaker.as_deref().map(String::from)
+}
+
+#[test]
+fn the_opening_lines_name_who_speaks_in_the_first_person() {
+    let said = "Later I said, \"Only if you think it is worthy of him.\"";
+    for opening in [
+        "Remarks by President Ada Byron at the Opening of the Library",
+        "Prime Minister Ada Byron's Inaugural Address",
+        "Interview with British mathematician and writer Ada Byron",
+        "Hey everyone, my name is Ada Byron and welcome back.",
+        "Biologist Ada Byron tells Wikinews about ants",
+    ] {
+        assert_eq!(
+            narrator_link(&[opening, said], "Ada Byron").as_deref(),
+            Some("p"),
+            "{opening}"
+        );
+    }
+    for opening in [
+        "Ada Byron opened the library on Monday.",
+        "A speech was given. Ada Byron listened.",
+    ] {
+        assert_eq!(
+            narrator_link(&[opening, said], "Ada Byron"),
+            None,
+            "{opening}"
+        );
+    }
+}
+
+#[test]
+fn the_name_in_apposition_to_a_description_speaks() {
+    assert_eq!(
+        speaker_of(&["\"Absolutely not,\" Grant's spokesman, Mark Owen, told the Times."])
+            .as_deref(),
+        Some("Mark Owen")
+    );
+    // A name first keeps its description as an apposition.
+    assert_eq!(
+        speaker_of(&["\"Absolutely not,\" Mark Owen, a spokesman, told the Times."]).as_deref(),
+        Some("Mark Owen")
+    );
+}
+
+#[test]
+fn a_pronoun_before_the_verb_is_its_subject() {
+    assert_eq!(
+        speaker_of(&["On our last day we said, \"We are sleeping in today.\""]).as_deref(),
+        Some("we")
+    );
+}
+
+#[test]
+fn sayings_questions_and_initials_are_terms() {
+    for text in [
+        "What about the adage, \"Those who forget history are doomed to repeat it\"?",
+        "Many would agree that the question \"what makes an artwork beautiful\" matters less now.",
+        "He was identified only by the initials \"L. D.\" in the letter.",
+    ] {
+        let (kind, _, _) = only(&[text]);
+        assert_eq!(kind, QuoteKind::Scare, "{text}");
+    }
+}
+
+#[test]
+fn in_the_words_of_names_the_speaker() {
+    assert_eq!(
+        speaker_of(&["In the words of Ada Byron, \"We must never stop asking why.\""]).as_deref(),
+        Some("Ada Byron")
+    );
+    assert_eq!(
+        speaker_of(&["Nearly a year ago, Tom Reed gasped his last words, \"I can't go on.\""])
+            .as_deref(),
+        Some("Tom Reed")
+    );
+}
