@@ -122,7 +122,7 @@ impl<'a> Finder<'a> {
         }
         let w = t.text(self.text);
         let g: &Gazetteer = &GAZETTEER;
-        if g.is_not_name(w) {
+        if g.is_not_name(w) && !(w == "World" && self.capable(i + 1)) {
             return false;
         }
         if !t.upper && g.is_stop(w) {
@@ -222,8 +222,16 @@ impl<'a> Finder<'a> {
                         || g.is_org_suffix(prev)
                         || g.is_place_suffix(prev)
                         || g.is_title(prev);
+                    if w == "and"
+                        && let Some(k) = self.and_in_name(i, j)
+                    {
+                        j = k;
+                        continue;
+                    }
                     let ok = match w {
-                        "of" => cue,
+                        // "Communications Workers of America": an organization word earlier
+                        // in the run, and a place after "of".
+                        "of" => cue || self.org_word_in(i, j) && self.place_at(j + 1),
                         "for" | "on" => {
                             g.is_org_prefix(prev) || g.is_org_suffix(prev) || g.is_title(prev)
                         }
@@ -250,9 +258,98 @@ impl<'a> Finder<'a> {
                     }
                     return j;
                 }
+                Kind::Punct(',') => match self.list_in_name(i, j) {
+                    Some(k) => j = k,
+                    None => return j,
+                },
                 Kind::Punct(_) => return j,
             }
         }
+    }
+
+    /// Whether the run `i..j` has joined a connector ("of", "for") after an organization word:
+    /// "Royal Academy of Painting", "Centre for Irish".
+    fn connected_org(&self, i: usize, j: usize) -> bool {
+        let g = &*GAZETTEER;
+        (i + 1..j).any(|k| {
+            matches!(self.word(k), "of" | "for")
+                && self.word(k - 1) != "the"
+                && (g.is_org_prefix(self.word(k - 1)) || g.is_org_suffix(self.word(k - 1)))
+        })
+    }
+
+    /// An organization word (prefix or suffix) among the run's words `i..j`.
+    fn org_word_in(&self, i: usize, j: usize) -> bool {
+        let g = &*GAZETTEER;
+        (i..j).any(|k| {
+            self.toks.get(k).is_some_and(|t| t.cap)
+                && (g.is_org_suffix(self.word(k)) || g.is_org_prefix(self.word(k)))
+        })
+    }
+
+    /// A place of the gazetteer (one or two words) at `k`.
+    fn place_at(&self, k: usize) -> bool {
+        let g = &*GAZETTEER;
+        self.capable(k)
+            && !self.toks.get(k).is_some_and(|t| t.newline_before)
+            && (g.place(self.word(k)).is_some()
+                || self.capable(k + 1) && g.place(&self.joined(k, k + 2)).is_some())
+    }
+
+    /// "and" at `j` inside an organization's name after its connector ("Royal Academy of
+    /// Painting and Sculpture", "Institute of History and Philology"): where the run then goes
+    /// on, or `None` when the "and" joins two names ("the Bank of England and Barclays").
+    fn and_in_name(&self, i: usize, j: usize) -> Option<usize> {
+        let g = &*GAZETTEER;
+        if !self.connected_org(i, j) {
+            return None;
+        }
+        let prev = self.word(j - 1);
+        let next = j + 1;
+        if !self.capable(next)
+            || self
+                .toks
+                .get(next)
+                .is_some_and(|t| t.newline_before || t.sent)
+            || g.place(prev).is_some()
+            || g.is_known_org(prev)
+            || g.is_org_prefix(self.word(next))
+            || g.place(self.word(next)).is_some()
+            || g.is_first_name(self.word(next))
+            || self.toks.get(next).is_some_and(|t| t.upper)
+        {
+            return None;
+        }
+        Some(next + 1)
+    }
+
+    /// A list inside an organization's name after its connector: ", County and Municipal
+    /// Employees" after "American Federation of State". The list must end with "and" and an
+    /// organization word; returns where the run goes on.
+    fn list_in_name(&self, i: usize, j: usize) -> Option<usize> {
+        let g = &*GAZETTEER;
+        if !self.connected_org(i, j) {
+            return None;
+        }
+        let mut k = j;
+        // Items: ", Word" at most three times, then "and Word…".
+        for _ in 0..3 {
+            if !self.toks.get(k).is_some_and(|t| t.is_punct(',')) {
+                break;
+            }
+            if !self.capable(k + 1) || self.toks.get(k + 1).is_some_and(|t| t.newline_before) {
+                return None;
+            }
+            k += 2;
+        }
+        if self.word(k) != "and" {
+            return None;
+        }
+        let mut e = k + 1;
+        while self.capable(e) && !self.toks.get(e).is_some_and(|t| t.newline_before || t.sent) {
+            e += 1;
+        }
+        (e > k + 1 && g.is_org_suffix(self.word(e - 1))).then_some(e)
     }
 
     pub fn run(&mut self) {
@@ -365,8 +462,12 @@ impl<'a> Finder<'a> {
         for p in pieces {
             let mut p = p;
             // Chains too: "Christian Democratic Union".
-            while let (Some(Piece::Demonym(ds, _)), Piece::Name(_, e)) = (merged.last().copied(), p)
-                && self.org_by_cue(ds, e)
+            while let (Some(Piece::Demonym(ds, _)), Piece::Name(ns, e)) =
+                (merged.last().copied(), p)
+                && (self.org_by_cue(ds, e)
+                    || e - ns >= 3
+                        && GAZETTEER.is_org_prefix(self.word(ns))
+                        && self.word(ns + 1) == "of")
             {
                 merged.pop();
                 p = Piece::Name(ds, e);
@@ -495,6 +596,14 @@ impl<'a> Finder<'a> {
         let last = self.word(e - 1);
         (e - s >= 1 && g.is_org_suffix(last) && (e - s >= 2 || !g.is_common_word(last)))
             || (e - s >= 3 && g.is_org_prefix(self.word(s)) && self.word(s + 1) == "of")
+            // "Royal Academy of Painting", "Communications Workers of America": an organization
+            // word before "of" among the first three.
+            || (e - s >= 4
+                && (s + 1..(s + 3).min(e - 1)).any(|k| {
+                    self.word(k + 1) == "of"
+                        && (g.is_org_prefix(self.word(k)) || g.is_org_suffix(self.word(k)))
+                        && self.toks.get(k).is_some_and(|t| t.cap)
+                }))
     }
 
     /// A position where any word is capitalised: a sentence start or a title-case block.
