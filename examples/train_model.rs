@@ -11,7 +11,13 @@
 //!       prints each candidate mention of FILE with the rules' kind and the shipped model's
 //!       scores (none, person, organization, place);
 //!   cargo run --release --example train_model -- --confusion ../shared/gold/gum_train
-//!       prints the cross-validated confusion of the model over the rules' candidates.
+//!       prints the cross-validated confusion of the model over the rules' candidates;
+//!   cargo run --release --example train_model -- --seeds N ../shared/gold/gum_train
+//!       the cross-validated F1 per genre and kind, mean and spread over N training seeds (the
+//!       shipped seed first): how much of a change in a figure is the order of training;
+//!   cargo run --release --example train_model -- --errors ../shared/gold/gum_train
+//!       lists every cross-validated error, one a line: genre, document, FN (gold missed) or FP
+//!       (found, not gold), the gold and the predicted kind of the span, and the span's text.
 //!
 //! Deterministic: documents in file order, a fixed seed; the same data gives the same bytes.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -36,6 +42,14 @@ fn main() -> ExitCode {
         }
         ["--confusion", root] => {
             diag_cv(root);
+            ExitCode::SUCCESS
+        }
+        ["--seeds", n, root] => {
+            seeds_cv(root, n.parse().unwrap());
+            ExitCode::SUCCESS
+        }
+        ["--errors", root] => {
+            errors_cv(root);
             ExitCode::SUCCESS
         }
         ["--cv", root] => {
@@ -157,5 +171,93 @@ fn explain(file: &str) {
                 s[3]
             );
         }
+    }
+}
+
+/// Every cross-validated error (exact typed span, as score.py counts), one a line.
+fn errors_cv(root: &str) {
+    use byline::analysis::entities::{Policy, extract_with};
+    use std::collections::HashMap;
+    let docs = gold::load(Path::new(root));
+    let fold = gold::folds(&docs);
+    let short = |k: Option<byline::EntityKind>| match k {
+        None => "-",
+        Some(byline::EntityKind::Person) => "PER",
+        Some(byline::EntityKind::Organization) => "ORG",
+        Some(byline::EntityKind::Place) => "PLA",
+    };
+    for k in 0..gold::FOLDS {
+        let m = gold::train(
+            docs.iter()
+                .zip(&fold)
+                .filter(|(d, f)| **f != k && gold::REUSABLE.contains(&d.genre.as_str()))
+                .map(|(d, _)| d),
+        );
+        for (d, _) in docs.iter().zip(&fold).filter(|(_, f)| **f == k) {
+            let art = d.article();
+            let mut pred: HashMap<gold::Span, byline::EntityKind> = HashMap::new();
+            for e in extract_with(&art, Some(&m), Policy::default()) {
+                for s in e.mentions.iter() {
+                    let span = gold::trim(&art.text, s.start, s.end);
+                    if !d.dont_care.contains(&span) {
+                        pred.insert(span, e.kind);
+                    }
+                }
+            }
+            let line = |what: &str, span: &gold::Span, g, p| {
+                println!(
+                    "{}\t{}\t{what}\t{}\t{}\t{:?}",
+                    d.genre,
+                    d.id,
+                    short(g),
+                    short(p),
+                    &art.text[span.0..span.1]
+                );
+            };
+            for (span, g) in &d.gold {
+                let p = pred.get(span).copied();
+                if p != Some(*g) {
+                    line("FN", span, Some(*g), p);
+                }
+            }
+            for (span, p) in &pred {
+                let g = d.gold.get(span).copied();
+                if g.is_none() {
+                    line("FP", span, None, Some(*p));
+                }
+            }
+        }
+    }
+}
+
+/// Cross-validated F1 per genre and kind: mean, lowest and highest over `n` seeds.
+fn seeds_cv(root: &str, n: u64) {
+    let docs = gold::load(Path::new(root));
+    let mut f1s: std::collections::BTreeMap<String, Vec<[f64; 4]>> = Default::default();
+    for i in 0..n {
+        let t = gold::cv_table_seeded(&docs, gold::SEED + 0x100 * i);
+        for (g, (row, _)) in &t {
+            let mut all = gold::Counts::default();
+            let mut v = [0.0; 4];
+            for (k, c) in row.iter().enumerate() {
+                v[k] = c.prf().2;
+                all.add(*c);
+            }
+            v[3] = all.prf().2;
+            f1s.entry(g.clone()).or_default().push(v);
+        }
+    }
+    println!("| genre | person | organization | place | all |  (mean [min-max] over {n} seeds)");
+    println!("|---|---|---|---|---|");
+    for (g, vs) in &f1s {
+        let mut cells = Vec::new();
+        for k in 0..4 {
+            let xs: Vec<f64> = vs.iter().map(|v| v[k]).collect();
+            let mean = xs.iter().sum::<f64>() / xs.len() as f64;
+            let lo = xs.iter().cloned().fold(f64::MAX, f64::min);
+            let hi = xs.iter().cloned().fold(f64::MIN, f64::max);
+            cells.push(format!("{mean:.3} [{lo:.3}-{hi:.3}]"));
+        }
+        println!("| {g} | {} |", cells.join(" | "));
     }
 }

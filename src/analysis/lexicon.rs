@@ -310,7 +310,7 @@ const ORG_SUFFIX: &[&str] = &[
     "Logistics", "Ferries", "Railways", "Railway", "Studios", "Pictures", "Entertainment",
     "Investments", "Ventures", "Engineering", "Construction", "Brewery", "Bakery", "Pharma",
     "Foods", "Textiles", "Mining", "Steel", "Chemicals", "Electronics", "Software", "Records",
-    "Publishing", "Publishers",
+    "Publishing", "Publishers", "Workers", "Employees",
 ];
 
 /// First words that, followed by "of", make an organization ("University of ...").
@@ -379,6 +379,8 @@ const NOT_NAMES: &[&str] = &[
     "Cup", "World", "War", "Summit", "Prize", "Award", "Awards", "Act", "Agreement",
     "Treaty", "Accord", "Deal", "Plan", "Day", "Week", "Month", "Year", "Age", "Era", "Century",
     "Constitution", "E-mail", "Email", "English", "CNN's", "ET", "GMT", "UTC", "BST", "EST", "PST",
+    // Post-nominal letters after a name ("Daniel Bernoulli FRS", "Zaha Hadid DBE RA").
+    "FRS", "FRSE", "FBA", "DBE", "CBE", "OBE", "MBE", "KBE", "GBE", "RA", "QC", "KC",
 ];
 
 /// News and photo agencies, by the names credits and datelines use.

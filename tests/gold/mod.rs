@@ -268,11 +268,16 @@ pub fn examples(doc: &Doc, out: &mut Vec<Example>) {
 
 /// Trains the model on `docs`, deterministically.
 pub fn train<'a>(docs: impl IntoIterator<Item = &'a Doc>) -> Model {
+    train_seeded(docs, SEED)
+}
+
+/// [`train`] with another seed (to see how much a figure owes to the order of training).
+pub fn train_seeded<'a>(docs: impl IntoIterator<Item = &'a Doc>, seed: u64) -> Model {
     let mut ex = Vec::new();
     for d in docs {
         examples(d, &mut ex);
     }
-    Model::train(&ex, CLASSES, BITS, EPOCHS, SEED)
+    Model::train(&ex, CLASSES, BITS, EPOCHS, seed)
 }
 
 /// True positives, predictions and gold mentions of one kind.
@@ -488,6 +493,11 @@ pub fn rules_table(docs: &[Doc]) -> Table {
 /// reusable genres scores the fold's documents (all genres). No document is scored by a model
 /// that saw it.
 pub fn cv_table(docs: &[Doc]) -> Table {
+    cv_table_seeded(docs, SEED)
+}
+
+/// [`cv_table`] with models trained with another seed.
+pub fn cv_table_seeded(docs: &[Doc], seed: u64) -> Table {
     let fold = folds(docs);
     let mut t = Table::new();
     for k in 0..FOLDS {
@@ -496,7 +506,7 @@ pub fn cv_table(docs: &[Doc]) -> Table {
             .zip(&fold)
             .filter(|(d, f)| **f != k && REUSABLE.contains(&d.genre.as_str()))
             .map(|(d, _)| d);
-        let model = train(train_docs);
+        let model = train_seeded(train_docs, seed);
         for (d, _) in docs.iter().zip(&fold).filter(|(_, f)| **f == k) {
             add_to(&mut t, &d.genre, score_all(d, Some(&model)));
         }

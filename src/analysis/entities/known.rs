@@ -236,7 +236,6 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "issue 12: not fixed yet (the finder cuts long names at commas and 'and')"]
     fn long_organization_names_stay_whole() {
         let es = entities(
             "The American Federation of State, County and Municipal Employees and the \

@@ -183,15 +183,34 @@ const ORG_NOUNS: &[&str] = &[
     "giant",
     "conglomerate",
     "regulator",
+    "chain",
 ];
 
-/// An organization noun right before or after the mention.
+/// An organization noun right before or after the mention, or ending an apposition after it
+/// ("Lumière, the French café chain").
 fn org_cue(c: &Context, r: &Raw) -> bool {
+    let is_noun = |w: &str| with_lower(w, |l| ORG_NOUNS.contains(&l));
     let prev = r.toks.0.checked_sub(1).map_or("", |i| word_at(c, i));
     let next = word_at(c, r.toks.1);
-    [prev, next]
-        .into_iter()
-        .any(|w| with_lower(w, |l| ORG_NOUNS.contains(&l)))
+    if is_noun(prev) || is_noun(next) {
+        return true;
+    }
+    let b = r.toks.1;
+    if !(c.toks.get(b).is_some_and(|t| t.is_punct(','))
+        && matches!(word_at(c, b + 1), "the" | "a" | "an"))
+    {
+        return false;
+    }
+    for i in b + 2..b + 6 {
+        let Some(t) = c.toks.get(i) else { return false };
+        if t.kind != Kind::Word {
+            return false;
+        }
+        if !t.cap && is_noun(t.text(c.text)) {
+            return true;
+        }
+    }
+    false
 }
 
 fn word_at<'a>(c: &Context<'a>, i: usize) -> &'a str {
@@ -507,7 +526,8 @@ pub(crate) fn relabel(c: &Context, raws: &mut Vec<Raw>, model: &Model, policy: P
         }
     }
     // Mentions with another inside ("Irving Police Department" holds "Irving"): never made
-    // people, whose names hold no other name (grouping would join the two).
+    // people, whose names hold no other name (grouping would join the two). Nor are the names
+    // of known places ("Belgium" for its football team).
     let mut holds = vec![false; raws.len()];
     {
         let mut order: Vec<usize> = (0..raws.len()).collect();
@@ -553,6 +573,7 @@ pub(crate) fn relabel(c: &Context, raws: &mut Vec<Raw>, model: &Model, policy: P
             0.0
         };
         let protected = person_tails.contains(&CaseBlind(name))
+            || r.kind == EntityKind::Organization && org_heads.contains(&CaseBlind(name))
             || (r.kind == EntityKind::Person
                 && r.toks.1 > r.toks.0 + 1
                 && g.is_first_name(word_at(c, r.toks.0)));
@@ -568,7 +589,8 @@ pub(crate) fn relabel(c: &Context, raws: &mut Vec<Raw>, model: &Model, policy: P
             0
         } else if kind_best != rule
             && score(kind_best) > score(0)
-            && !(kind_best == 1 && (holds || org_heads.contains(&CaseBlind(name))))
+            && !(kind_best == 1
+                && (holds || org_heads.contains(&CaseBlind(name)) || g.place(name).is_some()))
             && policy.allow.get(kind_best).copied().unwrap_or(false)
             && score(kind_best) - score(rule) > policy.margin + extra
         {

@@ -1,0 +1,335 @@
+//! The kind of a run of capitalised words: rules tried in order (known names and the block's
+//! context; places and organization cues; titles and place prefixes; the shape of personal
+//! names; single words), and the word shapes they read.
+
+use super::*;
+
+/// What [`Finder::classify`] decides: the kind of a run of capitalised words (`None`: no entity)
+/// and how sure that is.
+pub(super) type Class = (Option<EntityKind>, Sure);
+
+/// A run of capitalised words being classified: tokens `s..e` (`n` of them), its text, its first
+/// and last words, and whether a title or "the" stands before it.
+pub(super) struct Run<'a> {
+    s: usize,
+    e: usize,
+    n: usize,
+    full: Cow<'a, str>,
+    first: &'a str,
+    last: &'a str,
+    after_title: bool,
+    after_the: bool,
+}
+
+impl<'a> Finder<'a> {
+    pub(super) fn org_by_cue(&self, s: usize, e: usize) -> bool {
+        let g = &*GAZETTEER;
+        let last = self.word(e - 1);
+        (e - s >= 1 && g.is_org_suffix(last) && (e - s >= 2 || !g.is_common_word(last)))
+            || (e - s >= 3 && g.is_org_prefix(self.word(s)) && self.word(s + 1) == "of")
+            // "Royal Academy of Painting", "Communications Workers of America": an organization
+            // word before "of" among the first three.
+            || (e - s >= 4
+                && (s + 1..(s + 3).min(e - 1)).any(|k| {
+                    self.word(k + 1) == "of"
+                        && (g.is_org_prefix(self.word(k)) || g.is_org_suffix(self.word(k)))
+                        && self.toks.get(k).is_some_and(|t| t.cap)
+                }))
+    }
+
+    /// A place by the lower-case noun around it: "the Ginza district", "the port of Sines".
+    pub(super) fn place_context(&self, s: usize, e: usize) -> bool {
+        let lower_noun = |i: usize| {
+            self.toks
+                .get(i)
+                .is_some_and(|t| t.is_word() && !t.cap && PLACE_NOUNS.contains(&t.text(self.text)))
+        };
+        lower_noun(e) || s >= 2 && self.word(s - 1) == "of" && lower_noun(s - 2)
+    }
+
+    /// What `s..e` names, and how sure that is.
+    /// The kind of the capitalised run `s..e` and how sure that is; `None` for a run that is no
+    /// entity. Rules in order, the first that knows decides: known names and the block's
+    /// context; places and organization cues; titles and place prefixes; the shape of personal
+    /// names; single words.
+    pub(super) fn classify(
+        &self,
+        s: usize,
+        e: usize,
+        after_title: bool,
+        honorific: Option<Gender>,
+    ) -> (Option<EntityKind>, Sure) {
+        let run = Run {
+            s,
+            e,
+            n: e - s,
+            full: self.joined(s, e),
+            first: self.word(s),
+            last: self.word(e - 1),
+            after_title,
+            after_the: s > 0 && matches!(self.word(s - 1), "the" | "The"),
+        };
+        self.known_or_by_context(&run, honorific)
+            .or_else(|| self.place_or_organization(&run))
+            .or_else(|| self.after_title_or_place_prefix(&run))
+            .or_else(|| self.personal_name(&run))
+            .or_else(|| self.single_word(&run))
+            .unwrap_or((Some(EntityKind::Organization), Sure::Weak))
+    }
+
+    /// A known agency or organization; anyone after an honorific; in a dateline, the agency in
+    /// parentheses and the city in capitals.
+    pub(super) fn known_or_by_context(&self, r: &Run, honorific: Option<Gender>) -> Option<Class> {
+        use EntityKind::{Organization, Person, Place};
+        let g = &*GAZETTEER;
+        let (s, e) = (r.s, r.e);
+        if g.agency(&r.full).is_some() || g.is_known_org(&r.full) {
+            return Some((Some(Organization), Sure::Strong));
+        }
+        if honorific.is_some() {
+            return Some((Some(Person), Sure::Strong));
+        }
+        if self.block.get(s) == Some(&BlockKind::Dateline) {
+            // "LISBON (Meridian Wire) —": the agency in parentheses, the city in capitals.
+            if s > 0 && self.toks[s - 1].is_punct('(') {
+                return Some((Some(Organization), Sure::Strong));
+            }
+            if (s..e).all(|i| !self.is_word(i) || self.toks[i].upper) {
+                return Some((Some(Place), Sure::Strong));
+            }
+        }
+        None
+    }
+
+    /// A place by its context or the gazetteer, an organization by its cue words ("Ministry
+    /// of …"), a place by its last word ("… Province").
+    pub(super) fn place_or_organization(&self, r: &Run) -> Option<Class> {
+        use EntityKind::{Organization, Place};
+        let g = &*GAZETTEER;
+        let (s, e, full) = (r.s, r.e, &*r.full);
+        if !r.after_title && self.place_context(s, e) && !g.is_org_suffix(r.last) {
+            return Some((Some(Place), Sure::Strong));
+        }
+        if g.place(full).is_some_and(|c| c != full) && self.org_by_cue(s, e) {
+            return Some((Some(Organization), Sure::Strong));
+        }
+        if g.place(full).is_some() && !(r.after_title && r.n == 1 && g.is_surname(r.first)) {
+            return Some((Some(Place), Sure::Strong));
+        }
+        if compass_place(full) {
+            return Some((Some(Place), Sure::Strong));
+        }
+        if self.org_by_cue(s, e) {
+            return Some((Some(Organization), Sure::Strong));
+        }
+        if r.n >= 2 && g.is_place_suffix(r.last) {
+            return Some((Some(Place), Sure::Strong));
+        }
+        None
+    }
+
+    /// Name words, not counting particles ("Luiz Inácio Lula da Silva" has four).
+    pub(super) fn name_words(&self, r: &Run) -> usize {
+        let (s, e) = (r.s, r.e);
+        if (s..e).all(|i| self.toks[i].cap || PARTICLES.contains(&self.word(i))) {
+            (s..e).filter(|&i| self.toks[i].cap).count()
+        } else {
+            r.n
+        }
+    }
+
+    /// A short name after a title is a person; "Lake …", "Mount …" a place.
+    pub(super) fn after_title_or_place_prefix(&self, r: &Run) -> Option<Class> {
+        if r.after_title && self.name_words(r) <= 4 {
+            return Some((Some(EntityKind::Person), Sure::Strong));
+        }
+        if r.n >= 2 && PLACE_PREFIXES.contains(&r.first) && !self.toks[r.s].upper {
+            return Some((Some(EntityKind::Place), Sure::Weak));
+        }
+        None
+    }
+
+    /// Runs of two or three words shaped like a personal name: a first name, a romanised
+    /// syllable pair, two surnames, foreign words that are neither English words nor places.
+    pub(super) fn personal_name(&self, r: &Run) -> Option<Class> {
+        use EntityKind::Person;
+        let g = &*GAZETTEER;
+        let (s, e, n, first, last, after_the) = (r.s, r.e, r.n, r.first, r.last, r.after_the);
+        let words: Vec<&str> = (s..e)
+            .filter(|&i| self.is_word(i))
+            .map(|i| self.word(i))
+            .collect();
+        // After "the", a rare first name that is also a word is the word ("the Golden Lion");
+        // a common one is still a name ("the Tom Cruise video").
+        let rare_word_name =
+            || g.is_common_word(first) && g.first_name(first).is_none_or(|f| f.rank > COMMON_RANK);
+        let first_is_name =
+            (g.is_first_name(first) && !(after_the && rare_word_name())) || is_initial(first);
+        if n >= 2 && first_is_name && !self.toks[s].upper && self.name_words(r) <= 4 {
+            return Some((Some(Person), Sure::Strong));
+        }
+        // Romanised Chinese and Korean names: "Lee Cheuk-yan", "Kim Min-Woo".
+        if (2..=3).contains(&n) && !after_the && words.iter().skip(1).any(|w| syllable_pair(w)) {
+            return Some((Some(Person), Sure::Strong));
+        }
+        // After "the", a name that is not a first name and surname is a thing, not a person
+        // ("the Golden Lion", "the Carris board").
+        if n == 2
+            && !after_the
+            && g.is_surname(last)
+            && g.is_surname(first)
+            && !g.is_common_word(first)
+        {
+            return Some((Some(Person), Sure::Weak));
+        }
+        // Two capitalised words that are neither English words nor places: a foreign name
+        // ("Vladimir Putin", "Bashar al-Assad").
+        if n == 2
+            && !after_the
+            && words.len() == 2
+            && !g.is_common_word(first)
+            && (g.is_surname(last) || !g.is_common_word(last) && g.place(last).is_none())
+            && !DIRECTIONS.contains(&last)
+            && !self.toks[s].upper
+            && !self.toks[e - 1].upper
+        {
+            return Some((Some(Person), Sure::Weak));
+        }
+        // A first word that is also an English word, capitalised where capitals mean a name
+        // (mid-sentence, not a headline), before a surname that is no English word ("Dries
+        // Mertens").
+        if n == 2
+            && !after_the
+            && words.len() == 2
+            && !self.weak_position(s)
+            && g.is_surname(last)
+            && !g.is_common_word(last)
+            && g.place(first).is_none()
+            && !self.toks[s].upper
+            && !self.toks[e - 1].upper
+        {
+            return Some((Some(Person), Sure::Weak));
+        }
+        // Three words, none an English word or a place, with a first name or ending in a
+        // surname: "Hernan Dario Gomez", "Farouk Ben Mustapha".
+        if n == 3
+            && !after_the
+            && words.len() == 3
+            && words
+                .iter()
+                .all(|w| !g.is_common_word(w) && g.place(w).is_none() && !is_prefixed(w))
+            && (words.iter().any(|w| g.is_first_name(w)) || g.is_surname(last))
+            && (s..e).all(|i| !self.toks[i].upper)
+        {
+            return Some((Some(Person), Sure::Weak));
+        }
+        None
+    }
+
+    /// One word: a group of people or shouting is nothing; an acronym or a number an
+    /// organization; after a place preposition a place; a known name a person; else a guess.
+    pub(super) fn single_word(&self, r: &Run) -> Option<Class> {
+        use EntityKind::{Organization, Person, Place};
+        let g = &*GAZETTEER;
+        let (s, first) = (r.s, r.first);
+        if r.n != 1 {
+            return None;
+        }
+        // "Muslims", "Afghans": groups of people, not entities of their own.
+        if let Some(stem) = first.strip_suffix('s')
+            && g.demonym(stem).is_some()
+        {
+            return Some((None, Sure::Strong));
+        }
+        // "UNLESS": shouting, not an acronym.
+        if self.toks[s].upper && first.len() >= 4 && g.is_common_word(first) {
+            return Some((None, Sure::Strong));
+        }
+        if self.toks[s].upper || self.toks[s].digit {
+            return Some((Some(Organization), Sure::Weak));
+        }
+        let before = if s > 0 && self.is_word(s - 1) {
+            self.word(s - 1)
+        } else {
+            ""
+        };
+        if PLACE_PREPOSITIONS.contains(&before) {
+            return Some((Some(Place), Sure::Guess));
+        }
+        if !r.after_the && (g.is_surname(first) || g.is_first_name(first) || is_prefixed(first)) {
+            return Some((Some(Person), Sure::Guess));
+        }
+        Some((Some(Organization), Sure::Guess))
+    }
+}
+
+/// Compass adjectives that form place names with a region ("Southern Indiana").
+const COMPASS: &[&str] = &[
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Northeastern",
+    "Northwestern",
+    "Southeastern",
+    "Southwestern",
+];
+
+/// "Southern Indiana", "Northern Italy": a compass adjective and a known place of more than a
+/// city.
+pub(crate) fn compass_place(s: &str) -> bool {
+    let g = &*GAZETTEER;
+    s.split_once(' ').is_some_and(|(head, rest)| {
+        COMPASS.contains(&head)
+            && g.place(rest).is_some()
+            && g.place_kind(rest) != Some(crate::analysis::lexicon::PlaceKind::City)
+    })
+}
+
+/// "LISBON" → "Lisbon", "SAN SEBASTIÁN" → "San Sebastián".
+pub(super) fn title_cased(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric();
+    }
+    out
+}
+
+fn is_initial(w: &str) -> bool {
+    w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_ascii_uppercase())
+}
+
+fn is_prefixed(w: &str) -> bool {
+    w.split_once('-')
+        .is_some_and(|(h, t)| h.len() <= 3 && h.chars().all(char::is_lowercase) && !t.is_empty())
+}
+
+/// "Cheuk-yan", "Min-Woo": two short syllables joined by a hyphen.
+fn syllable_pair(w: &str) -> bool {
+    let Some((a, b)) = w.split_once('-') else {
+        return false;
+    };
+    let syl = |s: &str| (2..=6).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphabetic());
+    syl(a) && syl(b) && a.starts_with(|c: char| c.is_ascii_uppercase()) && !b.contains('-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syllable_pairs() {
+        assert!(syllable_pair("Cheuk-yan"));
+        assert!(syllable_pair("Min-Woo"));
+        assert!(syllable_pair("Che-cheung"));
+        assert!(!syllable_pair("al-Assad"));
+        assert!(!syllable_pair("Coca-Cola-Company"));
+    }
+}

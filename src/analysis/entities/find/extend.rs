@@ -1,0 +1,253 @@
+//! Where a run of capitalised words ends: name words, particles ("von der Leyen"), and the
+//! connectors, lists and possessives that stay inside a name.
+
+use super::*;
+
+impl<'a> Finder<'a> {
+    /// Could this token be (part of) a name?
+    pub(super) fn capable(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        if !t.is_word() || !t.cap || self.taken.get(i).copied().unwrap_or(false) {
+            return false;
+        }
+        let w = t.text(self.text);
+        let g: &Gazetteer = &GAZETTEER;
+        if g.is_not_name(w) && !(w == "World" && self.capable(i + 1)) {
+            return false;
+        }
+        if !t.upper && g.is_stop(w) {
+            return false;
+        }
+        // "Late-Night", "Two-Year": a compound of ordinary words is not a name.
+        if w.contains('-')
+            && !t.upper
+            && is_common_compound(w)
+            && g.place(w).is_none()
+            && !g.is_org_suffix(w)
+        {
+            return false;
+        }
+        // A lone capital letter ("(C)") is not a name; an initial with its dot is.
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        letters >= 2 || w.ends_with('.') || t.digit
+    }
+
+    /// A word of `words` (short lower-case particles) at `i`.
+    pub(super) fn is_lower(&self, i: usize, words: &[&str]) -> bool {
+        // Cheap refusal first: the lists hold lower-case words of at most five letters.
+        self.toks.get(i).is_some_and(|t| {
+            t.is_word()
+                && t.end - t.start <= 5
+                && self
+                    .text
+                    .as_bytes()
+                    .get(t.start)
+                    .is_some_and(u8::is_ascii_lowercase)
+        }) && {
+            // Byte by byte: these are a few letters long, shorter than a call to memcmp.
+            let w = self.word(i).as_bytes();
+            words
+                .iter()
+                .any(|p| p.len() == w.len() && p.bytes().zip(w).all(|(a, &b)| a == b))
+        }
+    }
+
+    /// Where a capitalised run starting at `i` ends (exclusive), following connectors.
+    pub(super) fn extend(&self, i: usize) -> usize {
+        let g = &*GAZETTEER;
+        let mut j = i + 1;
+        loop {
+            let Some(t) = self.toks.get(j) else {
+                return j;
+            };
+            if t.newline_before {
+                return j;
+            }
+            if self.capable(j) && !t.sent {
+                j += 1;
+                continue;
+            }
+            // "James To", "Wilson Or": a short capitalised word right after a lone first name.
+            if j == i + 1
+                && t.cap
+                && !t.sent
+                && t.is_word()
+                && !self.title_case.get(j).copied().unwrap_or(false)
+                && GAZETTEER.is_first_name(self.word(i))
+                && self.word(j).len() <= 4
+            {
+                j += 1;
+                continue;
+            }
+            let prev = self.word(j - 1);
+            let joins_to = |k: usize| -> Option<usize> {
+                // `k` is where the name continues, possibly after "the".
+                if self.toks.get(k).is_some_and(|t| t.newline_before) {
+                    return None;
+                }
+                if self.capable(k) {
+                    Some(k + 1)
+                } else if self.word(k) == "the" && self.capable(k + 1) {
+                    Some(k + 2)
+                } else {
+                    None
+                }
+            };
+            match t.kind {
+                Kind::Word => {
+                    let w = t.text(self.text);
+                    if PARTICLES.contains(&w) {
+                        // Particles chain: "von der Leyen".
+                        let mut k = j + 1;
+                        while self.is_lower(k, PARTICLES) {
+                            k += 1;
+                        }
+                        if self.capable(k) && !self.toks.get(k).is_some_and(|t| t.newline_before) {
+                            j = k + 1;
+                            continue;
+                        }
+                        return j;
+                    }
+                    let cue = g.is_org_prefix(prev)
+                        || g.is_org_suffix(prev)
+                        || g.is_place_suffix(prev)
+                        || g.is_title(prev);
+                    if w == "and"
+                        && let Some(k) = self.and_in_name(i, j)
+                    {
+                        j = k;
+                        continue;
+                    }
+                    let ok = match w {
+                        // "Communications Workers of America": an organization word earlier
+                        // in the run, and a place after "of".
+                        "of" => cue || self.org_word_in(i, j) && self.place_at(j + 1),
+                        "for" | "on" => {
+                            g.is_org_prefix(prev) || g.is_org_suffix(prev) || g.is_title(prev)
+                        }
+                        "to" => g.is_title(prev),
+                        _ => false,
+                    };
+                    if ok && let Some(k) = joins_to(j + 1) {
+                        j = k;
+                        continue;
+                    }
+                    return j;
+                }
+                Kind::Possessive => {
+                    if COLLECTIVE_POSSESSIVES.contains(&prev) && self.capable(j + 1) {
+                        j += 2;
+                        continue;
+                    }
+                    return j;
+                }
+                Kind::Punct('&') => {
+                    if self.capable(j + 1) {
+                        j += 2;
+                        continue;
+                    }
+                    return j;
+                }
+                Kind::Punct(',') => match self.list_in_name(i, j) {
+                    Some(k) => j = k,
+                    None => return j,
+                },
+                Kind::Punct(_) => return j,
+            }
+        }
+    }
+
+    /// Whether the run `i..j` has joined a connector ("of", "for") after an organization word:
+    /// "Royal Academy of Painting", "Centre for Irish".
+    pub(super) fn connected_org(&self, i: usize, j: usize) -> bool {
+        let g = &*GAZETTEER;
+        (i + 1..j).any(|k| {
+            matches!(self.word(k), "of" | "for")
+                && self.word(k - 1) != "the"
+                && (g.is_org_prefix(self.word(k - 1)) || g.is_org_suffix(self.word(k - 1)))
+        })
+    }
+
+    /// An organization word (prefix or suffix) among the run's words `i..j`.
+    pub(super) fn org_word_in(&self, i: usize, j: usize) -> bool {
+        let g = &*GAZETTEER;
+        (i..j).any(|k| {
+            self.toks.get(k).is_some_and(|t| t.cap)
+                && (g.is_org_suffix(self.word(k)) || g.is_org_prefix(self.word(k)))
+        })
+    }
+
+    /// A place of the gazetteer (one or two words) at `k`.
+    pub(super) fn place_at(&self, k: usize) -> bool {
+        let g = &*GAZETTEER;
+        self.capable(k)
+            && !self.toks.get(k).is_some_and(|t| t.newline_before)
+            && (g.place(self.word(k)).is_some()
+                || self.capable(k + 1) && g.place(&self.joined(k, k + 2)).is_some())
+    }
+
+    /// "and" at `j` inside an organization's name after its connector ("Royal Academy of
+    /// Painting and Sculpture", "Institute of History and Philology"): where the run then goes
+    /// on, or `None` when the "and" joins two names ("the Bank of England and Barclays").
+    pub(super) fn and_in_name(&self, i: usize, j: usize) -> Option<usize> {
+        let g = &*GAZETTEER;
+        if !self.connected_org(i, j) {
+            return None;
+        }
+        let prev = self.word(j - 1);
+        let next = j + 1;
+        if !self.capable(next)
+            || self
+                .toks
+                .get(next)
+                .is_some_and(|t| t.newline_before || t.sent)
+            || g.place(prev).is_some()
+            || g.is_known_org(prev)
+            || g.is_org_prefix(self.word(next))
+            || g.place(self.word(next)).is_some()
+            || g.is_first_name(self.word(next))
+            || self.toks.get(next).is_some_and(|t| t.upper)
+        {
+            return None;
+        }
+        Some(next + 1)
+    }
+
+    /// A list inside an organization's name after its connector: ", County and Municipal
+    /// Employees" after "American Federation of State". The list must end with "and" and an
+    /// organization word; returns where the run goes on.
+    pub(super) fn list_in_name(&self, i: usize, j: usize) -> Option<usize> {
+        let g = &*GAZETTEER;
+        if !self.connected_org(i, j) {
+            return None;
+        }
+        let mut k = j;
+        // Items: ", Word" at most three times, then "and Word…".
+        for _ in 0..3 {
+            if !self.toks.get(k).is_some_and(|t| t.is_punct(',')) {
+                break;
+            }
+            if !self.capable(k + 1) || self.toks.get(k + 1).is_some_and(|t| t.newline_before) {
+                return None;
+            }
+            k += 2;
+        }
+        if self.word(k) != "and" {
+            return None;
+        }
+        let mut e = k + 1;
+        while self.capable(e) && !self.toks.get(e).is_some_and(|t| t.newline_before || t.sent) {
+            e += 1;
+        }
+        (e > k + 1 && g.is_org_suffix(self.word(e - 1))).then_some(e)
+    }
+}
+
+/// Every part of a hyphenated word is an ordinary English word and none is a first name.
+fn is_common_compound(w: &str) -> bool {
+    let g = &*GAZETTEER;
+    w.split('-')
+        .all(|p| !p.is_empty() && g.is_common_word(p) && !g.is_first_name(p))
+}
