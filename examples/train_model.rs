@@ -69,12 +69,7 @@ fn main() -> ExitCode {
             let docs = gold::load(Path::new(root));
             let fold = gold::folds(&docs);
             for k in 0..gold::FOLDS {
-                let model = gold::train(
-                    docs.iter()
-                        .zip(&fold)
-                        .filter(|(d, f)| **f != k && gold::REUSABLE.contains(&d.genre.as_str()))
-                        .map(|(d, _)| d),
-                );
+                let model = gold::fold_model(&docs, &fold, k, gold::SEED);
                 let dir = Path::new(out);
                 std::fs::create_dir_all(dir).unwrap();
                 std::fs::write(dir.join(format!("fold{k}.bin")), model.to_bytes()).unwrap();
@@ -122,12 +117,7 @@ fn diag_cv(root: &str) {
     let fold = gold::folds(&docs);
     let mut conf = [[0usize; 4]; 4];
     for k in 0..gold::FOLDS {
-        let m = gold::train(
-            docs.iter()
-                .zip(&fold)
-                .filter(|(d, f)| **f != k && gold::REUSABLE.contains(&d.genre.as_str()))
-                .map(|(d, _)| d),
-        );
+        let m = gold::fold_model(&docs, &fold, k, gold::SEED);
         for (d, _) in docs.iter().zip(&fold).filter(|(_, f)| **f == k) {
             let art = d.article();
             for c in byline::analysis::entities::candidates(&art) {
@@ -187,12 +177,7 @@ fn errors_cv(root: &str) {
         Some(byline::EntityKind::Place) => "PLA",
     };
     for k in 0..gold::FOLDS {
-        let m = gold::train(
-            docs.iter()
-                .zip(&fold)
-                .filter(|(d, f)| **f != k && gold::REUSABLE.contains(&d.genre.as_str()))
-                .map(|(d, _)| d),
-        );
+        let m = gold::fold_model(&docs, &fold, k, gold::SEED);
         for (d, _) in docs.iter().zip(&fold).filter(|(_, f)| **f == k) {
             let art = d.article();
             let mut pred: HashMap<gold::Span, byline::EntityKind> = HashMap::new();

@@ -188,6 +188,14 @@ fn bytes(v: ValueRef<'_>) -> Option<Vec<u8>> {
     }
 }
 
+/// A span that lies inside `text` on character boundaries.
+fn span_fits(text: &str, span: &crate::article::Span) -> bool {
+    span.start <= span.end
+        && span.end <= text.len()
+        && text.is_char_boundary(span.start)
+        && text.is_char_boundary(span.end)
+}
+
 /// What was stored came through the parser, so it is clean; but the file may have been edited
 /// by something else. Text that is not clean, or blocks that do not fit it, are parsed again
 /// from the stored text (as plain text), and an analysis whose spans do not fit is dropped (to
@@ -195,12 +203,7 @@ fn bytes(v: ValueRef<'_>) -> Option<Vec<u8>> {
 fn safe(mut s: Stored) -> Stored {
     use crate::article::sanitize::{clean, clean_inline};
     let text = &s.article.text;
-    let fits = |span: &crate::article::Span| {
-        span.start <= span.end
-            && span.end <= text.len()
-            && text.is_char_boundary(span.start)
-            && text.is_char_boundary(span.end)
-    };
+    let fits = |span: &crate::article::Span| span_fits(text, span);
     let clean_text = matches!(clean(text), std::borrow::Cow::Borrowed(_));
     if !clean_text || !s.article.blocks.iter().all(|b| fits(&b.span)) {
         let source = s.article.source.clone();
@@ -210,12 +213,7 @@ fn safe(mut s: Stored) -> Stored {
         s.analysis = None;
     }
     let text = &s.article.text;
-    let fits = |span: &crate::article::Span| {
-        span.start <= span.end
-            && span.end <= text.len()
-            && text.is_char_boundary(span.start)
-            && text.is_char_boundary(span.end)
-    };
+    let fits = |span: &crate::article::Span| span_fits(text, span);
     if let Some(a) = &s.analysis {
         let ok = a.entities.iter().all(|e| e.mentions.iter().all(fits))
             && a.quotes

@@ -280,6 +280,18 @@ pub fn train_seeded<'a>(docs: impl IntoIterator<Item = &'a Doc>, seed: u64) -> M
     Model::train(&ex, CLASSES, BITS, EPOCHS, seed)
 }
 
+/// The model for fold `k`: trained (with `seed`) on the reusable genres' documents of every
+/// other fold, so it never sees a document it is scored on.
+pub fn fold_model(docs: &[Doc], fold: &[usize], k: usize, seed: u64) -> Model {
+    train_seeded(
+        docs.iter()
+            .zip(fold)
+            .filter(|(d, f)| **f != k && REUSABLE.contains(&d.genre.as_str()))
+            .map(|(d, _)| d),
+        seed,
+    )
+}
+
 /// True positives, predictions and gold mentions of one kind.
 #[derive(Clone, Copy, Default, Debug)]
 pub struct Counts {
@@ -501,12 +513,7 @@ pub fn cv_table_seeded(docs: &[Doc], seed: u64) -> Table {
     let fold = folds(docs);
     let mut t = Table::new();
     for k in 0..FOLDS {
-        let train_docs = docs
-            .iter()
-            .zip(&fold)
-            .filter(|(d, f)| **f != k && REUSABLE.contains(&d.genre.as_str()))
-            .map(|(d, _)| d);
-        let model = train_seeded(train_docs, seed);
+        let model = fold_model(docs, &fold, k, seed);
         for (d, _) in docs.iter().zip(&fold).filter(|(_, f)| **f == k) {
             add_to(&mut t, &d.genre, score_all(d, Some(&model)));
         }
