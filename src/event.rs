@@ -120,7 +120,10 @@ pub fn spawn_analysis_stored(
     thread::Builder::new()
         .name(ANALYSIS_THREAD.into())
         .spawn(move || {
-            let n = articles.len();
+            // Files: the articles in memory. The library: only ids; each text is read there.
+            let n = articles
+                .len()
+                .max(store.as_ref().map_or(0, |s| s.ids.len()));
             let mut done = vec![false; n];
             let mut library = None;
             let mut ids = Vec::new();
@@ -147,10 +150,37 @@ pub fn spawn_analysis_stored(
                     }
                     next
                 };
-                let Some(article) = articles.get(index) else {
+                if index >= n {
                     break;
-                };
+                }
                 done[index] = true;
+                let loaded;
+                let article = match articles.get(index) {
+                    Some(a) => a,
+                    None => {
+                        let (Some(lib), Some(Some(id))) = (&library, ids.get(index)) else {
+                            continue;
+                        };
+                        match lib.article(*id) {
+                            Ok(Some(s)) => {
+                                loaded = s.article;
+                                &loaded
+                            }
+                            // Gone (pruned meanwhile): nothing to analyse.
+                            Ok(None) => continue,
+                            Err(e) => {
+                                let why = e.to_string();
+                                if tx
+                                    .send(Msg::Action(Action::AnalysisFailed(index, why)))
+                                    .is_err()
+                                {
+                                    break;
+                                }
+                                continue;
+                            }
+                        }
+                    }
+                };
                 let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     analysis::analyze(article)
                 }));
@@ -222,49 +252,96 @@ pub fn spawn_writer(
     Ok((store, handle))
 }
 
-/// The reader over the library's articles, with their read and star state and cached analyses
-/// (after importing the bundled samples into a new library, which the status bar then says),
-/// and which articles have a cached analysis (for [`AnalysisStore::cached`]). Every article is
-/// loaded; the texts of a large library are not yet loaded lazily.
-pub fn library_reader(lib: &Library) -> crate::library::Result<(App, Vec<bool>)> {
-    let added = crate::library::samples::ensure_samples(lib)?;
-    let mut stored = Vec::new();
-    for h in lib.headlines(&crate::library::Filter::default())? {
-        if let Some(s) = lib.article(h.id)? {
-            stored.push(s);
-        }
-    }
-    let cached = stored.iter().map(|s| s.analysis.is_some()).collect();
-    let mut app = App::from_library(stored);
+/// The reader over the library (after importing the bundled samples into a new library, which
+/// the status bar then says): one headline row per article, read in one pass without any text;
+/// `lib` becomes the reader's own connection, through which it reads the article on screen (text
+/// and stored analysis) and the entity index. Which articles still need an analysis is in the
+/// rows (`Entry::is_analysed`, for [`AnalysisStore::cached`]).
+pub fn library_reader(lib: Library) -> crate::library::Result<App> {
+    let added = crate::library::samples::ensure_samples(&lib)?;
+    let rows = lib.rows(0)?;
     let path = crate::article::sanitize::flat(&lib.path().display().to_string(), 80);
+    let mut app = App::from_shelf(rows, Box::new(lib));
     let text = match added {
         Some(n) => format!("the library was empty: added {n} sample articles ({path})"),
         None if app.collection().is_empty() => {
             format!("the library is empty: byline import PATH... adds articles ({path})")
         }
-        None => return Ok((app, cached)),
+        None => return Ok(app),
     };
     app.update(Action::Done(Message::info(text)));
-    Ok((app, cached))
+    Ok(app)
 }
 
-/// The library's full-text search for `/` in the headlines, on a connection of its own: what
-/// was typed becomes a [`Query::Prefix`](crate::library::Query::Prefix) (every word quoted, the
-/// last a prefix), so no input is a syntax error. Reads never wait for a writer (WAL).
-pub fn library_searcher(
-    path: &std::path::Path,
-) -> crate::library::Result<crate::app::collection::Searcher> {
-    let lib = Library::open(path)?;
-    Ok(Box::new(move |typed: &str| {
-        let filter = crate::library::Filter {
-            query: Some(crate::library::Query::Prefix(typed.to_string())),
-            order: crate::library::Order::Id,
-            ..Default::default()
-        };
-        lib.headlines(&filter)
-            .map(|hs| hs.into_iter().map(|h| h.id).collect())
-            .map_err(|e| e.to_string())
+/// What the analysis thread needs to know of the library reader's articles: their ids (the
+/// thread reads each text by id) and which have an analysis stored already.
+pub fn analysis_store(path: PathBuf, app: &App) -> AnalysisStore {
+    let docs = app.collection();
+    AnalysisStore {
+        path,
+        ids: docs.ids().iter().map(|&id| Some(id)).collect(),
+        cached: docs.entries().iter().map(|e| e.is_analysed()).collect(),
+    }
+}
+
+/// The library's query thread, with its own connection (opened there), for what is too slow for
+/// the UI thread: the `/` search of the headlines (what was typed becomes a
+/// [`Query::Prefix`](crate::library::Query::Prefix), every word quoted and the last a prefix, so
+/// no input is a syntax error; answered with `Action::Found`) and the corpus view's entities
+/// (answered with `Action::CorpusFound`). Each answer carries its request's number. Of the
+/// requests that queued up while a query ran only the newest of each kind is run (the answers
+/// to the others would be dropped as stale anyway). Reads never wait for a writer (WAL).
+pub fn spawn_searcher(
+    path: PathBuf,
+    tx: Sender<Msg>,
+) -> std::io::Result<crate::app::collection::Searcher> {
+    use crate::app::collection::Request;
+    let (rtx, rrx) = std::sync::mpsc::channel::<Request>();
+    thread::Builder::new()
+        .name("byline-library-search".into())
+        .spawn(move || {
+            let library = match Library::open(&path) {
+                Ok(l) => l,
+                Err(e) => {
+                    problem(&tx, format!("the search will not work: {e}"));
+                    return;
+                }
+            };
+            while let Ok(first) = rrx.recv() {
+                let (mut search, mut corpus) = (None, None);
+                for r in std::iter::once(first).chain(rrx.try_iter()) {
+                    match r {
+                        Request::Search { request, typed } => search = Some((request, typed)),
+                        Request::Corpus { request, limit } => corpus = Some((request, limit)),
+                    }
+                }
+                let mut answers = Vec::new();
+                if let Some((request, typed)) = search {
+                    let ids = search_ids(&library, &typed);
+                    answers.push(Action::Found { request, ids });
+                }
+                if let Some((request, limit)) = corpus {
+                    let entities = library.entities(None, limit).map_err(|e| e.to_string());
+                    answers.push(Action::CorpusFound { request, entities });
+                }
+                for a in answers {
+                    if tx.send(Msg::Action(a)).is_err() {
+                        return;
+                    }
+                }
+            }
+        })?;
+    Ok(Box::new(move |request| {
+        let _ = rtx.send(request);
     }))
+}
+
+/// The ids of the articles matching what was typed (every word, the last a prefix), in id
+/// order.
+pub fn search_ids(library: &Library, typed: &str) -> Result<Vec<ArticleId>, String> {
+    library
+        .search_ids(&crate::library::Query::Prefix(typed.to_string()))
+        .map_err(|e| e.to_string())
 }
 
 /// How often the watcher looks for articles another process added.
@@ -685,14 +762,9 @@ mod tests {
     /// One "run": the reader over the library, its analysis thread (storing) and its writer,
     /// `actions` applied, then everything shut down as the binary does.
     fn library_run(path: &std::path::Path, actions: &[Action]) -> (App, usize) {
-        let lib = Library::open(path).unwrap();
-        let (mut app, cached) = library_reader(&lib).unwrap();
+        let mut app = library_reader(Library::open(path).unwrap()).unwrap();
         let (tx, rx) = mpsc::channel();
-        let store = AnalysisStore {
-            path: path.to_path_buf(),
-            ids: app.collection().entries().iter().map(|e| e.id()).collect(),
-            cached,
-        };
+        let store = analysis_store(path.to_path_buf(), &app);
         let wanted = Arc::new(AtomicUsize::new(usize::MAX));
         spawn_analysis_stored(
             app.collection().articles().clone(),
@@ -701,9 +773,9 @@ mod tests {
             Some(store),
         )
         .unwrap();
+        app.set_searcher(spawn_searcher(path.to_path_buf(), tx.clone()).unwrap());
         let (writer, handle) = spawn_writer(path.to_path_buf(), tx).unwrap();
         app.set_store(writer);
-        app.set_searcher(library_searcher(path).unwrap());
         app.update(Action::Resize(120, 40));
         for a in actions {
             app.update(a.clone());
@@ -715,7 +787,7 @@ mod tests {
             .iter()
             .filter(|m| matches!(m, Msg::Action(Action::Analyzed(..))))
             .count();
-        let (app, _) = library_reader(&Library::open(path).unwrap()).unwrap();
+        let app = library_reader(Library::open(path).unwrap()).unwrap();
         (app, analysed)
     }
 
@@ -723,13 +795,13 @@ mod tests {
     fn read_and_star_marks_and_analyses_are_kept_in_the_library_across_runs() {
         let dir = temp_lib("runs");
         let path = dir.0.join("library.sqlite");
-        let lib = Library::open(&path).unwrap();
-        let (first, _) = library_reader(&lib).unwrap();
-        drop(lib);
-        // As if an older byline had analysed them: no analysis of this version is cached.
+        let first = library_reader(Library::open(&path).unwrap()).unwrap();
+        // As if an older byline had analysed them: no analysis (nor index) of this version.
         rusqlite::Connection::open(&path)
             .unwrap()
-            .execute("UPDATE analyses SET version = 'old'", [])
+            .execute_batch(
+                "UPDATE analyses SET version = 'old'; UPDATE articles SET analysed = 'old';",
+            )
             .unwrap();
         let n = first.collection().len();
         assert!(n >= 7, "the samples fill a new library: {n}");
@@ -780,15 +852,26 @@ mod tests {
     fn slash_in_the_headlines_searches_the_library_index_and_odd_input_is_words() {
         let dir = temp_lib("search");
         let path = dir.0.join("library.sqlite");
-        let (mut app, _) = library_reader(&Library::open(&path).unwrap()).unwrap();
-        app.set_searcher(library_searcher(&path).unwrap());
+        let mut app = library_reader(Library::open(&path).unwrap()).unwrap();
+        let (tx, rx) = mpsc::channel();
+        app.set_searcher(spawn_searcher(path.clone(), tx).unwrap());
         app.update(Action::Resize(120, 40));
         let n = app.collection().len();
+        // Each keystroke sends a request; its answer arrives as an Action.
+        let answer = |app: &mut App| {
+            let msg = rx.recv_timeout(Duration::from_secs(10)).expect("an answer");
+            let Msg::Action(action @ Action::Found { .. }) = msg else {
+                panic!("{msg:?}");
+            };
+            app.update(action);
+        };
         app.update(Action::Search);
         // Typed letter by letter: every word, in any order, the last one a prefix ("osa" for
-        // Osaka) — what the index finds and a substring search would not.
+        // Osaka) — what the index finds and a substring search would not. The list narrows
+        // when the answer arrives.
         for c in "flood osa".chars() {
             app.update(Action::QueryInput(c));
+            answer(&mut app);
         }
         let listed = app.headlines().listed().to_vec();
         assert!(!listed.is_empty() && listed.len() < n, "{listed:?}");
@@ -811,6 +894,7 @@ mod tests {
         // FTS5 syntax typed by a user is searched for as words, never an error.
         for c in "\" OR (".chars() {
             app.update(Action::QueryInput(c));
+            answer(&mut app);
         }
         assert!(app.headlines().listed().is_empty());
         assert!(
@@ -825,17 +909,11 @@ mod tests {
     fn articles_another_process_imports_show_up_in_the_open_reader() {
         let dir = temp_lib("watch");
         let path = dir.0.join("library.sqlite");
-        let (mut app, _) = library_reader(&Library::open(&path).unwrap()).unwrap();
+        let mut app = library_reader(Library::open(&path).unwrap()).unwrap();
         app.update(Action::Resize(120, 40));
         let n = app.collection().len();
         let shown = app.current_index();
-        let after = app
-            .collection()
-            .entries()
-            .iter()
-            .filter_map(|e| e.id())
-            .max()
-            .unwrap();
+        let after = *app.collection().ids().last().unwrap();
         let (tx, rx) = mpsc::channel();
         spawn_watcher(path.clone(), after, tx).unwrap();
         // Another "process": its own connection imports one article.
@@ -860,7 +938,11 @@ mod tests {
         assert_eq!(app.collection().len(), n + 1);
         assert!(app.headlines().lists(n), "listed at once");
         assert_eq!(app.current_index(), shown, "the shown article stays");
-        assert!(app.collection().analysis(n).is_some(), "with its analysis");
+        assert!(app.collection().entries()[n].is_analysed(), "analysed");
+        assert!(
+            app.collection().article(n).is_none(),
+            "its text stays in the library until shown"
+        );
         assert!(
             app.message()
                 .is_some_and(|m| m.text() == "1 new article added to the library")

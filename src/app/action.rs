@@ -104,4 +104,16 @@ pub enum Action {
     Arrived(Vec<crate::library::Stored>),
     /// The background analysis of article `index` failed (a bug); the message says why.
     AnalysisFailed(usize, String),
+    /// The library's search thread answered search request `request`: the ids of the matching
+    /// articles, or why the search failed.
+    Found {
+        request: u64,
+        ids: Result<Vec<crate::library::ArticleId>, String>,
+    },
+    /// The library's query thread answered corpus request `request`: the most widespread
+    /// entities, or why the query failed.
+    CorpusFound {
+        request: u64,
+        entities: Result<Vec<crate::library::LibraryEntity>, String>,
+    },
 }

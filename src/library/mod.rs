@@ -32,6 +32,7 @@ pub mod cli;
 mod error;
 pub mod feeds;
 pub mod query;
+pub mod reader;
 pub mod samples;
 mod schema;
 
