@@ -950,4 +950,220 @@ mod tests {
         // Nothing else arrives while nothing changes.
         assert!(rx.recv_timeout(WATCH_EVERY * 3).is_err());
     }
+
+    /// A library of five articles (no dates, so listed in the order added), each analysed.
+    fn small_library(name: &str) -> (TempLib, PathBuf) {
+        let dir = temp_lib(name);
+        let path = dir.0.join("library.sqlite");
+        let texts = [
+            "Harbour pilots strike\n\nPilots in Rotterdam walked out on Monday, said union head Anna de Vries.",
+            "Lighthouse keepers return\n\nThe lamp at Texel is lit again, the keepers said.",
+            "Tulip prices fall\n\nGrowers in Lisse sold fewer bulbs this spring.",
+            "Ferry timetable changes\n\nThe ferry to Vlieland runs later, said Pieter Jansen of the operator. \u{201c}We will sail at noon every day,\u{201d} Jansen said.",
+            "Dock workers join pilots\n\nDock workers joined the strike, Anna de Vries said on Friday.",
+        ];
+        let prepared: Vec<_> = texts
+            .iter()
+            .enumerate()
+            .flat_map(|(i, t)| crate::article::parse(&format!("{i}.txt"), t.as_bytes()).articles)
+            .map(|a| {
+                let analysis = analysis::analyze(&a);
+                crate::library::Prepared::with_analysis(a, analysis)
+            })
+            .collect();
+        let lib = Library::open(&path).unwrap();
+        assert_eq!(lib.add(&prepared).unwrap().0, 5);
+        (dir, path)
+    }
+
+    fn drawn(app: &App) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        terminal.draw(|frame| ui::draw(frame, app)).unwrap();
+        screen(&terminal)
+    }
+
+    #[test]
+    fn the_library_reader_reads_each_article_when_it_is_shown() {
+        let (_dir, path) = small_library("lazy");
+        let mut app = library_reader(Library::open(&path).unwrap()).unwrap();
+        app.update(Action::Resize(120, 40));
+        assert_eq!(app.collection().len(), 5);
+        assert_eq!(app.headlines().listed(), &[0, 1, 2, 3, 4]);
+        let screen = drawn(&app);
+        assert!(
+            screen.contains("Pilots in Rotterdam walked out"),
+            "{screen}"
+        );
+        assert!(
+            screen.contains("Tulip prices fall"),
+            "every headline is listed"
+        );
+        assert!(
+            (1..5).all(|i| app.collection().article(i).is_none()),
+            "only the shown article is loaded"
+        );
+        assert!(app.current_analysis().is_some(), "with its stored analysis");
+        app.update(Action::Down);
+        let screen = drawn(&app);
+        assert!(
+            screen.contains("The lamp at Texel is lit again"),
+            "{screen}"
+        );
+        assert!(
+            !screen.contains("Pilots in Rotterdam walked out"),
+            "{screen}"
+        );
+        app.update(Action::Up);
+        assert!(drawn(&app).contains("Pilots in Rotterdam walked out"));
+        // The marks go to the library like any other.
+        app.update(Action::ToggleStar);
+        assert_eq!(
+            app.take_writes(),
+            vec![Write::Starred(app.collection().ids()[0], true)]
+        );
+        assert_eq!(app.collection().unread_starred(), (5, 1));
+    }
+
+    #[test]
+    fn n_f_and_c_reach_library_articles_never_loaded() {
+        let (_dir, path) = small_library("lazy-index");
+        let mut app = library_reader(Library::open(&path).unwrap()).unwrap();
+        let (tx, rx) = mpsc::channel();
+        app.set_searcher(spawn_searcher(path.clone(), tx).unwrap());
+        app.update(Action::Resize(120, 40));
+        // Follow Anna de Vries from the entity pane of the first article.
+        app.update(Action::FocusNext);
+        app.update(Action::FocusNext);
+        for _ in 0..10 {
+            if app.followed_name().as_deref() == Some("Anna de Vries") {
+                break;
+            }
+            app.update(Action::Down);
+        }
+        assert_eq!(app.followed_name().as_deref(), Some("Anna de Vries"));
+        assert!(app.collection().article(4).is_none(), "not loaded yet");
+        // n past her last mention here: on to the last article, read from the library.
+        for _ in 0..5 {
+            app.update(Action::NextMention);
+            if app.current_index() == Some(4) {
+                break;
+            }
+        }
+        assert_eq!(app.current_index(), Some(4));
+        let screen = drawn(&app);
+        assert!(
+            screen.contains("Dock workers joined the strike"),
+            "{screen}"
+        );
+        assert!(
+            app.message()
+                .is_some_and(|m| m.text().contains("next article mentioning them")),
+            "{:?}",
+            app.message()
+        );
+        // f: the articles mentioning her, from the library's entity index.
+        app.update(Action::ToggleFilter);
+        assert_eq!(app.headlines().listed(), &[0, 4]);
+        assert!(drawn(&app).contains("2 articles mention Anna de Vries"));
+        app.update(Action::ToggleFilter);
+        assert_eq!(app.headlines().listed().len(), 5);
+        // c: the library's entities, answered by the query thread; Enter on one only the
+        // fourth article mentions opens it.
+        assert!(app.collection().article(3).is_none(), "not loaded yet");
+        app.update(Action::ToggleCorpus);
+        let msg = rx.recv_timeout(Duration::from_secs(10)).expect("an answer");
+        let Msg::Action(answer @ Action::CorpusFound { .. }) = msg else {
+            panic!("{msg:?}");
+        };
+        app.update(answer);
+        let rows = app.side().corpus().rows().to_vec();
+        assert!(
+            rows.iter()
+                .any(|r| r.name == "Anna de Vries" && r.articles == 2)
+        );
+        let jansen = rows
+            .iter()
+            .position(|r| r.name == "Pieter Jansen")
+            .expect("Pieter Jansen is in the corpus view");
+        app.update(Action::Top);
+        for _ in 0..jansen {
+            app.update(Action::Down);
+        }
+        app.update(Action::Open);
+        assert_eq!(app.current_index(), Some(3));
+        let screen = drawn(&app);
+        assert!(
+            screen.contains("The ferry to Vlieland runs later"),
+            "{screen}"
+        );
+    }
+
+    #[test]
+    fn the_headline_search_narrows_when_its_answer_arrives_and_stale_answers_are_dropped() {
+        use crate::app::collection::Request;
+        let (_dir, path) = small_library("lazy-search");
+        let mut app = library_reader(Library::open(&path).unwrap()).unwrap();
+        let sent = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+        let to = sent.clone();
+        app.set_searcher(Box::new(move |r| to.borrow_mut().push(r)));
+        app.update(Action::Resize(120, 40));
+        let ids = app.collection().ids().to_vec();
+        app.update(Action::Search);
+        app.update(Action::QueryInput('d'));
+        app.update(Action::QueryInput('o'));
+        assert_eq!(
+            *sent.borrow(),
+            vec![
+                Request::Search {
+                    request: 1,
+                    typed: "d".into()
+                },
+                Request::Search {
+                    request: 2,
+                    typed: "do".into()
+                }
+            ],
+            "every keystroke asks the query thread; nothing runs here"
+        );
+        assert_eq!(app.headlines().listed().len(), 5, "until the answer comes");
+        // The answer to "d" comes after "o" was typed: stale, dropped.
+        let found = |request, of: &[usize]| Action::Found {
+            request,
+            ids: Ok(of.iter().map(|&i| ids[i]).collect()),
+        };
+        assert!(!app.update(found(1, &[0, 4])));
+        assert_eq!(app.headlines().listed().len(), 5);
+        assert!(app.update(found(2, &[4])));
+        assert_eq!(app.headlines().listed(), &[4]);
+        assert!(drawn(&app).contains("Dock workers joined the strike"));
+        // Esc restores the list; a late answer does not narrow it again.
+        app.update(Action::QueryCancel);
+        assert_eq!(app.headlines().listed().len(), 5);
+        app.update(found(2, &[4]));
+        assert_eq!(app.headlines().listed().len(), 5);
+        // A failed search says so.
+        app.update(Action::Search);
+        app.update(Action::QueryInput('x'));
+        app.update(Action::Found {
+            request: 3,
+            ids: Err("disk I/O error".into()),
+        });
+        assert!(app.message().is_some_and(
+            |m| m.level() == crate::app::Level::Problem && m.text().contains("disk I/O error")
+        ));
+    }
+
+    #[test]
+    fn a_quote_jump_past_the_last_quote_reaches_a_library_article_never_loaded() {
+        let (_dir, path) = small_library("lazy-quotes");
+        let mut app = library_reader(Library::open(&path).unwrap()).unwrap();
+        app.update(Action::Resize(120, 40));
+        app.update(Action::Down);
+        app.update(Action::Down);
+        assert_eq!(app.current_index(), Some(2));
+        assert!(app.collection().article(3).is_none(), "not loaded yet");
+        app.update(Action::NextQuote);
+        assert_eq!(app.current_index(), Some(3), "{:?}", app.message());
+        assert!(drawn(&app).contains("We will sail at noon"));
+    }
 }

@@ -24,6 +24,9 @@ pub use super::store::Shelf;
 /// those shown just before it.
 pub const CACHE: usize = 8;
 
+/// How many library articles a look through the listed ones' analyses reads at most.
+pub const LOOKAHEAD: usize = 200;
+
 /// A change of an article's state for the library to store (the binary hands these to a writer
 /// thread; without a library nothing is stored).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -295,6 +298,30 @@ impl Collection {
         }
         self.cache.push_back((index, stored.article));
         Ok(())
+    }
+
+    /// `f` of article `index`'s analysis: the one in memory, else (library) the stored one read
+    /// by id without keeping it. `None` when there is none.
+    pub(super) fn with_analysis<R>(
+        &self,
+        index: usize,
+        f: impl FnOnce(&Analysis) -> R,
+    ) -> Option<R> {
+        if let Some(a) = self.entries.get(index)?.analysis.as_ref() {
+            return Some(f(a));
+        }
+        let stored = self.shelf.as_ref()?.article(*self.ids.get(index)?).ok()??;
+        stored.analysis.as_ref().map(f)
+    }
+
+    /// How far a search through the listed articles' analyses may look (`]` past the last
+    /// quote): every article in memory; in the library, each is a read, so [`LOOKAHEAD`].
+    pub(super) fn lookahead(&self) -> usize {
+        if self.shelf.is_some() {
+            LOOKAHEAD
+        } else {
+            usize::MAX
+        }
     }
 
     /// Articles mentioning `key`, in index order: from the corpus index (files) or the
