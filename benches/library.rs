@@ -209,18 +209,32 @@ fn reader(c: &mut Criterion, lib: &Library, n: usize, someone: &EntityKey) {
     });
     let mut app = open();
     draw(&mut terminal, &app);
-    // Each step is the key's update plus the frame that shows it.
-    let mut down = true;
-    group.bench_function("next_article", |b| {
+    // Each step is the key's update plus the frame that shows it. Cold: the article was never
+    // read (PageDown, past what was prefetched); prefetched: the event loop read the neighbours
+    // while idle (untimed here), so `j` finds the next one loaded.
+    group.bench_function("next_article_cold", |b| {
         b.iter(|| {
-            // Down and up in turn, over articles not loaded yet as the cache holds 8.
-            down = !down;
-            let step = if down { Action::Down } else { Action::PageDown };
             if app.headlines().pos().selected + 50 > n {
                 app.update(Action::Top);
             }
-            app.update(step);
+            app.update(Action::PageDown);
             draw(&mut terminal, &app);
+        })
+    });
+    group.bench_function("next_article_prefetched", |b| {
+        b.iter_custom(|iters| {
+            let mut spent = std::time::Duration::ZERO;
+            for _ in 0..iters {
+                if app.headlines().pos().selected + 50 > n {
+                    app.update(Action::Top);
+                }
+                app.update(Action::Prefetch);
+                let t = Instant::now();
+                app.update(Action::Down);
+                draw(&mut terminal, &app);
+                spent += t.elapsed();
+            }
+            spent
         })
     });
     group.bench_function("toggle_read", |b| {

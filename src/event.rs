@@ -3,11 +3,13 @@
 //! Ctrl-Z and SIGTSTP hand the terminal back to the shell and stop the process (`JobControl`);
 //! once continued, the reader takes the terminal again and redraws every cell.
 //!
-//! With the library, three more threads each open their own connection (a `Library` is Send,
-//! not Sync): the analysis thread stores the analyses it makes, the writer stores read/star
-//! marks in order (`spawn_writer`), and the watcher polls `data_version` for articles another
-//! process added (`spawn_watcher`). The UI thread keeps one read-only use: the `/` search's FTS
-//! query (`library_searcher`), which in WAL mode never waits for a writer.
+//! With the library, four more threads each open their own connection (a `Library` is Send,
+//! not Sync): the analysis thread reads the texts it analyses and stores the analyses it makes,
+//! the writer stores read/star marks in order (`spawn_writer`), the watcher polls
+//! `data_version` for articles another process added (`spawn_watcher`), and the query thread
+//! runs the `/` search and the corpus view's entity query (`spawn_searcher`). The UI thread
+//! keeps a connection of its own for single indexed reads (`library_reader`): the article shown
+//! by id, the articles mentioning one entity; in WAL mode none of them waits for a writer.
 
 use crate::analysis;
 use crate::app::{Action, App, Message, Write};
@@ -486,6 +488,16 @@ pub fn run<B: Backend>(
                     terminal.draw(|frame| ui::draw(frame, app))?;
                     return Ok(());
                 }
+            }
+        } else if app.needs_prefetch() {
+            // The library: read the shown article's neighbours while nothing else is waiting.
+            match rx.try_recv() {
+                Ok(m) => m,
+                Err(TryRecvError::Empty) => {
+                    app.update(Action::Prefetch);
+                    continue;
+                }
+                Err(TryRecvError::Disconnected) => return Ok(()),
             }
         } else if let Some(at) = app.wake_at() {
             // An article waits to count as read: wake for it if nothing else comes first.
@@ -1003,6 +1015,11 @@ mod tests {
             "only the shown article is loaded"
         );
         assert!(app.current_analysis().is_some(), "with its stored analysis");
+        // While idle, the event loop reads the neighbours (here: the next one) once.
+        assert!(app.needs_prefetch());
+        assert!(!app.update(Action::Prefetch), "nothing to redraw");
+        assert!(app.collection().is_loaded(1) && !app.collection().is_loaded(2));
+        assert!(!app.needs_prefetch());
         app.update(Action::Down);
         let screen = drawn(&app);
         assert!(

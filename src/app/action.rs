@@ -78,6 +78,9 @@ pub enum Action {
     /// Ctrl-Z or SIGTSTP: give the terminal back to the shell and stop until continued. The event
     /// loop does it (it owns the terminal); the app state does not change.
     Suspend,
+    /// Read the articles next to the shown one into the cache (library mode; the event loop
+    /// sends it while idle, as long as `App::needs_prefetch`), so moving to them reads nothing.
+    Prefetch,
     /// Wrap a step more of a long article's body (the event loop sends it while idle, as long as
     /// `BodyView::is_partial`).
     WrapMore,

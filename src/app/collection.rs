@@ -263,6 +263,16 @@ impl Collection {
         self.ids.binary_search(&id).ok()
     }
 
+    /// Whether texts are read on demand (library mode).
+    pub fn is_lazy(&self) -> bool {
+        self.shelf.is_some()
+    }
+
+    /// Whether article `index`'s text is at hand (always, for files).
+    pub fn is_loaded(&self, index: usize) -> bool {
+        self.shelf.is_none() || self.cache.iter().any(|(i, _)| *i == index)
+    }
+
     /// Library: reads article `index` (text and stored analysis) unless it is loaded, keeping
     /// at most [`CACHE`] loaded. Files: nothing to do. A failed read is said in words.
     pub(super) fn load(&mut self, index: usize) -> Result<(), String> {

@@ -197,6 +197,35 @@ impl App {
         }
     }
 
+    /// The listed articles just above and below the shown one.
+    fn neighbours(&self) -> impl Iterator<Item = usize> + '_ {
+        let row = self.headlines.pos.selected;
+        [row.checked_sub(1), row.checked_add(1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|r| self.headlines.listed.get(r).copied())
+    }
+
+    /// Whether a neighbour of the shown article is still to be read from the library (once per
+    /// article shown).
+    pub fn needs_prefetch(&self) -> bool {
+        !self.prefetched
+            && self.docs.is_lazy()
+            && self.neighbours().any(|i| !self.docs.is_loaded(i))
+    }
+
+    /// Reads the shown article's neighbours into the cache (a failed read is left for when the
+    /// article is shown, which says so).
+    pub(super) fn prefetch(&mut self) {
+        self.prefetched = true;
+        let next: Vec<usize> = self.neighbours().collect();
+        for i in next {
+            if !self.docs.is_loaded(i) {
+                let _ = self.docs.load(i);
+            }
+        }
+    }
+
     /// `s`: newest first ↔ file order; the shown article stays shown.
     pub(super) fn toggle_order(&mut self) {
         let current = self.current_index();

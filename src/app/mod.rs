@@ -9,7 +9,8 @@
 //! | `keymap.rs` | the key table: keys → `Action` per `Context`; help and README read it too |
 //! | `update.rs` | `App::update`: dispatch of an action to the pane handlers |
 //! | `layout.rs` | `Pane`, `Screen`: terminal size, focus and pane rectangles (ui draws from them) |
-//! | `collection.rs` | `Collection`: articles, their analyses and read state, the corpus index, load errors |
+//! | `collection.rs` | `Collection`: articles, their analyses and read state, the corpus index, load errors; in library mode headline rows and the few articles loaded |
+//! | `store.rs` | `Shelf`: what library mode reads on demand (article by id, the entity index); `MemoryShelf` |
 //! | `headlines.rs` | `HeadlinesPane`: listed articles, selection, the entity filter |
 //! | `body.rs` | `BodyView`: wrapped text, scroll, highlight marks, read after a dwell |
 //! | `clock.rs` | `Clock`: now and the time zone dates are shown in |
@@ -126,6 +127,8 @@ pub struct App {
     refreshing: Option<(usize, usize)>,
     /// The last refresh's summary message (while shown, arriving articles do not replace it).
     refresh_summary: Option<Message>,
+    /// The shown article's neighbours were read into the cache (library mode), or tried.
+    prefetched: bool,
 }
 
 impl App {
@@ -156,6 +159,7 @@ impl App {
             store: None,
             refreshing: None,
             refresh_summary: None,
+            prefetched: false,
         };
         app.show_selected_article();
         app
@@ -433,6 +437,7 @@ impl App {
     /// Shows the selected headline's article: marks it read, wraps it, resets the per-article
     /// state and rebuilds every pane's rows for it.
     fn show_selected_article(&mut self) {
+        self.prefetched = false;
         if let Some(i) = self.current_index()
             && let Err(why) = self.docs.load(i)
         {

@@ -32,6 +32,7 @@ impl App {
                 | Action::CorpusFound { .. }
                 | Action::Resize(..)
                 | Action::WrapMore
+                | Action::Prefetch
                 | Action::Done(..)
                 | Action::RefreshProgress { .. }
                 | Action::RefreshDone(..)
@@ -88,6 +89,10 @@ impl App {
             Action::Quit => self.quit = true,
             Action::Suspend => return false,
             Action::WrapMore => return self.wrap_more_body(),
+            Action::Prefetch => {
+                self.prefetch();
+                return false;
+            }
             Action::Resize(w, h) => {
                 if !self.screen.resize(w, h) {
                     return false;
