@@ -368,16 +368,23 @@ pub fn spawn_watcher(path: PathBuf, after: ArticleId, tx: Sender<Msg>) -> std::i
             // Not read yet: the first look checks for articles added since the reader loaded.
             let mut seen = None;
             let mut after = after;
+            // A full batch was read: read on at once (a big import arrives a batch at a time, so
+            // the texts loaded here stay few).
+            let mut more = false;
             loop {
-                thread::sleep(WATCH_EVERY);
-                let version = library.data_version().ok();
-                if version == seen {
-                    continue;
+                if !more {
+                    thread::sleep(WATCH_EVERY);
+                    let version = library.data_version().ok();
+                    if version == seen {
+                        continue;
+                    }
+                    seen = version;
                 }
-                seen = version;
+                more = false;
                 match arrived(&library, after) {
                     Ok(new) if new.is_empty() => {}
                     Ok(new) => {
+                        more = new.len() >= ARRIVED_BATCH;
                         after = new.iter().map(|s| s.id).max().unwrap_or(after);
                         if tx.send(Msg::Action(Action::Arrived(new))).is_err() {
                             return;
@@ -390,10 +397,15 @@ pub fn spawn_watcher(path: PathBuf, after: ArticleId, tx: Sender<Msg>) -> std::i
         .map(|_| ())
 }
 
-/// The articles added after `after`, each with an analysis (made and stored when missing).
+/// At most this many new articles (with their texts) are read and sent at a time.
+const ARRIVED_BATCH: usize = 500;
+
+/// The first [`ARRIVED_BATCH`] articles added after `after`, each with an analysis (made and
+/// stored when missing).
 fn arrived(library: &Library, after: ArticleId) -> crate::library::Result<Vec<Stored>> {
     let filter = crate::library::Filter {
         after: Some(after),
+        limit: Some(ARRIVED_BATCH),
         ..Default::default()
     };
     let mut new = Vec::new();
