@@ -1195,4 +1195,25 @@ mod tests {
         assert_eq!(app.current_index(), Some(3), "{:?}", app.message());
         assert!(drawn(&app).contains("We will sail at noon"));
     }
+
+    #[test]
+    fn the_watcher_reads_new_articles_a_batch_at_a_time() {
+        let dir = temp_lib("batches");
+        let lib = Library::open(&dir.0.join("library.sqlite")).unwrap();
+        let prepared: Vec<_> = (0..ARRIVED_BATCH + 1)
+            .flat_map(|i| {
+                let text = format!("Headline {i}\n\nBody {i}.");
+                crate::article::parse(&format!("{i}.txt"), text.as_bytes()).articles
+            })
+            .map(|a| crate::library::Prepared::with_analysis(a, analysis::Analysis::default()))
+            .collect();
+        lib.add(&prepared).unwrap();
+        let first = arrived(&lib, 0).unwrap();
+        assert_eq!(first.len(), ARRIVED_BATCH);
+        let last = first.iter().map(|s| s.id).max().unwrap();
+        let rest = arrived(&lib, last).unwrap();
+        assert_eq!(rest.len(), 1);
+        assert!(rest[0].id > last);
+        assert!(arrived(&lib, rest[0].id).unwrap().is_empty());
+    }
 }
