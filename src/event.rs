@@ -3,11 +3,13 @@
 //! Ctrl-Z and SIGTSTP hand the terminal back to the shell and stop the process (`JobControl`);
 //! once continued, the reader takes the terminal again and redraws every cell.
 //!
-//! With the library, three more threads each open their own connection (a `Library` is Send,
-//! not Sync): the analysis thread stores the analyses it makes, the writer stores read/star
-//! marks in order (`spawn_writer`), and the watcher polls `data_version` for articles another
-//! process added (`spawn_watcher`). The UI thread keeps one read-only use: the `/` search's FTS
-//! query (`library_searcher`), which in WAL mode never waits for a writer.
+//! With the library, four more threads each open their own connection (a `Library` is Send,
+//! not Sync): the analysis thread reads the texts it analyses and stores the analyses it makes,
+//! the writer stores read/star marks in order (`spawn_writer`), the watcher polls
+//! `data_version` for articles another process added (`spawn_watcher`), and the query thread
+//! runs the `/` search and the corpus view's entity query (`spawn_searcher`). The UI thread
+//! keeps a connection of its own for single indexed reads (`library_reader`): the article shown
+//! by id, the articles mentioning one entity; in WAL mode none of them waits for a writer.
 
 use crate::analysis;
 use crate::app::{Action, App, Message, Write};
@@ -120,7 +122,10 @@ pub fn spawn_analysis_stored(
     thread::Builder::new()
         .name(ANALYSIS_THREAD.into())
         .spawn(move || {
-            let n = articles.len();
+            // Files: the articles in memory. The library: only ids; each text is read there.
+            let n = articles
+                .len()
+                .max(store.as_ref().map_or(0, |s| s.ids.len()));
             let mut done = vec![false; n];
             let mut library = None;
             let mut ids = Vec::new();
@@ -147,10 +152,37 @@ pub fn spawn_analysis_stored(
                     }
                     next
                 };
-                let Some(article) = articles.get(index) else {
+                if index >= n {
                     break;
-                };
+                }
                 done[index] = true;
+                let loaded;
+                let article = match articles.get(index) {
+                    Some(a) => a,
+                    None => {
+                        let (Some(lib), Some(Some(id))) = (&library, ids.get(index)) else {
+                            continue;
+                        };
+                        match lib.article(*id) {
+                            Ok(Some(s)) => {
+                                loaded = s.article;
+                                &loaded
+                            }
+                            // Gone (pruned meanwhile): nothing to analyse.
+                            Ok(None) => continue,
+                            Err(e) => {
+                                let why = e.to_string();
+                                if tx
+                                    .send(Msg::Action(Action::AnalysisFailed(index, why)))
+                                    .is_err()
+                                {
+                                    break;
+                                }
+                                continue;
+                            }
+                        }
+                    }
+                };
                 let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     analysis::analyze(article)
                 }));
@@ -222,49 +254,96 @@ pub fn spawn_writer(
     Ok((store, handle))
 }
 
-/// The reader over the library's articles, with their read and star state and cached analyses
-/// (after importing the bundled samples into a new library, which the status bar then says),
-/// and which articles have a cached analysis (for [`AnalysisStore::cached`]). Every article is
-/// loaded; the texts of a large library are not yet loaded lazily.
-pub fn library_reader(lib: &Library) -> crate::library::Result<(App, Vec<bool>)> {
-    let added = crate::library::samples::ensure_samples(lib)?;
-    let mut stored = Vec::new();
-    for h in lib.headlines(&crate::library::Filter::default())? {
-        if let Some(s) = lib.article(h.id)? {
-            stored.push(s);
-        }
-    }
-    let cached = stored.iter().map(|s| s.analysis.is_some()).collect();
-    let mut app = App::from_library(stored);
+/// The reader over the library (after importing the bundled samples into a new library, which
+/// the status bar then says): one headline row per article, read in one pass without any text;
+/// `lib` becomes the reader's own connection, through which it reads the article on screen (text
+/// and stored analysis) and the entity index. Which articles still need an analysis is in the
+/// rows (`Entry::is_analysed`, for [`AnalysisStore::cached`]).
+pub fn library_reader(lib: Library) -> crate::library::Result<App> {
+    let added = crate::library::samples::ensure_samples(&lib)?;
+    let rows = lib.rows(0)?;
     let path = crate::article::sanitize::flat(&lib.path().display().to_string(), 80);
+    let mut app = App::from_shelf(rows, Box::new(lib));
     let text = match added {
         Some(n) => format!("the library was empty: added {n} sample articles ({path})"),
         None if app.collection().is_empty() => {
             format!("the library is empty: byline import PATH... adds articles ({path})")
         }
-        None => return Ok((app, cached)),
+        None => return Ok(app),
     };
     app.update(Action::Done(Message::info(text)));
-    Ok((app, cached))
+    Ok(app)
 }
 
-/// The library's full-text search for `/` in the headlines, on a connection of its own: what
-/// was typed becomes a [`Query::Prefix`](crate::library::Query::Prefix) (every word quoted, the
-/// last a prefix), so no input is a syntax error. Reads never wait for a writer (WAL).
-pub fn library_searcher(
-    path: &std::path::Path,
-) -> crate::library::Result<crate::app::collection::Searcher> {
-    let lib = Library::open(path)?;
-    Ok(Box::new(move |typed: &str| {
-        let filter = crate::library::Filter {
-            query: Some(crate::library::Query::Prefix(typed.to_string())),
-            order: crate::library::Order::Id,
-            ..Default::default()
-        };
-        lib.headlines(&filter)
-            .map(|hs| hs.into_iter().map(|h| h.id).collect())
-            .map_err(|e| e.to_string())
+/// What the analysis thread needs to know of the library reader's articles: their ids (the
+/// thread reads each text by id) and which have an analysis stored already.
+pub fn analysis_store(path: PathBuf, app: &App) -> AnalysisStore {
+    let docs = app.collection();
+    AnalysisStore {
+        path,
+        ids: docs.ids().iter().map(|&id| Some(id)).collect(),
+        cached: docs.entries().iter().map(|e| e.is_analysed()).collect(),
+    }
+}
+
+/// The library's query thread, with its own connection (opened there), for what is too slow for
+/// the UI thread: the `/` search of the headlines (what was typed becomes a
+/// [`Query::Prefix`](crate::library::Query::Prefix), every word quoted and the last a prefix, so
+/// no input is a syntax error; answered with `Action::Found`) and the corpus view's entities
+/// (answered with `Action::CorpusFound`). Each answer carries its request's number. Of the
+/// requests that queued up while a query ran only the newest of each kind is run (the answers
+/// to the others would be dropped as stale anyway). Reads never wait for a writer (WAL).
+pub fn spawn_searcher(
+    path: PathBuf,
+    tx: Sender<Msg>,
+) -> std::io::Result<crate::app::collection::Searcher> {
+    use crate::app::collection::Request;
+    let (rtx, rrx) = std::sync::mpsc::channel::<Request>();
+    thread::Builder::new()
+        .name("byline-library-search".into())
+        .spawn(move || {
+            let library = match Library::open(&path) {
+                Ok(l) => l,
+                Err(e) => {
+                    problem(&tx, format!("the search will not work: {e}"));
+                    return;
+                }
+            };
+            while let Ok(first) = rrx.recv() {
+                let (mut search, mut corpus) = (None, None);
+                for r in std::iter::once(first).chain(rrx.try_iter()) {
+                    match r {
+                        Request::Search { request, typed } => search = Some((request, typed)),
+                        Request::Corpus { request, limit } => corpus = Some((request, limit)),
+                    }
+                }
+                let mut answers = Vec::new();
+                if let Some((request, typed)) = search {
+                    let ids = search_ids(&library, &typed);
+                    answers.push(Action::Found { request, ids });
+                }
+                if let Some((request, limit)) = corpus {
+                    let entities = library.entities(None, limit).map_err(|e| e.to_string());
+                    answers.push(Action::CorpusFound { request, entities });
+                }
+                for a in answers {
+                    if tx.send(Msg::Action(a)).is_err() {
+                        return;
+                    }
+                }
+            }
+        })?;
+    Ok(Box::new(move |request| {
+        let _ = rtx.send(request);
     }))
+}
+
+/// The ids of the articles matching what was typed (every word, the last a prefix), in id
+/// order.
+pub fn search_ids(library: &Library, typed: &str) -> Result<Vec<ArticleId>, String> {
+    library
+        .search_ids(&crate::library::Query::Prefix(typed.to_string()))
+        .map_err(|e| e.to_string())
 }
 
 /// How often the watcher looks for articles another process added.
@@ -289,16 +368,23 @@ pub fn spawn_watcher(path: PathBuf, after: ArticleId, tx: Sender<Msg>) -> std::i
             // Not read yet: the first look checks for articles added since the reader loaded.
             let mut seen = None;
             let mut after = after;
+            // A full batch was read: read on at once (a big import arrives a batch at a time, so
+            // the texts loaded here stay few).
+            let mut more = false;
             loop {
-                thread::sleep(WATCH_EVERY);
-                let version = library.data_version().ok();
-                if version == seen {
-                    continue;
+                if !more {
+                    thread::sleep(WATCH_EVERY);
+                    let version = library.data_version().ok();
+                    if version == seen {
+                        continue;
+                    }
+                    seen = version;
                 }
-                seen = version;
+                more = false;
                 match arrived(&library, after) {
                     Ok(new) if new.is_empty() => {}
                     Ok(new) => {
+                        more = new.len() >= ARRIVED_BATCH;
                         after = new.iter().map(|s| s.id).max().unwrap_or(after);
                         if tx.send(Msg::Action(Action::Arrived(new))).is_err() {
                             return;
@@ -311,10 +397,15 @@ pub fn spawn_watcher(path: PathBuf, after: ArticleId, tx: Sender<Msg>) -> std::i
         .map(|_| ())
 }
 
-/// The articles added after `after`, each with an analysis (made and stored when missing).
+/// At most this many new articles (with their texts) are read and sent at a time.
+const ARRIVED_BATCH: usize = 500;
+
+/// The first [`ARRIVED_BATCH`] articles added after `after`, each with an analysis (made and
+/// stored when missing).
 fn arrived(library: &Library, after: ArticleId) -> crate::library::Result<Vec<Stored>> {
     let filter = crate::library::Filter {
         after: Some(after),
+        limit: Some(ARRIVED_BATCH),
         ..Default::default()
     };
     let mut new = Vec::new();
@@ -409,6 +500,16 @@ pub fn run<B: Backend>(
                     terminal.draw(|frame| ui::draw(frame, app))?;
                     return Ok(());
                 }
+            }
+        } else if app.needs_prefetch() {
+            // The library: read the shown article's neighbours while nothing else is waiting.
+            match rx.try_recv() {
+                Ok(m) => m,
+                Err(TryRecvError::Empty) => {
+                    app.update(Action::Prefetch);
+                    continue;
+                }
+                Err(TryRecvError::Disconnected) => return Ok(()),
             }
         } else if let Some(at) = app.wake_at() {
             // An article waits to count as read: wake for it if nothing else comes first.
@@ -685,14 +786,9 @@ mod tests {
     /// One "run": the reader over the library, its analysis thread (storing) and its writer,
     /// `actions` applied, then everything shut down as the binary does.
     fn library_run(path: &std::path::Path, actions: &[Action]) -> (App, usize) {
-        let lib = Library::open(path).unwrap();
-        let (mut app, cached) = library_reader(&lib).unwrap();
+        let mut app = library_reader(Library::open(path).unwrap()).unwrap();
         let (tx, rx) = mpsc::channel();
-        let store = AnalysisStore {
-            path: path.to_path_buf(),
-            ids: app.collection().entries().iter().map(|e| e.id()).collect(),
-            cached,
-        };
+        let store = analysis_store(path.to_path_buf(), &app);
         let wanted = Arc::new(AtomicUsize::new(usize::MAX));
         spawn_analysis_stored(
             app.collection().articles().clone(),
@@ -701,9 +797,9 @@ mod tests {
             Some(store),
         )
         .unwrap();
+        app.set_searcher(spawn_searcher(path.to_path_buf(), tx.clone()).unwrap());
         let (writer, handle) = spawn_writer(path.to_path_buf(), tx).unwrap();
         app.set_store(writer);
-        app.set_searcher(library_searcher(path).unwrap());
         app.update(Action::Resize(120, 40));
         for a in actions {
             app.update(a.clone());
@@ -715,7 +811,7 @@ mod tests {
             .iter()
             .filter(|m| matches!(m, Msg::Action(Action::Analyzed(..))))
             .count();
-        let (app, _) = library_reader(&Library::open(path).unwrap()).unwrap();
+        let app = library_reader(Library::open(path).unwrap()).unwrap();
         (app, analysed)
     }
 
@@ -723,13 +819,13 @@ mod tests {
     fn read_and_star_marks_and_analyses_are_kept_in_the_library_across_runs() {
         let dir = temp_lib("runs");
         let path = dir.0.join("library.sqlite");
-        let lib = Library::open(&path).unwrap();
-        let (first, _) = library_reader(&lib).unwrap();
-        drop(lib);
-        // As if an older byline had analysed them: no analysis of this version is cached.
+        let first = library_reader(Library::open(&path).unwrap()).unwrap();
+        // As if an older byline had analysed them: no analysis (nor index) of this version.
         rusqlite::Connection::open(&path)
             .unwrap()
-            .execute("UPDATE analyses SET version = 'old'", [])
+            .execute_batch(
+                "UPDATE analyses SET version = 'old'; UPDATE articles SET analysed = 'old';",
+            )
             .unwrap();
         let n = first.collection().len();
         assert!(n >= 7, "the samples fill a new library: {n}");
@@ -780,15 +876,26 @@ mod tests {
     fn slash_in_the_headlines_searches_the_library_index_and_odd_input_is_words() {
         let dir = temp_lib("search");
         let path = dir.0.join("library.sqlite");
-        let (mut app, _) = library_reader(&Library::open(&path).unwrap()).unwrap();
-        app.set_searcher(library_searcher(&path).unwrap());
+        let mut app = library_reader(Library::open(&path).unwrap()).unwrap();
+        let (tx, rx) = mpsc::channel();
+        app.set_searcher(spawn_searcher(path.clone(), tx).unwrap());
         app.update(Action::Resize(120, 40));
         let n = app.collection().len();
+        // Each keystroke sends a request; its answer arrives as an Action.
+        let answer = |app: &mut App| {
+            let msg = rx.recv_timeout(Duration::from_secs(10)).expect("an answer");
+            let Msg::Action(action @ Action::Found { .. }) = msg else {
+                panic!("{msg:?}");
+            };
+            app.update(action);
+        };
         app.update(Action::Search);
         // Typed letter by letter: every word, in any order, the last one a prefix ("osa" for
-        // Osaka) — what the index finds and a substring search would not.
+        // Osaka) — what the index finds and a substring search would not. The list narrows
+        // when the answer arrives.
         for c in "flood osa".chars() {
             app.update(Action::QueryInput(c));
+            answer(&mut app);
         }
         let listed = app.headlines().listed().to_vec();
         assert!(!listed.is_empty() && listed.len() < n, "{listed:?}");
@@ -811,6 +918,7 @@ mod tests {
         // FTS5 syntax typed by a user is searched for as words, never an error.
         for c in "\" OR (".chars() {
             app.update(Action::QueryInput(c));
+            answer(&mut app);
         }
         assert!(app.headlines().listed().is_empty());
         assert!(
@@ -825,17 +933,11 @@ mod tests {
     fn articles_another_process_imports_show_up_in_the_open_reader() {
         let dir = temp_lib("watch");
         let path = dir.0.join("library.sqlite");
-        let (mut app, _) = library_reader(&Library::open(&path).unwrap()).unwrap();
+        let mut app = library_reader(Library::open(&path).unwrap()).unwrap();
         app.update(Action::Resize(120, 40));
         let n = app.collection().len();
         let shown = app.current_index();
-        let after = app
-            .collection()
-            .entries()
-            .iter()
-            .filter_map(|e| e.id())
-            .max()
-            .unwrap();
+        let after = *app.collection().ids().last().unwrap();
         let (tx, rx) = mpsc::channel();
         spawn_watcher(path.clone(), after, tx).unwrap();
         // Another "process": its own connection imports one article.
@@ -860,12 +962,258 @@ mod tests {
         assert_eq!(app.collection().len(), n + 1);
         assert!(app.headlines().lists(n), "listed at once");
         assert_eq!(app.current_index(), shown, "the shown article stays");
-        assert!(app.collection().analysis(n).is_some(), "with its analysis");
+        assert!(app.collection().entries()[n].is_analysed(), "analysed");
+        assert!(
+            app.collection().article(n).is_none(),
+            "its text stays in the library until shown"
+        );
         assert!(
             app.message()
                 .is_some_and(|m| m.text() == "1 new article added to the library")
         );
         // Nothing else arrives while nothing changes.
         assert!(rx.recv_timeout(WATCH_EVERY * 3).is_err());
+    }
+
+    /// A library of five articles (no dates, so listed in the order added), each analysed.
+    fn small_library(name: &str) -> (TempLib, PathBuf) {
+        let dir = temp_lib(name);
+        let path = dir.0.join("library.sqlite");
+        let texts = [
+            "Harbour pilots strike\n\nPilots in Rotterdam walked out on Monday, said union head Anna de Vries.",
+            "Lighthouse keepers return\n\nThe lamp at Texel is lit again, the keepers said.",
+            "Tulip prices fall\n\nGrowers in Lisse sold fewer bulbs this spring.",
+            "Ferry timetable changes\n\nThe ferry to Vlieland runs later, said Pieter Jansen of the operator. \u{201c}We will sail at noon every day,\u{201d} Jansen said.",
+            "Dock workers join pilots\n\nDock workers joined the strike, Anna de Vries said on Friday.",
+        ];
+        let prepared: Vec<_> = texts
+            .iter()
+            .enumerate()
+            .flat_map(|(i, t)| crate::article::parse(&format!("{i}.txt"), t.as_bytes()).articles)
+            .map(|a| {
+                let analysis = analysis::analyze(&a);
+                crate::library::Prepared::with_analysis(a, analysis)
+            })
+            .collect();
+        let lib = Library::open(&path).unwrap();
+        assert_eq!(lib.add(&prepared).unwrap().0, 5);
+        (dir, path)
+    }
+
+    fn drawn(app: &App) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        terminal.draw(|frame| ui::draw(frame, app)).unwrap();
+        screen(&terminal)
+    }
+
+    #[test]
+    fn the_library_reader_reads_each_article_when_it_is_shown() {
+        let (_dir, path) = small_library("lazy");
+        let mut app = library_reader(Library::open(&path).unwrap()).unwrap();
+        app.update(Action::Resize(120, 40));
+        assert_eq!(app.collection().len(), 5);
+        assert_eq!(app.headlines().listed(), &[0, 1, 2, 3, 4]);
+        let screen = drawn(&app);
+        assert!(
+            screen.contains("Pilots in Rotterdam walked out"),
+            "{screen}"
+        );
+        assert!(
+            screen.contains("Tulip prices fall"),
+            "every headline is listed"
+        );
+        assert!(
+            (1..5).all(|i| app.collection().article(i).is_none()),
+            "only the shown article is loaded"
+        );
+        assert!(app.current_analysis().is_some(), "with its stored analysis");
+        // While idle, the event loop reads the neighbours (here: the next one) once.
+        assert!(app.needs_prefetch());
+        assert!(!app.update(Action::Prefetch), "nothing to redraw");
+        assert!(app.collection().is_loaded(1) && !app.collection().is_loaded(2));
+        assert!(!app.needs_prefetch());
+        app.update(Action::Down);
+        let screen = drawn(&app);
+        assert!(
+            screen.contains("The lamp at Texel is lit again"),
+            "{screen}"
+        );
+        assert!(
+            !screen.contains("Pilots in Rotterdam walked out"),
+            "{screen}"
+        );
+        app.update(Action::Up);
+        assert!(drawn(&app).contains("Pilots in Rotterdam walked out"));
+        // The marks go to the library like any other.
+        app.update(Action::ToggleStar);
+        assert_eq!(
+            app.take_writes(),
+            vec![Write::Starred(app.collection().ids()[0], true)]
+        );
+        assert_eq!(app.collection().unread_starred(), (5, 1));
+    }
+
+    #[test]
+    fn n_f_and_c_reach_library_articles_never_loaded() {
+        let (_dir, path) = small_library("lazy-index");
+        let mut app = library_reader(Library::open(&path).unwrap()).unwrap();
+        let (tx, rx) = mpsc::channel();
+        app.set_searcher(spawn_searcher(path.clone(), tx).unwrap());
+        app.update(Action::Resize(120, 40));
+        // Follow Anna de Vries from the entity pane of the first article.
+        app.update(Action::FocusNext);
+        app.update(Action::FocusNext);
+        for _ in 0..10 {
+            if app.followed_name().as_deref() == Some("Anna de Vries") {
+                break;
+            }
+            app.update(Action::Down);
+        }
+        assert_eq!(app.followed_name().as_deref(), Some("Anna de Vries"));
+        assert!(app.collection().article(4).is_none(), "not loaded yet");
+        // n past her last mention here: on to the last article, read from the library.
+        for _ in 0..5 {
+            app.update(Action::NextMention);
+            if app.current_index() == Some(4) {
+                break;
+            }
+        }
+        assert_eq!(app.current_index(), Some(4));
+        let screen = drawn(&app);
+        assert!(
+            screen.contains("Dock workers joined the strike"),
+            "{screen}"
+        );
+        assert!(
+            app.message()
+                .is_some_and(|m| m.text().contains("next article mentioning them")),
+            "{:?}",
+            app.message()
+        );
+        // f: the articles mentioning her, from the library's entity index.
+        app.update(Action::ToggleFilter);
+        assert_eq!(app.headlines().listed(), &[0, 4]);
+        assert!(drawn(&app).contains("2 articles mention Anna de Vries"));
+        app.update(Action::ToggleFilter);
+        assert_eq!(app.headlines().listed().len(), 5);
+        // c: the library's entities, answered by the query thread; Enter on one only the
+        // fourth article mentions opens it.
+        assert!(app.collection().article(3).is_none(), "not loaded yet");
+        app.update(Action::ToggleCorpus);
+        let msg = rx.recv_timeout(Duration::from_secs(10)).expect("an answer");
+        let Msg::Action(answer @ Action::CorpusFound { .. }) = msg else {
+            panic!("{msg:?}");
+        };
+        app.update(answer);
+        let rows = app.side().corpus().rows().to_vec();
+        assert!(
+            rows.iter()
+                .any(|r| r.name == "Anna de Vries" && r.articles == 2)
+        );
+        let jansen = rows
+            .iter()
+            .position(|r| r.name == "Pieter Jansen")
+            .expect("Pieter Jansen is in the corpus view");
+        app.update(Action::Top);
+        for _ in 0..jansen {
+            app.update(Action::Down);
+        }
+        app.update(Action::Open);
+        assert_eq!(app.current_index(), Some(3));
+        let screen = drawn(&app);
+        assert!(
+            screen.contains("The ferry to Vlieland runs later"),
+            "{screen}"
+        );
+    }
+
+    #[test]
+    fn the_headline_search_narrows_when_its_answer_arrives_and_stale_answers_are_dropped() {
+        use crate::app::collection::Request;
+        let (_dir, path) = small_library("lazy-search");
+        let mut app = library_reader(Library::open(&path).unwrap()).unwrap();
+        let sent = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+        let to = sent.clone();
+        app.set_searcher(Box::new(move |r| to.borrow_mut().push(r)));
+        app.update(Action::Resize(120, 40));
+        let ids = app.collection().ids().to_vec();
+        app.update(Action::Search);
+        app.update(Action::QueryInput('d'));
+        app.update(Action::QueryInput('o'));
+        assert_eq!(
+            *sent.borrow(),
+            vec![
+                Request::Search {
+                    request: 1,
+                    typed: "d".into()
+                },
+                Request::Search {
+                    request: 2,
+                    typed: "do".into()
+                }
+            ],
+            "every keystroke asks the query thread; nothing runs here"
+        );
+        assert_eq!(app.headlines().listed().len(), 5, "until the answer comes");
+        // The answer to "d" comes after "o" was typed: stale, dropped.
+        let found = |request, of: &[usize]| Action::Found {
+            request,
+            ids: Ok(of.iter().map(|&i| ids[i]).collect()),
+        };
+        assert!(!app.update(found(1, &[0, 4])));
+        assert_eq!(app.headlines().listed().len(), 5);
+        assert!(app.update(found(2, &[4])));
+        assert_eq!(app.headlines().listed(), &[4]);
+        assert!(drawn(&app).contains("Dock workers joined the strike"));
+        // Esc restores the list; a late answer does not narrow it again.
+        app.update(Action::QueryCancel);
+        assert_eq!(app.headlines().listed().len(), 5);
+        app.update(found(2, &[4]));
+        assert_eq!(app.headlines().listed().len(), 5);
+        // A failed search says so.
+        app.update(Action::Search);
+        app.update(Action::QueryInput('x'));
+        app.update(Action::Found {
+            request: 3,
+            ids: Err("disk I/O error".into()),
+        });
+        assert!(app.message().is_some_and(
+            |m| m.level() == crate::app::Level::Problem && m.text().contains("disk I/O error")
+        ));
+    }
+
+    #[test]
+    fn a_quote_jump_past_the_last_quote_reaches_a_library_article_never_loaded() {
+        let (_dir, path) = small_library("lazy-quotes");
+        let mut app = library_reader(Library::open(&path).unwrap()).unwrap();
+        app.update(Action::Resize(120, 40));
+        app.update(Action::Down);
+        app.update(Action::Down);
+        assert_eq!(app.current_index(), Some(2));
+        assert!(app.collection().article(3).is_none(), "not loaded yet");
+        app.update(Action::NextQuote);
+        assert_eq!(app.current_index(), Some(3), "{:?}", app.message());
+        assert!(drawn(&app).contains("We will sail at noon"));
+    }
+
+    #[test]
+    fn the_watcher_reads_new_articles_a_batch_at_a_time() {
+        let dir = temp_lib("batches");
+        let lib = Library::open(&dir.0.join("library.sqlite")).unwrap();
+        let prepared: Vec<_> = (0..ARRIVED_BATCH + 1)
+            .flat_map(|i| {
+                let text = format!("Headline {i}\n\nBody {i}.");
+                crate::article::parse(&format!("{i}.txt"), text.as_bytes()).articles
+            })
+            .map(|a| crate::library::Prepared::with_analysis(a, analysis::Analysis::default()))
+            .collect();
+        lib.add(&prepared).unwrap();
+        let first = arrived(&lib, 0).unwrap();
+        assert_eq!(first.len(), ARRIVED_BATCH);
+        let last = first.iter().map(|s| s.id).max().unwrap();
+        let rest = arrived(&lib, last).unwrap();
+        assert_eq!(rest.len(), 1);
+        assert!(rest[0].id > last);
+        assert!(arrived(&lib, rest[0].id).unwrap().is_empty());
     }
 }

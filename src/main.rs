@@ -114,7 +114,7 @@ fn reader(
         );
         return ExitCode::from(2);
     }
-    let (mut app, lib_path, cached) = match opened {
+    let (mut app, lib_path) = match opened {
         Opened::Files => {
             let loaded = source::load(&paths, max_bytes);
             if loaded.articles.is_empty() {
@@ -124,15 +124,18 @@ fn reader(
                 eprintln!("byline: no article could be opened");
                 return ExitCode::FAILURE;
             }
-            (App::new(loaded.articles, loaded.errors), None, Vec::new())
+            (App::new(loaded.articles, loaded.errors), None)
         }
-        Opened::Library(lib) => match event::library_reader(&lib) {
-            Ok((app, cached)) => (app, Some(lib.path().to_path_buf()), cached),
-            Err(e) => {
-                eprintln!("byline: {e}");
-                return ExitCode::FAILURE;
+        Opened::Library(lib) => {
+            let path = lib.path().to_path_buf();
+            match event::library_reader(lib) {
+                Ok(app) => (app, Some(path)),
+                Err(e) => {
+                    eprintln!("byline: {e}");
+                    return ExitCode::FAILURE;
+                }
             }
-        },
+        }
     };
     let note = app.message().cloned();
     app.set_prefs(prefs);
@@ -153,11 +156,9 @@ fn reader(
     };
     let (tx, rx) = mpsc::channel::<Msg>();
     let wanted = Arc::new(AtomicUsize::new(app.current_index().unwrap_or(usize::MAX)));
-    let store = lib_path.as_ref().map(|path| event::AnalysisStore {
-        path: path.clone(),
-        ids: app.collection().entries().iter().map(|e| e.id()).collect(),
-        cached,
-    });
+    let store = lib_path
+        .as_ref()
+        .map(|path| event::analysis_store(path.clone(), &app));
     let mut writer = None;
     let lib_feeds = lib_path.clone();
     let mut started = event::spawn_analysis_stored(
@@ -168,22 +169,11 @@ fn reader(
     )
     .and_then(|()| event::spawn_signals(tx.clone()));
     if let (Ok(()), Some(path)) = (&started, lib_path) {
-        match event::library_searcher(&path) {
+        match event::spawn_searcher(path.clone(), tx.clone()) {
             Ok(searcher) => app.set_searcher(searcher),
-            // The search falls back to the articles in memory.
-            Err(e) => {
-                app.update(byline::app::Action::Done(byline::app::Message::problem(
-                    format!("searching in memory: {e}"),
-                )));
-            }
+            Err(e) => started = Err(e),
         }
-        let after = app
-            .collection()
-            .entries()
-            .iter()
-            .filter_map(|e| e.id())
-            .max()
-            .unwrap_or(0);
+        let after = app.collection().ids().last().copied().unwrap_or(0);
         if let Err(e) = event::spawn_watcher(path.clone(), after, tx.clone()) {
             started = Err(e);
         }

@@ -79,6 +79,9 @@ pub enum Action {
     /// Ctrl-Z or SIGTSTP: give the terminal back to the shell and stop until continued. The event
     /// loop does it (it owns the terminal); the app state does not change.
     Suspend,
+    /// Read the articles next to the shown one into the cache (library mode; the event loop
+    /// sends it while idle, as long as `App::needs_prefetch`), so moving to them reads nothing.
+    Prefetch,
     /// Wrap a step more of a long article's body (the event loop sends it while idle, as long as
     /// `BodyView::is_partial`).
     WrapMore,
@@ -105,4 +108,16 @@ pub enum Action {
     Arrived(Vec<crate::library::Stored>),
     /// The background analysis of article `index` failed (a bug); the message says why.
     AnalysisFailed(usize, String),
+    /// The library's search thread answered search request `request`: the ids of the matching
+    /// articles, or why the search failed.
+    Found {
+        request: u64,
+        ids: Result<Vec<crate::library::ArticleId>, String>,
+    },
+    /// The library's query thread answered corpus request `request`: the most widespread
+    /// entities, or why the query failed.
+    CorpusFound {
+        request: u64,
+        entities: Result<Vec<crate::library::LibraryEntity>, String>,
+    },
 }

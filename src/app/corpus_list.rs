@@ -1,11 +1,17 @@
-//! The corpus view: every entity of the analysed articles, most widespread first; Enter opens the
-//! first article mentioning one and follows it there.
+//! The corpus view: every entity of the analysed articles (files) or the library's most
+//! widespread ones, most widespread first; Enter opens the first article mentioning one and
+//! follows it there.
 
 use super::App;
 use super::layout::Pane;
 use super::list::{ListPos, Step, keep_visible, moved, scroll_list};
+use super::message::Message;
 use super::single_line;
-use crate::analysis::corpus::{CorpusIndex, EntityKey};
+use crate::analysis::corpus::EntityKey;
+use crate::library::LibraryEntity;
+
+/// At most this many rows in the corpus view of the library.
+pub const LIBRARY_ROWS: usize = 2_000;
 
 /// A row of the corpus view.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,16 +60,15 @@ impl CorpusList {
         keep_visible(&mut self.pos, height);
     }
 
-    /// The rows for `corpus`, keeping the selected entity selected.
-    fn rebuild(&mut self, corpus: &CorpusIndex, height: usize) {
+    /// The rows for `entities`, keeping the selected entity selected.
+    fn rebuild(&mut self, entities: Vec<LibraryEntity>, height: usize) {
         let selected_key = self.selected_key().cloned();
-        let mut rows: Vec<CorpusRow> = corpus
-            .entities()
-            .iter()
+        let mut rows: Vec<CorpusRow> = entities
+            .into_iter()
             .map(|e| CorpusRow {
-                key: e.key.clone(),
+                key: e.key,
                 name: single_line(&e.name),
-                articles: e.articles.len(),
+                articles: e.articles,
             })
             .collect();
         rows.sort_by(|a, b| {
@@ -81,9 +86,50 @@ impl CorpusList {
 }
 
 impl App {
+    /// The corpus view's rows: from the corpus index at once (files), or asked of the library's
+    /// query thread (the rows come with `Action::CorpusFound`; until then the last ones stay).
     pub(super) fn rebuild_corpus_rows(&mut self) {
+        if self.docs.request_corpus(LIBRARY_ROWS).is_some() {
+            if self.side.corpus().rows.is_empty() {
+                self.message = Some(Message::info("reading the library's entity index…"));
+            }
+            return;
+        }
         let h = self.screen.list_height(Pane::Side);
-        self.side.corpus_mut().rebuild(self.docs.corpus(), h);
+        let entities = self.docs.corpus_entities(LIBRARY_ROWS);
+        self.side.corpus_mut().rebuild(entities, h);
+    }
+
+    /// The library's query thread answered corpus request `request`; an older request's answer
+    /// is dropped. Says whether to redraw.
+    pub(super) fn corpus_found(
+        &mut self,
+        request: u64,
+        entities: Result<Vec<LibraryEntity>, String>,
+    ) -> bool {
+        if request != self.docs.last_corpus_request() {
+            return false;
+        }
+        match entities {
+            Ok(entities) => {
+                let h = self.screen.list_height(Pane::Side);
+                self.side.corpus_mut().rebuild(entities, h);
+                if self
+                    .message
+                    .as_ref()
+                    .is_some_and(|m| m.text().starts_with("reading the library's entity"))
+                {
+                    self.message = None;
+                }
+            }
+            Err(why) => {
+                self.message = Some(Message::problem(format!(
+                    "could not read the library's entity index: {}",
+                    crate::article::sanitize::inert(&why)
+                )));
+            }
+        }
+        true
     }
 
     /// Enter on a corpus row: the first article mentioning the entity, at its first mention.
@@ -91,7 +137,7 @@ impl App {
         let Some(key) = self.side.corpus().selected_key().cloned() else {
             return;
         };
-        let Some(&first) = self.docs.corpus().articles_with(&key).first() else {
+        let Some(&first) = self.docs.articles_with(&key).first() else {
             return;
         };
         if !self.headlines.lists(first) {

@@ -17,6 +17,8 @@ pub struct Followed {
     mention: Option<usize>,
     /// The reader let go of the entity (Esc): nobody is followed until they choose again.
     dropped: bool,
+    /// Its display name across the articles, looked up when it was chosen.
+    name: Option<String>,
 }
 
 impl Followed {
@@ -33,6 +35,11 @@ impl Followed {
     pub fn mention(&self) -> Option<usize> {
         self.mention
     }
+
+    /// Its display name across the articles (`None`: not known to the corpus).
+    pub fn name(&self) -> Option<&str> {
+        self.name.as_deref()
+    }
 }
 
 impl App {
@@ -40,8 +47,24 @@ impl App {
     /// article.
     pub(super) fn set_followed(&mut self, key: Option<EntityKey>) {
         self.followed.dropped = key.is_none();
-        self.followed.key = key;
+        self.set_followed_key(key);
         self.locate_followed();
+    }
+
+    /// The followed key and, in the library, its name: as the shown article names it, else
+    /// from the library's entity index (one indexed read). Files name it from the corpus index.
+    fn set_followed_key(&mut self, key: Option<EntityKey>) {
+        if key != self.followed.key {
+            self.followed.name = match &key {
+                Some(k) if self.docs.is_library() => self
+                    .current_analysis()
+                    .and_then(|a| a.entities.iter().find(|e| EntityKey::of(e) == *k))
+                    .map(|e| e.name.to_string())
+                    .or_else(|| self.docs.entity_name(k)),
+                _ => None,
+            };
+        }
+        self.followed.key = key;
     }
 
     /// The entity pane's cursor and the followed entity are one state: when the shown article
@@ -56,7 +79,7 @@ impl App {
             // Still being analysed: keep following until there is something to show instead.
             return;
         }
-        self.followed.key = self.cursor_entity_key();
+        self.set_followed_key(self.cursor_entity_key());
         self.followed.mention = None;
         self.locate_followed();
     }
@@ -111,8 +134,9 @@ impl App {
             )));
             return;
         }
-        // On to the next (previous) listed article that mentions the entity.
-        let articles = self.docs.corpus().articles_with(&key);
+        // On to the next (previous) listed article that mentions the entity (the corpus index,
+        // or the library's entity index: also articles never loaded).
+        let articles = self.docs.articles_with(&key);
         let listed = self.headlines.listed();
         let row = self.headlines.pos().selected;
         let mentions = |r: &usize| {

@@ -6,7 +6,6 @@ use super::layout::Pane;
 use super::list::{ListPos, Step, keep_visible, moved, scroll_list};
 use super::message::Message;
 use super::side::SideView;
-use super::single_line;
 use crate::analysis::corpus::EntityKey;
 
 /// Headlines limited to the articles mentioning one entity.
@@ -198,6 +197,35 @@ impl App {
         }
     }
 
+    /// The listed articles just above and below the shown one.
+    fn neighbours(&self) -> impl Iterator<Item = usize> + '_ {
+        let row = self.headlines.pos.selected;
+        [row.checked_sub(1), row.checked_add(1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|r| self.headlines.listed.get(r).copied())
+    }
+
+    /// Whether a neighbour of the shown article is still to be read from the library (once per
+    /// article shown).
+    pub fn needs_prefetch(&self) -> bool {
+        !self.prefetched
+            && self.docs.is_lazy()
+            && self.neighbours().any(|i| !self.docs.is_loaded(i))
+    }
+
+    /// Reads the shown article's neighbours into the cache (a failed read is left for when the
+    /// article is shown, which says so).
+    pub(super) fn prefetch(&mut self) {
+        self.prefetched = true;
+        let next: Vec<usize> = self.neighbours().collect();
+        for i in next {
+            if !self.docs.is_loaded(i) {
+                let _ = self.docs.load(i);
+            }
+        }
+    }
+
     /// `s`: newest first ↔ file order; the shown article stays shown.
     pub(super) fn toggle_order(&mut self) {
         let current = self.current_index();
@@ -259,7 +287,7 @@ impl App {
         // The new articles are at the next indices, in order.
         let dates = added
             .iter()
-            .map(|&i| self.docs.article(i).and_then(|a| a.published))
+            .map(|&i| self.docs.entry(i).and_then(|e| e.published()))
             .collect();
         self.headlines.extend(dates);
         let mut listed = std::mem::take(&mut self.headlines.listed);
@@ -305,7 +333,7 @@ impl App {
         };
         let current = self.current_index();
         let mut listed = match &self.headlines.filter {
-            Some(f) => self.docs.corpus().articles_with(&f.key).to_vec(),
+            Some(f) => self.docs.articles_with(&f.key),
             None => (0..self.docs.len()).collect(),
         };
         listed.retain(|&i| self.in_view(i));
@@ -356,20 +384,17 @@ impl App {
             self.message = Some(Message::info("choose an entity to filter by first"));
             return;
         };
-        let mut articles = self.docs.corpus().articles_with(&key).to_vec();
+        // The corpus index, or the library's entity index (articles never loaded too).
+        let mut articles = self.docs.articles_with(&key);
         articles.retain(|&i| self.in_view(i));
         self.headlines.sort(&mut articles);
         if articles.is_empty() {
             self.message = Some(Message::info("no analysed article mentions it yet"));
             return;
         }
-        let name = self
-            .docs
-            .corpus()
-            .get(&key)
-            .map_or_else(|| key.name.clone(), |e| single_line(&e.name));
         let current = self.current_index();
         self.set_followed(Some(key.clone()));
+        let name = self.followed_name().unwrap_or_else(|| key.name.clone());
         self.headlines.filter = Some(Filter {
             key,
             name: name.clone(),

@@ -9,7 +9,8 @@
 //! | `keymap.rs` | the key table: keys → `Action` per `Context`; help and README read it too |
 //! | `update.rs` | `App::update`: dispatch of an action to the pane handlers |
 //! | `layout.rs` | `Pane`, `Screen`: terminal size, focus and pane rectangles (ui draws from them) |
-//! | `collection.rs` | `Collection`: articles, their analyses and read state, the corpus index, load errors |
+//! | `collection.rs` | `Collection`: articles, their analyses and read state, the corpus index, load errors; in library mode headline rows and the few articles loaded |
+//! | `store.rs` | `Shelf`: what library mode reads on demand (article by id, the entity index); `MemoryShelf` |
 //! | `headlines.rs` | `HeadlinesPane`: listed articles, selection, the entity filter |
 //! | `body.rs` | `BodyView`: wrapped text, scroll, highlight marks, read after a dwell |
 //! | `clock.rs` | `Clock`: now and the time zone dates are shown in |
@@ -66,6 +67,7 @@ mod refresh;
 mod search;
 mod share;
 pub mod side;
+pub mod store;
 mod update;
 pub mod wrap;
 
@@ -86,6 +88,7 @@ pub use quote_list::{QuoteList, QuoteRow};
 pub use search::{ArticleSearch, HeadlineSearch, SearchTarget};
 pub use share::Effect;
 pub use side::{EntityList, EntityRow, SidePane, SideView};
+pub use store::{MemoryShelf, Shelf};
 
 use crate::analysis::Analysis;
 use crate::article::{Article, SourceError};
@@ -124,14 +127,20 @@ pub struct App {
     refreshing: Option<(usize, usize)>,
     /// The last refresh's summary message (while shown, arriving articles do not replace it).
     refresh_summary: Option<Message>,
+    /// The shown article's neighbours were read into the cache (library mode), or tried.
+    prefetched: bool,
 }
 
 impl App {
     /// A reader over articles whose analyses will arrive later as `Action::Analyzed`.
     pub fn new(articles: Vec<Article>, errors: Vec<SourceError>) -> Self {
-        let headlines = HeadlinesPane::new(articles.iter().map(|a| a.published).collect());
+        Self::over(Collection::new(articles, errors))
+    }
+
+    fn over(docs: Collection) -> Self {
+        let headlines = HeadlinesPane::new(docs.entries().iter().map(|e| e.published()).collect());
         let mut app = App {
-            docs: Collection::new(articles, errors),
+            docs,
             screen: Screen::default(),
             overlay: OverlayState::default(),
             headlines,
@@ -150,29 +159,35 @@ impl App {
             store: None,
             refreshing: None,
             refresh_summary: None,
+            prefetched: false,
         };
         app.show_selected_article();
         app
     }
 
-    /// A reader over the library's articles, with their read and star state; the cached
-    /// analyses are in at once, the others arrive later as `Action::Analyzed`.
+    /// A reader over the library: a headline row per article (with its read and star state),
+    /// in id order; the text and stored analysis of the article shown are read from `shelf`
+    /// when it is shown, the analyses not stored yet arrive as `Action::Analyzed`.
+    pub fn from_shelf(rows: Vec<crate::library::reader::Row>, shelf: Box<dyn Shelf>) -> Self {
+        Self::over(Collection::library(rows, shelf))
+    }
+
+    /// A reader over stored articles held in memory as a library ([`MemoryShelf`]; tests).
     pub fn from_library(stored: Vec<crate::library::Stored>) -> Self {
-        let states: Vec<_> = stored.iter().map(|s| (s.id, s.read, s.starred)).collect();
-        let mut analyses = Vec::new();
-        let mut articles = Vec::with_capacity(stored.len());
-        for (i, s) in stored.into_iter().enumerate() {
-            if let Some(a) = s.analysis {
-                analyses.push((i, a));
-            }
-            articles.push(s.article);
-        }
-        let mut app = Self::new(articles, Vec::new());
-        app.docs.attach_library(&states);
-        for (i, a) in analyses {
-            app.update(Action::Analyzed(i, a));
-        }
-        app
+        let rows = stored
+            .iter()
+            .map(|s| crate::library::reader::Row {
+                id: s.id,
+                title: s.article.headline.clone(),
+                date: s.article.date.clone(),
+                source: s.article.source.clone(),
+                outlet: s.article.outlet.clone(),
+                read: s.read,
+                starred: s.starred,
+                analysed: s.analysis.is_some(),
+            })
+            .collect();
+        Self::from_shelf(rows, Box::new(MemoryShelf::new(stored)))
     }
 
     /// Where read/star changes go from now on; changes waiting are handed over at once.
@@ -383,15 +398,16 @@ impl App {
         self.docs.analysis(self.current_index()?)
     }
 
-    /// The followed entity's display name (from the corpus, so it is known in any article).
+    /// The followed entity's display name (from the corpus or the library's entity index, so
+    /// it is known in any article; looked up when it was chosen).
     pub fn followed_name(&self) -> Option<String> {
         let key = self.followed.key()?;
-        Some(
-            self.docs
-                .corpus()
-                .get(key)
-                .map_or_else(|| key.name.clone(), |e| single_line(&e.name)),
-        )
+        let name = if self.docs.is_library() {
+            self.followed.name().map(single_line)
+        } else {
+            self.docs.corpus().get(key).map(|e| single_line(&e.name))
+        };
+        Some(name.unwrap_or_else(|| key.name.clone()))
     }
 
     /// Key contexts in dispatch order: the overlay alone, else the query line alone, else focused
@@ -421,6 +437,15 @@ impl App {
     /// Shows the selected headline's article: marks it read, wraps it, resets the per-article
     /// state and rebuilds every pane's rows for it.
     fn show_selected_article(&mut self) {
+        self.prefetched = false;
+        if let Some(i) = self.current_index()
+            && let Err(why) = self.docs.load(i)
+        {
+            self.message = Some(Message::problem(format!(
+                "could not read the article: {}",
+                crate::article::sanitize::inert(&why)
+            )));
+        }
         self.forget_mention();
         self.side.quotes_mut().reset();
         self.show_body();

@@ -301,15 +301,18 @@ impl App {
         let row = self.headlines.pos().selected;
         let listed = self.headlines.listed();
         let has_quotes = |r: &usize| {
-            listed
-                .get(*r)
-                .and_then(|&a| self.docs.analysis(a))
-                .is_some_and(|a| a.quotes.iter().any(|q| q.kind != QuoteKind::Scare))
+            listed.get(*r).is_some_and(|&a| {
+                self.docs
+                    .with_analysis(a, |a| a.quotes.iter().any(|q| q.kind != QuoteKind::Scare))
+                    .unwrap_or(false)
+            })
         };
+        // The library reads each article's stored analysis: a bounded look.
+        let ahead = self.docs.lookahead();
         let target = if forward {
-            (row + 1..listed.len()).find(has_quotes)
+            (row + 1..listed.len()).take(ahead).find(has_quotes)
         } else {
-            (0..row).rev().find(has_quotes)
+            (0..row).rev().take(ahead).find(has_quotes)
         };
         let Some(target) = target else {
             self.message = Some(Message::info(format!(

@@ -1,8 +1,9 @@
 //! `/` search: in the body it finds the query in the shown article (ignoring case; matches
 //! highlighted, `.`/`,` step through them); in the headline pane it narrows the list on every
-//! keystroke through `Collection::search`, and the query's words are highlighted in each article
-//! shown, `.`/`,` stepping through them too. The line itself is `query::QueryLine`; Enter keeps the
-//! search, Esc puts back what was there before `/` (and Esc later drops the kept search).
+//! keystroke through `Collection::search` (files) or the library's search thread (`found`), and
+//! the query's words are highlighted in each article shown, `.`/`,` stepping through them too. The
+//! line itself is `query::QueryLine`; Enter keeps the search, Esc puts back what was there before
+//! `/` (and Esc later drops the kept search).
 
 use super::App;
 use super::body::Highlight;
@@ -528,6 +529,12 @@ impl App {
             self.relist_headlines(base);
             return;
         }
+        if self.docs.request_search(query).is_some() {
+            // The library's index is searched on its own thread: the list narrows when the
+            // answer arrives (`found`).
+            self.headline_search = Some(HeadlineSearch::new(query.to_string(), base));
+            return;
+        }
         let found = self.docs.search(query);
         let listed: Vec<usize> = base
             .iter()
@@ -536,6 +543,41 @@ impl App {
             .collect();
         self.headline_search = Some(HeadlineSearch::new(query.to_string(), base));
         self.relist_headlines(listed);
+    }
+
+    /// The library's search thread answered request `request`: the list narrows to the matches
+    /// (of the list the search started from). The answer to an older request, or one arriving
+    /// after the search was closed, is dropped. Says whether to redraw.
+    pub(super) fn found(
+        &mut self,
+        request: u64,
+        ids: Result<Vec<crate::library::ArticleId>, String>,
+    ) -> bool {
+        if request != self.docs.last_search_request() {
+            return false;
+        }
+        let Some(search) = &self.headline_search else {
+            return false;
+        };
+        match ids {
+            Ok(ids) => {
+                let found = self.docs.indices_of(&ids);
+                let listed: Vec<usize> = search
+                    .base
+                    .iter()
+                    .copied()
+                    .filter(|i| found.binary_search(i).is_ok())
+                    .collect();
+                self.relist_headlines(listed);
+            }
+            Err(why) => {
+                self.message = Some(Message::problem(format!(
+                    "the search failed: {}",
+                    crate::article::sanitize::inert(&why)
+                )));
+            }
+        }
+        true
     }
 
     /// Puts `search` back as the headline search (`None`: the list before any search).

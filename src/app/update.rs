@@ -28,8 +28,11 @@ impl App {
             Action::Analyzed(..)
                 | Action::Arrived(..)
                 | Action::AnalysisFailed(..)
+                | Action::Found { .. }
+                | Action::CorpusFound { .. }
                 | Action::Resize(..)
                 | Action::WrapMore
+                | Action::Prefetch
                 | Action::Done(..)
                 | Action::RefreshProgress { .. }
                 | Action::RefreshDone(..)
@@ -86,6 +89,10 @@ impl App {
             Action::Quit => self.quit = true,
             Action::Suspend => return false,
             Action::WrapMore => return self.wrap_more_body(),
+            Action::Prefetch => {
+                self.prefetch();
+                return false;
+            }
             Action::Resize(w, h) => {
                 if !self.screen.resize(w, h) {
                     return false;
@@ -101,6 +108,10 @@ impl App {
             Action::Analyzed(index, analysis) => return self.analyzed(index, analysis),
             Action::AnalysisFailed(index, why) => self.analysis_failed(index, &why),
             Action::Arrived(stored) => self.arrived(stored),
+            Action::Found { request, ids } => return self.found(request, ids),
+            Action::CorpusFound { request, entities } => {
+                return self.corpus_found(request, entities);
+            }
         }
         true
     }
@@ -226,7 +237,9 @@ impl App {
             self.rebuild_article_views();
         }
         let analysed = self.docs.analysed();
+        // The library's corpus view reads its entity index, not the analyses arriving.
         if self.side.view() == SideView::Corpus
+            && !self.docs.is_library()
             && (analysed.is_multiple_of(64) || analysed == self.docs.len())
         {
             self.rebuild_corpus_rows();
@@ -236,7 +249,7 @@ impl App {
 
     fn analysis_failed(&mut self, index: usize, why: &str) {
         if let Some(source) = self.docs.analysis_failed(index) {
-            let text = format!("analysis of {} failed: {}", inert(source), inert(why));
+            let text = format!("analysis of {} failed: {}", inert(&source), inert(why));
             self.message = Some(Message::problem(text));
         }
     }

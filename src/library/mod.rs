@@ -48,6 +48,7 @@ mod open;
 mod prune;
 pub mod query;
 mod read;
+pub mod reader;
 pub mod samples;
 mod schema;
 mod write;

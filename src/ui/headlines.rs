@@ -111,10 +111,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 /// The article's date for the list: relative when recent, else "5 Sep 2025" (local time); a
 /// date the parser did not understand as written; else nothing.
 fn date_text(app: &App, index: usize) -> String {
-    let Some(article) = app.collection().article(index) else {
+    let Some(entry) = app.collection().entry(index) else {
         return String::new();
     };
-    match (article.published, article.date.as_deref()) {
+    match (entry.published(), entry.date()) {
         (Some(ts), Some(raw)) if !crate::app::clock::has_time(raw) => app.clock().short_day(ts),
         (Some(ts), _) => app.clock().short(ts),
         (None, Some(raw)) => crate::article::sanitize::flat(raw, 24),
