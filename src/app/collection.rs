@@ -14,7 +14,7 @@ use crate::analysis::corpus::EntityKey;
 use crate::article::sanitize::flat;
 use crate::article::{Article, SourceError};
 use crate::library::reader::Row;
-use crate::library::{ArticleId, LibraryEntity};
+use crate::library::{ArticleId, Headline, LibraryEntity};
 use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 
@@ -114,7 +114,11 @@ impl Entry {
     }
 
     /// `dates` remembers the dates understood so far (a library has many articles per day).
-    fn of_row(r: Row, dates: &mut HashMap<String, Option<jiff::Timestamp>>) -> Self {
+    fn of_row(row: Row, dates: &mut HashMap<String, Option<jiff::Timestamp>>) -> Self {
+        let Row {
+            headline: r,
+            analysed,
+        } = row;
         let published = r.date.as_ref().and_then(|d| match dates.get(d) {
             Some(&p) => p,
             None => {
@@ -138,7 +142,7 @@ impl Entry {
             date: r.date,
             published,
             analysis: None,
-            done: r.analysed,
+            done: analysed,
         }
     }
 }
@@ -225,7 +229,7 @@ impl Collection {
         self.entries.reserve(rows.len());
         self.ids.reserve(rows.len());
         for r in rows {
-            if self.ids.last().is_some_and(|&last| r.id <= last) {
+            if self.ids.last().is_some_and(|&last| r.headline.id <= last) {
                 continue;
             }
             let e = Entry::of_row(r, &mut dates);
@@ -245,13 +249,15 @@ impl Collection {
         let rows = stored
             .into_iter()
             .map(|s| Row {
-                id: s.id,
-                title: s.article.headline,
-                date: s.article.date,
-                source: s.article.source,
-                outlet: s.article.outlet,
-                read: s.read,
-                starred: s.starred,
+                headline: Headline {
+                    id: s.id,
+                    title: s.article.headline,
+                    date: s.article.date,
+                    source: s.article.source,
+                    outlet: s.article.outlet,
+                    read: s.read,
+                    starred: s.starred,
+                },
                 analysed: s.analysis.is_some(),
             })
             .collect();
