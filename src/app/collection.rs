@@ -341,32 +341,33 @@ impl Collection {
     }
 
     /// Articles mentioning `key`, in index order: from the corpus index (files) or the
-    /// library's entity index.
-    pub fn articles_with(&self, key: &EntityKey) -> Vec<usize> {
+    /// library's entity index. A failed read of the library is said in words.
+    pub fn articles_with(&self, key: &EntityKey) -> Result<Vec<usize>, String> {
         match &self.shelf {
-            None => self.corpus.articles_with(key).to_vec(),
-            Some(shelf) => shelf
-                .mentioning(key)
-                .unwrap_or_default()
+            None => Ok(self.corpus.articles_with(key).to_vec()),
+            Some(shelf) => Ok(shelf
+                .mentioning(key)?
                 .into_iter()
                 .filter_map(|id| self.index_of(id))
-                .collect(),
+                .collect()),
         }
     }
 
-    /// The entity's display name across the articles, if any mentions it.
-    pub fn entity_name(&self, key: &EntityKey) -> Option<String> {
+    /// The entity's display name across the articles, if any mentions it. A failed read of the
+    /// library is said in words.
+    pub fn entity_name(&self, key: &EntityKey) -> Result<Option<String>, String> {
         match &self.shelf {
-            None => self.corpus.get(key).map(|e| e.name.to_string()),
-            Some(shelf) => shelf.entity(key).ok().flatten().map(|e| e.name),
+            None => Ok(self.corpus.get(key).map(|e| e.name.to_string())),
+            Some(shelf) => Ok(shelf.entity(key)?.map(|e| e.name)),
         }
     }
 
     /// The entities for the corpus view: every one of the corpus index (files, in the order
-    /// first seen), or the library's most widespread (at most `limit`).
-    pub fn corpus_entities(&self, limit: usize) -> Vec<LibraryEntity> {
+    /// first seen), or the library's most widespread (at most `limit`). A failed read of the
+    /// library is said in words.
+    pub fn corpus_entities(&self, limit: usize) -> Result<Vec<LibraryEntity>, String> {
         match &self.shelf {
-            None => self
+            None => Ok(self
                 .corpus
                 .entities()
                 .iter()
@@ -377,8 +378,8 @@ impl Collection {
                     articles: e.articles.len(),
                     mentions: e.mentions,
                 })
-                .collect(),
-            Some(shelf) => shelf.entities(limit).unwrap_or_default(),
+                .collect()),
+            Some(shelf) => shelf.entities(limit),
         }
     }
 
