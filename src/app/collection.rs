@@ -14,7 +14,7 @@ use crate::analysis::corpus::EntityKey;
 use crate::article::sanitize::flat;
 use crate::article::{Article, SourceError};
 use crate::library::reader::Row;
-use crate::library::{ArticleId, LibraryEntity};
+use crate::library::{ArticleId, Headline, LibraryEntity};
 use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 
@@ -114,7 +114,11 @@ impl Entry {
     }
 
     /// `dates` remembers the dates understood so far (a library has many articles per day).
-    fn of_row(r: Row, dates: &mut HashMap<String, Option<jiff::Timestamp>>) -> Self {
+    fn of_row(row: Row, dates: &mut HashMap<String, Option<jiff::Timestamp>>) -> Self {
+        let Row {
+            headline: r,
+            analysed,
+        } = row;
         let published = r.date.as_ref().and_then(|d| match dates.get(d) {
             Some(&p) => p,
             None => {
@@ -138,7 +142,7 @@ impl Entry {
             date: r.date,
             published,
             analysis: None,
-            done: r.analysed,
+            done: analysed,
         }
     }
 }
@@ -225,7 +229,7 @@ impl Collection {
         self.entries.reserve(rows.len());
         self.ids.reserve(rows.len());
         for r in rows {
-            if self.ids.last().is_some_and(|&last| r.id <= last) {
+            if self.ids.last().is_some_and(|&last| r.headline.id <= last) {
                 continue;
             }
             let e = Entry::of_row(r, &mut dates);
@@ -245,13 +249,15 @@ impl Collection {
         let rows = stored
             .into_iter()
             .map(|s| Row {
-                id: s.id,
-                title: s.article.headline,
-                date: s.article.date,
-                source: s.article.source,
-                outlet: s.article.outlet,
-                read: s.read,
-                starred: s.starred,
+                headline: Headline {
+                    id: s.id,
+                    title: s.article.headline,
+                    date: s.article.date,
+                    source: s.article.source,
+                    outlet: s.article.outlet,
+                    read: s.read,
+                    starred: s.starred,
+                },
                 analysed: s.analysis.is_some(),
             })
             .collect();
@@ -335,32 +341,33 @@ impl Collection {
     }
 
     /// Articles mentioning `key`, in index order: from the corpus index (files) or the
-    /// library's entity index.
-    pub fn articles_with(&self, key: &EntityKey) -> Vec<usize> {
+    /// library's entity index. A failed read of the library is said in words.
+    pub fn articles_with(&self, key: &EntityKey) -> Result<Vec<usize>, String> {
         match &self.shelf {
-            None => self.corpus.articles_with(key).to_vec(),
-            Some(shelf) => shelf
-                .mentioning(key)
-                .unwrap_or_default()
+            None => Ok(self.corpus.articles_with(key).to_vec()),
+            Some(shelf) => Ok(shelf
+                .mentioning(key)?
                 .into_iter()
                 .filter_map(|id| self.index_of(id))
-                .collect(),
+                .collect()),
         }
     }
 
-    /// The entity's display name across the articles, if any mentions it.
-    pub fn entity_name(&self, key: &EntityKey) -> Option<String> {
+    /// The entity's display name across the articles, if any mentions it. A failed read of the
+    /// library is said in words.
+    pub fn entity_name(&self, key: &EntityKey) -> Result<Option<String>, String> {
         match &self.shelf {
-            None => self.corpus.get(key).map(|e| e.name.to_string()),
-            Some(shelf) => shelf.entity(key).ok().flatten().map(|e| e.name),
+            None => Ok(self.corpus.get(key).map(|e| e.name.to_string())),
+            Some(shelf) => Ok(shelf.entity(key)?.map(|e| e.name)),
         }
     }
 
     /// The entities for the corpus view: every one of the corpus index (files, in the order
-    /// first seen), or the library's most widespread (at most `limit`).
-    pub fn corpus_entities(&self, limit: usize) -> Vec<LibraryEntity> {
+    /// first seen), or the library's most widespread (at most `limit`). A failed read of the
+    /// library is said in words.
+    pub fn corpus_entities(&self, limit: usize) -> Result<Vec<LibraryEntity>, String> {
         match &self.shelf {
-            None => self
+            None => Ok(self
                 .corpus
                 .entities()
                 .iter()
@@ -371,8 +378,8 @@ impl Collection {
                     articles: e.articles.len(),
                     mentions: e.mentions,
                 })
-                .collect(),
-            Some(shelf) => shelf.entities(limit).unwrap_or_default(),
+                .collect()),
+            Some(shelf) => shelf.entities(limit),
         }
     }
 

@@ -96,8 +96,10 @@ impl App {
             return;
         }
         let h = self.screen.list_height(Pane::Side);
-        let entities = self.docs.corpus_entities(LIBRARY_ROWS);
-        self.side.corpus_mut().rebuild(entities, h);
+        match self.docs.corpus_entities(LIBRARY_ROWS) {
+            Ok(entities) => self.side.corpus_mut().rebuild(entities, h),
+            Err(why) => self.message = Some(super::message::entity_index_problem(&why)),
+        }
     }
 
     /// The library's query thread answered corpus request `request`; an older request's answer
@@ -122,12 +124,7 @@ impl App {
                     self.message = None;
                 }
             }
-            Err(why) => {
-                self.message = Some(Message::problem(format!(
-                    "could not read the library's entity index: {}",
-                    crate::article::sanitize::inert(&why)
-                )));
-            }
+            Err(why) => self.message = Some(super::message::entity_index_problem(&why)),
         }
         true
     }
@@ -137,7 +134,14 @@ impl App {
         let Some(key) = self.side.corpus().selected_key().cloned() else {
             return;
         };
-        let Some(&first) = self.docs.articles_with(&key).first() else {
+        let first = match self.docs.articles_with(&key) {
+            Ok(articles) => articles.first().copied(),
+            Err(why) => {
+                self.message = Some(super::message::entity_index_problem(&why));
+                return;
+            }
+        };
+        let Some(first) = first else {
             return;
         };
         if !self.headlines.lists(first) {

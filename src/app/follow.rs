@@ -52,15 +52,24 @@ impl App {
     }
 
     /// The followed key and, in the library, its name: as the shown article names it, else
-    /// from the library's entity index (one indexed read). Files name it from the corpus index.
+    /// from the library's entity index (one indexed read; when that fails, the key's name and a
+    /// problem in the status bar). Files name it from the corpus index.
     fn set_followed_key(&mut self, key: Option<EntityKey>) {
         if key != self.followed.key {
             self.followed.name = match &key {
-                Some(k) if self.docs.is_library() => self
-                    .current_analysis()
-                    .and_then(|a| a.entities.iter().find(|e| EntityKey::of(e) == *k))
-                    .map(|e| e.name.to_string())
-                    .or_else(|| self.docs.entity_name(k)),
+                Some(k) if self.docs.is_library() => {
+                    let here = self
+                        .current_analysis()
+                        .and_then(|a| a.entities.iter().find(|e| EntityKey::of(e) == *k))
+                        .map(|e| e.name.to_string());
+                    match here.map_or_else(|| self.docs.entity_name(k), |n| Ok(Some(n))) {
+                        Ok(name) => name,
+                        Err(why) => {
+                            self.message = Some(super::message::entity_index_problem(&why));
+                            None
+                        }
+                    }
+                }
                 _ => None,
             };
         }
@@ -136,7 +145,13 @@ impl App {
         }
         // On to the next (previous) listed article that mentions the entity (the corpus index,
         // or the library's entity index: also articles never loaded).
-        let articles = self.docs.articles_with(&key);
+        let articles = match self.docs.articles_with(&key) {
+            Ok(articles) => articles,
+            Err(why) => {
+                self.message = Some(super::message::entity_index_problem(&why));
+                return;
+            }
+        };
         let listed = self.headlines.listed();
         let row = self.headlines.pos().selected;
         let mentions = |r: &usize| {

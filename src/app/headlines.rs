@@ -325,6 +325,16 @@ impl App {
     /// `U` / `*`: list only unread / starred articles (the same key again: all). The entity
     /// filter stays; a headline search is dropped.
     pub(super) fn toggle_view(&mut self, view: View) {
+        let mut listed = match &self.headlines.filter {
+            Some(f) => match self.docs.articles_with(&f.key) {
+                Ok(listed) => listed,
+                Err(why) => {
+                    self.message = Some(super::message::entity_index_problem(&why));
+                    return;
+                }
+            },
+            None => (0..self.docs.len()).collect(),
+        };
         self.headline_search = None;
         self.headlines.view = if self.headlines.view == view {
             View::All
@@ -332,10 +342,6 @@ impl App {
             view
         };
         let current = self.current_index();
-        let mut listed = match &self.headlines.filter {
-            Some(f) => self.docs.articles_with(&f.key),
-            None => (0..self.docs.len()).collect(),
-        };
         listed.retain(|&i| self.in_view(i));
         self.headlines.sort(&mut listed);
         let n = listed.len();
@@ -385,7 +391,13 @@ impl App {
             return;
         };
         // The corpus index, or the library's entity index (articles never loaded too).
-        let mut articles = self.docs.articles_with(&key);
+        let mut articles = match self.docs.articles_with(&key) {
+            Ok(articles) => articles,
+            Err(why) => {
+                self.message = Some(super::message::entity_index_problem(&why));
+                return;
+            }
+        };
         articles.retain(|&i| self.in_view(i));
         self.headlines.sort(&mut articles);
         if articles.is_empty() {
@@ -404,10 +416,17 @@ impl App {
         } else {
             "mention"
         };
-        self.message = Some(Message::info(format!(
-            "{} {verb} {name} — f or Esc shows all",
-            super::message::count(articles.len(), "article", "articles")
-        )));
+        // A failed read of the entity's name (the filter is set, under the key's name) stays said.
+        if self
+            .message
+            .as_ref()
+            .is_none_or(|m| m.level() != super::message::Level::Problem)
+        {
+            self.message = Some(Message::info(format!(
+                "{} {verb} {name} — f or Esc shows all",
+                super::message::count(articles.len(), "article", "articles")
+            )));
+        }
         self.headlines.listed = articles;
         self.reselect(current);
     }

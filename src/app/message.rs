@@ -40,6 +40,15 @@ impl Message {
     }
 }
 
+/// A failed read of the library's entity index (the corpus view, the entity filter, the
+/// mention jump across articles), naming it.
+pub fn entity_index_problem(why: &str) -> Message {
+    Message::problem(format!(
+        "could not read the library's entity index: {}",
+        crate::article::sanitize::inert(why)
+    ))
+}
+
 /// "1 article", "2 articles": `n` and the noun, singular for one.
 pub fn count(n: usize, one: &str, many: &str) -> String {
     if n == 1 {

@@ -177,13 +177,15 @@ impl App {
         let rows = stored
             .iter()
             .map(|s| crate::library::reader::Row {
-                id: s.id,
-                title: s.article.headline.clone(),
-                date: s.article.date.clone(),
-                source: s.article.source.clone(),
-                outlet: s.article.outlet.clone(),
-                read: s.read,
-                starred: s.starred,
+                headline: crate::library::Headline {
+                    id: s.id,
+                    title: s.article.headline.clone(),
+                    date: s.article.date.clone(),
+                    source: s.article.source.clone(),
+                    outlet: s.article.outlet.clone(),
+                    read: s.read,
+                    starred: s.starred,
+                },
                 analysed: s.analysis.is_some(),
             })
             .collect();

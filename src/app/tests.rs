@@ -919,3 +919,221 @@ fn r_over_files_opened_by_name_says_what_it_refreshes() {
         "{screen}"
     );
 }
+
+/// A library whose entity index can be made to fail (articles still read), as a disk or a
+/// locked database would.
+struct FlakyShelf {
+    inner: MemoryShelf,
+    /// Every read of the entity index fails.
+    broken: std::rc::Rc<std::cell::Cell<bool>>,
+    /// Reads of one entity (its name) fail.
+    names_broken: std::rc::Rc<std::cell::Cell<bool>>,
+}
+
+impl FlakyShelf {
+    fn check(&self) -> Result<(), String> {
+        if self.broken.get() {
+            Err("disk I/O error".into())
+        } else {
+            Ok(())
+        }
+    }
+}
+
+impl Shelf for FlakyShelf {
+    fn article(
+        &self,
+        id: crate::library::ArticleId,
+    ) -> Result<Option<crate::library::Stored>, String> {
+        self.inner.article(id)
+    }
+
+    fn mentioning(
+        &self,
+        key: &crate::analysis::corpus::EntityKey,
+    ) -> Result<Vec<crate::library::ArticleId>, String> {
+        self.check()?;
+        self.inner.mentioning(key)
+    }
+
+    fn entity(
+        &self,
+        key: &crate::analysis::corpus::EntityKey,
+    ) -> Result<Option<crate::library::LibraryEntity>, String> {
+        self.check()?;
+        if self.names_broken.get() {
+            return Err("disk I/O error".into());
+        }
+        self.inner.entity(key)
+    }
+
+    fn entities(&self, limit: usize) -> Result<Vec<crate::library::LibraryEntity>, String> {
+        self.check()?;
+        self.inner.entities(limit)
+    }
+}
+
+const INDEX_PROBLEM: &str = "could not read the library's entity index: disk I/O error";
+
+/// A library reader (three articles, the first and last mentioning Anna de Vries, none read)
+/// over a [`FlakyShelf`], at 100×20, and the switches that break its entity index / names.
+fn flaky_library() -> (
+    App,
+    std::rc::Rc<std::cell::Cell<bool>>,
+    std::rc::Rc<std::cell::Cell<bool>>,
+) {
+    let stored: Vec<crate::library::Stored> = [
+        ("Harbour pilots strike", "Anna de Vries said “we walk out”."),
+        ("Council votes on budget", "The council met."),
+        ("Pilots return", "Anna de Vries said “we are back”."),
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, (h, p))| {
+        let people: &[(&str, Option<&str>)] = if p.contains("Vries") {
+            &[("Anna de Vries", None)]
+        } else {
+            &[]
+        };
+        let d = doc(h, &[p], people);
+        crate::library::Stored {
+            id: i as crate::library::ArticleId + 1,
+            article: d.article,
+            analysis: Some(d.analysis),
+            read: false,
+            starred: false,
+            added: 0,
+        }
+    })
+    .collect();
+    let rows = stored
+        .iter()
+        .map(|s| crate::library::reader::Row {
+            headline: crate::library::Headline {
+                id: s.id,
+                title: s.article.headline.clone(),
+                date: None,
+                source: s.article.source.clone(),
+                outlet: None,
+                read: false,
+                starred: false,
+            },
+            analysed: true,
+        })
+        .collect();
+    let broken = std::rc::Rc::new(std::cell::Cell::new(false));
+    let names_broken = std::rc::Rc::new(std::cell::Cell::new(false));
+    let shelf = FlakyShelf {
+        inner: MemoryShelf::new(stored),
+        broken: broken.clone(),
+        names_broken: names_broken.clone(),
+    };
+    let mut app = App::from_shelf(rows, Box::new(shelf));
+    app.update(Action::Resize(100, 20));
+    (app, broken, names_broken)
+}
+
+/// Selects (and opens) the article with this headline.
+fn open_headline(app: &mut App, headline: &str) {
+    for _ in 0..app.headlines().listed().len() {
+        if app
+            .current_article()
+            .is_some_and(|a| a.headline == headline)
+        {
+            break;
+        }
+        app.update(Action::Down);
+        app.update(Action::Open);
+    }
+    assert_eq!(
+        app.current_article().map(|a| a.headline.as_str()),
+        Some(headline)
+    );
+}
+
+#[test]
+fn a_failed_read_of_the_entity_index_is_said_and_changes_nothing() {
+    const PROBLEM: &str = INDEX_PROBLEM;
+    let (mut app, broken, _) = flaky_library();
+    // On an article mentioning Anna de Vries.
+    open_headline(&mut app, "Harbour pilots strike");
+    let start = app.current_index();
+    let listed = app.headlines().listed().to_vec();
+
+    // f: the filter needs the articles mentioning the entity.
+    broken.set(true);
+    app.update(Action::ToggleFilter);
+    let screen = drawn(&app);
+    assert!(screen.contains(PROBLEM), "{screen}");
+    assert!(!screen.contains("f or Esc shows all"), "{screen}");
+    assert_eq!(app.message().map(Message::level), Some(Level::Problem));
+    assert!(app.headlines().filter().is_none());
+    assert_eq!(app.headlines().listed(), listed);
+    assert_eq!(app.current_index(), start);
+
+    // n past the last mention: the next article mentioning them is not known.
+    app.update(Action::NextMention);
+    assert!(drawn(&app).contains("mention 1 of 1"), "{}", drawn(&app));
+    app.update(Action::NextMention);
+    let screen = drawn(&app);
+    assert!(screen.contains(PROBLEM), "{screen}");
+    assert_eq!(app.current_index(), start, "stayed on the article");
+    assert!(
+        screen.contains("Anna de Vries said “we walk out”."),
+        "{screen}"
+    );
+    // Once the library reads again, n goes on to the next article mentioning them.
+    broken.set(false);
+    app.update(Action::NextMention);
+    let screen = drawn(&app);
+    assert!(!screen.contains(PROBLEM), "{screen}");
+    assert!(screen.contains("we are back"), "{screen}");
+
+    // U under the entity filter: the filter's articles are read again.
+    app.update(Action::ToggleFilter);
+    let filtered = app.headlines().listed().to_vec();
+    assert_eq!(filtered.len(), 2);
+    let (at, view) = (app.current_index(), app.headlines().view());
+    broken.set(true);
+    app.update(Action::ToggleUnreadView);
+    let screen = drawn(&app);
+    assert!(screen.contains(PROBLEM), "{screen}");
+    assert!(!screen.contains("U again shows all"), "{screen}");
+    assert_eq!(app.headlines().view(), view);
+    assert_eq!(app.headlines().listed(), filtered);
+    assert_eq!(app.current_index(), at);
+
+    // c: the corpus view's entities; Enter on one: the first article mentioning it.
+    app.update(Action::ToggleCorpus);
+    let screen = drawn(&app);
+    assert!(screen.contains(PROBLEM), "{screen}");
+    assert!(app.side().corpus().rows().is_empty(), "no rows made up");
+    broken.set(false);
+    app.update(Action::ToggleCorpus);
+    app.update(Action::ToggleCorpus);
+    assert!(!app.side().corpus().rows().is_empty());
+    assert!(!drawn(&app).contains(PROBLEM));
+    broken.set(true);
+    let at = app.current_index();
+    app.update(Action::Open);
+    let screen = drawn(&app);
+    assert!(screen.contains(PROBLEM), "{screen}");
+    assert_eq!(app.current_index(), at);
+}
+
+#[test]
+fn a_failed_read_of_an_entity_name_is_said_and_the_filter_uses_the_key() {
+    let (mut app, _, names_broken) = flaky_library();
+    // On an article that does not name Anna de Vries: her name comes from the library.
+    open_headline(&mut app, "Council votes on budget");
+    app.update(Action::ToggleCorpus);
+    assert!(!app.side().corpus().rows().is_empty());
+    names_broken.set(true);
+    app.update(Action::ToggleFilter);
+    let screen = drawn(&app);
+    assert!(screen.contains(INDEX_PROBLEM), "{screen}");
+    assert_eq!(app.message().map(Message::level), Some(Level::Problem));
+    // The articles were read: the filter is on.
+    assert_eq!(app.headlines().listed().len(), 2);
+    assert!(app.headlines().filter().is_some());
+}

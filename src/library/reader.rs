@@ -3,7 +3,7 @@
 //! The text and analysis of the article on screen are loaded by id when it is shown
 //! ([`Library::article`]).
 
-use super::{ANALYSER_VERSION, ArticleId, Library, Query, Result};
+use super::{ANALYSER_VERSION, ArticleId, Headline, Library, Query, Result};
 use crate::article::sanitize::{clean, clean_inline};
 use std::borrow::Cow;
 
@@ -19,14 +19,7 @@ fn inline(text: String) -> String {
 /// An article's headline row, with whether an analysis of [`ANALYSER_VERSION`] is stored.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Row {
-    pub id: ArticleId,
-    pub title: String,
-    /// Publication date as the source gave it.
-    pub date: Option<String>,
-    pub source: String,
-    pub outlet: Option<String>,
-    pub read: bool,
-    pub starred: bool,
+    pub headline: Headline,
     /// Whether the article's entity index and search names are of this analyser version (so
     /// its stored analysis is used as it is and it is not analysed again).
     pub analysed: bool,
@@ -43,13 +36,15 @@ impl Library {
             )?;
             let rows = s.query_map(rusqlite::params![after, ANALYSER_VERSION], |r| {
                 Ok(Row {
-                    id: r.get(0)?,
-                    title: inline(r.get(1)?),
-                    date: r.get::<_, Option<String>>(2)?.map(inline),
-                    source: inline(r.get(3)?),
-                    outlet: r.get::<_, Option<String>>(4)?.map(inline),
-                    read: r.get(5)?,
-                    starred: r.get(6)?,
+                    headline: Headline {
+                        id: r.get(0)?,
+                        title: inline(r.get(1)?),
+                        date: r.get::<_, Option<String>>(2)?.map(inline),
+                        source: inline(r.get(3)?),
+                        outlet: r.get::<_, Option<String>>(4)?.map(inline),
+                        read: r.get(5)?,
+                        starred: r.get(6)?,
+                    },
                     analysed: r.get(7)?,
                 })
             })?;
@@ -121,21 +116,22 @@ mod tests {
         lib.add(&batch).unwrap();
         let rows = lib.rows(0).unwrap();
         assert_eq!(rows.len(), 2);
-        assert_eq!(rows[0].title, "First one", "made inert");
-        assert_eq!(rows[1].source, "b.txt");
-        assert!(rows.iter().all(|r| !r.read && !r.starred));
-        lib.set_starred(rows[1].id, true).unwrap();
-        let after = lib.rows(rows[0].id).unwrap();
+        assert_eq!(rows[0].headline.title, "First one", "made inert");
+        assert_eq!(rows[1].headline.source, "b.txt");
+        assert!(rows.iter().all(|r| !r.headline.read && !r.headline.starred));
+        lib.set_starred(rows[1].headline.id, true).unwrap();
+        let after = lib.rows(rows[0].headline.id).unwrap();
         assert_eq!(after.len(), 1);
-        assert!(after[0].starred);
+        assert!(after[0].headline.starred);
         // An analysis of another version does not count.
         rusqlite::Connection::open(dir.join("l.sqlite"))
             .unwrap()
             .execute("UPDATE articles SET analysed = 'old'", [])
             .unwrap();
         assert!(lib.rows(0).unwrap().iter().all(|r| !r.analysed));
-        let a = crate::analysis::analyze(&lib.article(rows[0].id).unwrap().unwrap().article);
-        lib.store_analysis(rows[0].id, &a).unwrap();
+        let a =
+            crate::analysis::analyze(&lib.article(rows[0].headline.id).unwrap().unwrap().article);
+        lib.store_analysis(rows[0].headline.id, &a).unwrap();
         assert!(lib.rows(0).unwrap()[0].analysed);
         // The search's ids are those of the headline search, in id order.
         for typed in ["merk", "first", "spoke", "kerry merkel", "\" OR (", ""] {
@@ -154,7 +150,7 @@ mod tests {
         }
         assert_eq!(
             lib.search_ids(&Query::Prefix("merk".into())).unwrap(),
-            [rows[1].id]
+            [rows[1].headline.id]
         );
         assert!(matches!(
             lib.search_ids(&Query::Fts("\"(".into())),
