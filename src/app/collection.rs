@@ -14,7 +14,7 @@ use crate::analysis::corpus::EntityKey;
 use crate::article::sanitize::flat;
 use crate::article::{Article, SourceError};
 use crate::library::reader::Row;
-use crate::library::{ArticleId, Headline, LibraryEntity};
+use crate::library::{ArticleId, LibraryEntity};
 use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 
@@ -246,21 +246,7 @@ impl Collection {
     /// Adds articles that arrived in the library; returns the new indices. Only their rows are
     /// kept: texts and analyses are read again when shown.
     pub(super) fn append(&mut self, stored: Vec<crate::library::Stored>) -> Vec<usize> {
-        let rows = stored
-            .into_iter()
-            .map(|s| Row {
-                headline: Headline {
-                    id: s.id,
-                    title: s.article.headline,
-                    date: s.article.date,
-                    source: s.article.source,
-                    outlet: s.article.outlet,
-                    read: s.read,
-                    starred: s.starred,
-                },
-                analysed: s.analysis.is_some(),
-            })
-            .collect();
+        let rows = stored.iter().map(Row::of).collect();
         self.push_rows(rows)
     }
 

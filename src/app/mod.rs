@@ -174,21 +174,7 @@ impl App {
 
     /// A reader over stored articles held in memory as a library ([`MemoryShelf`]; tests).
     pub fn from_library(stored: Vec<crate::library::Stored>) -> Self {
-        let rows = stored
-            .iter()
-            .map(|s| crate::library::reader::Row {
-                headline: crate::library::Headline {
-                    id: s.id,
-                    title: s.article.headline.clone(),
-                    date: s.article.date.clone(),
-                    source: s.article.source.clone(),
-                    outlet: s.article.outlet.clone(),
-                    read: s.read,
-                    starred: s.starred,
-                },
-                analysed: s.analysis.is_some(),
-            })
-            .collect();
+        let rows = stored.iter().map(crate::library::reader::Row::of).collect();
         Self::from_shelf(rows, Box::new(MemoryShelf::new(stored)))
     }
 

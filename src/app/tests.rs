@@ -819,6 +819,18 @@ fn u_and_s_toggle_marks_and_the_views_list_unread_or_starred() {
     assert_eq!(app.headlines().listed().len(), 3);
 }
 
+/// Test document `d` as the library's unread article number `i` (ids from 1), analysis stored.
+fn stored(i: usize, d: Document) -> crate::library::Stored {
+    crate::library::Stored {
+        id: i as crate::library::ArticleId + 1,
+        article: d.article,
+        analysis: Some(d.analysis),
+        read: false,
+        starred: false,
+        added: 0,
+    }
+}
+
 /// A reader over the library (two stored articles), laid out at 100×20.
 fn library_app() -> App {
     let stored = ["Harbour pilots strike", "Council votes on budget"]
@@ -830,14 +842,7 @@ fn library_app() -> App {
                 &["Anna de Vries said “we walk out”."],
                 &[("Anna de Vries", None)],
             );
-            crate::library::Stored {
-                id: i as crate::library::ArticleId + 1,
-                article: d.article,
-                analysis: Some(d.analysis),
-                read: false,
-                starred: false,
-                added: 0,
-            }
+            stored(i, d)
         })
         .collect();
     let mut app = App::from_library(stored);
@@ -996,31 +1001,10 @@ fn flaky_library() -> (
             &[]
         };
         let d = doc(h, &[p], people);
-        crate::library::Stored {
-            id: i as crate::library::ArticleId + 1,
-            article: d.article,
-            analysis: Some(d.analysis),
-            read: false,
-            starred: false,
-            added: 0,
-        }
+        stored(i, d)
     })
     .collect();
-    let rows = stored
-        .iter()
-        .map(|s| crate::library::reader::Row {
-            headline: crate::library::Headline {
-                id: s.id,
-                title: s.article.headline.clone(),
-                date: None,
-                source: s.article.source.clone(),
-                outlet: None,
-                read: false,
-                starred: false,
-            },
-            analysed: true,
-        })
-        .collect();
+    let rows = stored.iter().map(crate::library::reader::Row::of).collect();
     let broken = std::rc::Rc::new(std::cell::Cell::new(false));
     let names_broken = std::rc::Rc::new(std::cell::Cell::new(false));
     let shelf = FlakyShelf {

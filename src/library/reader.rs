@@ -25,6 +25,24 @@ pub struct Row {
     pub analysed: bool,
 }
 
+impl Row {
+    /// The row of an article held whole (one a watcher hands over, or a test's).
+    pub fn of(s: &super::Stored) -> Row {
+        Row {
+            headline: super::Headline {
+                id: s.id,
+                title: s.article.headline.clone(),
+                date: s.article.date.clone(),
+                source: s.article.source.clone(),
+                outlet: s.article.outlet.clone(),
+                read: s.read,
+                starred: s.starred,
+            },
+            analysed: s.analysis.is_some(),
+        }
+    }
+}
+
 impl Library {
     /// Every article's row with an id larger than `after` (all of them for 0), in id order. One
     /// scan of the `articles` table; no text is read.
