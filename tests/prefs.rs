@@ -4,36 +4,21 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
+mod tui;
+
+use tui::{buffer, clock, press, samples, screen};
 
 use byline::app::{Action, App, Effect, Pane};
 use byline::config::Prefs;
-use byline::document::Document;
-use byline::event::to_action;
-use byline::source;
-use byline::ui;
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 use std::path::PathBuf;
 use std::time::Duration;
 use unicode_width::UnicodeWidthStr;
 
-fn samples() -> Vec<Document> {
-    let loaded = source::load(
-        &[PathBuf::from("assets/articles")],
-        source::DEFAULT_MAX_BYTES,
-    );
-    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
-    loaded.articles.into_iter().map(Document::analyze).collect()
-}
-
 /// The reader on the samples in file order (the seed article first), with a fixed clock.
 fn in_file_order(width: u16, height: u16) -> App {
-    let now = "2025-09-06T12:00:00Z".parse().unwrap();
-    let clock = byline::app::Clock::fixed(now, jiff::tz::TimeZone::UTC);
-    let mut app = App::from_documents(samples(), Vec::new(), width, height).with_clock(clock);
+    let mut app = App::from_documents(samples(), Vec::new(), width, height).with_clock(clock());
     app.update(Action::ToggleOrder);
     app.update(Action::Top);
     app.update(Action::Resize(width, height));
@@ -46,65 +31,11 @@ fn reader_with(config: &str, width: u16, height: u16) -> App {
     app
 }
 
-fn buffer(app: &App) -> Buffer {
-    let mut t = Terminal::new(TestBackend::new(
-        app.screen().width(),
-        app.screen().height(),
-    ))
-    .unwrap();
-    t.draw(|f| ui::draw(f, app)).unwrap();
-    t.backend().buffer().clone()
-}
-
-fn screen(app: &App) -> String {
-    let b = buffer(app);
-    (0..b.area.height)
-        .map(|y| {
-            let mut line = String::new();
-            let mut x = 0;
-            while x < b.area.width {
-                let symbol = b[(x, y)].symbol();
-                line.push_str(symbol);
-                x += u16::try_from(symbol.width().max(1)).unwrap();
-            }
-            line.trim_end().to_string()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// The last two rows: status and message / hints (or the query line).
 fn bottom(app: &App) -> String {
     let s = screen(app);
     let lines: Vec<&str> = s.lines().collect();
     lines[lines.len().saturating_sub(2)..].join("\n")
-}
-
-/// A key through the app's key map, as the event loop delivers it: "Enter", "Esc", "Tab",
-/// "Backspace", "C-u" (Ctrl-U), or one character.
-fn press(app: &mut App, key: &str) {
-    let (code, mods) = match key {
-        "Tab" => (KeyCode::Tab, KeyModifiers::NONE),
-        "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
-        "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
-        "Backspace" => (KeyCode::Backspace, KeyModifiers::NONE),
-        k if k.starts_with("C-") => (
-            KeyCode::Char(k.chars().nth(2).unwrap()),
-            KeyModifiers::CONTROL,
-        ),
-        k => {
-            let c = k.chars().next().unwrap();
-            let m = if c.is_uppercase() {
-                KeyModifiers::SHIFT
-            } else {
-                KeyModifiers::NONE
-            };
-            (KeyCode::Char(c), m)
-        }
-    };
-    if let Some(action) = to_action(app, &Event::Key(KeyEvent::new(code, mods))) {
-        app.update(action);
-    }
 }
 
 fn type_text(app: &mut App, text: &str) {

@@ -3,47 +3,22 @@
 //! Colour is not in the text snapshots, so highlight tests snapshot a map of the body's styles.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod tui;
+
+use tui::{buffer, clock, press, samples, screen};
+
 use byline::app::{Action, App, Pane};
 use byline::document::Document;
-use byline::event::to_action;
-use byline::source;
 use byline::ui;
 use byline::ui::theme::THEME;
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
-use ratatui::backend::{CrosstermBackend, TestBackend};
-use ratatui::buffer::Buffer;
+use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{TerminalOptions, Viewport};
 use std::cell::RefCell;
 use std::io::Write;
-use std::path::PathBuf;
 use std::rc::Rc;
 use unicode_width::UnicodeWidthStr;
-
-fn samples() -> Vec<Document> {
-    // Relative, so that sources (and so snapshots) do not depend on where the repo lives.
-    let loaded = source::load(
-        &[PathBuf::from("assets/articles")],
-        source::DEFAULT_MAX_BYTES,
-    );
-    assert!(
-        loaded.errors.is_empty(),
-        "samples must open: {:?}",
-        loaded.errors
-    );
-    assert!(
-        loaded.articles.len() >= 7,
-        "the bundled samples are missing"
-    );
-    loaded.articles.into_iter().map(Document::analyze).collect()
-}
-
-/// "Now" for the screens: three hours after a sample's time (6 Sep 2025 09:00), in UTC.
-fn clock() -> byline::app::Clock {
-    let now: jiff::Timestamp = "2025-09-06T12:00:00Z".parse().unwrap();
-    byline::app::Clock::fixed(now, jiff::tz::TimeZone::UTC)
-}
 
 /// The reader on the samples, as it starts (newest first).
 fn reader_as_started(width: u16, height: u16) -> App {
@@ -57,56 +32,6 @@ fn reader(width: u16, height: u16) -> App {
     press(&mut app, "g");
     app.update(Action::Resize(width, height));
     app
-}
-
-fn buffer(app: &App) -> Buffer {
-    let mut t = Terminal::new(TestBackend::new(
-        app.screen().width(),
-        app.screen().height(),
-    ))
-    .unwrap();
-    t.draw(|f| ui::draw(f, app)).unwrap();
-    t.backend().buffer().clone()
-}
-
-fn screen(app: &App) -> String {
-    let b = buffer(app);
-    (0..b.area.height)
-        .map(|y| {
-            let mut line = String::new();
-            let mut x = 0;
-            while x < b.area.width {
-                let symbol = b[(x, y)].symbol();
-                line.push_str(symbol);
-                x += u16::try_from(symbol.width().max(1)).unwrap();
-            }
-            line.trim_end().to_string()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// A key through the real key map, as the event loop would deliver it.
-fn press(app: &mut App, key: &str) {
-    let (code, mods) = match key {
-        "Tab" => (KeyCode::Tab, KeyModifiers::NONE),
-        "BackTab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
-        "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
-        "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
-        k => {
-            let c = k.chars().next().unwrap();
-            let m = if c.is_uppercase() {
-                KeyModifiers::SHIFT
-            } else {
-                KeyModifiers::NONE
-            };
-            (KeyCode::Char(c), m)
-        }
-    };
-    let event = Event::Key(KeyEvent::new(code, mods));
-    if let Some(action) = to_action(app, &event) {
-        app.update(action);
-    }
 }
 
 /// The status bar: the status row and the message / key hints row under it.
