@@ -49,6 +49,15 @@ fn person(name: &str) -> EntityKey {
     }
 }
 
+/// The ids of every article listed, in the list's order.
+fn ids(lib: &Library) -> Vec<ArticleId> {
+    lib.headlines(&Filter::default())
+        .unwrap()
+        .iter()
+        .map(|h| h.id)
+        .collect()
+}
+
 fn three(lib: &Library) {
     add(
         lib,
@@ -206,12 +215,7 @@ fn read_and_star_persist_across_reopen() {
     {
         let lib = Library::open(&dir.lib()).unwrap();
         three(&lib);
-        let ids: Vec<_> = lib
-            .headlines(&Filter::default())
-            .unwrap()
-            .iter()
-            .map(|h| h.id)
-            .collect();
+        let ids = ids(&lib);
         lib.set_read(ids[0], true).unwrap();
         lib.set_starred(ids[1], true).unwrap();
         lib.set_read(ids[2], true).unwrap();
@@ -423,12 +427,7 @@ fn the_entity_index_spans_the_library() {
     let dir = Dir::new("entities");
     let lib = Library::open(&dir.lib()).unwrap();
     three(&lib);
-    let ids: Vec<_> = lib
-        .headlines(&Filter::default())
-        .unwrap()
-        .iter()
-        .map(|h| h.id)
-        .collect();
+    let ids = ids(&lib);
     let kenji = person("Kenji Watanabe");
     assert_eq!(lib.articles_mentioning(&kenji).unwrap(), [ids[0], ids[2]]);
     assert_eq!(lib.next_mentioning(&kenji, ids[0]).unwrap(), Some(ids[2]));
@@ -545,12 +544,7 @@ fn prune_keeps_starred_and_recent_articles() {
     let dir = Dir::new("prune");
     let lib = Library::open(&dir.lib()).unwrap();
     three(&lib);
-    let ids: Vec<_> = lib
-        .headlines(&Filter::default())
-        .unwrap()
-        .iter()
-        .map(|h| h.id)
-        .collect();
+    let ids = ids(&lib);
     assert_eq!(lib.prune(Duration::from_secs(3600)).unwrap().removed, 0);
     lib.set_starred(ids[1], true).unwrap();
     let s = lib.prune(Duration::ZERO).unwrap();
