@@ -546,6 +546,14 @@ fn wrap_all(app: &mut App) {
     }
 }
 
+/// The body's top line shows the text at byte `offset`.
+fn top_line_holds(app: &App, offset: usize) -> bool {
+    let body = app.body();
+    body.wrapped()
+        .line(body.scroll())
+        .is_some_and(|l| l.src.contains_offset(offset))
+}
+
 /// Every line on screen is wrapped, and the marks are on wrapped lines.
 fn screen_is_wrapped(app: &App) -> bool {
     let (body, h) = (app.body().wrapped(), app.screen().body_height());
@@ -572,26 +580,10 @@ fn a_long_article_is_wrapped_on_screen_first_and_the_rest_step_by_step() {
     app.update(Action::Resize(111, 40));
     assert!(app.body().is_partial());
     assert!(screen_is_wrapped(&app));
-    let line = app.body().scroll();
-    assert!(
-        app.body()
-            .wrapped()
-            .line(line)
-            .unwrap()
-            .src
-            .contains_offset(top)
-    );
+    assert!(top_line_holds(&app, top));
     let shown = drawn(&app);
     wrap_all(&mut app);
-    let line = app.body().scroll();
-    assert!(
-        app.body()
-            .wrapped()
-            .line(line)
-            .unwrap()
-            .src
-            .contains_offset(top)
-    );
+    assert!(top_line_holds(&app, top));
     // Wrapping the rest moved nothing on screen but the position figures.
     let strip = |s: &str| -> Vec<String> {
         s.lines()
