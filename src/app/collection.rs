@@ -157,8 +157,6 @@ pub struct Collection {
     corpus: CorpusIndex,
     /// How many analyses have arrived.
     analysed: usize,
-    /// Whether the articles come from the library (ids, stars, unread counts).
-    library: bool,
     /// Read/star changes the library has not been given yet (`App` hands them on).
     writes: Vec<Write>,
     /// Where the library's full-text search requests go (a thread answers with
@@ -198,7 +196,6 @@ impl Collection {
             errors,
             corpus: CorpusIndex::new(),
             analysed: 0,
-            library: false,
             writes: Vec::new(),
             searcher: None,
             searches: 0,
@@ -215,7 +212,6 @@ impl Collection {
     /// through `shelf` when shown.
     pub(super) fn library(rows: Vec<Row>, shelf: Box<dyn Shelf>) -> Self {
         let mut c = Self::new(Vec::new(), Vec::new());
-        c.library = true;
         c.shelf = Some(shelf);
         c.unread = 0;
         c.push_rows(rows);
@@ -253,11 +249,6 @@ impl Collection {
     /// The index of the library article `id`, if listed here.
     pub fn index_of(&self, id: ArticleId) -> Option<usize> {
         self.ids.binary_search(&id).ok()
-    }
-
-    /// Whether texts are read on demand (library mode).
-    pub fn is_lazy(&self) -> bool {
-        self.shelf.is_some()
     }
 
     /// Whether article `index`'s text is at hand (always, for files).
@@ -369,9 +360,10 @@ impl Collection {
         }
     }
 
-    /// Whether the articles come from the library.
+    /// Whether the articles come from the library (ids, stars, unread counts; texts read on
+    /// demand through the shelf).
     pub fn is_library(&self) -> bool {
-        self.library
+        self.shelf.is_some()
     }
 
     /// How many articles are unread and how many starred.

@@ -210,7 +210,7 @@ impl App {
     /// article shown).
     pub fn needs_prefetch(&self) -> bool {
         !self.prefetched
-            && self.docs.is_lazy()
+            && self.docs.is_library()
             && self.neighbours().any(|i| !self.docs.is_loaded(i))
     }
 
