@@ -6,7 +6,7 @@
 mod common;
 mod tui;
 
-use tui::{buffer, clock, press, samples, screen};
+use tui::{body_map, buffer, clock, press, samples, screen};
 
 use byline::app::{Action, App, Effect, Pane};
 use byline::config::Prefs;
@@ -56,43 +56,28 @@ fn focus(app: &mut App, pane: Pane) {
 /// (dek, caption), `c` dim (credit), `s` reverse (search match), `S` reverse bold italic (current
 /// match).
 fn style_map(app: &App) -> String {
-    let b = buffer(app);
-    let area = byline::app::layout::body_text(app.screen().areas().body);
-    let mut text = Vec::new();
-    let mut map = Vec::new();
-    for y in area.y..area.bottom() {
-        let mut t = String::new();
-        let mut m = String::new();
-        let mut x = area.x;
-        while x < area.right() {
-            let cell = &b[(x, y)];
-            x += u16::try_from(cell.symbol().width().max(1)).unwrap();
-            t.push_str(cell.symbol());
-            let on = cell.modifier;
-            let (bold, italic, under, rev, dim) = (
-                on.contains(Modifier::BOLD),
-                on.contains(Modifier::ITALIC),
-                on.contains(Modifier::UNDERLINED),
-                on.contains(Modifier::REVERSED),
-                on.contains(Modifier::DIM),
-            );
-            m.push(match (bold, italic, under, rev, dim) {
-                (true, _, true, true, _) => '@',
-                (true, true, false, true, _) => 'S',
-                (false, false, false, true, _) => 's',
-                (_, _, true, false, _) => 'm',
-                (true, true, false, false, _) => 'Q',
-                (true, false, false, false, _) => 'q',
-                (false, true, false, false, true) => 'd',
-                (false, true, false, false, false) => 'r',
-                (false, false, false, false, true) => 'c',
-                _ => '.',
-            });
+    body_map(app, |cell| {
+        let on = cell.modifier;
+        let (bold, italic, under, rev, dim) = (
+            on.contains(Modifier::BOLD),
+            on.contains(Modifier::ITALIC),
+            on.contains(Modifier::UNDERLINED),
+            on.contains(Modifier::REVERSED),
+            on.contains(Modifier::DIM),
+        );
+        match (bold, italic, under, rev, dim) {
+            (true, _, true, true, _) => '@',
+            (true, true, false, true, _) => 'S',
+            (false, false, false, true, _) => 's',
+            (_, _, true, false, _) => 'm',
+            (true, true, false, false, _) => 'Q',
+            (true, false, false, false, _) => 'q',
+            (false, true, false, false, true) => 'd',
+            (false, true, false, false, false) => 'r',
+            (false, false, false, false, true) => 'c',
+            _ => '.',
         }
-        text.push(t.trim_end().to_string());
-        map.push(m.trim_end_matches('.').to_string());
-    }
-    format!("{}\n----\n{}", text.join("\n"), map.join("\n"))
+    })
 }
 
 fn no_colour_anywhere(b: &Buffer) {

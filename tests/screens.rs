@@ -5,7 +5,7 @@
 
 mod tui;
 
-use tui::{buffer, clock, press, samples, screen};
+use tui::{body_map, buffer, clock, press, samples, screen};
 
 use byline::app::{Action, App, Pane};
 use byline::document::Document;
@@ -44,37 +44,22 @@ fn status(app: &App) -> String {
 /// The body pane's text, and under it a map of its highlights: `@` the current mention, `m` other
 /// mentions, `Q` the current quote, `q` other direct/partial quotes, `r` reported speech.
 fn highlight_map(app: &App) -> String {
-    let b = buffer(app);
-    let area = byline::app::layout::body_text(app.screen().areas().body);
-    let mut text = Vec::new();
-    let mut map = Vec::new();
-    for y in area.y..area.bottom() {
-        let mut t = String::new();
-        let mut m = String::new();
-        let mut x = area.x;
-        while x < area.right() {
-            let cell = &b[(x, y)];
-            x += u16::try_from(cell.symbol().width().max(1)).unwrap();
-            t.push_str(cell.symbol());
-            let style = cell.style();
-            m.push(if style.bg == THEME.mention_current.bg {
-                '@'
-            } else if style.fg == THEME.mention.fg {
-                'm'
-            } else if style.bg == THEME.quote_current.bg && style.fg == THEME.quote.fg {
-                'Q'
-            } else if style.fg == THEME.quote.fg {
-                'q'
-            } else if style.fg == THEME.reported.fg {
-                'r'
-            } else {
-                '.'
-            });
+    body_map(app, |cell| {
+        let style = cell.style();
+        if style.bg == THEME.mention_current.bg {
+            '@'
+        } else if style.fg == THEME.mention.fg {
+            'm'
+        } else if style.bg == THEME.quote_current.bg && style.fg == THEME.quote.fg {
+            'Q'
+        } else if style.fg == THEME.quote.fg {
+            'q'
+        } else if style.fg == THEME.reported.fg {
+            'r'
+        } else {
+            '.'
         }
-        text.push(t.trim_end().to_string());
-        map.push(m.trim_end_matches('.').to_string());
-    }
-    format!("{}\n----\n{}", text.join("\n"), map.join("\n"))
+    })
 }
 
 /// Only the map half of `highlight_map`.

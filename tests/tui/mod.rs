@@ -95,3 +95,26 @@ pub fn press(app: &mut App, key: &str) {
         app.update(action);
     }
 }
+
+/// The body pane's text and, under a `----` line, a map of its cells, one character each from
+/// `classify` (`.` for plain, trimmed at the end of each row).
+pub fn body_map(app: &App, classify: impl Fn(&ratatui::buffer::Cell) -> char) -> String {
+    let b = buffer(app);
+    let area = byline::app::layout::body_text(app.screen().areas().body);
+    let mut text = Vec::new();
+    let mut map = Vec::new();
+    for y in area.y..area.bottom() {
+        let mut t = String::new();
+        let mut m = String::new();
+        let mut x = area.x;
+        while x < area.right() {
+            let cell = &b[(x, y)];
+            x += u16::try_from(cell.symbol().width().max(1)).unwrap();
+            t.push_str(cell.symbol());
+            m.push(classify(cell));
+        }
+        text.push(t.trim_end().to_string());
+        map.push(m.trim_end_matches('.').to_string());
+    }
+    format!("{}\n----\n{}", text.join("\n"), map.join("\n"))
+}
