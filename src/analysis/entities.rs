@@ -60,6 +60,23 @@ pub(crate) struct Raw {
     pub role: Option<String>,
 }
 
+impl Raw {
+    /// A mention of `kind` over tokens `toks` at `span`, with nothing else known of it yet.
+    pub fn new(span: Span, kind: EntityKind, toks: (usize, usize), sure: Sure) -> Self {
+        Raw {
+            span,
+            kind,
+            toks,
+            sure,
+            canonical: None,
+            honorific: None,
+            after_title: false,
+            link: None,
+            role: None,
+        }
+    }
+}
+
 /// Finds the entities of `article`: people, then organizations, then places, each in order of
 /// first mention, every mention a name-only span of `article.text`.
 pub fn extract(article: &Article) -> Vec<Entity> {

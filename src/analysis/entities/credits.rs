@@ -189,15 +189,9 @@ fn push(
         return;
     };
     out.push(Raw {
-        span: Span::new(a.start, b.end),
-        kind,
-        toks: (s, e),
-        sure: Sure::Strong,
-        canonical: None,
-        honorific: None,
         after_title: role.is_some(),
-        link: None,
         role: role.map(str::to_string),
+        ..Raw::new(Span::new(a.start, b.end), kind, (s, e), Sure::Strong)
     });
 }
 

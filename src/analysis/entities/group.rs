@@ -213,17 +213,12 @@ fn add_dropped_surnames(
     for &d in dropped {
         let Some(t) = toks.get(d) else { continue };
         if by_surname.has(t.text(text)) {
-            raws.push(Raw {
-                span: Span::new(t.start, t.end),
-                kind: EntityKind::Person,
-                toks: (d, d + 1),
-                sure: Sure::Strong,
-                canonical: None,
-                honorific: None,
-                after_title: false,
-                link: None,
-                role: None,
-            });
+            raws.push(Raw::new(
+                Span::new(t.start, t.end),
+                EntityKind::Person,
+                (d, d + 1),
+                Sure::Strong,
+            ));
             member.push(None);
         }
     }

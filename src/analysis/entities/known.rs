@@ -90,17 +90,12 @@ pub(crate) fn add_missing(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
             continue;
         }
         if is_org(w) {
-            raws.push(Raw {
-                span: Span::new(t.start, t.end),
-                kind: EntityKind::Organization,
-                toks: (i, i + 1),
-                sure: Sure::Strong,
-                canonical: None,
-                honorific: None,
-                after_title: false,
-                link: None,
-                role: None,
-            });
+            raws.push(Raw::new(
+                Span::new(t.start, t.end),
+                EntityKind::Organization,
+                (i, i + 1),
+                Sure::Strong,
+            ));
         }
     }
 }

@@ -191,15 +191,8 @@ fn title_case_names(text: &str, toks: &[Token], title_case: &[bool], raws: &mut 
                 None
             };
             out.push(Raw {
-                span,
-                kind,
-                toks: (i, j),
-                sure,
                 canonical,
-                honorific: None,
-                after_title: false,
-                link: None,
-                role: None,
+                ..Raw::new(span, kind, (i, j), sure)
             });
             i = j;
         }
@@ -452,15 +445,8 @@ fn nested_names(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
                 continue;
             };
             inner.push(Raw {
-                span,
-                kind,
-                toks: (i, j),
-                sure: Sure::Strong,
                 canonical,
-                honorific: None,
-                after_title: false,
-                link: None,
-                role: None,
+                ..Raw::new(span, kind, (i, j), Sure::Strong)
             });
             i = j;
         }

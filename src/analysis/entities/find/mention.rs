@@ -107,15 +107,10 @@ impl<'a> Finder<'a> {
             None
         };
         self.out.push(Raw {
-            span,
-            kind,
-            toks: (s, e),
-            sure,
             canonical,
             honorific,
             after_title,
-            link: None,
-            role: None,
+            ..Raw::new(span, kind, (s, e), sure)
         });
     }
 
