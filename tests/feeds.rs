@@ -5,18 +5,17 @@
 
 #[allow(dead_code)]
 mod common;
+mod http;
 
 use byline::library::{Filter, Library};
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 // ---------------------------------------------------------------------------------------------
-// A small HTTP/1.1 server on 127.0.0.1 whose answers the test changes as it goes: each path has
+// Routes on the shared test server (tests/http, 127.0.0.1) that the test changes as it goes: each path has
 // a reply; a reply with an ETag answers 304 to a request that sends it back.
 
 #[derive(Clone)]
@@ -62,33 +61,53 @@ impl Reply {
 /// (path, If-None-Match sent, status answered)
 type Seen = (String, Option<String>, u16);
 
-#[derive(Clone)]
+/// The routes the test set, answered through the shared test server (tests/http), with a log of
+/// what each request sent and got.
 struct Server {
-    base: String,
+    http: http::Server,
     routes: Arc<Mutex<HashMap<String, Reply>>>,
     log: Arc<Mutex<Vec<Seen>>>,
 }
 
 impl Server {
     fn start() -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let server = Self {
-            base: format!("http://{}", listener.local_addr().unwrap()),
-            routes: Arc::default(),
-            log: Arc::default(),
-        };
-        let s = server.clone();
-        std::thread::spawn(move || {
-            for stream in listener.incoming().flatten() {
-                let s = s.clone();
-                std::thread::spawn(move || s.handle(stream));
+        let routes: Arc<Mutex<HashMap<String, Reply>>> = Arc::default();
+        let log: Arc<Mutex<Vec<Seen>>> = Arc::default();
+        let (table, seen) = (routes.clone(), log.clone());
+        let http = http::serve(move |req| {
+            let reply = table
+                .lock()
+                .unwrap()
+                .get(&req.path)
+                .cloned()
+                .unwrap_or(Reply {
+                    status: 404,
+                    ..Reply::ok("text/plain", "not found")
+                });
+            let if_none_match = req.header("if-none-match").map(str::to_string);
+            let status = if reply.etag.is_some() && reply.etag == if_none_match {
+                304
+            } else {
+                reply.status
+            };
+            seen.lock()
+                .unwrap()
+                .push((req.path.clone(), if_none_match, status));
+            let mut answer = http::Reply::new(status, &reply.content_type, reply.body);
+            answer.delay = reply.delay;
+            if let Some(tag) = &reply.etag {
+                answer = answer.header("ETag", tag);
             }
+            if let Some(to) = &reply.location {
+                answer = answer.header("Location", to);
+            }
+            answer
         });
-        server
+        Self { http, routes, log }
     }
 
     fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
+        self.http.url(path)
     }
 
     fn set(&self, path: &str, reply: Reply) {
@@ -97,68 +116,6 @@ impl Server {
 
     fn log(&self) -> Vec<Seen> {
         self.log.lock().unwrap().clone()
-    }
-
-    fn handle(&self, stream: TcpStream) {
-        let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
-        let mut reader = BufReader::new(&stream);
-        let mut line = String::new();
-        if reader.read_line(&mut line).is_err() {
-            return;
-        }
-        let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
-        let mut if_none_match = None;
-        loop {
-            let mut h = String::new();
-            if reader.read_line(&mut h).unwrap_or(0) == 0 || h.trim().is_empty() {
-                break;
-            }
-            if let Some((k, v)) = h.split_once(':')
-                && k.trim().eq_ignore_ascii_case("if-none-match")
-            {
-                if_none_match = Some(v.trim().to_string());
-            }
-        }
-        let reply = self
-            .routes
-            .lock()
-            .unwrap()
-            .get(&path)
-            .cloned()
-            .unwrap_or(Reply {
-                status: 404,
-                ..Reply::ok("text/plain", "not found")
-            });
-        std::thread::sleep(reply.delay);
-        let status = if reply.etag.is_some() && reply.etag == if_none_match {
-            304
-        } else {
-            reply.status
-        };
-        self.log
-            .lock()
-            .unwrap()
-            .push((path, if_none_match.clone(), status));
-        let mut head = format!(
-            "HTTP/1.1 {status} X\r\nContent-Type: {}\r\n",
-            reply.content_type
-        );
-        if let Some(tag) = &reply.etag {
-            head.push_str(&format!("ETag: {tag}\r\n"));
-        }
-        if let Some(to) = &reply.location {
-            head.push_str(&format!("Location: {to}\r\n"));
-        }
-        if status != 304 {
-            head.push_str(&format!("Content-Length: {}\r\n", reply.body.len()));
-        }
-        head.push_str("Connection: close\r\n\r\n");
-        let mut w = &stream;
-        let _ = w.write_all(head.as_bytes());
-        if status != 304 {
-            let _ = w.write_all(&reply.body);
-        }
-        let _ = w.flush();
     }
 }
 
