@@ -14,7 +14,8 @@
 use crate::analysis;
 use crate::app::{Action, App, Message, Write};
 use crate::article::Article;
-use crate::library::{ArticleId, Library, Stored};
+use crate::library::reader::Row;
+use crate::library::{ArticleId, Library};
 use crate::ui;
 use crossterm::event::{Event, MouseButton, MouseEventKind};
 use ratatui::Terminal;
@@ -352,8 +353,8 @@ pub const WATCH_EVERY: Duration = Duration::from_millis(750);
 /// Watches the library at `path` for articles added by another process (`byline import` while
 /// the reader is open), on a thread with its own connection: every [`WATCH_EVERY`] it reads
 /// `PRAGMA data_version` (a cheap read that changes with any other connection's commit), and
-/// when that changed and there are articles past `after`, loads them (analysing and storing any
-/// without an analysis of this version) and sends them as `Action::Arrived`.
+/// when that changed and there are articles past `after`, reads their rows (analysing and storing
+/// any without an analysis of this version) and sends them as `Action::Arrived`.
 pub fn spawn_watcher(path: PathBuf, after: ArticleId, tx: Sender<Msg>) -> std::io::Result<()> {
     thread::Builder::new()
         .name("byline-library-watcher".into())
@@ -385,7 +386,7 @@ pub fn spawn_watcher(path: PathBuf, after: ArticleId, tx: Sender<Msg>) -> std::i
                     Ok(new) if new.is_empty() => {}
                     Ok(new) => {
                         more = new.len() >= ARRIVED_BATCH;
-                        after = new.iter().map(|s| s.id).max().unwrap_or(after);
+                        after = new.iter().map(|r| r.headline.id).max().unwrap_or(after);
                         if tx.send(Msg::Action(Action::Arrived(new))).is_err() {
                             return;
                         }
@@ -397,29 +398,22 @@ pub fn spawn_watcher(path: PathBuf, after: ArticleId, tx: Sender<Msg>) -> std::i
         .map(|_| ())
 }
 
-/// At most this many new articles (with their texts) are read and sent at a time.
+/// At most this many new articles' rows are read and sent at a time.
 const ARRIVED_BATCH: usize = 500;
 
-/// The first [`ARRIVED_BATCH`] articles added after `after`, each with an analysis (made and
-/// stored when missing).
-fn arrived(library: &Library, after: ArticleId) -> crate::library::Result<Vec<Stored>> {
-    let filter = crate::library::Filter {
-        after: Some(after),
-        limit: Some(ARRIVED_BATCH),
-        ..Default::default()
-    };
-    let mut new = Vec::new();
-    for h in library.headlines(&filter)? {
-        if let Some(mut s) = library.article(h.id)? {
-            if s.analysis.is_none() {
-                let a = analysis::analyze(&s.article);
-                library.store_analysis(s.id, &a)?;
-                s.analysis = Some(a);
-            }
-            new.push(s);
+/// The rows of the first [`ARRIVED_BATCH`] articles added after `after`; an article without an
+/// analysis of this version is read, analysed and its analysis stored (the reader's analysis
+/// thread knows only the articles there were at start). No other text is read: the reader keeps
+/// rows and reads an article when it is shown.
+fn arrived(library: &Library, after: ArticleId) -> crate::library::Result<Vec<Row>> {
+    let mut rows = library.rows_upto(after, Some(ARRIVED_BATCH))?;
+    for row in rows.iter_mut().filter(|r| !r.analysed) {
+        if let Some(s) = library.article(row.headline.id)? {
+            library.store_analysis(s.id, &analysis::analyze(&s.article))?;
+            row.analysed = true;
         }
     }
-    Ok(new)
+    Ok(rows)
 }
 
 /// SIGTERM, SIGHUP, SIGINT and SIGQUIT become `Quit`, so the loop ends and the terminal is restored;
@@ -1210,10 +1204,10 @@ mod tests {
         lib.add(&prepared).unwrap();
         let first = arrived(&lib, 0).unwrap();
         assert_eq!(first.len(), ARRIVED_BATCH);
-        let last = first.iter().map(|s| s.id).max().unwrap();
+        let last = first.iter().map(|r| r.headline.id).max().unwrap();
         let rest = arrived(&lib, last).unwrap();
         assert_eq!(rest.len(), 1);
-        assert!(rest[0].id > last);
-        assert!(arrived(&lib, rest[0].id).unwrap().is_empty());
+        assert!(rest[0].headline.id > last);
+        assert!(arrived(&lib, rest[0].headline.id).unwrap().is_empty());
     }
 }

@@ -239,10 +239,9 @@ impl Collection {
         added
     }
 
-    /// Adds articles that arrived in the library; returns the new indices. Only their rows are
-    /// kept: texts and analyses are read again when shown.
-    pub(super) fn append(&mut self, stored: Vec<crate::library::Stored>) -> Vec<usize> {
-        let rows = stored.iter().map(Row::of).collect();
+    /// Adds the rows of articles that arrived in the library; returns the new indices. Their
+    /// texts and analyses are read when shown.
+    pub(super) fn append(&mut self, rows: Vec<Row>) -> Vec<usize> {
         self.push_rows(rows)
     }
 

@@ -278,9 +278,9 @@ impl App {
 
     /// Articles another process added to the library: listed at once (unless a filter or a
     /// search narrows the list; they show when it is cleared), the shown article kept.
-    pub(super) fn arrived(&mut self, stored: Vec<crate::library::Stored>) {
+    pub(super) fn arrived(&mut self, rows: Vec<crate::library::reader::Row>) {
         let current = self.current_index();
-        let added = self.docs.append(stored);
+        let added = self.docs.append(rows);
         if added.is_empty() {
             return;
         }

@@ -880,14 +880,16 @@ fn r_starts_one_feed_refresh_and_the_status_bar_follows_its_progress() {
     assert!(!screen.contains("refreshing feeds"), "{screen}");
     // The articles it stored arrive through the watcher: listed, and the summary stays.
     let d = doc("Lighthouse keepers return", &["The lamp is lit."], &[]);
-    app.update(Action::Arrived(vec![crate::library::Stored {
-        id: 3,
-        article: d.article,
-        analysis: Some(d.analysis),
-        read: false,
-        starred: false,
-        added: 0,
-    }]));
+    app.update(Action::Arrived(vec![crate::library::reader::Row::of(
+        &crate::library::Stored {
+            id: 3,
+            article: d.article,
+            analysis: Some(d.analysis),
+            read: false,
+            starred: false,
+            added: 0,
+        },
+    )]));
     let screen = drawn(&app);
     assert!(screen.contains("Lighthouse keepers"), "{screen}");
     assert!(

@@ -107,7 +107,7 @@ impl App {
             }
             Action::Analyzed(index, analysis) => return self.analyzed(index, analysis),
             Action::AnalysisFailed(index, why) => self.analysis_failed(index, &why),
-            Action::Arrived(stored) => self.arrived(stored),
+            Action::Arrived(rows) => self.arrived(rows),
             Action::Found { request, ids } => return self.found(request, ids),
             Action::CorpusFound { request, entities } => {
                 return self.corpus_found(request, entities);

@@ -47,12 +47,19 @@ impl Library {
     /// Every article's row with an id larger than `after` (all of them for 0), in id order. One
     /// scan of the `articles` table; no text is read.
     pub fn rows(&self, after: ArticleId) -> Result<Vec<Row>> {
+        self.rows_upto(after, None)
+    }
+
+    /// The first `limit` rows with an id larger than `after` (all of them for `None`).
+    pub fn rows_upto(&self, after: ArticleId, limit: Option<usize>) -> Result<Vec<Row>> {
+        // SQLite reads a negative LIMIT as none.
+        let limit = limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
         let run = || -> rusqlite::Result<Vec<Row>> {
             let mut s = self.conn.prepare_cached(
                 "SELECT id, headline, date, source, outlet, read, starred, analysed IS ?2 \
-                 FROM articles WHERE id > ?1 ORDER BY id",
+                 FROM articles WHERE id > ?1 ORDER BY id LIMIT ?3",
             )?;
-            let rows = s.query_map(rusqlite::params![after, ANALYSER_VERSION], |r| {
+            let rows = s.query_map(rusqlite::params![after, ANALYSER_VERSION, limit], |r| {
                 Ok(Row {
                     headline: Headline {
                         id: r.get(0)?,
