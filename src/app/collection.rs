@@ -293,17 +293,26 @@ impl Collection {
     }
 
     /// `f` of article `index`'s analysis: the one in memory, else (library) the stored one read
-    /// by id without keeping it. `None` when there is none.
+    /// by id without keeping it. `Ok(None)` when there is none; a failed read of the library is
+    /// said in words.
     pub(super) fn with_analysis<R>(
         &self,
         index: usize,
         f: impl FnOnce(&Analysis) -> R,
-    ) -> Option<R> {
-        if let Some(a) = self.entries.get(index)?.analysis.as_ref() {
-            return Some(f(a));
+    ) -> Result<Option<R>, String> {
+        let Some(entry) = self.entries.get(index) else {
+            return Ok(None);
+        };
+        if let Some(a) = entry.analysis.as_ref() {
+            return Ok(Some(f(a)));
         }
-        let stored = self.shelf.as_ref()?.article(*self.ids.get(index)?).ok()??;
-        stored.analysis.as_ref().map(f)
+        let (Some(shelf), Some(&id)) = (self.shelf.as_ref(), self.ids.get(index)) else {
+            return Ok(None);
+        };
+        let stored = shelf
+            .article(id)
+            .map_err(|e| format!("could not read an article of the library: {e}"))?;
+        Ok(stored.and_then(|s| s.analysis.as_ref().map(f)))
     }
 
     /// How far a search through the listed articles' analyses may look (`]` past the last

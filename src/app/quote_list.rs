@@ -296,30 +296,55 @@ impl App {
         }
     }
 
-    /// On to the next (previous) listed article that has a quote: its first (last) quote.
+    /// On to the next (previous) listed article that has a quote: its first (last) quote. In the
+    /// library the look is bounded ([`LOOKAHEAD`](super::collection::LOOKAHEAD) articles) and a
+    /// failed read stops it with the problem said, the state as it was.
     fn quote_in_next_article(&mut self, forward: bool) {
         let row = self.headlines.pos().selected;
         let listed = self.headlines.listed();
-        let has_quotes = |r: &usize| {
-            listed.get(*r).is_some_and(|&a| {
-                self.docs
-                    .with_analysis(a, |a| a.quotes.iter().any(|q| q.kind != QuoteKind::Scare))
-                    .unwrap_or(false)
-            })
-        };
-        // The library reads each article's stored analysis: a bounded look.
         let ahead = self.docs.lookahead();
-        let target = if forward {
-            (row + 1..listed.len()).take(ahead).find(has_quotes)
+        let rows: Vec<usize> = if forward {
+            (row + 1..listed.len()).take(ahead).collect()
         } else {
-            (0..row).rev().take(ahead).find(has_quotes)
+            (0..row).rev().take(ahead).collect()
         };
+        let left = if forward {
+            listed.len().saturating_sub(row + 1)
+        } else {
+            row
+        };
+        let mut target = None;
+        for r in rows.iter().copied() {
+            let Some(&a) = listed.get(r) else { break };
+            let quoted = self
+                .docs
+                .with_analysis(a, |a| a.quotes.iter().any(|q| q.kind != QuoteKind::Scare));
+            match quoted {
+                Ok(Some(true)) => {
+                    target = Some(r);
+                    break;
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    self.message = Some(Message::problem(e));
+                    return;
+                }
+            }
+        }
         let Some(target) = target else {
-            self.message = Some(Message::info(format!(
-                "no {} quote in this article or {} it",
-                if forward { "later" } else { "earlier" },
-                if forward { "after" } else { "before" }
-            )));
+            let (later, after) = if forward {
+                ("later", "after")
+            } else {
+                ("earlier", "before")
+            };
+            self.message = Some(Message::info(if rows.len() < left {
+                format!(
+                    "no {later} quote in this article or the {} {after} it",
+                    rows.len()
+                )
+            } else {
+                format!("no {later} quote in this article or {after} it")
+            }));
             return;
         };
         self.select_headline(target);

@@ -927,6 +927,8 @@ struct FlakyShelf {
     broken: std::rc::Rc<std::cell::Cell<bool>>,
     /// Reads of one entity (its name) fail.
     names_broken: std::rc::Rc<std::cell::Cell<bool>>,
+    /// Reads of articles fail.
+    reads_broken: std::rc::Rc<std::cell::Cell<bool>>,
 }
 
 impl FlakyShelf {
@@ -944,6 +946,9 @@ impl Shelf for FlakyShelf {
         &self,
         id: crate::library::ArticleId,
     ) -> Result<Option<crate::library::Stored>, String> {
+        if self.reads_broken.get() {
+            return Err("disk I/O error".into());
+        }
         self.inner.article(id)
     }
 
@@ -981,6 +986,14 @@ fn flaky_library() -> (
     std::rc::Rc<std::cell::Cell<bool>>,
     std::rc::Rc<std::cell::Cell<bool>>,
 ) {
+    let (app, broken, names_broken, _) = flaky_library_with_reads();
+    (app, broken, names_broken)
+}
+
+type Switch = std::rc::Rc<std::cell::Cell<bool>>;
+
+/// [`flaky_library`], with the switch that breaks reading articles too.
+fn flaky_library_with_reads() -> (App, Switch, Switch, Switch) {
     let stored: Vec<crate::library::Stored> = [
         ("Harbour pilots strike", "Anna de Vries said “we walk out”."),
         ("Council votes on budget", "The council met."),
@@ -1001,14 +1014,16 @@ fn flaky_library() -> (
     let rows = stored.iter().map(crate::library::reader::Row::of).collect();
     let broken = std::rc::Rc::new(std::cell::Cell::new(false));
     let names_broken = std::rc::Rc::new(std::cell::Cell::new(false));
+    let reads_broken = std::rc::Rc::new(std::cell::Cell::new(false));
     let shelf = FlakyShelf {
         inner: MemoryShelf::new(stored),
         broken: broken.clone(),
         names_broken: names_broken.clone(),
+        reads_broken: reads_broken.clone(),
     };
     let mut app = App::from_shelf(rows, Box::new(shelf));
     app.update(Action::Resize(100, 20));
-    (app, broken, names_broken)
+    (app, broken, names_broken, reads_broken)
 }
 
 /// Selects (and opens) the article with this headline.
@@ -1114,4 +1129,68 @@ fn a_failed_read_of_an_entity_name_is_said_and_the_filter_uses_the_key() {
     // The articles were read: the filter is on.
     assert_eq!(app.headlines().listed().len(), 2);
     assert!(app.headlines().filter().is_some());
+}
+
+#[test]
+fn a_failed_article_read_stops_the_quote_jump_across_articles_and_says_so() {
+    let (mut app, _, _, reads_broken) = flaky_library_with_reads();
+    open_headline(&mut app, "Harbour pilots strike");
+    app.update(Action::NextQuote);
+    assert!(drawn(&app).contains("quote 1 of 1"), "{}", drawn(&app));
+    let start = app.current_index();
+    // Past the last quote, the next articles' analyses are read: the read fails.
+    reads_broken.set(true);
+    app.update(Action::NextQuote);
+    let screen = drawn(&app);
+    assert!(
+        screen.contains("could not read an article of the library: disk I/O error"),
+        "{screen}"
+    );
+    assert!(!screen.contains("no later quote"), "{screen}");
+    assert_eq!(app.message().map(Message::level), Some(Level::Problem));
+    assert_eq!(app.current_index(), start, "stayed on the article");
+    assert!(
+        screen.contains("Anna de Vries said “we walk out”."),
+        "{screen}"
+    );
+    // Mended, the same key goes on to the third article's quote.
+    reads_broken.set(false);
+    app.update(Action::NextQuote);
+    let screen = drawn(&app);
+    assert!(
+        screen.contains("in the next article with quotes"),
+        "{screen}"
+    );
+    assert!(screen.contains("we are back"), "{screen}");
+}
+
+#[test]
+fn the_quote_jump_across_library_articles_says_how_far_it_looked() {
+    let n = crate::app::collection::LOOKAHEAD + 2;
+    let stored: Vec<crate::library::Stored> = (0..n)
+        .map(|i| {
+            let quoted = i == 0 || i == n - 1;
+            let para = if quoted {
+                "Anna de Vries said “we walk out”."
+            } else {
+                "The council met."
+            };
+            stored(i, doc(&format!("Story {i}"), &[para], &[]))
+        })
+        .collect();
+    let rows = stored.iter().map(crate::library::reader::Row::of).collect();
+    let mut app = App::from_shelf(rows, Box::new(MemoryShelf::new(stored)));
+    app.update(Action::Resize(100, 20));
+    open_headline(&mut app, "Story 0");
+    app.update(Action::NextQuote);
+    app.update(Action::NextQuote);
+    let screen = drawn(&app);
+    assert!(
+        screen.contains("no later quote in this article or the 200 after it"),
+        "{screen}"
+    );
+    assert_eq!(
+        app.current_article().map(|a| a.headline.as_str()),
+        Some("Story 0")
+    );
 }
