@@ -285,6 +285,11 @@ $ENVS $BIN feed add "$TMP/gazette.xml" --name Gazette >/dev/null 2>&1 || fail "b
 key R
 wait_for "1 feed: 1 new, 0 updated, 0 failed"
 wait_for "Lighthouse keepers return"
+# The feed rewrites its item (same guid): R updates it, and the open reader shows the new row.
+sed -i 's/Lighthouse keepers return to Skerryvore/Lighthouse keepers are back on Skerryvore/' "$TMP/gazette.xml"
+key R
+wait_for "1 feed: 0 new, 1 updated, 0 failed"
+wait_for "Lighthouse keepers are back"
 key q
 wait_for "BYLINE-EXIT=0"
 # A file that is not a library: refused, named, left as it was.
@@ -295,4 +300,4 @@ wait_for "notlib.sqlite"
 wait_for "BYLINE-EXIT=1"
 [ "$(cat "$TMP/notlib.sqlite")" = "not a database" ] || fail "the file that is not a library was changed"
 
-echo "tmux-check: ok (panes, keys O g j Tab G ? Esc g n ] Q, resizes 60x20 1x1 7x3 and a storm, / with . through its words, o y E, NO_COLOR, q, Ctrl-C and SIGTERM restore, Ctrl-Z/fg and SIGTSTP/SIGCONT suspend and redraw, a 3 MB one-line article resized and G, the library: samples on first run, read and star kept across two runs, U and * views, an import while open shows up, R refreshes a feed in the background, a file that is not a library refused)"
+echo "tmux-check: ok (panes, keys O g j Tab G ? Esc g n ] Q, resizes 60x20 1x1 7x3 and a storm, / with . through its words, o y E, NO_COLOR, q, Ctrl-C and SIGTERM restore, Ctrl-Z/fg and SIGTSTP/SIGCONT suspend and redraw, a 3 MB one-line article resized and G, the library: samples on first run, read and star kept across two runs, U and * views, an import while open shows up, R refreshes a feed in the background and an item it rewrites is shown anew, a file that is not a library refused)"

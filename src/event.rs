@@ -21,6 +21,7 @@ use crossterm::event::{Event, MouseButton, MouseEventKind};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::layout::Rect;
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -369,6 +370,14 @@ pub fn spawn_watcher(path: PathBuf, after: ArticleId, tx: Sender<Msg>) -> std::i
             // Not read yet: the first look checks for articles added since the reader loaded.
             let mut seen = None;
             let mut after = after;
+            // Articles a refresh rewrites keep their id: they are found by their fetch time.
+            let mut refetch = match Refetch::start(&library, after) {
+                Ok(r) => Some(r),
+                Err(e) => {
+                    problem(&tx, format!("updated articles will not show: {e}"));
+                    None
+                }
+            };
             // A full batch was read: read on at once (a big import arrives a batch at a time, so
             // the texts loaded here stay few).
             let mut more = false;
@@ -393,9 +402,72 @@ pub fn spawn_watcher(path: PathBuf, after: ArticleId, tx: Sender<Msg>) -> std::i
                     }
                     Err(e) => problem(&tx, format!("could not read new articles: {e}")),
                 }
+                if more {
+                    continue;
+                }
+                if let Some(refetch) = refetch.as_mut() {
+                    match refetch.look(&library, after) {
+                        Ok(rows) if rows.is_empty() => {}
+                        Ok(rows) => {
+                            if tx.send(Msg::Action(Action::Updated(rows))).is_err() {
+                                return;
+                            }
+                        }
+                        Err(e) => problem(&tx, format!("could not read updated articles: {e}")),
+                    }
+                }
             }
         })
         .map(|_| ())
+}
+
+/// What the watcher knows of articles fetched again: the latest fetch time seen, and the
+/// articles already sent with that time (times are in seconds: a refresh in the same second
+/// is found again and not sent twice).
+struct Refetch {
+    since: i64,
+    sent: HashSet<ArticleId>,
+}
+
+impl Refetch {
+    /// Everything fetched so far counts as seen (the reader loaded it).
+    fn start(library: &Library, upto: ArticleId) -> crate::library::Result<Self> {
+        let since = library.last_fetched()?;
+        let sent = library
+            .refetched(since, upto)?
+            .into_iter()
+            .map(|(r, _)| r.headline.id)
+            .collect();
+        Ok(Refetch { since, sent })
+    }
+
+    /// The rows of articles up to `upto` fetched again since the last look (an article without
+    /// an analysis of this version is analysed and stored, as in [`arrived`]). An article that
+    /// arrived since the last look may be among them once: the reader finds it unchanged.
+    fn look(&mut self, library: &Library, upto: ArticleId) -> crate::library::Result<Vec<Row>> {
+        let found = library.refetched(self.since, upto)?;
+        let latest = found.iter().map(|&(_, t)| t).max().unwrap_or(self.since);
+        let mut rows = Vec::new();
+        let mut sent = HashSet::new();
+        for (row, at) in found {
+            let id = row.headline.id;
+            if at == latest {
+                sent.insert(id);
+            }
+            if at == self.since && self.sent.contains(&id) {
+                continue;
+            }
+            rows.push(row);
+        }
+        if latest == self.since {
+            self.sent.extend(sent);
+        } else {
+            self.since = latest;
+            self.sent = sent;
+        }
+        analyse_missing(library, &mut rows)?;
+        Ok(rows)
+    }
 }
 
 /// At most this many new articles' rows are read and sent at a time.
@@ -407,13 +479,19 @@ const ARRIVED_BATCH: usize = 500;
 /// rows and reads an article when it is shown.
 fn arrived(library: &Library, after: ArticleId) -> crate::library::Result<Vec<Row>> {
     let mut rows = library.rows_upto(after, Some(ARRIVED_BATCH))?;
+    analyse_missing(library, &mut rows)?;
+    Ok(rows)
+}
+
+/// Reads, analyses and stores each article of `rows` without an analysis of this version.
+fn analyse_missing(library: &Library, rows: &mut [Row]) -> crate::library::Result<()> {
     for row in rows.iter_mut().filter(|r| !r.analysed) {
         if let Some(s) = library.article(row.headline.id)? {
             library.store_analysis(s.id, &analysis::analyze(&s.article))?;
             row.analysed = true;
         }
     }
-    Ok(rows)
+    Ok(())
 }
 
 /// SIGTERM, SIGHUP, SIGINT and SIGQUIT become `Quit`, so the loop ends and the terminal is restored;
@@ -967,6 +1045,106 @@ mod tests {
         );
         // Nothing else arrives while nothing changes.
         assert!(rx.recv_timeout(WATCH_EVERY * 3).is_err());
+    }
+
+    #[test]
+    fn articles_a_refresh_rewrites_are_read_again_in_the_open_reader() {
+        let dir = temp_lib("rewrite");
+        let path = dir.0.join("library.sqlite");
+        let mut app = library_reader(Library::open(&path).unwrap()).unwrap();
+        app.update(Action::Resize(120, 40));
+        let n = app.collection().len();
+        let shown = app.current_index().unwrap();
+        let id = app.collection().ids()[shown];
+        let other_id = app.collection().ids()[(shown + 1) % n];
+        let after = *app.collection().ids().last().unwrap();
+        let (tx, rx) = mpsc::channel();
+        // Fetched once before the reader looked: not news.
+        let other = rusqlite::Connection::open(&path).unwrap();
+        other
+            .execute(
+                "UPDATE articles SET fetched = 1000 WHERE id = ?1",
+                [other_id],
+            )
+            .unwrap();
+        spawn_watcher(path.clone(), after, tx).unwrap();
+        assert!(rx.recv_timeout(WATCH_EVERY * 3).is_err(), "nothing new yet");
+        // Another "process" rewrites the shown article, as a feed refresh does.
+        other
+            .execute(
+                "UPDATE articles SET headline = 'Pilots strike ends', fetched = 2000 WHERE id = ?1",
+                [id],
+            )
+            .unwrap();
+        other
+            .execute(
+                "UPDATE bodies SET text = 'Pilots strike ends\n\nThe pilots went back.' \
+                 WHERE id = ?1",
+                [id],
+            )
+            .unwrap();
+        let msg = rx
+            .recv_timeout(Duration::from_secs(10))
+            .expect("the watcher saw it");
+        let Msg::Action(action @ Action::Updated(_)) = msg else {
+            panic!("{msg:?}");
+        };
+        let Action::Updated(rows) = &action else {
+            unreachable!()
+        };
+        assert_eq!(
+            rows.iter().map(|r| r.headline.id).collect::<Vec<_>>(),
+            [id],
+            "only the rewritten one"
+        );
+        app.update(action);
+        assert_eq!(app.collection().len(), n, "no article added");
+        assert_eq!(app.current_index(), Some(shown), "the shown article stays");
+        assert_eq!(
+            app.collection().entries()[shown].title(),
+            "Pilots strike ends"
+        );
+        assert!(
+            app.current_article()
+                .is_some_and(|a| a.text.contains("The pilots went back."))
+        );
+        assert!(
+            app.message()
+                .is_some_and(|m| m.text().contains("updated this article"))
+        );
+        // Any other write: nothing is sent again.
+        other
+            .execute("UPDATE articles SET read = 1 WHERE id = ?1", [other_id])
+            .unwrap();
+        assert!(rx.recv_timeout(WATCH_EVERY * 3).is_err());
+        // Another rewrite within the same second: only that article is sent.
+        other
+            .execute(
+                "UPDATE articles SET headline = 'Council votes again', fetched = 2000 \
+                 WHERE id = ?1",
+                [other_id],
+            )
+            .unwrap();
+        let msg = rx
+            .recv_timeout(Duration::from_secs(10))
+            .expect("the watcher saw it");
+        let Msg::Action(Action::Updated(rows)) = msg else {
+            panic!("{msg:?}");
+        };
+        assert_eq!(
+            rows.iter().map(|r| r.headline.id).collect::<Vec<_>>(),
+            [other_id]
+        );
+        app.update(Action::Updated(rows));
+        let other_index = app.collection().index_of(other_id).unwrap();
+        assert_eq!(
+            app.collection().entries()[other_index].title(),
+            "Council votes again"
+        );
+        assert!(
+            !app.collection().entries()[other_index].is_read(),
+            "read and star state stay as this reader has them"
+        );
     }
 
     /// A library of five articles (no dates, so listed in the order added), each analysed.

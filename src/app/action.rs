@@ -106,6 +106,8 @@ pub enum Action {
     /// Articles another process added to the library (the watcher thread loaded them, each
     /// with its analysis).
     Arrived(Vec<crate::library::reader::Row>),
+    /// Library articles a feed refresh rewrote, as headline rows (the watcher's).
+    Updated(Vec<crate::library::reader::Row>),
     /// The background analysis of article `index` failed (a bug); the message says why.
     AnalysisFailed(usize, String),
     /// The library's search thread answered search request `request`: the ids of the matching

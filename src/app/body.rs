@@ -448,6 +448,12 @@ impl App {
         }
     }
 
+    /// The shown article's text changed (a feed refresh rewrote it): what was wrapped of the
+    /// old text is dropped, so that it is wrapped again from the new one.
+    pub(super) fn forget_wrapped_body(&mut self) {
+        self.body.text = Wrapped::default();
+    }
+
     /// After a resize or focus change: re-wrap only if the body width changed, keeping the first
     /// line shown where it was in the text, and keep the scroll valid. A body with no room (a
     /// terminal 1 column wide or 3 rows high, or another pane shown in its place) keeps its lines

@@ -245,6 +245,40 @@ impl Collection {
         self.push_rows(rows)
     }
 
+    /// Articles a feed refresh rewrote (same ids): each one's headline row is replaced (its read
+    /// and star state stay as this reader has them: the refresh keeps them, and a change made
+    /// here may not be written yet) and its text and analysis are read again when shown.
+    /// Returns each replaced article's index with the article as it was loaded, if it was.
+    pub(super) fn replace_rows(&mut self, rows: Vec<Row>) -> Vec<(usize, Option<Article>)> {
+        let mut dates = HashMap::new();
+        let mut replaced = Vec::with_capacity(rows.len());
+        for r in rows {
+            let Some(index) = self.index_of(r.headline.id) else {
+                continue;
+            };
+            let Some(entry) = self.entries.get_mut(index) else {
+                continue;
+            };
+            let mut e = Entry::of_row(r, &mut dates);
+            e.read = entry.read;
+            e.starred = entry.starred;
+            if entry.done && !e.done {
+                e.done = true;
+            } else if e.done && !entry.done {
+                self.analysed += 1;
+            }
+            *entry = e;
+            let was = self
+                .cache
+                .iter()
+                .position(|(i, _)| *i == index)
+                .and_then(|at| self.cache.remove(at))
+                .map(|(_, a)| a);
+            replaced.push((index, was));
+        }
+        replaced
+    }
+
     /// The index of the library article `id`, if listed here.
     pub fn index_of(&self, id: ArticleId) -> Option<usize> {
         self.ids.binary_search(&id).ok()

@@ -154,6 +154,17 @@ impl HeadlinesPane {
         self.dates.extend(dates);
         self.rerank();
     }
+
+    /// Articles' dates changed (index, new date): rank them again, and the list with them.
+    fn redate(&mut self, dates: impl IntoIterator<Item = (usize, Option<jiff::Timestamp>)>) {
+        for (i, date) in dates {
+            if let Some(d) = self.dates.get_mut(i) {
+                *d = date;
+            }
+        }
+        self.rerank();
+        self.sort_listed();
+    }
 }
 
 impl App {
@@ -319,6 +330,53 @@ impl App {
                 "{} added to the library",
                 super::message::count(added.len(), "new article", "new articles")
             )));
+        }
+    }
+
+    /// Articles a feed refresh rewrote (their new headline rows): their rows and dates are
+    /// replaced and the selection stays on the same article. The one on screen is read again
+    /// at once, and shown again when its text changed; the others when next shown.
+    pub(super) fn updated(&mut self, rows: Vec<crate::library::reader::Row>) {
+        let current = self.current_index();
+        let replaced = self.docs.replace_rows(rows);
+        if replaced.is_empty() {
+            return;
+        }
+        let dates: Vec<_> = replaced
+            .iter()
+            .map(|&(i, _)| (i, self.docs.entry(i).and_then(|e| e.published())))
+            .collect();
+        self.headlines.redate(dates);
+        if let Some(row) = current.and_then(|c| self.headlines.row_of(c)) {
+            self.headlines.pos.selected = row;
+            let h = self.screen.headlines_fit();
+            self.headlines.keep_visible(h);
+        }
+        let Some((index, was)) = replaced.into_iter().find(|&(i, _)| Some(i) == current) else {
+            return;
+        };
+        if let Err(why) = self.docs.load(index) {
+            self.message = Some(Message::problem(format!(
+                "could not read the updated article: {}",
+                crate::article::sanitize::inert(&why)
+            )));
+            return;
+        }
+        if was.as_ref() != self.docs.article(index) {
+            self.forget_wrapped_body();
+            self.show_selected_article();
+            if self
+                .message
+                .as_ref()
+                .is_none_or(|m| m.level() != super::message::Level::Problem)
+            {
+                self.message = Some(Message::info(
+                    "a feed refresh updated this article: shown again from the top",
+                ));
+            }
+        } else {
+            // The same text: the analysis read again is the one shown.
+            self.rebuild_article_views();
         }
     }
 

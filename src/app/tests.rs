@@ -1194,3 +1194,78 @@ fn the_quote_jump_across_library_articles_says_how_far_it_looked() {
         Some("Story 0")
     );
 }
+
+/// A library whose articles another process may rewrite (the test swaps them).
+struct SwapShelf(std::rc::Rc<std::cell::RefCell<MemoryShelf>>);
+
+impl Shelf for SwapShelf {
+    fn article(
+        &self,
+        id: crate::library::ArticleId,
+    ) -> Result<Option<crate::library::Stored>, String> {
+        self.0.borrow().article(id)
+    }
+
+    fn mentioning(
+        &self,
+        key: &crate::analysis::corpus::EntityKey,
+    ) -> Result<Vec<crate::library::ArticleId>, String> {
+        self.0.borrow().mentioning(key)
+    }
+
+    fn entity(
+        &self,
+        key: &crate::analysis::corpus::EntityKey,
+    ) -> Result<Option<crate::library::LibraryEntity>, String> {
+        self.0.borrow().entity(key)
+    }
+
+    fn entities(&self, limit: usize) -> Result<Vec<crate::library::LibraryEntity>, String> {
+        self.0.borrow().entities(limit)
+    }
+}
+
+#[test]
+fn an_article_a_refresh_rewrites_is_shown_again_and_the_others_when_opened() {
+    let make = |texts: [(&str, &str); 2]| -> Vec<crate::library::Stored> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, (h, p))| stored(i, doc(h, &[p], &[("Anna de Vries", None)])))
+            .collect()
+    };
+    let before = make([
+        ("Harbour pilots strike", "Anna de Vries said “we walk out”."),
+        ("Council votes on budget", "Anna de Vries was not there."),
+    ]);
+    let rows: Vec<_> = before.iter().map(crate::library::reader::Row::of).collect();
+    let shelf = std::rc::Rc::new(std::cell::RefCell::new(MemoryShelf::new(before)));
+    let mut app = App::from_shelf(rows, Box::new(SwapShelf(shelf.clone())));
+    app.update(Action::Resize(100, 20));
+    open_headline(&mut app, "Harbour pilots strike");
+    assert!(drawn(&app).contains("we walk out"), "{}", drawn(&app));
+
+    // A refresh rewrites both: the one on screen is shown again at once.
+    let after = make([
+        (
+            "Harbour pilots strike ends",
+            "Anna de Vries said “we are back”.",
+        ),
+        ("Council passes budget", "Anna de Vries voted for it."),
+    ]);
+    let rows: Vec<_> = after.iter().map(crate::library::reader::Row::of).collect();
+    *shelf.borrow_mut() = MemoryShelf::new(after);
+    app.update(Action::Updated(rows));
+    let screen = drawn(&app);
+    assert!(screen.contains("we are back"), "{screen}");
+    assert!(!screen.contains("we walk out"), "{screen}");
+    assert!(screen.contains("Harbour pilots strike ends"), "{screen}");
+    assert!(screen.contains("Council passes budget"), "{screen}");
+    assert!(
+        screen.contains("a feed refresh updated this article"),
+        "{screen}"
+    );
+    // The other article was loaded before: it is read again when opened.
+    open_headline(&mut app, "Council passes budget");
+    assert!(drawn(&app).contains("voted for it"), "{}", drawn(&app));
+}

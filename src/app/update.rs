@@ -27,6 +27,7 @@ impl App {
             action,
             Action::Analyzed(..)
                 | Action::Arrived(..)
+                | Action::Updated(..)
                 | Action::AnalysisFailed(..)
                 | Action::Found { .. }
                 | Action::CorpusFound { .. }
@@ -108,6 +109,7 @@ impl App {
             Action::Analyzed(index, analysis) => return self.analyzed(index, analysis),
             Action::AnalysisFailed(index, why) => self.analysis_failed(index, &why),
             Action::Arrived(rows) => self.arrived(rows),
+            Action::Updated(rows) => self.updated(rows),
             Action::Found { request, ids } => return self.found(request, ids),
             Action::CorpusFound { request, entities } => {
                 return self.corpus_found(request, entities);

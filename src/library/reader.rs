@@ -43,6 +43,23 @@ impl Row {
     }
 }
 
+/// A headline row from columns id, headline, date, source, outlet, read, starred and whether
+/// the analysis is of this version, in that order.
+fn row_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
+    Ok(Row {
+        headline: Headline {
+            id: r.get(0)?,
+            title: inline(r.get(1)?),
+            date: r.get::<_, Option<String>>(2)?.map(inline),
+            source: inline(r.get(3)?),
+            outlet: r.get::<_, Option<String>>(4)?.map(inline),
+            read: r.get(5)?,
+            starred: r.get(6)?,
+        },
+        analysed: r.get(7)?,
+    })
+}
+
 impl Library {
     /// Every article's row with an id larger than `after` (all of them for 0), in id order. One
     /// scan of the `articles` table; no text is read.
@@ -59,23 +76,36 @@ impl Library {
                 "SELECT id, headline, date, source, outlet, read, starred, analysed IS ?2 \
                  FROM articles WHERE id > ?1 ORDER BY id LIMIT ?3",
             )?;
-            let rows = s.query_map(rusqlite::params![after, ANALYSER_VERSION, limit], |r| {
-                Ok(Row {
-                    headline: Headline {
-                        id: r.get(0)?,
-                        title: inline(r.get(1)?),
-                        date: r.get::<_, Option<String>>(2)?.map(inline),
-                        source: inline(r.get(3)?),
-                        outlet: r.get::<_, Option<String>>(4)?.map(inline),
-                        read: r.get(5)?,
-                        starred: r.get(6)?,
-                    },
-                    analysed: r.get(7)?,
-                })
+            let rows = s.query_map(rusqlite::params![after, ANALYSER_VERSION, limit], row_of)?;
+            rows.collect()
+        };
+        run().map_err(|e| self.err(e))
+    }
+
+    /// The rows of the articles up to `upto` that a feed refresh rewrote or fetched again at
+    /// `since` or later (`fetched`, in seconds), each with that time, in id order: what an open
+    /// reader must read again. One scan of `articles`; no text is read.
+    pub fn refetched(&self, since: i64, upto: ArticleId) -> Result<Vec<(Row, i64)>> {
+        let run = || -> rusqlite::Result<Vec<(Row, i64)>> {
+            let mut s = self.conn.prepare_cached(
+                "SELECT id, headline, date, source, outlet, read, starred, analysed IS ?3, \
+                 fetched FROM articles WHERE fetched >= ?1 AND id <= ?2 ORDER BY id",
+            )?;
+            let rows = s.query_map(rusqlite::params![since, upto, ANALYSER_VERSION], |r| {
+                Ok((row_of(r)?, r.get(8)?))
             })?;
             rows.collect()
         };
         run().map_err(|e| self.err(e))
+    }
+
+    /// The latest time an article was fetched (seconds; 0 when none was).
+    pub fn last_fetched(&self) -> Result<i64> {
+        self.conn
+            .query_row("SELECT coalesce(max(fetched), 0) FROM articles", [], |r| {
+                r.get(0)
+            })
+            .map_err(|e| self.err(e))
     }
 
     /// The ids of the articles matching `query`, in id order: only the full-text index is read
