@@ -132,47 +132,36 @@ pub fn search(
             return ExitCode::FAILURE;
         }
     };
-    let out = match format {
-        Format::Json => {
-            let items: Vec<serde_json::Value> = found
-                .iter()
-                .map(|h| {
-                    serde_json::json!({
-                        "id": h.id,
-                        "headline": h.title,
-                        "source": h.source,
-                        "outlet": h.outlet,
-                        "date": h.date,
-                        "read": h.read,
-                        "starred": h.starred,
-                    })
-                })
-                .collect();
-            let report = serde_json::json!({ "articles": items });
-            serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
-        }
-        Format::Text | Format::Markdown => {
-            let mut s = String::new();
-            for h in &found {
-                let marks = format!(
-                    "{}{}",
-                    if h.read { ' ' } else { '•' },
-                    if h.starred { '★' } else { ' ' }
-                );
-                s.push_str(&format!(
-                    "{:>7} {marks} {}  ({}{})\n",
-                    h.id,
-                    clean_inline(&h.title),
-                    clean_inline(&h.source),
-                    h.date
-                        .as_deref()
-                        .map(|d| format!(", {}", clean_inline(d)))
-                        .unwrap_or_default()
-                ));
-            }
-            s
-        }
-    };
+    let out = listing(
+        &found,
+        format,
+        "articles",
+        |h| {
+            serde_json::json!({
+                "id": h.id,
+                "headline": h.title,
+                "source": h.source,
+                "outlet": h.outlet,
+                "date": h.date,
+                "read": h.read,
+                "starred": h.starred,
+            })
+        },
+        |h| {
+            format!(
+                "{:>7} {}{} {}  ({}{})\n",
+                h.id,
+                if h.read { ' ' } else { '•' },
+                if h.starred { '★' } else { ' ' },
+                clean_inline(&h.title),
+                clean_inline(&h.source),
+                h.date
+                    .as_deref()
+                    .map(|d| format!(", {}", clean_inline(d)))
+                    .unwrap_or_default()
+            )
+        },
+    );
     if let Err(code) = print(&out) {
         return code;
     }
@@ -201,46 +190,37 @@ pub fn people(
             return ExitCode::FAILURE;
         }
     };
-    let out = match format {
-        Format::Json => {
-            let items: Vec<serde_json::Value> = found
-                .iter()
-                .map(|e| {
-                    serde_json::json!({
-                        "kind": e.key.kind,
-                        "key": e.key.name,
-                        "name": e.name,
-                        "role": e.role,
-                        "articles": e.articles,
-                        "mentions": e.mentions,
-                    })
-                })
-                .collect();
-            serde_json::to_string_pretty(&serde_json::json!({ "entities": items }))
-                .unwrap_or_default()
-                + "\n"
-        }
-        Format::Text | Format::Markdown => {
-            let mut s = String::new();
-            for e in &found {
-                let kind = format!("{:?}", e.key.kind).to_lowercase();
-                let role = e
-                    .role
-                    .as_deref()
-                    .map(|r| format!(" ({})", clean_inline(r)))
-                    .unwrap_or_default();
-                s.push_str(&format!(
-                    "{kind:<12} {}{role}: {} article{}, {} mention{}\n",
-                    clean_inline(&e.name),
-                    e.articles,
-                    if e.articles == 1 { "" } else { "s" },
-                    e.mentions,
-                    if e.mentions == 1 { "" } else { "s" },
-                ));
-            }
-            s
-        }
-    };
+    let out = listing(
+        &found,
+        format,
+        "entities",
+        |e| {
+            serde_json::json!({
+                "kind": e.key.kind,
+                "key": e.key.name,
+                "name": e.name,
+                "role": e.role,
+                "articles": e.articles,
+                "mentions": e.mentions,
+            })
+        },
+        |e| {
+            let kind = format!("{:?}", e.key.kind).to_lowercase();
+            let role = e
+                .role
+                .as_deref()
+                .map(|r| format!(" ({})", clean_inline(r)))
+                .unwrap_or_default();
+            format!(
+                "{kind:<12} {}{role}: {} article{}, {} mention{}\n",
+                clean_inline(&e.name),
+                e.articles,
+                if e.articles == 1 { "" } else { "s" },
+                e.mentions,
+                if e.mentions == 1 { "" } else { "s" },
+            )
+        },
+    );
     match print(&out) {
         Ok(()) => ExitCode::SUCCESS,
         Err(code) => code,
@@ -272,6 +252,26 @@ pub fn prune(library: Option<&Path>, older_than: Duration) -> ExitCode {
             eprintln!("byline: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// A command's list as `format` asks: JSON `{"<key>": [item, …]}` (pretty, a newline after it),
+/// else each item's text `line` (which ends in a newline) in order.
+pub(crate) fn listing<T>(
+    items: &[T],
+    format: Format,
+    key: &str,
+    json: impl Fn(&T) -> serde_json::Value,
+    line: impl Fn(&T) -> String,
+) -> String {
+    match format {
+        Format::Json => {
+            let items: Vec<serde_json::Value> = items.iter().map(json).collect();
+            let mut report = serde_json::Map::new();
+            report.insert(key.to_string(), serde_json::Value::Array(items));
+            serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
+        }
+        Format::Text | Format::Markdown => items.iter().map(line).collect(),
     }
 }
 

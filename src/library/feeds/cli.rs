@@ -6,7 +6,7 @@ use crate::article::sanitize::clean_inline;
 use crate::cli::{FeedAction, Format};
 use crate::fetch::{self, Client, FeedFetch, Options, Validators};
 use crate::library::Library;
-use crate::library::cli::{open, print};
+use crate::library::cli::{listing, open, print};
 use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
@@ -108,41 +108,31 @@ fn list(lib: &Library, format: Format) -> ExitCode {
         Ok(f) => f,
         Err(e) => return fail(e),
     };
-    let out = match format {
-        Format::Json => {
-            let items: Vec<serde_json::Value> = feeds
-                .iter()
-                .map(|f| {
-                    serde_json::json!({
-                        "name": f.name,
-                        "url": f.url,
-                        "site": f.site,
-                        "category": f.category,
-                        "full_text": f.full_text,
-                        "articles": f.articles,
-                        "unread": f.unread,
-                        "refreshed": f.refreshed
-                            .and_then(|s| jiff::Timestamp::from_second(s).ok())
-                            .map(|t| t.to_string()),
-                        "ok": f.ok,
-                        "result": f.result,
-                    })
-                })
-                .collect();
-            serde_json::to_string_pretty(&serde_json::json!({ "feeds": items })).unwrap_or_default()
-                + "\n"
-        }
-        Format::Text | Format::Markdown => {
-            if feeds.is_empty() {
-                eprintln!("byline: no subscriptions yet; add one with `byline feed add URL`");
-            }
-            let mut s = String::new();
-            for f in &feeds {
-                s.push_str(&line(f));
-            }
-            s
-        }
-    };
+    if feeds.is_empty() && format != Format::Json {
+        eprintln!("byline: no subscriptions yet; add one with `byline feed add URL`");
+    }
+    let out = listing(
+        &feeds,
+        format,
+        "feeds",
+        |f| {
+            serde_json::json!({
+                "name": f.name,
+                "url": f.url,
+                "site": f.site,
+                "category": f.category,
+                "full_text": f.full_text,
+                "articles": f.articles,
+                "unread": f.unread,
+                "refreshed": f.refreshed
+                    .and_then(|s| jiff::Timestamp::from_second(s).ok())
+                    .map(|t| t.to_string()),
+                "ok": f.ok,
+                "result": f.result,
+            })
+        },
+        line,
+    );
     match print(&out) {
         Ok(()) => ExitCode::SUCCESS,
         Err(code) => code,
