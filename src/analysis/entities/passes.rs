@@ -286,6 +286,7 @@ fn is_year(w: &str) -> bool {
 /// al.", and the first of "Smith and Jones (1990)". A name the rules know as a place or an
 /// organization for sure (a gazetteer name, a cue word) keeps its kind: institutions publish too.
 fn cited_authors(text: &str, toks: &[Token], raws: &mut [Raw]) {
+    let g = &*names::GAZETTEER;
     let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
     let punct = |i: usize, c: char| toks.get(i).is_some_and(|t| t.is_punct(c));
     let cited = |r: &Raw| {
@@ -305,7 +306,12 @@ fn cited_authors(text: &str, toks: &[Token], raws: &mut [Raw]) {
             && raws
                 .get(i + 1)
                 .is_some_and(|n| n.toks.0 == r.toks.1 + 1 && matches!(word(r.toks.1), "and" | "&"));
-        let is_cited = cited(r) || joined;
+        // Surnames, not titles of films or books ("Match Point (2005)"): no ordinary word.
+        let surnames = (r.toks.0..r.toks.1).all(|k| {
+            let w = word(k);
+            !g.is_common_word(w) || (r.toks.1 == r.toks.0 + 1 && g.is_surname(w))
+        });
+        let is_cited = (cited(r) || joined) && surnames;
         next_cited = is_cited;
         let Some(r) = raws.get_mut(i) else { continue };
         let sure_other = r.kind != EntityKind::Person && r.sure == Sure::Strong;
@@ -595,6 +601,17 @@ mod tests {
         let es = entities(text);
         for name in ["Quilis", "Navarro", "Tomasz", "Moretti", "Carrano"] {
             assert!(has(&es, EntityKind::Person, name), "{name}: {es:?}");
+        }
+    }
+
+    #[test]
+    fn films_with_their_year_are_not_authors() {
+        let text = "An actor\n\nShe starred in Match Point (2005) and in Chasing Liberty \
+                    (2004) before Quilis (1964) wrote of her.\n";
+        let es = entities(text);
+        assert!(has(&es, EntityKind::Person, "Quilis"), "{es:?}");
+        for film in ["Match Point", "Chasing Liberty"] {
+            assert!(!has(&es, EntityKind::Person, film), "{film}: {es:?}");
         }
     }
 
