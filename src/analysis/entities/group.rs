@@ -142,9 +142,16 @@ pub fn build(
 ) -> Vec<Entity> {
     let (people, mut member) = people_named_in_full(text, toks, &raws);
     let by_surname = Nearest::new(&people, |p| p.core);
-    add_dropped_surnames(text, toks, &by_surname, dropped, &mut raws, &mut member);
-    add_dropped_names(text, toks, dropped, &mut raws, &mut member);
     let by_first_name = Nearest::new(&people, |p| p.first);
+    add_dropped_surnames(
+        text,
+        toks,
+        [&by_surname, &by_first_name],
+        dropped,
+        &mut raws,
+        &mut member,
+    );
+    add_dropped_names(text, toks, dropped, &mut raws, &mut member);
     join_lone_names(
         text,
         toks,
@@ -201,19 +208,21 @@ fn people_named_in_full<'a>(
     (people, member)
 }
 
-/// Sentence-initial words the finder dropped become person mentions when they are the surname of
-/// someone named here (joined to that person by [`join_lone_names`]).
+/// Words the finder dropped (sentence-initial, or ordinary words) become person mentions when
+/// they are the surname of someone named here, or, inside a sentence, the first name ("when Frank
+/// sent me" after "Frank Rack"); [`join_lone_names`] joins them to that person.
 fn add_dropped_surnames(
     text: &str,
     toks: &[Token],
-    by_surname: &Nearest,
+    [by_surname, by_first_name]: [&Nearest; 2],
     dropped: &[usize],
     raws: &mut Vec<Raw>,
     member: &mut Vec<Option<usize>>,
 ) {
     for &d in dropped {
         let Some(t) = toks.get(d) else { continue };
-        if by_surname.has(t.text(text)) {
+        let w = t.text(text);
+        if by_surname.has(w) || (!t.sent && !t.upper && by_first_name.has(w)) {
             raws.push(Raw::new(
                 Span::new(t.start, t.end),
                 EntityKind::Person,
@@ -660,6 +669,18 @@ mod tests {
         let p = people(text);
         assert!(
             p.iter().any(|(n, m)| n == "Goldsmith" && m.len() == 3),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn a_first_name_that_is_an_ordinary_word_names_the_person_inside_a_sentence() {
+        let p = people(
+            "Ice\n\nFrank Rack got in touch after the trip. The tools that Frank uses are \
+             new.\n",
+        );
+        assert!(
+            p.iter().any(|(n, m)| n == "Frank Rack" && m.len() == 2),
             "{p:?}"
         );
     }
