@@ -579,7 +579,11 @@ pub(crate) fn relabel(c: &Context, raws: &mut Vec<Raw>, model: &Model, policy: P
             || r.kind == EntityKind::Organization && org_heads.contains(&CaseBlind(name))
             || (r.kind == EntityKind::Person
                 && r.toks.1 > r.toks.0 + 1
-                && g.is_first_name(word_at(c, r.toks.0)));
+                && g.is_first_name(word_at(c, r.toks.0))
+                // "Winter Paralympics": a first name that is also an ordinary word protects
+                // only before a surname.
+                && (!g.is_common_word(word_at(c, r.toks.0))
+                    || g.is_surname(word_at(c, r.toks.1 - 1))));
         let multi = if r.toks.1 > r.toks.0 + 1 {
             policy.none_bias_multi
         } else {
@@ -745,6 +749,35 @@ mod tests {
             kinds.contains(&("Lumière Group".into(), EntityKind::Organization)),
             "{kinds:?}"
         );
+    }
+
+    /// A model that says "none" drops a person the rules read from an ordinary word that is
+    /// also a first name ("Winter Paralympics"), not one named by a first name that is only a
+    /// name, nor one ending in a surname.
+    #[test]
+    fn ordinary_first_names_protect_only_before_a_surname() {
+        let mut m = Model::zero(CLASSES, BITS);
+        m.set_weight(feature(BIAS, ""), 0, 100.0);
+        let text = "Rain\n\nMark Qwertyuk said it rained. Anna Qwertyuk agreed, and Mark \
+                    Thompson left.\n";
+        let parsed = crate::article::parse("t.txt", text.as_bytes());
+        let a = &parsed.articles[0];
+        let people = |w: Option<&Model>| -> Vec<String> {
+            crate::analysis::entities::extract_with(a, w, Policy::default())
+                .into_iter()
+                .filter(|e| e.kind == EntityKind::Person)
+                .map(|e| e.name.to_string())
+                .collect()
+        };
+        let rules = people(None);
+        for n in ["Mark Qwertyuk", "Anna Qwertyuk", "Mark Thompson"] {
+            assert!(rules.contains(&n.to_string()), "{n}: {rules:?}");
+        }
+        let kept = people(Some(&m));
+        assert!(!kept.contains(&"Mark Qwertyuk".to_string()), "{kept:?}");
+        for n in ["Anna Qwertyuk", "Mark Thompson"] {
+            assert!(kept.contains(&n.to_string()), "{n}: {kept:?}");
+        }
     }
 
     #[test]
