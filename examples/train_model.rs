@@ -115,7 +115,7 @@ fn main() -> ExitCode {
         }
         _ => {
             eprintln!(
-                "usage: train_model GOLD_ROOT OUT | --cv GOLD_ROOT | --folds GOLD_ROOT DIR | --confusion GOLD_ROOT"
+                "usage: train_model GOLD_ROOT OUT | --cv GOLD_ROOT | --cv-split GOLD_ROOT IDS [N] | --folds GOLD_ROOT DIR | --confusion GOLD_ROOT | --seeds N GOLD_ROOT | --errors GOLD_ROOT | --explain FILE"
             );
             ExitCode::FAILURE
         }
