@@ -73,6 +73,15 @@ impl Model {
         self.classes
     }
 
+    /// Sets the weight of `class` for feature `f` (tests build models by hand).
+    #[cfg(test)]
+    pub(crate) fn set_weight(&mut self, f: u32, class: usize, w: f32) {
+        let b = self.bucket(f);
+        if let Some(slot) = self.weights.get_mut(b + class) {
+            *slot = w;
+        }
+    }
+
     fn bucket(&self, f: u32) -> usize {
         (f as usize & ((1usize << self.bits) - 1)) * self.classes
     }

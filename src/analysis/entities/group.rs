@@ -142,8 +142,16 @@ pub fn build(
 ) -> Vec<Entity> {
     let (people, mut member) = people_named_in_full(text, toks, &raws);
     let by_surname = Nearest::new(&people, |p| p.core);
-    add_dropped_surnames(text, toks, &by_surname, dropped, &mut raws, &mut member);
     let by_first_name = Nearest::new(&people, |p| p.first);
+    add_dropped_surnames(
+        text,
+        toks,
+        [&by_surname, &by_first_name],
+        dropped,
+        &mut raws,
+        &mut member,
+    );
+    add_dropped_names(text, toks, dropped, &mut raws, &mut member);
     join_lone_names(
         text,
         toks,
@@ -200,24 +208,97 @@ fn people_named_in_full<'a>(
     (people, member)
 }
 
-/// Sentence-initial words the finder dropped become person mentions when they are the surname of
-/// someone named here (joined to that person by [`join_lone_names`]).
+/// Words the finder dropped (sentence-initial, or ordinary words) become person mentions when
+/// they are the surname of someone named here, or, inside a sentence, the first name ("when Frank
+/// sent me" after "Frank Rack"); [`join_lone_names`] joins them to that person.
 fn add_dropped_surnames(
     text: &str,
     toks: &[Token],
-    by_surname: &Nearest,
+    [by_surname, by_first_name]: [&Nearest; 2],
     dropped: &[usize],
     raws: &mut Vec<Raw>,
     member: &mut Vec<Option<usize>>,
 ) {
     for &d in dropped {
         let Some(t) = toks.get(d) else { continue };
-        if by_surname.has(t.text(text)) {
+        let w = t.text(text);
+        if by_surname.has(w) || (!t.sent && !t.upper && by_first_name.has(w)) {
             raws.push(Raw::new(
                 Span::new(t.start, t.end),
                 EntityKind::Person,
                 (d, d + 1),
                 Sure::Strong,
+            ));
+            member.push(None);
+        }
+    }
+}
+
+/// Capitalised ordinary words the finder dropped ("Goldsmith", "Trump", "Frank") are a person's
+/// name when the gazetteer knows the word as a surname or a first name and the article writes it
+/// capitalised inside a sentence at least twice, never in lower case and never after an article
+/// or a determiner ("the Bank"): in English prose only a name keeps its capital there. The word
+/// stays a name for each of its mentions; no person named in full is needed.
+fn add_dropped_names(
+    text: &str,
+    toks: &[Token],
+    dropped: &[usize],
+    raws: &mut Vec<Raw>,
+    member: &mut Vec<Option<usize>>,
+) {
+    use super::{CaseBlind, Set};
+    let g = &*super::names::GAZETTEER;
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
+    // Per dropped word: mid-sentence capitalised uses, and whether a use rules it out.
+    let mut seen: Map<CaseBlind, (u32, bool)> = Map::default();
+    for &d in dropped {
+        let Some(t) = toks.get(d) else { continue };
+        let w = t.text(text);
+        // Not a title ("Major"), nor a word numbered ("Rule 23", "Wild 2").
+        let numbered = toks.get(d + 1).is_some_and(|n| n.digit);
+        if t.upper || g.is_title(w) || !(g.is_surname(w) || g.is_first_name(w)) {
+            continue;
+        }
+        let prev = d.checked_sub(1).map_or("", word);
+        let det = super::names::with_lower(prev, |l| {
+            matches!(
+                l,
+                "the" | "a" | "an" | "this" | "that" | "these" | "those" | "our" | "your"
+            )
+        });
+        let e = seen.entry(CaseBlind(w)).or_insert((0, false));
+        e.0 += u32::from(!t.sent);
+        e.1 |= det || numbered;
+    }
+    // Already a mention (the surname of someone named in full).
+    let single: Set<usize> = raws
+        .iter()
+        .filter(|r| r.toks.1 == r.toks.0 + 1)
+        .map(|r| r.toks.0)
+        .collect();
+    seen.retain(|_, (n, bad)| *n >= 2 && !*bad);
+    if seen.is_empty() {
+        return;
+    }
+    let mut lower: Set<CaseBlind> = Set::default();
+    for t in toks
+        .iter()
+        .filter(|t| t.kind == Kind::Word && !t.cap && !t.upper)
+    {
+        let w = CaseBlind(t.text(text));
+        if seen.contains_key(&w) {
+            lower.insert(w);
+        }
+    }
+    for &d in dropped {
+        let Some(t) = toks.get(d) else { continue };
+        let w = CaseBlind(t.text(text));
+        if seen.contains_key(&w) && !lower.contains(&w) && !single.contains(&d) {
+            raws.push(Raw::new(
+                Span::new(t.start, t.end),
+                EntityKind::Person,
+                (d, d + 1),
+                Sure::Weak,
             ));
             member.push(None);
         }
@@ -559,6 +640,63 @@ fn is_initial(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn people(text: &str) -> Vec<(String, Vec<String>)> {
+        let parsed = crate::article::parse("t.txt", text.as_bytes());
+        let a = &parsed.articles[0];
+        crate::analysis::entities::extract_with(
+            a,
+            None,
+            crate::analysis::entities::Policy::default(),
+        )
+        .into_iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .map(|e| {
+            let m = e
+                .mentions
+                .iter()
+                .map(|s| s.slice(&a.text).to_string())
+                .collect();
+            (e.name.to_string(), m)
+        })
+        .collect()
+    }
+
+    #[test]
+    fn ordinary_words_kept_capitalised_in_mid_sentence_are_names() {
+        let text = "A ruling\n\nThe court agreed and Goldsmith did not object. The photographs \
+                    by Goldsmith were taken in 1981. Later the court sided with Goldsmith again.\n";
+        let p = people(text);
+        assert!(
+            p.iter().any(|(n, m)| n == "Goldsmith" && m.len() == 3),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn a_first_name_that_is_an_ordinary_word_names_the_person_inside_a_sentence() {
+        let p = people(
+            "Ice\n\nFrank Rack got in touch after the trip. The tools that Frank uses are \
+             new.\n",
+        );
+        assert!(
+            p.iter().any(|(n, m)| n == "Frank Rack" && m.len() == 2),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn ordinary_words_also_written_in_lower_case_or_numbered_stay_words() {
+        for text in [
+            "A ruling\n\nThe court agreed and Goldsmith did not object. The photographs \
+             by Goldsmith were taken by a goldsmith.\n",
+            "A ruling\n\nThe court applied Rule 23 and then Rule 24 to the class.\n",
+            "A ruling\n\nThe Bank said so and then the Bank agreed.\n",
+        ] {
+            let p = people(text);
+            assert!(p.is_empty(), "{text:?}: {p:?}");
+        }
+    }
 
     #[test]
     fn cores() {

@@ -444,9 +444,12 @@ impl Default for Policy {
             none_bias_multi: -3.0,
             vote: true,
             // Measured by cross-validation (examples/train_model.rs --cv): the model does best
-            // on what the rules called people and organizations, and the rules on places.
+            // on what the rules called people and organizations, and the rules on places. It
+            // may make a place only of what the rules called a person (a town that is also a
+            // surname): issue 12, CV over 4 seeds, place F1 on the held documents 0.770 ->
+            // 0.772, person 0.767 -> 0.768.
             overrule: [true, true, false],
-            allow: [true, true, true, false],
+            allow: [true, true, true, true],
         }
     }
 }
@@ -576,7 +579,11 @@ pub(crate) fn relabel(c: &Context, raws: &mut Vec<Raw>, model: &Model, policy: P
             || r.kind == EntityKind::Organization && org_heads.contains(&CaseBlind(name))
             || (r.kind == EntityKind::Person
                 && r.toks.1 > r.toks.0 + 1
-                && g.is_first_name(word_at(c, r.toks.0)));
+                && g.is_first_name(word_at(c, r.toks.0))
+                // "Winter Paralympics": a first name that is also an ordinary word protects
+                // only before a surname.
+                && (!g.is_common_word(word_at(c, r.toks.0))
+                    || g.is_surname(word_at(c, r.toks.1 - 1))));
         let multi = if r.toks.1 > r.toks.0 + 1 {
             policy.none_bias_multi
         } else {
@@ -592,6 +599,7 @@ pub(crate) fn relabel(c: &Context, raws: &mut Vec<Raw>, model: &Model, policy: P
             && !(kind_best == 1
                 && (holds || org_heads.contains(&CaseBlind(name)) || g.place(name).is_some()))
             && policy.allow.get(kind_best).copied().unwrap_or(false)
+            && (kind_best != 3 || rule == 1)
             && score(kind_best) - score(rule) > policy.margin + extra
         {
             kind_best
@@ -708,6 +716,67 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// The model may say "place" for what the rules called a person, not for what they called
+    /// an organization.
+    #[test]
+    fn the_model_makes_places_only_of_people() {
+        let mut m = Model::zero(CLASSES, BITS);
+        m.set_weight(feature(BIAS, ""), 3, 100.0);
+        let text = "Rain\n\nAna Duarte met the Lumière Group in town. Ana Duarte said the \
+                    Lumière Group would stay.\n";
+        let parsed = crate::article::parse("t.txt", text.as_bytes());
+        let a = &parsed.articles[0];
+        let kinds: Vec<(String, EntityKind)> =
+            crate::analysis::entities::extract_with(a, None, Policy::default())
+                .into_iter()
+                .map(|e| (e.name.to_string(), e.kind))
+                .collect();
+        assert!(kinds.contains(&("Ana Duarte".into(), EntityKind::Person)));
+        assert!(kinds.contains(&("Lumière Group".into(), EntityKind::Organization)));
+        let kinds: Vec<(String, EntityKind)> =
+            crate::analysis::entities::extract_with(a, Some(&m), Policy::default())
+                .into_iter()
+                .map(|e| (e.name.to_string(), e.kind))
+                .collect();
+        assert!(
+            kinds.contains(&("Ana Duarte".into(), EntityKind::Place)),
+            "{kinds:?}"
+        );
+        assert!(
+            kinds.contains(&("Lumière Group".into(), EntityKind::Organization)),
+            "{kinds:?}"
+        );
+    }
+
+    /// A model that says "none" drops a person the rules read from an ordinary word that is
+    /// also a first name ("Winter Paralympics"), not one named by a first name that is only a
+    /// name, nor one ending in a surname.
+    #[test]
+    fn ordinary_first_names_protect_only_before_a_surname() {
+        let mut m = Model::zero(CLASSES, BITS);
+        m.set_weight(feature(BIAS, ""), 0, 100.0);
+        let text = "Rain\n\nMark Qwertyuk said it rained. Anna Qwertyuk agreed, and Mark \
+                    Thompson left.\n";
+        let parsed = crate::article::parse("t.txt", text.as_bytes());
+        let a = &parsed.articles[0];
+        let people = |w: Option<&Model>| -> Vec<String> {
+            crate::analysis::entities::extract_with(a, w, Policy::default())
+                .into_iter()
+                .filter(|e| e.kind == EntityKind::Person)
+                .map(|e| e.name.to_string())
+                .collect()
+        };
+        let rules = people(None);
+        for n in ["Mark Qwertyuk", "Anna Qwertyuk", "Mark Thompson"] {
+            assert!(rules.contains(&n.to_string()), "{n}: {rules:?}");
+        }
+        let kept = people(Some(&m));
+        assert!(!kept.contains(&"Mark Qwertyuk".to_string()), "{kept:?}");
+        for n in ["Anna Qwertyuk", "Mark Thompson"] {
+            assert!(kept.contains(&n.to_string()), "{n}: {kept:?}");
         }
     }
 

@@ -29,6 +29,8 @@ pub(super) const PASSES: &[(&str, Pass)] = &[
         title_case_names(s.text, s.toks, s.title_case, r)
     }),
     ("city, region", |s, r| city_region(s.text, s.toks, r)),
+    ("authors cited", |s, r| cited_authors(s.text, s.toks, r)),
+    ("people greeted", |s, r| greeted(s.text, s.toks, r)),
     ("one kind per name", |s, r| unify_kinds(s.text, r)),
     ("sports teams named by country", |s, r| {
         sports_teams(s.text, s.toks, r)
@@ -71,11 +73,24 @@ fn name_key(s: &str) -> String {
 }
 
 /// Drops every mention of a name taken elsewhere in the article for the title of a work or a
-/// prize, unless the gazetteer knows it as a place.
+/// prize, unless the gazetteer knows it as a place, or the mention, outside the quotation, names
+/// a person by first name and surname: a pseudonym in quotes ("the pseudonym "Jenna Ray""), a
+/// nickname, are still the person's name, and the works titled with a person's full name are
+/// fewer than the people named in quotes once.
 fn drop_titles(text: &str, toks: &[Token], titles: &[(usize, usize)], raws: &mut Vec<Raw>) {
     if titles.is_empty() {
         return;
     }
+    let g = &*names::GAZETTEER;
+    let full_name = |r: &Raw| {
+        let (s, e) = r.toks;
+        r.kind == EntityKind::Person
+            && e - s >= 2
+            && (s..e).all(|i| toks.get(i).is_some_and(|t| t.kind == Kind::Word && t.cap))
+            && toks
+                .get(s)
+                .is_some_and(|t| g.is_first_name(t.text(text)) && !g.is_common_word(t.text(text)))
+    };
     let keys: Set<String> = titles
         .iter()
         .filter_map(|&(s, e)| {
@@ -84,7 +99,9 @@ fn drop_titles(text: &str, toks: &[Token], titles: &[(usize, usize)], raws: &mut
             Some(name_key(text.get(a..b)?))
         })
         .collect();
-    raws.retain(|r| r.canonical.is_some() || !keys.contains(&name_key(r.span.slice(text))));
+    raws.retain(|r| {
+        r.canonical.is_some() || full_name(r) || !keys.contains(&name_key(r.span.slice(text)))
+    });
 }
 
 /// In title-case blocks (headlines, some deks and captions) every word is capitalised, so a
@@ -248,6 +265,108 @@ fn city_region(text: &str, toks: &[Token], raws: &mut [Raw]) {
             b.kind = EntityKind::Place;
             b.sure = Sure::Weak;
         }
+    }
+}
+
+/// A year of publication as written in a citation: four digits from 1500 to 2099, a letter
+/// after them allowed ("1964", "2011a").
+fn is_year(w: &str) -> bool {
+    let b = w.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    digits == 4
+        && b.len() <= 5
+        && b.get(4).is_none_or(u8::is_ascii_lowercase)
+        && matches!(b.first(), Some(b'1'..=b'2'))
+        && w.get(..4)
+            .and_then(|y| y.parse::<u16>().ok())
+            .is_some_and(|y| (1500..2100).contains(&y))
+}
+
+/// Authors cited by name and year are people: "Quilis (1964)", "(Okafor, 2005)", "Carrano et
+/// al.", and the first of "Petrov and Lindqvist (1990)", in a text that cites so at least three
+/// times, when the name holds no ordinary word. A name the rules know as a place or an
+/// organization for sure (a gazetteer name, a cue word) keeps its kind: institutions publish
+/// too.
+fn cited_authors(text: &str, toks: &[Token], raws: &mut [Raw]) {
+    let g = &*names::GAZETTEER;
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
+    let punct = |i: usize, c: char| toks.get(i).is_some_and(|t| t.is_punct(c));
+    // The year closes the reference: "(1964)", "(1964: 12)", "(Moretti, 2005; …)"; not a span
+    // of years ("Basel (1725–1733)", a life or a stay).
+    let closed = |i: usize| [')', ',', ';', ':'].iter().any(|&c| punct(i, c));
+    let cited = |r: &Raw| {
+        let (s, e) = r.toks;
+        let year_in_parens = punct(e, '(') && is_year(word(e + 1)) && closed(e + 2);
+        let in_parens = s > 0
+            && (punct(s - 1, '(') || punct(s - 1, ';'))
+            && punct(e, ',')
+            && is_year(word(e + 1))
+            && closed(e + 2);
+        let et_al = word(e) == "et" && word(e + 1).starts_with("al");
+        year_in_parens || in_parens || et_al
+    };
+    // Citations are a style of the whole text (a paper cites many): one "Name (1738)" in a
+    // biography is more often a work and its year.
+    if raws.iter().filter(|r| cited(r)).take(3).count() < 3 {
+        return;
+    }
+    let mut next_cited = false;
+    for i in (0..raws.len()).rev() {
+        let Some(r) = raws.get(i) else { continue };
+        let joined = next_cited
+            && raws
+                .get(i + 1)
+                .is_some_and(|n| n.toks.0 == r.toks.1 + 1 && matches!(word(r.toks.1), "and" | "&"));
+        // Surnames, not titles of films or books ("Match Point (2005)"): no ordinary word.
+        let surnames = (r.toks.0..r.toks.1).all(|k| {
+            let w = word(k);
+            !g.is_common_word(w) || (r.toks.1 == r.toks.0 + 1 && g.is_surname(w))
+        });
+        let is_cited = (cited(r) || joined) && surnames;
+        next_cited = is_cited;
+        let Some(r) = raws.get_mut(i) else { continue };
+        let sure_other = r.kind != EntityKind::Person && r.sure == Sure::Strong;
+        if is_cited && !sure_other && r.canonical.is_none() {
+            r.kind = EntityKind::Person;
+            r.sure = Sure::Strong;
+        }
+    }
+}
+
+/// Words that greet or address someone before a name ("Hey Frank", "Dear Anna").
+const GREETINGS: &[&str] = &[
+    "Hey",
+    "Hi",
+    "Hello",
+    "Dear",
+    "Thanks",
+    "Goodbye",
+    "Bye",
+    "Congratulations",
+    "Sorry",
+];
+
+/// "Hey Frank", "Thanks John": a greeting read together with the name after it. The name is
+/// the person greeted, when it starts with a first name.
+fn greeted(text: &str, toks: &[Token], raws: &mut [Raw]) {
+    let g = &*names::GAZETTEER;
+    for r in raws.iter_mut() {
+        let (s, e) = r.toks;
+        let first = toks.get(s).map_or("", |t| t.text(text));
+        if e - s < 2 || !GREETINGS.contains(&first) {
+            continue;
+        }
+        let (Some(a), Some(b)) = (toks.get(s + 1), toks.get(e - 1)) else {
+            continue;
+        };
+        if a.kind != Kind::Word || !g.is_first_name(a.text(text)) {
+            continue;
+        }
+        r.toks = (s + 1, e);
+        r.span = Span::new(a.start, b.end);
+        r.kind = EntityKind::Person;
+        r.sure = Sure::Strong;
+        r.canonical = None;
     }
 }
 
@@ -454,5 +573,99 @@ fn nested_names(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
     if !inner.is_empty() {
         raws.append(&mut inner);
         raws.sort_by_key(|r| (r.span.start, std::cmp::Reverse(r.span.end)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rules' entities of a text (no model): kind and the text of each mention.
+    fn entities(text: &str) -> Vec<(EntityKind, String, usize)> {
+        let parsed = crate::article::parse("t.txt", text.as_bytes());
+        let a = &parsed.articles[0];
+        crate::analysis::entities::extract_with(
+            a,
+            None,
+            crate::analysis::entities::Policy::default(),
+        )
+        .into_iter()
+        .map(|e| (e.kind, e.name.to_string(), e.mentions.len()))
+        .collect()
+    }
+
+    fn has(es: &[(EntityKind, String, usize)], kind: EntityKind, name: &str) -> bool {
+        es.iter().any(|(k, n, _)| *k == kind && n == name)
+    }
+
+    #[test]
+    fn years_of_citations() {
+        assert!(is_year("1964") && is_year("2011a") && is_year("1500"));
+        assert!(!is_year("964") && !is_year("3000") && !is_year("19645") && !is_year("1964-"));
+    }
+
+    #[test]
+    fn authors_cited_with_a_year_are_people() {
+        let text = "Verse and line\n\nThe cut was first studied, as Quilis (1964) showed, and \
+                    both Petrov and Lindqvist (1990) agreed, as the review notes (Okafor, \
+                    2005). Others followed Carrano et al. in reading it.\n";
+        let es = entities(text);
+        for name in ["Quilis", "Petrov", "Lindqvist", "Okafor", "Carrano"] {
+            assert!(has(&es, EntityKind::Person, name), "{name}: {es:?}");
+        }
+        // Once in a text is not yet a style of citing.
+        let es = entities("Verse\n\nThe cut was studied, as Okafor (1964) showed.\n");
+        assert!(!has(&es, EntityKind::Person, "Okafor"), "{es:?}");
+    }
+
+    #[test]
+    fn films_with_their_year_are_not_authors() {
+        let text = "An actor\n\nShe starred in Match Point (2005) and in Chasing Liberty \
+                    (2004) before Okafor (1990) wrote of her.\n";
+        let es = entities(text);
+        assert!(has(&es, EntityKind::Person, "Okafor"), "{es:?}");
+        for film in ["Match Point", "Chasing Liberty"] {
+            assert!(!has(&es, EntityKind::Person, film), "{film}: {es:?}");
+        }
+    }
+
+    #[test]
+    fn a_span_of_years_is_not_a_citation() {
+        let text = "A life\n\nHe taught in Okafor (1725–1733), in Petrov (1733–1750) and in \
+                    Lindqvist (1750–1760).\n";
+        let es = entities(text);
+        for name in ["Okafor", "Petrov", "Lindqvist"] {
+            assert!(!has(&es, EntityKind::Person, name), "{name}: {es:?}");
+        }
+    }
+
+    #[test]
+    fn institutions_cited_keep_their_kind() {
+        let text = "Rain\n\nRainfall fell, as the World Health Organization (2020) and the \
+                    review (Paris, 2019) say.\n";
+        let es = entities(text);
+        assert!(
+            has(&es, EntityKind::Organization, "World Health Organization"),
+            "{es:?}"
+        );
+        assert!(!has(&es, EntityKind::Person, "Paris"), "{es:?}");
+    }
+
+    #[test]
+    fn a_greeting_is_not_part_of_the_name() {
+        let text = "A poet\n\nPeople say, 'Hey Frank, my name is John,' and I say, 'Hey John, \
+                    nice to meet you.'\n";
+        let es = entities(text);
+        assert!(has(&es, EntityKind::Person, "Frank"), "{es:?}");
+        assert!(has(&es, EntityKind::Person, "John"), "{es:?}");
+        assert!(!es.iter().any(|(_, n, _)| n.starts_with("Hey")), "{es:?}");
+    }
+
+    #[test]
+    fn a_person_named_in_full_outside_quotes_is_kept_when_quoted_elsewhere() {
+        let text = "A star\n\nKelly Anne Smith, under her pseudonym Kelly Marbles, makes videos. \
+                    The pseudonym \"Kelly Marbles\" comes from her dog.\n";
+        let es = entities(text);
+        assert!(has(&es, EntityKind::Person, "Kelly Marbles"), "{es:?}");
     }
 }
