@@ -132,6 +132,9 @@ pub struct Lexeme {
     pub kind: LexKind,
     /// A line break (`\n`) lies between this token and the one before.
     pub newline_before: bool,
+    /// A word of ASCII letters and digits only (as most are), so a stage need not read its
+    /// characters one by one to know what they are.
+    pub plain: bool,
 }
 
 /// White space to the tokeniser among the ASCII characters: the space and `\t` to `\r`
@@ -192,25 +195,26 @@ fn punct(block: &str, i: usize, c: char) -> (usize, LexKind) {
 /// the end of a clitic after it. The run of ASCII letters and digits is read here, and `R` is
 /// asked only when the byte after it may go on the word.
 #[inline(always)]
-fn word<R: WordRules>(block: &str, i: usize, c: char) -> (usize, Option<usize>) {
+fn word<R: WordRules>(block: &str, i: usize, c: char) -> (usize, Option<usize>, bool) {
     let bytes = block.as_bytes();
     let from = ascii_run_end(bytes, i + c.len_utf8());
-    match bytes.get(from) {
+    let (end, clitic) = match bytes.get(from) {
         Some(&b) if !R::ends_word(b) => R::scan_word(block, i, from),
         _ => (from, None),
-    }
+    };
+    (end, clitic, end == from && c.is_ascii_alphanumeric())
 }
 
 /// The token of `R` starting at byte `i` with `c`: its end, where the next one is looked
-/// for (after a clitic), and what it is.
+/// for (after a clitic), what it is, and whether it is a plain word.
 #[inline(always)]
-fn token<R: WordRules>(block: &str, i: usize, c: char) -> (usize, usize, LexKind) {
+fn token<R: WordRules>(block: &str, i: usize, c: char) -> (usize, usize, LexKind, bool) {
     if R::starts_word(c) {
-        let (end, clitic) = word::<R>(block, i, c);
-        (end, clitic.unwrap_or(end), LexKind::Word(clitic))
+        let (end, clitic, plain) = word::<R>(block, i, c);
+        (end, clitic.unwrap_or(end), LexKind::Word(clitic), plain)
     } else {
         let (end, kind) = punct(block, i, c);
-        (end, end, kind)
+        (end, end, kind, false)
     }
 }
 
@@ -223,12 +227,13 @@ fn step<R: WordRules>(block: &str, i: usize, emit: &mut impl FnMut(Lexeme)) -> u
     let Some((start, c)) = next_start(block, i, &mut newline) else {
         return block.len();
     };
-    let (end, next, kind) = token::<R>(block, start, c);
+    let (end, next, kind, plain) = token::<R>(block, start, c);
     emit(Lexeme {
         start,
         end,
         kind,
         newline_before: newline,
+        plain,
     });
     next.max(start + c.len_utf8())
 }
@@ -264,11 +269,12 @@ pub fn lex_pair<A: WordRules, B: WordRules>(
     let mut newline = false;
     while let Some((start, c)) = next_start(block, i, &mut newline) {
         let newline_before = std::mem::take(&mut newline);
-        let lexeme = |end, kind| Lexeme {
+        let lexeme = |end, kind, plain| Lexeme {
             start,
             end,
             kind,
             newline_before,
+            plain,
         };
         let step_on = start + c.len_utf8();
         let (word_a, word_b) = (A::starts_word(c), B::starts_word(c));
@@ -290,29 +296,30 @@ pub fn lex_pair<A: WordRules, B: WordRules>(
                 _ => ((from, None), (from, None)),
             };
             let next = |(end, clitic): (usize, Option<usize>)| clitic.unwrap_or(end).max(step_on);
+            let plain = |(end, _): (usize, Option<usize>)| end == from && c.is_ascii_alphanumeric();
             if wa == wb {
-                let l = lexeme(wa.0, LexKind::Word(wa.1));
+                let l = lexeme(wa.0, LexKind::Word(wa.1), plain(wa));
                 a(l);
                 b(l);
                 i = next(wa);
                 continue;
             }
-            a(lexeme(wa.0, LexKind::Word(wa.1)));
-            b(lexeme(wb.0, LexKind::Word(wb.1)));
+            a(lexeme(wa.0, LexKind::Word(wa.1), plain(wa)));
+            b(lexeme(wb.0, LexKind::Word(wb.1), plain(wb)));
             (next(wa), next(wb))
         } else if !word_a && !word_b {
             let (end, kind) = punct(block, start, c);
-            let l = lexeme(end, kind);
+            let l = lexeme(end, kind, false);
             a(l);
             b(l);
             i = end.max(step_on);
             continue;
         } else {
             // A word to one, punctuation to the other ("#tag").
-            let (end_a, next_a, kind_a) = token::<A>(block, start, c);
-            let (end_b, next_b, kind_b) = token::<B>(block, start, c);
-            a(lexeme(end_a, kind_a));
-            b(lexeme(end_b, kind_b));
+            let (end_a, next_a, kind_a, plain_a) = token::<A>(block, start, c);
+            let (end_b, next_b, kind_b, plain_b) = token::<B>(block, start, c);
+            a(lexeme(end_a, kind_a, plain_a));
+            b(lexeme(end_b, kind_b, plain_b));
             (next_a.max(step_on), next_b.max(step_on))
         };
         // Apart: the one behind reads on until both stand at the same place.

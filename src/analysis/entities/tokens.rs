@@ -153,25 +153,11 @@ impl<'a> Names<'a> {
         match l.kind {
             LexKind::Word(clitic) => {
                 let word = self.block.get(l.start..l.end).unwrap_or("");
-                let first = word.chars().next().unwrap_or(' ');
-                let (mut letters, mut lower, mut digit, mut hyphen) = (0usize, false, false, false);
-                if word.is_ascii() {
-                    for b in word.bytes() {
-                        letters += usize::from(b.is_ascii_alphabetic());
-                        lower |= b.is_ascii_lowercase();
-                        digit |= b.is_ascii_digit();
-                        hyphen |= b == b'-';
-                    }
+                let (cap, upper, digit) = if l.plain {
+                    plain_facts(word.as_bytes())
                 } else {
-                    for c in word.chars() {
-                        letters += usize::from(c.is_alphabetic());
-                        lower |= c.is_lowercase();
-                        digit |= c.is_ascii_digit();
-                        hyphen |= c == '-';
-                    }
-                }
-                let upper = letters >= 2 && !lower;
-                let cap = first.is_uppercase() || (hyphen && prefixed_name(word));
+                    facts(word)
+                };
                 self.out.push(Token {
                     start: start + l.start,
                     end: start + l.end,
@@ -221,6 +207,46 @@ impl<'a> Names<'a> {
             }
         }
     }
+}
+
+/// Capitalised, all capitals (two letters or more) and with a digit, of a word of ASCII
+/// letters and digits only: a letter is `0x41..` and a lower-case one `0x61..`, a digit
+/// `..0x3a`, so three comparisons a byte and no branch.
+#[inline(always)]
+fn plain_facts(word: &[u8]) -> (bool, bool, bool) {
+    let (mut letters, mut lower, mut digit) = (0usize, false, false);
+    for &b in word {
+        letters += usize::from(b > b'9');
+        lower |= b >= b'a';
+        digit |= b <= b'9';
+    }
+    let cap = word.first().is_some_and(u8::is_ascii_uppercase);
+    (cap, letters >= 2 && !lower, digit)
+}
+
+/// Capitalised (or a name particle like "al-" before a capital), all capitals (two letters or
+/// more) and with a digit, of any word.
+fn facts(word: &str) -> (bool, bool, bool) {
+    let first = word.chars().next().unwrap_or(' ');
+    let (mut letters, mut lower, mut digit, mut hyphen) = (0usize, false, false, false);
+    if word.is_ascii() {
+        for b in word.bytes() {
+            letters += usize::from(b.is_ascii_alphabetic());
+            lower |= b.is_ascii_lowercase();
+            digit |= b.is_ascii_digit();
+            hyphen |= b == b'-';
+        }
+    } else {
+        for c in word.chars() {
+            letters += usize::from(c.is_alphabetic());
+            lower |= c.is_lowercase();
+            digit |= c.is_ascii_digit();
+            hyphen |= c == '-';
+        }
+    }
+    let upper = letters >= 2 && !lower;
+    let cap = first.is_uppercase() || (hyphen && prefixed_name(word));
+    (cap, upper, digit)
 }
 
 fn prev_is_space(bytes: &[u8], i: usize) -> bool {
@@ -429,6 +455,24 @@ mod tests {
         assert_eq!(
             words("\"'Hi,'\" he"),
             ["[\"]", "[']", "Hi", "[,]", "[']", "[\"]", "he"]
+        );
+    }
+
+    #[test]
+    fn a_plain_word_has_the_facts_of_any_word() {
+        for w in [
+            "a", "A", "Ab", "AB", "ab", "NATO", "G20", "2016", "x9Y", "Z", "Obama", "iPhone",
+        ] {
+            assert_eq!(plain_facts(w.as_bytes()), facts(w), "{w}");
+        }
+        let plain = |s: &str| {
+            let mut out = Vec::new();
+            crate::analysis::text::lex::<NameWords>(s, |l| out.push(l.plain));
+            out
+        };
+        assert_eq!(
+            plain("Obama's G20 U.S. Zürich 3.5"),
+            [true, true, false, false, true, false, true]
         );
     }
 }
