@@ -11,23 +11,31 @@
 //! lie in it, which are the tokens the unit lexed alone gives when it starts at its block's
 //! start or after white space and ends at its block's end or before white space: no token
 //! holds white space, and no rule looks past it (see `analysis::text`). Articles whose units do
-//! not lie so (no parser makes them), and articles longer than a window of either stage, are
-//! read by each stage on its own, in its own windows, as before.
+//! not lie so (no parser makes them), and articles longer than [`SHARED_MAX`], are read by each
+//! stage on its own, in its own windows, as before.
 
 use super::entities::{self, tokens::NameWords};
 use super::quotes::{self, Speech, SpeechWords, Tok, Unit};
 use super::text::{lex, lex_pair};
 use crate::article::{Article, BlockKind, Span};
 
-/// Both stages' tokens of `article` from one pass, when both read it in one window and its
-/// units lie in the entity finder's blocks as the module says; `None` otherwise.
+/// Bytes of text (in the entity finder's blocks) up to which an article is lexed once for both
+/// stages. Both stages' tokens then live at once (the quote finder's while the entity finder
+/// runs), up to some 80 bytes a token: at this size text dense in one-letter quotations peaks
+/// at 5.6 MB, within the bound of `tests/memory.rs`, where a window of 128 KiB would come near
+/// it (10.4 MB for 120 kB, against 7.3 MB read stage by stage). It is less than either stage's
+/// window, so both read such an article whole; news stories are far shorter (2 to 20 kB).
+pub(crate) const SHARED_MAX: usize = 64 * 1024;
+
+/// Both stages' tokens of `article` from one pass, when it is no longer than [`SHARED_MAX`] and
+/// its units lie in the entity finder's blocks as the module says; `None` otherwise.
 pub(crate) fn lex_once(article: &Article) -> Option<(entities::Tokens, Vec<Unit>, Vec<Tok>)> {
     let text = article.text.as_str();
     let blocks = entities::read_blocks(article);
     let units = quotes::units(article);
     let bytes = |spans: &mut dyn Iterator<Item = Span>| spans.map(|s| s.len()).sum::<usize>();
-    if bytes(&mut blocks.iter().map(|b| b.0)) > entities::WINDOW
-        || bytes(&mut units.iter().map(|u| u.span)) > quotes::WINDOW
+    if bytes(&mut blocks.iter().map(|b| b.0)) > SHARED_MAX
+        || bytes(&mut units.iter().map(|u| u.span)) > SHARED_MAX
     {
         return None;
     }
@@ -289,8 +297,8 @@ mod tests {
     }
 
     #[test]
-    fn an_article_longer_than_a_window_is_read_by_each_stage_on_its_own() {
-        let text = "Barack Obama said: \"We will.\" ".repeat(quotes::WINDOW / 30 + 1);
+    fn a_long_article_is_read_by_each_stage_on_its_own() {
+        let text = "Barack Obama said: \"We will.\" ".repeat(SHARED_MAX / 30 + 1);
         let long = article(
             text.clone(),
             vec![Block::new(BlockKind::Paragraph, 0, text.len())],

@@ -30,7 +30,7 @@ pub(crate) use text::{Speech, SpeechWords, Tok, Unit, token_capacity, units};
 /// a sentence opening the next window is not attributed from the one before. Speakers are
 /// linked to the whole article's entities, and pronouns to the mentions before them in any
 /// window. News stories are far shorter than a window and are read whole.
-pub(crate) const WINDOW: usize = 128 * 1024;
+const WINDOW: usize = 128 * 1024;
 
 /// Quotations kept per article: 64, plus one per this many bytes of its text. A quotation record
 /// is 64 bytes, so the kept ones cost at most twice the text (one per 16 bytes cost four times,
