@@ -211,17 +211,18 @@ impl<'a> Names<'a> {
 
 /// Capitalised, all capitals (two letters or more) and with a digit, of a word of ASCII
 /// letters and digits only: a letter is `0x41..` and a lower-case one `0x61..`, a digit
-/// `..0x3a`, so three comparisons a byte and no branch.
+/// `..0x3a`, so the word's least and greatest bytes and its count of letters tell, without a
+/// branch.
 #[inline(always)]
 fn plain_facts(word: &[u8]) -> (bool, bool, bool) {
-    let (mut letters, mut lower, mut digit) = (0usize, false, false);
+    let (mut letters, mut least, mut most) = (0usize, u8::MAX, 0u8);
     for &b in word {
         letters += usize::from(b > b'9');
-        lower |= b >= b'a';
-        digit |= b <= b'9';
+        least = least.min(b);
+        most = most.max(b);
     }
     let cap = word.first().is_some_and(u8::is_ascii_uppercase);
-    (cap, letters >= 2 && !lower, digit)
+    (cap, letters >= 2 && most < b'a', least <= b'9')
 }
 
 /// Capitalised (or a name particle like "al-" before a capital), all capitals (two letters or
