@@ -84,7 +84,7 @@ pub fn extract(article: &Article) -> Vec<Entity> {
 }
 
 /// [`extract`] for an article whose blocks (see [`read_blocks`]) are one window, with their
-/// tokens already made, as `analysis::tokens` makes them for both stages at once.
+/// tokens already made, as `analysis::lexed` makes them for both stages at once.
 pub(crate) fn extract_lexed(article: &Article, tokens: Tokens) -> Vec<Entity> {
     run_tokens(
         &article.text,

@@ -87,7 +87,8 @@ impl Analysis {
 }
 
 /// Runs the whole analysis on one article: both stages' tokens from one pass over its text
-/// (see `lexed`) when it is no longer than a window, else each stage reading it on its own.
+/// (see `lexed`) when it is no longer than `lexed::SHARED_MAX` (64 KiB), else each stage
+/// reading it on its own, in its own windows.
 pub fn analyze(article: &Article) -> Analysis {
     let (mut entities, mut quotes) = match lexed::lex_once(article) {
         Some((names, units, toks)) => {

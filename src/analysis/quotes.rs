@@ -1,9 +1,10 @@
 //! Finds quotations (direct, partial, scare, reported) and attributes them to speakers.
 //!
-//! The pipeline: `text` tokenises the article and splits sentences; `marks` pairs quotation
-//! marks into quotations; `classify` tells speech from terms; `attribution` finds the speaker
-//! phrase; `reported` finds indirect speech framed by a speech verb; `resolve` links speakers
-//! to the article's entities (names and pronouns). Everything is linear in the text length.
+//! The pipeline: `text` tokenises the article (or takes the tokens `analysis::lexed` made for
+//! both stages at once) and splits sentences; `marks` pairs quotation marks into quotations;
+//! `classify` tells speech from terms; `attribution` finds the speaker phrase; `reported` finds
+//! indirect speech framed by a speech verb; `resolve` links speakers to the article's entities
+//! (names and pronouns). Everything is linear in the text length.
 //!
 //! Choices worth knowing: a quotation over several paragraphs is one quote; a quotation nested in
 //! another is listed only when it is a term (as scare), nested speech stays part of the outer
@@ -78,7 +79,7 @@ pub fn extract(article: &Article, entities: &[Entity]) -> Vec<Quote> {
 }
 
 /// [`extract`] for an article whose units (see [`units`]) are one window, with their tokens
-/// already made (each with its unit's index, in text order), as `analysis::tokens` makes them
+/// already made (each with its unit's index, in text order), as `analysis::lexed` makes them
 /// for both stages at once.
 pub(crate) fn extract_lexed(
     article: &Article,
