@@ -13,7 +13,7 @@ mod model;
 mod passes;
 mod roles;
 mod title_case;
-mod tokens;
+pub(crate) mod tokens;
 
 /// The lexicon, under the name the entity finder has always used for it.
 pub(crate) use super::lexicon as names;
@@ -83,20 +83,39 @@ pub fn extract(article: &Article) -> Vec<Entity> {
     extract_with(article, model::current(), Policy::default())
 }
 
+/// [`extract`] for an article whose blocks (see [`read_blocks`]) are one window, with their
+/// tokens already made, as `analysis::lexed` makes them for both stages at once.
+pub(crate) fn extract_lexed(article: &Article, tokens: Tokens) -> Vec<Entity> {
+    run_tokens(
+        &article.text,
+        tokens,
+        &mut learned(model::current(), Policy::default()),
+    )
+}
+
 /// [`extract`] with the given weights (`None`: the rules alone), for cross-validation.
 pub fn extract_with(
     article: &Article,
     weights: Option<&crate::analysis::learn::Model>,
     policy: Policy,
 ) -> Vec<Entity> {
-    run(article, &mut |c, raws| {
+    run(article, &mut learned(weights, policy))
+}
+
+/// What runs on the rules' mentions before grouping: the model's relabelling with `weights`,
+/// then the known names.
+fn learned(
+    weights: Option<&crate::analysis::learn::Model>,
+    policy: Policy,
+) -> impl FnMut(&model::Context, &mut Vec<Raw>) + '_ {
+    move |c, raws| {
         if let Some(m) = weights {
             model::relabel(c, raws, m, policy);
         }
         known::apply(c.text, raws);
         known::add_missing(c.text, c.toks, raws);
         model::fix_overlaps(raws);
-    })
+    }
 }
 
 /// The rules' candidate mentions of `article` with the model's features, for training.
@@ -119,8 +138,9 @@ pub fn candidates(article: &Article) -> Vec<Candidate> {
 /// read in two parts. News stories are far shorter than a window and are read whole.
 pub(crate) const WINDOW: usize = 256 * 1024;
 
-/// The extractor, with `learned` run on the rules' mentions before grouping.
-fn run(article: &Article, learned: &mut dyn FnMut(&model::Context, &mut Vec<Raw>)) -> Vec<Entity> {
+/// The blocks the entity finder reads, in text order: every block of the article (the whole
+/// text as one paragraph when it has none), an overlapping one from where the one before ended.
+pub(crate) fn read_blocks(article: &Article) -> Vec<(Span, BlockKind)> {
     let text = article.text.as_str();
     let mut blocks: Vec<(Span, BlockKind)> =
         article.blocks.iter().map(|b| (b.span, b.kind)).collect();
@@ -139,6 +159,13 @@ fn run(article: &Article, learned: &mut dyn FnMut(&model::Context, &mut Vec<Raw>
         read.push((Span::new(start, span.end), kind));
         last_end = span.end;
     }
+    read
+}
+
+/// The extractor, with `learned` run on the rules' mentions before grouping.
+fn run(article: &Article, learned: &mut dyn FnMut(&model::Context, &mut Vec<Raw>)) -> Vec<Entity> {
+    let text = article.text.as_str();
+    let read = read_blocks(article);
     let mut windows = super::text::windows(text, read, WINDOW, |b| b.0, |b, span| (span, b.1));
     if windows.len() <= 1 {
         return run_window(text, &windows.pop().unwrap_or_default(), learned);
@@ -156,26 +183,63 @@ fn run_window(
     blocks: &[(Span, BlockKind)],
     learned: &mut dyn FnMut(&model::Context, &mut Vec<Raw>),
 ) -> Vec<Entity> {
-    let bytes: usize = blocks.iter().map(|(s, _)| s.len()).sum();
-    let mut toks: Vec<Token> = Vec::with_capacity(bytes / 5 + 16);
-    let mut title_case: Vec<bool> = Vec::with_capacity(bytes / 5 + 16);
-    let mut block_of: Vec<BlockKind> = Vec::with_capacity(bytes / 5 + 16);
-    for (span, kind) in blocks {
-        let first = toks.len();
-        tokens::tokenize(text, span.start, span.end, &mut toks);
+    let mut tokens = Tokens::for_blocks(blocks);
+    for &(span, kind) in blocks {
+        tokens.block(text, span, kind, |block, names| {
+            super::text::lex::<tokens::NameWords>(block, |l| names.push(l))
+        });
+    }
+    run_tokens(text, tokens, learned)
+}
+
+/// The entity finder's tokens of a window's blocks, each block's followed by a boundary token,
+/// with the facts kept per token: whether its block is title-case, and its block's kind.
+pub(crate) struct Tokens {
+    toks: Vec<Token>,
+    title_case: Vec<bool>,
+    block_of: Vec<BlockKind>,
+}
+
+impl Tokens {
+    /// Room for the tokens of `blocks`: about one per five bytes of news text.
+    pub fn for_blocks(blocks: &[(Span, BlockKind)]) -> Self {
+        let bytes: usize = blocks.iter().map(|(s, _)| s.len()).sum();
+        Tokens {
+            toks: Vec::with_capacity(bytes / 5 + 16),
+            title_case: Vec::with_capacity(bytes / 5 + 16),
+            block_of: Vec::with_capacity(bytes / 5 + 16),
+        }
+    }
+
+    /// Adds the block of `kind` at `span` of `text` (a block the window reads, after the one
+    /// added before), `lex` giving its lexemes (read with [`tokens::NameWords`]) to the sink.
+    pub fn block(
+        &mut self,
+        text: &str,
+        span: Span,
+        kind: BlockKind,
+        lex: impl FnOnce(&str, &mut tokens::Names),
+    ) {
+        let first = self.toks.len();
+        if let Some(block) = text.get(span.start..span.end) {
+            lex(
+                block,
+                &mut tokens::Names::new(block, span.start, &mut self.toks),
+            );
+        }
         // Datelines, bylines and credits are short lines of names, not title-case prose.
         let tc = !matches!(
             kind,
             BlockKind::Dateline | BlockKind::Byline | BlockKind::Credit
         ) && title_case::is_title_case(
             text,
-            toks.get(first..).unwrap_or(&[]),
-            *kind == BlockKind::Headline,
+            self.toks.get(first..).unwrap_or(&[]),
+            kind == BlockKind::Headline,
         );
-        title_case.resize(toks.len(), tc);
-        block_of.resize(toks.len(), *kind);
+        self.title_case.resize(self.toks.len(), tc);
+        self.block_of.resize(self.toks.len(), kind);
         // A block boundary: names never run across it.
-        toks.push(Token {
+        self.toks.push(Token {
             start: span.end,
             end: span.end,
             kind: Kind::Punct('\u{b6}'),
@@ -185,10 +249,22 @@ fn run_window(
             sent: false,
             newline_before: true,
         });
-        title_case.push(false);
-        block_of.push(*kind);
+        self.title_case.push(false);
+        self.block_of.push(kind);
     }
+}
 
+/// The extractor on a window's tokens.
+fn run_tokens(
+    text: &str,
+    tokens: Tokens,
+    learned: &mut dyn FnMut(&model::Context, &mut Vec<Raw>),
+) -> Vec<Entity> {
+    let Tokens {
+        toks,
+        title_case,
+        block_of,
+    } = tokens;
     let mut taken = vec![false; toks.len()];
     let mut raws = Vec::new();
     credits::mentions(text, &toks, &mut taken, &mut raws);

@@ -4,6 +4,7 @@
 pub mod corpus;
 pub mod entities;
 pub mod learn;
+mod lexed;
 pub(crate) mod lexicon;
 pub mod normalise;
 pub mod quotes;
@@ -85,10 +86,22 @@ impl Analysis {
     }
 }
 
-/// Runs the whole analysis on one article.
+/// Runs the whole analysis on one article: both stages' tokens from one pass over its text
+/// (see `lexed`) when it is no longer than `lexed::SHARED_MAX` (64 KiB), else each stage
+/// reading it on its own, in its own windows.
 pub fn analyze(article: &Article) -> Analysis {
-    let mut entities = entities::extract(article);
-    let mut quotes = quotes::extract(article, &entities);
+    let (mut entities, mut quotes) = match lexed::lex_once(article) {
+        Some((names, units, toks)) => {
+            let entities = entities::extract_lexed(article, names);
+            let quotes = quotes::extract_lexed(article, &entities, units, toks);
+            (entities, quotes)
+        }
+        None => {
+            let entities = entities::extract(article);
+            let quotes = quotes::extract(article, &entities);
+            (entities, quotes)
+        }
+    };
     // Analyses of a whole corpus are kept at once: no spare capacity in what is kept.
     entities.shrink_to_fit();
     quotes.shrink_to_fit();

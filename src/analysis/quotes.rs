@@ -1,9 +1,10 @@
 //! Finds quotations (direct, partial, scare, reported) and attributes them to speakers.
 //!
-//! The pipeline: `text` tokenises the article and splits sentences; `marks` pairs quotation
-//! marks into quotations; `classify` tells speech from terms; `attribution` finds the speaker
-//! phrase; `reported` finds indirect speech framed by a speech verb; `resolve` links speakers
-//! to the article's entities (names and pronouns). Everything is linear in the text length.
+//! The pipeline: `text` tokenises the article (or takes the tokens `analysis::lexed` made for
+//! both stages at once) and splits sentences; `marks` pairs quotation marks into quotations;
+//! `classify` tells speech from terms; `attribution` finds the speaker phrase; `reported` finds
+//! indirect speech framed by a speech verb; `resolve` links speakers to the article's entities
+//! (names and pronouns). Everything is linear in the text length.
 //!
 //! Choices worth knowing: a quotation over several paragraphs is one quote; a quotation nested in
 //! another is listed only when it is a term (as scare), nested speech stays part of the outer
@@ -21,6 +22,7 @@ mod text;
 use super::{Entity, Quote, QuoteKind};
 use crate::article::{Article, BlockKind, Span};
 use text::Doc;
+pub(crate) use text::{Speech, SpeechWords, Tok, Unit, token_capacity, units};
 
 /// Bytes of text the quote finder reads at once. A longer article is read in windows of
 /// consecutive paragraphs (a longer paragraph in pieces cut at white space), so that its tokens
@@ -66,30 +68,75 @@ struct Found {
 /// entity whose mention stands in the speaker phrase (or that a pronoun stands for).
 pub fn extract(article: &Article, entities: &[Entity]) -> Vec<Quote> {
     let text = article.text.as_str();
-    let budget = quote_budget(text.len());
-    let mut resolver = resolve::Resolver::new(text, entities);
-    let mut quotes = Vec::new();
+    let mut finder = Finder::new(text, entities);
     for window in text::windows(text, text::units(article), WINDOW) {
-        if quotes.len() >= budget {
+        if finder.full() {
             break;
         }
-        let doc = Doc::from_units(text, window);
-        let mut found = classify::marked(&doc);
-        block_quotes(&doc, &mut found);
-        attribute(&doc, &mut found);
-        let reported = reported::find(&doc, &found);
+        finder.window(&Doc::from_units(text, window));
+    }
+    finder.quotes
+}
+
+/// [`extract`] for an article whose units (see [`units`]) are one window, with their tokens
+/// already made (each with its unit's index, in text order), as `analysis::lexed` makes them
+/// for both stages at once.
+pub(crate) fn extract_lexed(
+    article: &Article,
+    entities: &[Entity],
+    units: Vec<Unit>,
+    toks: Vec<Tok>,
+) -> Vec<Quote> {
+    let text = article.text.as_str();
+    let mut finder = Finder::new(text, entities);
+    if !units.is_empty() {
+        finder.window(&Doc::from_toks(text, units, toks));
+    }
+    finder.quotes
+}
+
+/// The quotations of an article as its windows are read.
+struct Finder<'e> {
+    entities: &'e [Entity],
+    budget: usize,
+    resolver: resolve::Resolver<'e>,
+    quotes: Vec<Quote>,
+}
+
+impl<'e> Finder<'e> {
+    fn new(text: &'e str, entities: &'e [Entity]) -> Self {
+        Finder {
+            entities,
+            budget: quote_budget(text.len()),
+            resolver: resolve::Resolver::new(text, entities),
+            quotes: Vec::new(),
+        }
+    }
+
+    /// Whether the article's budget of quotations is spent.
+    fn full(&self) -> bool {
+        self.quotes.len() >= self.budget
+    }
+
+    /// The quotations of one window, in text order.
+    fn window(&mut self, doc: &Doc) {
+        let entities = self.entities;
+        let mut found = classify::marked(doc);
+        block_quotes(doc, &mut found);
+        attribute(doc, &mut found);
+        let reported = reported::find(doc, &found);
         found.extend(reported);
         found.sort_by_key(|f| (f.span.start, f.span.end));
-        found.truncate(budget - quotes.len());
-        let links = resolver.speakers(&doc, &found);
-        quotes.extend(found.iter().zip(links).map(|(f, entity)| Quote {
-            kind: f.kind,
-            span: f.span,
-            speaker: entity.and_then(|i| entities.get(i)).map(|e| e.id.clone()),
-            speaker_span: f.speaker,
-        }));
+        found.truncate(self.budget - self.quotes.len());
+        let links = self.resolver.speakers(doc, &found);
+        self.quotes
+            .extend(found.iter().zip(links).map(|(f, entity)| Quote {
+                kind: f.kind,
+                span: f.span,
+                speaker: entity.and_then(|i| entities.get(i)).map(|e| e.id.clone()),
+                speaker_span: f.speaker,
+            }));
     }
-    quotes
 }
 
 /// Block quotations (Markdown `> `) without marks of their own are quoted words too: one direct

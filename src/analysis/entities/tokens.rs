@@ -41,7 +41,7 @@ impl Token {
 }
 
 use crate::analysis::lexicon::DOTTED;
-use crate::analysis::text::{LexKind, WordRules, lex};
+use crate::analysis::text::{LexKind, Lexeme, WordRules};
 
 /// Lower-case words after a hyphen that end a name rather than continue it ("Saudi-led").
 const HYPHEN_TAILS: &[&str] = &[
@@ -96,7 +96,7 @@ fn is_quote_open(c: char) -> bool {
 /// The entity finder's word rules: a word starts at a letter or digit and keeps initials'
 /// and dotted abbreviations' dots, hyphens but before a name-ending tail, and inner apostrophes;
 /// a possessive is a clitic of its own (see `analysis::text` for the whole contract).
-struct NameWords;
+pub(crate) struct NameWords;
 
 impl WordRules for NameWords {
     #[inline(always)]
@@ -104,84 +104,150 @@ impl WordRules for NameWords {
         c.is_alphanumeric()
     }
     #[inline(always)]
-    fn scan_word(s: &str, i: usize, _: char) -> (usize, Option<usize>) {
-        scan_word(s, i)
+    fn ends_word(b: u8) -> bool {
+        b.is_ascii()
+            && !b.is_ascii_alphanumeric()
+            && !matches!(b, b'.' | b'-' | b'\'' | b',' | b'&')
+    }
+    #[inline(always)]
+    fn scan_word(s: &str, start: usize, from: usize) -> (usize, Option<usize>) {
+        scan_word(s, start, from)
     }
 }
 
 /// Tokenizes `text[start..end]`. Offsets in the tokens are into `text`.
+#[cfg(test)]
 pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let Some(block) = text.get(start..end) else {
         return;
     };
-    let bytes = block.as_bytes();
-    let mut sent = true;
-    lex::<NameWords>(block, |l| match l.kind {
-        LexKind::Word(clitic) => {
-            let word = block.get(l.start..l.end).unwrap_or("");
-            let first = word.chars().next().unwrap_or(' ');
-            let (mut letters, mut lower, mut digit, mut hyphen) = (0usize, false, false, false);
-            if word.is_ascii() {
-                for b in word.bytes() {
-                    letters += usize::from(b.is_ascii_alphabetic());
-                    lower |= b.is_ascii_lowercase();
-                    digit |= b.is_ascii_digit();
-                    hyphen |= b == b'-';
-                }
-            } else {
-                for c in word.chars() {
-                    letters += usize::from(c.is_alphabetic());
-                    lower |= c.is_lowercase();
-                    digit |= c.is_ascii_digit();
-                    hyphen |= c == '-';
+    let mut names = Names::new(block, start, out);
+    crate::analysis::text::lex::<NameWords>(block, |l| names.push(l));
+}
+
+/// Makes the entity finder's tokens of one block from the tokeniser's lexemes of it (read with
+/// [`NameWords`]): sets their flags and keeps the sentence state between them.
+pub(crate) struct Names<'a> {
+    block: &'a str,
+    /// Where the block starts in the text.
+    base: usize,
+    sent: bool,
+    out: &'a mut Vec<Token>,
+}
+
+impl<'a> Names<'a> {
+    /// The tokens of `block`, which starts at byte `base` of the text, go to `out`.
+    pub fn new(block: &'a str, base: usize, out: &'a mut Vec<Token>) -> Self {
+        Names {
+            block,
+            base,
+            sent: true,
+            out,
+        }
+    }
+
+    /// The token(s) of the next lexeme of the block.
+    #[inline(always)]
+    pub fn push(&mut self, l: Lexeme) {
+        let start = self.base;
+        match l.kind {
+            LexKind::Word(clitic) => {
+                let word = self.block.get(l.start..l.end).unwrap_or("");
+                let (cap, upper, digit) = if l.plain {
+                    plain_facts(word.as_bytes())
+                } else {
+                    facts(word)
+                };
+                self.out.push(Token {
+                    start: start + l.start,
+                    end: start + l.end,
+                    kind: Kind::Word,
+                    cap,
+                    upper,
+                    digit,
+                    sent: self.sent,
+                    newline_before: l.newline_before,
+                });
+                self.sent = false;
+                if let Some(poss_end) = clitic {
+                    self.out.push(Token {
+                        start: start + l.end,
+                        end: start + poss_end,
+                        kind: Kind::Possessive,
+                        cap: false,
+                        upper: false,
+                        digit: false,
+                        sent: false,
+                        newline_before: false,
+                    });
                 }
             }
-            let upper = letters >= 2 && !lower;
-            let cap = first.is_uppercase() || (hyphen && prefixed_name(word));
-            out.push(Token {
-                start: start + l.start,
-                end: start + l.end,
-                kind: Kind::Word,
-                cap,
-                upper,
-                digit,
-                sent,
-                newline_before: l.newline_before,
-            });
-            sent = false;
-            if let Some(poss_end) = clitic {
-                out.push(Token {
-                    start: start + l.end,
-                    end: start + poss_end,
-                    kind: Kind::Possessive,
+            // A long run of marks or of one punctuation character is one token (as in `quotes`).
+            LexKind::Punct(c) | LexKind::Run(c) => {
+                self.out.push(Token {
+                    start: start + l.start,
+                    end: start + l.end,
+                    kind: Kind::Punct(c),
                     cap: false,
                     upper: false,
                     digit: false,
                     sent: false,
-                    newline_before: false,
+                    newline_before: l.newline_before,
                 });
+                match c {
+                    '.' | '!' | '?' | ':' | ';' | '…' => self.sent = true,
+                    _ if is_quote_open(c)
+                        && (self.sent || prev_is_space(self.block.as_bytes(), l.start)) =>
+                    {
+                        self.sent = true
+                    }
+                    '"' | '”' | '’' | ')' | '\'' => {}
+                    _ => self.sent = false,
+                }
             }
         }
-        // A long run of marks or of one punctuation character is one token (as in `quotes`).
-        LexKind::Punct(c) | LexKind::Run(c) => {
-            out.push(Token {
-                start: start + l.start,
-                end: start + l.end,
-                kind: Kind::Punct(c),
-                cap: false,
-                upper: false,
-                digit: false,
-                sent: false,
-                newline_before: l.newline_before,
-            });
-            match c {
-                '.' | '!' | '?' | ':' | ';' | '…' => sent = true,
-                _ if is_quote_open(c) && (sent || prev_is_space(bytes, l.start)) => sent = true,
-                '"' | '”' | '’' | ')' | '\'' => {}
-                _ => sent = false,
-            }
+    }
+}
+
+/// Capitalised, all capitals (two letters or more) and with a digit, of a word of ASCII
+/// letters and digits only: a letter is `0x41..` and a lower-case one `0x61..`, a digit
+/// `..0x3a`, so the word's least and greatest bytes and its count of letters tell, without a
+/// branch.
+#[inline(always)]
+fn plain_facts(word: &[u8]) -> (bool, bool, bool) {
+    let (mut letters, mut least, mut most) = (0usize, u8::MAX, 0u8);
+    for &b in word {
+        letters += usize::from(b > b'9');
+        least = least.min(b);
+        most = most.max(b);
+    }
+    let cap = word.first().is_some_and(u8::is_ascii_uppercase);
+    (cap, letters >= 2 && most < b'a', least <= b'9')
+}
+
+/// Capitalised (or a name particle like "al-" before a capital), all capitals (two letters or
+/// more) and with a digit, of any word.
+fn facts(word: &str) -> (bool, bool, bool) {
+    let first = word.chars().next().unwrap_or(' ');
+    let (mut letters, mut lower, mut digit, mut hyphen) = (0usize, false, false, false);
+    if word.is_ascii() {
+        for b in word.bytes() {
+            letters += usize::from(b.is_ascii_alphabetic());
+            lower |= b.is_ascii_lowercase();
+            digit |= b.is_ascii_digit();
+            hyphen |= b == b'-';
         }
-    });
+    } else {
+        for c in word.chars() {
+            letters += usize::from(c.is_alphabetic());
+            lower |= c.is_lowercase();
+            digit |= c.is_ascii_digit();
+            hyphen |= c == '-';
+        }
+    }
+    let upper = letters >= 2 && !lower;
+    let cap = first.is_uppercase() || (hyphen && prefixed_name(word));
+    (cap, upper, digit)
 }
 
 fn prev_is_space(bytes: &[u8], i: usize) -> bool {
@@ -206,12 +272,12 @@ fn prefixed_name(word: &str) -> bool {
     NAME_PREFIXES.contains(&head) && tail.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Scans one word starting at `i`; returns its end and, when a possessive clitic follows, the end
-/// of the clitic.
+/// Scans one word starting at `i`, known to be in it up to `from`; returns its end and, when a
+/// possessive clitic follows, the end of the clitic.
 #[inline(always)]
-fn scan_word(s: &str, i: usize) -> (usize, Option<usize>) {
+fn scan_word(s: &str, i: usize, from: usize) -> (usize, Option<usize>) {
     let bytes = s.as_bytes();
-    let mut j = i;
+    let mut j = from.max(i);
     loop {
         // Letters and digits: ASCII first, byte by byte, then any other.
         while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
@@ -390,6 +456,24 @@ mod tests {
         assert_eq!(
             words("\"'Hi,'\" he"),
             ["[\"]", "[']", "Hi", "[,]", "[']", "[\"]", "he"]
+        );
+    }
+
+    #[test]
+    fn a_plain_word_has_the_facts_of_any_word() {
+        for w in [
+            "a", "A", "Ab", "AB", "ab", "NATO", "G20", "2016", "x9Y", "Z", "Obama", "iPhone",
+        ] {
+            assert_eq!(plain_facts(w.as_bytes()), facts(w), "{w}");
+        }
+        let plain = |s: &str| {
+            let mut out = Vec::new();
+            crate::analysis::text::lex::<NameWords>(s, |l| out.push(l.plain));
+            out
+        };
+        assert_eq!(
+            plain("Obama's G20 U.S. Zürich 3.5"),
+            [true, true, false, false, true, false, true]
         );
     }
 }

@@ -3,7 +3,7 @@
 
 use super::lexicon;
 pub use crate::analysis::text::is_mark_char;
-use crate::analysis::text::{LexKind, WordRules, lex};
+use crate::analysis::text::{LexKind, Lexeme, WordRules, lex};
 use crate::article::{Article, BlockKind, Span};
 
 /// What a token is. Quotation-mark characters that are not inside a word are `Mark`s.
@@ -121,6 +121,12 @@ pub fn windows(text: &str, units: Vec<Unit>, max: usize) -> Vec<Vec<Unit>> {
     crate::analysis::text::windows(text, units, max, |u| u.span, |u, span| Unit { span, ..u })
 }
 
+/// Room for the tokens of `units`: about one token per four bytes of news text (words and
+/// punctuation).
+pub fn token_capacity(units: &[Unit]) -> usize {
+    units.iter().map(|u| u.span.len()).sum::<usize>() / 4 + 16
+}
+
 impl<'a> Doc<'a> {
     #[cfg(test)]
     pub fn new(article: &'a Article) -> Self {
@@ -128,14 +134,24 @@ impl<'a> Doc<'a> {
     }
 
     /// The document of `units` of `text` (all of an article's, or one window of them).
-    pub fn from_units(text: &'a str, mut units: Vec<Unit>) -> Self {
-        let span_bytes: usize = units.iter().map(|u| u.span.len()).sum();
-        // About one token per four bytes of news text (words and punctuation).
-        let mut toks = Vec::with_capacity(span_bytes / 4 + 16);
-        for (ui, unit) in units.iter_mut().enumerate() {
-            let first = toks.len();
+    pub fn from_units(text: &'a str, units: Vec<Unit>) -> Self {
+        let mut toks = Vec::with_capacity(token_capacity(&units));
+        for (ui, unit) in units.iter().enumerate() {
             tokenize(text, unit.span, ui as u32, &mut toks);
-            unit.toks = (first, toks.len());
+        }
+        Self::from_toks(text, units, toks)
+    }
+
+    /// The document of `units` of `text` whose tokens, in text order, are `toks` (each with
+    /// its unit's index), already made.
+    pub fn from_toks(text: &'a str, mut units: Vec<Unit>, toks: Vec<Tok>) -> Self {
+        let mut next = 0;
+        for (ui, unit) in units.iter_mut().enumerate() {
+            let first = next;
+            while toks.get(next).is_some_and(|t| t.unit as usize == ui) {
+                next += 1;
+            }
+            unit.toks = (first, next);
         }
         let mut doc = Doc {
             text,
@@ -310,7 +326,7 @@ fn char_at(s: &str, i: usize) -> (char, usize, u8) {
 
 /// The quote finder's word rules: a word starts at a letter, a digit, `@` or `#`, and goes on
 /// over them and over a joiner that a word character follows (see `analysis::text`).
-struct SpeechWords;
+pub(crate) struct SpeechWords;
 
 impl WordRules for SpeechWords {
     #[inline(always)]
@@ -321,9 +337,15 @@ impl WordRules for SpeechWords {
         }
     }
     #[inline(always)]
-    fn scan_word(slice: &str, i: usize, c: char) -> (usize, Option<usize>) {
+    fn ends_word(b: u8) -> bool {
+        b.is_ascii()
+            && ASCII_CLASS.get(usize::from(b)) != Some(&WORD)
+            && !is_word_joiner(char::from(b))
+    }
+    #[inline(always)]
+    fn scan_word(slice: &str, start: usize, from: usize) -> (usize, Option<usize>) {
         let bytes = slice.as_bytes();
-        let mut j = i + c.len_utf8();
+        let mut j = from.max(start);
         while j < bytes.len() {
             let (d, dn, d_class) = char_at(slice, j);
             if d_class == WORD {
@@ -359,20 +381,32 @@ fn tokenize(text: &str, span: Span, unit: u32, out: &mut Vec<Tok>) {
     let Some(slice) = text.get(span.start..span.end) else {
         return;
     };
-    let base = span.start;
-    lex::<SpeechWords>(slice, |l| {
+    let mut speech = Speech { text, out };
+    lex::<SpeechWords>(slice, |l| speech.push(span.start, unit, l));
+}
+
+/// Makes the quote finder's tokens from the tokeniser's lexemes (read with [`SpeechWords`]).
+pub(crate) struct Speech<'a, 'b> {
+    pub text: &'a str,
+    pub out: &'b mut Vec<Tok>,
+}
+
+impl Speech<'_, '_> {
+    /// The token of lexeme `l` of the block starting at byte `base` of the text, in `unit`.
+    #[inline(always)]
+    pub fn push(&mut self, base: usize, unit: u32, l: Lexeme) {
         let (start, end) = (base + l.start, base + l.end);
         let (kind, flags) = match l.kind {
             LexKind::Word(_) => (
                 TokKind::Word,
-                text.get(start..end).map_or(0, lexicon::flags_of),
+                self.text.get(start..end).map_or(0, lexicon::flags_of),
             ),
             // A long run of marks or of one punctuation character is one token: it is no
             // quotation, and text made of nothing else must not cost a token per byte.
             LexKind::Punct(c) if is_mark_char(c) => (TokKind::Mark(c), 0),
             LexKind::Punct(c) | LexKind::Run(c) => (TokKind::Punct(c), 0),
         };
-        out.push(Tok {
+        self.out.push(Tok {
             start,
             end,
             kind,
@@ -380,7 +414,7 @@ fn tokenize(text: &str, span: Span, unit: u32, out: &mut Vec<Tok>) {
             sentence: 0,
             flags,
         });
-    });
+    }
 }
 
 #[cfg(test)]
