@@ -13,6 +13,7 @@ mod mention;
 
 pub(crate) use classify::compass_place;
 
+use super::known;
 use super::names::{GAZETTEER, Gazetteer, Gender, honorific_gender};
 use super::tokens::{Kind, Token};
 use super::{Raw, Sure};
@@ -258,7 +259,11 @@ impl<'a> Finder<'a> {
         (k + 2..=b.min(k + 6)).rev().find(|&m| {
             self.is_word(m - 1) && {
                 let s = self.joined(k, m);
-                g.is_known_org(&s) || g.agency(&s).is_some() || g.place(&s).is_some()
+                g.is_known_org(&s)
+                    || g.agency(&s).is_some()
+                    || g.place(&s).is_some()
+                    || known::is_org(&s)
+                    || known::is_place(&s)
             }
         })
     }

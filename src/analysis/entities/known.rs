@@ -37,6 +37,21 @@ const ORGANIZATIONS: &[&str] = &[
     "European Union", "European Commission", "European Central Bank", "Federal Reserve",
     "Bank of Japan", "Bank of England", "NATO", "OPEC", "Red Cross", "Amnesty International",
     "Human Rights Watch", "Greenpeace", "Interpol", "Europol", "UNESCO", "UNICEF", "Mercosur",
+    // Broadcasters, newspapers and sites.
+    "NBC", "CBS", "ABC News", "Fox News", "MSNBC", "CNBC", "ESPN", "HBO", "MTV", "NPR", "PBS",
+    "BBC News", "Sky News", "Al Jazeera", "Channel 4", "ITV", "CBC", "RT", "YouTube",
+    "New York Times", "Washington Post", "Wall Street Journal", "Financial Times", "USA Today",
+    "Los Angeles Times", "The Economist", "Economist", "Le Monde", "Der Spiegel", "Time Magazine",
+    "Newsweek", "Huffington Post", "BuzzFeed", "Politico", "Forbes", "Fortune", "Variety",
+    // Sports bodies and leagues.
+    "FIFA", "UEFA", "IOC", "International Olympic Committee", "NFL", "NBA", "MLB", "NHL", "NCAA",
+    "Major League Baseball", "Premier League", "Formula One", "WTA", "ATP",
+    // Universities and research bodies.
+    "MIT", "Harvard", "Yale", "Stanford", "Princeton", "Caltech", "Oxford University",
+    "Cambridge University", "Columbia University", "Sorbonne", "NASA", "ESA", "CERN", "JPL",
+    // Governments' and world bodies.
+    "FBI", "CIA", "Pentagon", "Kremlin", "Scotland Yard", "MI5", "MI6", "Mossad", "OECD", "ASEAN",
+    "G20", "UNHCR", "UNDP", "Doctors Without Borders", "Oxfam",
 ];
 
 #[rustfmt::skip]
@@ -66,6 +81,8 @@ const PLACES: &[&str] = &[
     "Gaza Strip", "West Bank", "Golan Heights", "Sinai", "Negev", "Darfur", "Tigray",
     "Amazon basin", "Midwest", "New England", "Pacific Northwest", "Deep South", "Appalachia",
     "Outback", "Highlands", "Scottish Highlands", "Lake District", "Cornwall", "Wales",
+    // Planets.
+    "Earth", "Mars", "Venus", "Jupiter", "Saturn", "Neptune", "Uranus",
 ];
 
 /// One-word organizations of the list that the finder passes over as ordinary words ("Google"
@@ -109,11 +126,11 @@ static SETS: std::sync::LazyLock<[super::Set<CaseBlind<'static>>; 2]> =
         ]
     });
 
-fn is_org(name: &str) -> bool {
+pub(crate) fn is_org(name: &str) -> bool {
     SETS[0].contains(&CaseBlind(name))
 }
 
-fn is_place(name: &str) -> bool {
+pub(crate) fn is_place(name: &str) -> bool {
     SETS[1].contains(&CaseBlind(name))
 }
 

@@ -83,8 +83,11 @@ impl<'a> Finder<'a> {
         use EntityKind::{Organization, Person, Place};
         let g = &*GAZETTEER;
         let (s, e) = (r.s, r.e);
-        if g.agency(&r.full).is_some() || g.is_known_org(&r.full) {
+        if g.agency(&r.full).is_some() || g.is_known_org(&r.full) || known::is_org(&r.full) {
             return Some((Some(Organization), Sure::Strong));
+        }
+        if known::is_place(&r.full) {
+            return Some((Some(Place), Sure::Strong));
         }
         if honorific.is_some() {
             return Some((Some(Person), Sure::Strong));
@@ -119,6 +122,9 @@ impl<'a> Finder<'a> {
         if compass_place(full) {
             return Some((Some(Place), Sure::Strong));
         }
+        if self.place_then_plural(r) {
+            return Some((Some(Organization), Sure::Strong));
+        }
         if self.org_by_cue(s, e) {
             return Some((Some(Organization), Sure::Strong));
         }
@@ -126,6 +132,31 @@ impl<'a> Finder<'a> {
             return Some((Some(Place), Sure::Strong));
         }
         None
+    }
+
+    /// A known place and then capitalised words ending in a plural that names no kind of place:
+    /// a team or a company named after its home ("Pittsburgh Pirates", "Boston Red Sox", "Kenya
+    /// Airways"), not a place ("Golan Heights", "Canary Islands").
+    pub(super) fn place_then_plural(&self, r: &Run) -> bool {
+        let g = &*GAZETTEER;
+        let plural = (r.last.len() >= 4 && r.last.ends_with('s') && !r.last.ends_with("ss"))
+            || r.last == "Sox";
+        // ("Dallas Roberts": a surname is a person's name, not a plural.)
+        if r.n < 2
+            || !plural
+            || g.is_place_suffix(r.last)
+            || g.place(r.last).is_some()
+            || g.is_surname(r.last)
+        {
+            return false;
+        }
+        if !(r.s..r.e).all(|i| self.toks[i].cap && !self.toks[i].upper) {
+            return false;
+        }
+        (r.s + 1..r.e).any(|k| {
+            g.place(&self.joined(r.s, k))
+                .is_some_and(|_| self.word(k).starts_with(char::is_uppercase))
+        })
     }
 
     /// Name words, not counting particles ("Luiz Inácio Lula da Silva" has four).
@@ -245,6 +276,10 @@ impl<'a> Finder<'a> {
         if self.toks[s].upper && first.len() >= 4 && g.is_common_word(first) {
             return Some((None, Sure::Strong));
         }
+        // "ICT", "GPS": an abbreviation of a common noun, not a name.
+        if self.toks[s].upper && g.is_common_acronym(first) {
+            return Some((None, Sure::Strong));
+        }
         if self.toks[s].upper || self.toks[s].digit {
             return Some((Some(Organization), Sure::Weak));
         }
@@ -323,6 +358,84 @@ fn syllable_pair(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::Entity;
+    use crate::analysis::entities::{Policy, extract_with};
+    use crate::article::{Article, Block};
+
+    /// The rules' entities of `text` (no model).
+    fn rules(text: &str) -> Vec<Entity> {
+        let article = Article {
+            text: text.to_string(),
+            blocks: vec![Block::new(BlockKind::Paragraph, 0, text.len())],
+            ..Article::default()
+        };
+        extract_with(&article, None, Policy::default())
+    }
+
+    fn kind_of(es: &[Entity], name: &str) -> Option<EntityKind> {
+        es.iter().find(|e| &*e.name == name).map(|e| e.kind)
+    }
+
+    #[test]
+    fn a_team_named_after_its_city_is_an_organization() {
+        // (Without the rule, "Dallas Cowboys" reads as a first name and a word.)
+        let es = rules(
+            "He was traded from the Dallas Cowboys to the Boston Red Sox, and later flew \
+             there on Kenya Airways. Dallas Roberts, his agent, said so.",
+        );
+        assert_eq!(
+            kind_of(&es, "Dallas Roberts"),
+            Some(EntityKind::Person),
+            "{es:#?}"
+        );
+        for name in ["Dallas Cowboys", "Boston Red Sox", "Kenya Airways"] {
+            assert_eq!(
+                kind_of(&es, name),
+                Some(EntityKind::Organization),
+                "{name}: {es:#?}"
+            );
+        }
+        // A plural that names a kind of place keeps the place.
+        let es = rules("They sailed past the Canary Islands and camped near the Golan Heights.");
+        assert_eq!(
+            kind_of(&es, "Golan Heights"),
+            Some(EntityKind::Place),
+            "{es:#?}"
+        );
+    }
+
+    #[test]
+    fn abbreviations_of_common_nouns_are_no_names() {
+        let es = rules(
+            "Schools bought ICT kits with GPS units, and the NWSC signed the contract with KPA.",
+        );
+        for name in ["ICT", "GPS"] {
+            assert_eq!(kind_of(&es, name), None, "{name}: {es:#?}");
+        }
+        for name in ["NWSC", "KPA"] {
+            assert_eq!(
+                kind_of(&es, name),
+                Some(EntityKind::Organization),
+                "{name}: {es:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn well_known_names_are_decided_by_the_rules() {
+        let es = rules(
+            "She studied at Harvard, worked for NBC and the New York Times, and watched Earth \
+             from orbit.",
+        );
+        for name in ["Harvard", "NBC", "New York Times"] {
+            assert_eq!(
+                kind_of(&es, name),
+                Some(EntityKind::Organization),
+                "{name}: {es:#?}"
+            );
+        }
+        assert_eq!(kind_of(&es, "Earth"), Some(EntityKind::Place), "{es:#?}");
+    }
 
     #[test]
     fn syllable_pairs() {
