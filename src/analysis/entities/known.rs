@@ -81,6 +81,11 @@ const PLACES: &[&str] = &[
     "Gaza Strip", "West Bank", "Golan Heights", "Sinai", "Negev", "Darfur", "Tigray",
     "Amazon basin", "Midwest", "New England", "Pacific Northwest", "Deep South", "Appalachia",
     "Outback", "Highlands", "Scottish Highlands", "Lake District", "Cornwall", "Wales",
+    // Countries and empires of history, which today's country lists lack.
+    "Soviet Union", "USSR", "Yugoslavia", "Czechoslovakia", "East Germany", "West Germany",
+    "Ottoman Empire", "Roman Empire", "Holy Roman Empire", "Byzantine Empire", "British Empire",
+    "Austria-Hungary", "Prussia", "Persia", "Siam", "Rhodesia", "Zaire", "Ceylon",
+    "Burma", "Bohemia", "Moravia", "Mesopotamia", "Babylon", "Carthage", "Sparta",
     // Planets.
     "Earth", "Mars", "Venus", "Jupiter", "Saturn", "Neptune", "Uranus",
 ];

@@ -288,6 +288,11 @@ impl<'a> Finder<'a> {
         } else {
             ""
         };
+        // "the Academy", "the Guardian": an organization word alone after "the" inside a
+        // sentence names the organization the text means.
+        if r.after_the && g.is_org_suffix(first) && !self.weak_position(s) {
+            return Some((Some(Organization), Sure::Strong));
+        }
         if PLACE_PREPOSITIONS.contains(&before) {
             return Some((Some(Place), Sure::Guess));
         }
@@ -416,6 +421,31 @@ mod tests {
             assert_eq!(
                 kind_of(&es, name),
                 Some(EntityKind::Organization),
+                "{name}: {es:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_organization_word_alone_after_the_is_an_organization() {
+        // (Without the rule: a lone word after "the" is a guess the model may drop.)
+        let es = rules("He sent the paper to the Academy, and the Guardian printed it.");
+        for name in ["Academy", "Guardian"] {
+            assert_eq!(
+                kind_of(&es, name),
+                Some(EntityKind::Organization),
+                "{name}: {es:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn countries_of_history_are_places() {
+        let es = rules("The Soviet Union collapsed, and Czechoslovakia split in two.");
+        for name in ["Soviet Union", "Czechoslovakia"] {
+            assert_eq!(
+                kind_of(&es, name),
+                Some(EntityKind::Place),
                 "{name}: {es:#?}"
             );
         }
