@@ -293,6 +293,15 @@ impl<'a> Finder<'a> {
         if r.after_the && g.is_org_suffix(first) && !self.weak_position(s) {
             return Some((Some(Organization), Sure::Strong));
         }
+        // "the Nation", "our Country": the speaker's country, capitalised in addresses.
+        if matches!(
+            first,
+            "Nation" | "Country" | "Homeland" | "Motherland" | "Fatherland"
+        ) && matches!(before, "the" | "our" | "this" | "my" | "your" | "their")
+            && !self.weak_position(s)
+        {
+            return Some((Some(Place), Sure::Strong));
+        }
         if PLACE_PREPOSITIONS.contains(&before) {
             return Some((Some(Place), Sure::Guess));
         }
@@ -314,10 +323,18 @@ const COMPASS: &[&str] = &[
     "Northwestern",
     "Southeastern",
     "Southwestern",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+    "North",
+    "South",
+    "East",
+    "West",
 ];
 
-/// "Southern Indiana", "Northern Italy": a compass adjective and a known place of more than a
-/// city.
+/// "Southern Indiana", "Northern Italy", "Northeast Ohio": a compass word and a known place of
+/// more than a city.
 pub(crate) fn compass_place(s: &str) -> bool {
     let g = &*GAZETTEER;
     s.split_once(' ').is_some_and(|(head, rest)| {
@@ -437,6 +454,28 @@ mod tests {
                 "{name}: {es:#?}"
             );
         }
+    }
+
+    #[test]
+    fn the_nation_of_a_speech_is_a_place() {
+        let es =
+            rules("I have always done what was best for the Nation, and our Country thanks you.");
+        for name in ["Nation", "Country"] {
+            assert_eq!(
+                kind_of(&es, name),
+                Some(EntityKind::Place),
+                "{name}: {es:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_compass_word_before_a_region_is_a_place() {
+        assert!(compass_place("Northeast Ohio"));
+        assert!(compass_place("Southern Indiana"));
+        assert!(!compass_place("North Bob"));
+        // A city keeps its own name: "West London" is for the gazetteer to know.
+        assert!(!compass_place("East Paris"));
     }
 
     #[test]
