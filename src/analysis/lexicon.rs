@@ -393,7 +393,12 @@ const COMMON_ACRONYMS: &[&str] = &[
     "RAM", "CPU", "SMS", "PC", "API", "ID", "VIP", "DIY", "RSVP", "FYI", "ASAP", "HQ", "VR", "RPM",
     "MPH", "KM", "CM", "MM", "KG", "DNA", "RNA", "HIV", "GDP", "CEO", "CFO", "COO", "CTO", "PR",
     "HR", "OK", "TV", "AM", "PM", "PS", "NB", "ETA", "ISBN", "PIN", "SIM", "WIFI", "LGBT", "LGBTQ",
-    "BMI", "ADHD", "PTSD", "MRI", "IVF", "STEM", "MBA", "PHD", "BSC", "MSC", "GCSE", "SAT", "IPO", "VAT", "OS", "APP", "RSS", "HTTP", "WWW",
+    "BMI", "ADHD", "PTSD", "MRI", "IVF", "STEM", "MBA", "PHD", "BSC", "MSC", "GCSE", "SAT", "IPO",
+    "VAT", "OS", "APP", "RSS", "HTTP", "WWW",
+    // Currencies (ISO 4217) and roman numerals.
+    "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "CAD", "AUD", "NZD", "HKD", "SEK", "NOK",
+    "DKK", "MXN", "BRL", "INR", "RUB", "ZAR", "KRW", "II", "III", "IV", "VI", "VII", "VIII",
+    "IX", "XI", "XII", "XV", "XX",
 ];
 
 /// News and photo agencies, by the names credits and datelines use.
