@@ -71,7 +71,6 @@ pub struct Gazetteer {
     not_names: Set<&'static str>,
     agencies: Map<&'static str, &'static str>,
     orgs: Set<&'static str>,
-    common_acronyms: Set<&'static str>,
 }
 
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
@@ -384,23 +383,6 @@ const NOT_NAMES: &[&str] = &[
     "FRS", "FRSE", "FBA", "DBE", "CBE", "OBE", "MBE", "KBE", "GBE", "RA", "QC", "KC",
 ];
 
-/// Abbreviations of common nouns, written in capitals but naming no organization ("ICT",
-/// "GPS"): general knowledge of English abbreviations.
-#[rustfmt::skip]
-const COMMON_ACRONYMS: &[&str] = &[
-    "ICT", "IT", "GIS", "GPS", "LED", "LCD", "URL", "PDF", "USB", "CD", "DVD", "HTML", "FAQ",
-    "ATM", "SUV", "MVP", "GPA", "ICU", "UV", "IQ", "AI", "BC", "BCE", "AD", "CE", "CO2",
-    "RAM", "CPU", "SMS", "PC", "API", "ID", "VIP", "DIY", "RSVP", "FYI", "ASAP", "HQ", "VR", "RPM",
-    "MPH", "KM", "CM", "MM", "KG", "DNA", "RNA", "HIV", "GDP", "CEO", "CFO", "COO", "CTO", "PR",
-    "HR", "OK", "TV", "AM", "PM", "PS", "NB", "ETA", "ISBN", "PIN", "SIM", "WIFI", "LGBT", "LGBTQ",
-    "BMI", "ADHD", "PTSD", "MRI", "IVF", "STEM", "MBA", "PHD", "BSC", "MSC", "GCSE", "SAT", "IPO",
-    "VAT", "OS", "APP", "RSS", "HTTP", "WWW",
-    // Currencies (ISO 4217) and roman numerals.
-    "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "CAD", "AUD", "NZD", "HKD", "SEK", "NOK",
-    "DKK", "MXN", "BRL", "INR", "RUB", "ZAR", "KRW", "II", "III", "IV", "VI", "VII", "VIII",
-    "IX", "XI", "XII", "XV", "XX",
-];
-
 /// News and photo agencies, by the names credits and datelines use.
 #[rustfmt::skip]
 const AGENCIES: &[(&str, &str)] = &[
@@ -513,7 +495,6 @@ impl Gazetteer {
             not_names: NOT_NAMES.iter().copied().collect(),
             agencies: AGENCIES.iter().copied().collect(),
             orgs: ORGS.iter().copied().collect(),
-            common_acronyms: COMMON_ACRONYMS.iter().copied().collect(),
         }
     }
 
@@ -556,10 +537,6 @@ impl Gazetteer {
     }
     pub fn is_known_org(&self, name: &str) -> bool {
         self.orgs.contains(name)
-    }
-    /// An abbreviation of a common noun in capitals ("ICT", "GPS"): no name.
-    pub fn is_common_acronym(&self, w: &str) -> bool {
-        self.common_acronyms.contains(w)
     }
     /// Title word in any case ("President", "spokesman"). In lower case, words that are more
     /// often adjectives or kin ("major", "general", "father") do not count.

@@ -92,8 +92,10 @@ const PLACES: &[&str] = &[
 
 /// One-word organizations of the list that the finder passes over as ordinary words ("Google"
 /// in "Microsoft, Google and Salesforce"): added as mentions where they stand capitalised inside
-/// a sentence, outside any other mention.
+/// a sentence, outside any other mention. First, the short forms of teams named after their
+/// home ([`add_team_short_forms`]).
 pub(crate) fn add_missing(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
+    add_team_short_forms(text, toks, raws);
     let g = &*GAZETTEER;
     let mut covered = vec![false; toks.len()];
     for r in raws.iter() {
@@ -120,6 +122,114 @@ pub(crate) fn add_missing(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
             ));
         }
     }
+}
+
+/// Abbreviations of common nouns, written in capitals but naming no organization ("ICT",
+/// "GPS"): general knowledge of English abbreviations.
+#[rustfmt::skip]
+const COMMON_ACRONYMS: &[&str] = &[
+    "ICT", "IT", "GIS", "GPS", "LED", "LCD", "URL", "PDF", "USB", "CD", "DVD", "HTML", "FAQ",
+    "ATM", "SUV", "MVP", "GPA", "ICU", "UV", "IQ", "AI", "BC", "BCE", "AD", "CE", "CO2",
+    "RAM", "CPU", "SMS", "PC", "API", "ID", "VIP", "DIY", "RSVP", "FYI", "ASAP", "HQ", "VR", "RPM",
+    "MPH", "KM", "CM", "MM", "KG", "DNA", "RNA", "HIV", "GDP", "CEO", "CFO", "COO", "CTO", "PR",
+    "HR", "OK", "TV", "AM", "PM", "PS", "NB", "ETA", "ISBN", "PIN", "SIM", "WIFI", "LGBT", "LGBTQ",
+    "BMI", "ADHD", "PTSD", "MRI", "IVF", "STEM", "MBA", "PHD", "BSC", "MSC", "GCSE", "SAT", "IPO",
+    "VAT", "OS", "APP", "RSS", "HTTP", "WWW",
+    // Currencies (ISO 4217) and roman numerals.
+    "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "CAD", "AUD", "NZD", "HKD", "SEK", "NOK",
+    "DKK", "MXN", "BRL", "INR", "RUB", "ZAR", "KRW", "II", "III", "IV", "VI", "VII", "VIII",
+    "IX", "XI", "XII", "XV", "XX",
+];
+
+static COMMON_ACRONYM_SET: std::sync::LazyLock<super::Set<&'static str>> =
+    std::sync::LazyLock::new(|| COMMON_ACRONYMS.iter().copied().collect());
+
+/// An abbreviation of a common noun in capitals ("ICT", "GPS"): no name.
+pub(crate) fn is_common_acronym(w: &str) -> bool {
+    COMMON_ACRONYM_SET.contains(w)
+}
+
+/// Short forms of teams and companies named after their home: "the Pirates" and "the Red Sox"
+/// where the article also names the "Pittsburgh Pirates" and the "Boston Red Sox" (a known place
+/// and a capitalised plural, as the finder reads them). Each capitalised occurrence of the part
+/// after the place, outside any other mention and not inside a longer capitalised run, becomes
+/// a mention of the organization; a mention of exactly those words takes that kind.
+fn add_team_short_forms(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
+    let g = &*GAZETTEER;
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
+    // The short forms (token ranges of their first occurrence in a full name), by first word.
+    let mut tails: super::Map<&str, Vec<(usize, usize)>> = super::Map::default();
+    for r in raws.iter() {
+        let (s, e) = r.toks;
+        if r.kind != EntityKind::Organization || e < s + 2 {
+            continue;
+        }
+        let last = word(e - 1);
+        let plural =
+            (last.len() >= 4 && last.ends_with('s') && !last.ends_with("ss")) || last == "Sox";
+        if !plural || g.place(last).is_some() || g.is_surname(last) {
+            continue;
+        }
+        // The longest known place the name starts with ("Tampa Bay" of "Tampa Bay Rays").
+        let Some(k) = (s + 1..e).rev().find(|&k| {
+            let (Some(a), Some(b)) = (toks.get(s), toks.get(k - 1)) else {
+                return false;
+            };
+            g.place(text.get(a.start..b.end).unwrap_or("")).is_some()
+        }) else {
+            continue;
+        };
+        if (k..e).all(|i| toks.get(i).is_some_and(|t| t.kind == Kind::Word && t.cap)) {
+            tails.entry(word(k)).or_default().push((k, e));
+        }
+    }
+    if tails.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; toks.len()];
+    for r in raws.iter() {
+        for c in covered.iter_mut().take(r.toks.1).skip(r.toks.0) {
+            *c = true;
+        }
+    }
+    let cap_at = |j: usize| toks.get(j).is_some_and(|t| t.kind == Kind::Word && t.cap);
+    let mut added = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if t.kind != Kind::Word || !t.cap || (i > 0 && cap_at(i - 1)) {
+            continue;
+        }
+        let Some(forms) = tails.get(t.text(text)) else {
+            continue;
+        };
+        for &(a, b) in forms {
+            let n = b - a;
+            let same = (0..n).all(|d| word(i + d) == word(a + d));
+            if !same || cap_at(i + n) || i == a {
+                continue;
+            }
+            let (Some(first), Some(end)) = (toks.get(i), toks.get(i + n - 1)) else {
+                continue;
+            };
+            let span = Span::new(first.start, end.end);
+            if (i..i + n).any(|j| covered.get(j).copied().unwrap_or(true)) {
+                // A mention of exactly these words: an organization.
+                if let Some(r) = raws.iter_mut().find(|r| r.toks == (i, i + n)) {
+                    r.kind = EntityKind::Organization;
+                    r.sure = Sure::Strong;
+                    r.canonical = None;
+                }
+                continue;
+            }
+            added.push(Raw::new(
+                span,
+                EntityKind::Organization,
+                (i, i + n),
+                Sure::Strong,
+            ));
+            break;
+        }
+    }
+    raws.extend(added);
 }
 
 /// The lists as case-blind sets: 0 for organizations, 1 for places.
@@ -269,6 +379,22 @@ mod tests {
                 "{name}: {es:#?}"
             );
         }
+    }
+
+    #[test]
+    fn a_team_is_named_short_after_its_full_name() {
+        let text = "He was traded from the Pittsburgh Pirates to the Boston Red Sox in 2012. \
+                    He has played for Red Sox coaches since, and Pirates fans still cheer him.";
+        let es = entities(text);
+        let mentions = |name: &str| {
+            es.iter()
+                .filter(|e| e.kind == EntityKind::Organization)
+                .flat_map(|e| e.mentions.iter())
+                .filter(|m| m.slice(text) == name)
+                .count()
+        };
+        assert_eq!(mentions("Red Sox"), 1, "{es:#?}");
+        assert_eq!(mentions("Pirates"), 1, "{es:#?}");
     }
 
     #[test]

@@ -282,7 +282,7 @@ impl<'a> Finder<'a> {
             ""
         };
         // "ICT", "GPS": an abbreviation of a common noun, not a name.
-        if self.toks[s].upper && g.is_common_acronym(first) {
+        if self.toks[s].upper && known::is_common_acronym(first) {
             return Some((None, Sure::Strong));
         }
         // "NWSC", "BAFTA": an acronym of two to six letters in mixed-case text, no place nor
