@@ -72,6 +72,7 @@ impl<'a> Finder<'a> {
         self.known_or_by_context(&run, honorific)
             .or_else(|| self.place_or_organization(&run))
             .or_else(|| self.after_title_or_place_prefix(&run))
+            .or_else(|| self.place_before_region(&run))
             .or_else(|| self.personal_name(&run))
             .or_else(|| self.single_word(&run))
             .unwrap_or((Some(EntityKind::Organization), Sure::Weak))
@@ -178,6 +179,34 @@ impl<'a> Finder<'a> {
             return Some((Some(EntityKind::Place), Sure::Weak));
         }
         None
+    }
+
+    /// "Austin, Texas", "Sun Valley, Idaho": one or two words (no acronym, not a first name and
+    /// a second word) before a comma and a country or region of the gazetteer that ends the
+    /// name there are a place in it.
+    pub(super) fn place_before_region(&self, r: &Run) -> Option<Class> {
+        use crate::analysis::lexicon::PlaceKind;
+        let g = &*GAZETTEER;
+        let e = r.e;
+        if r.n > 2
+            || r.after_title
+            || self.toks[r.s].upper
+            || (r.n == 2 && g.is_first_name(r.first))
+            || !self.toks.get(e).is_some_and(|t| t.is_punct(','))
+        {
+            return None;
+        }
+        let region = |k: usize| {
+            self.toks
+                .get(k - 1)
+                .is_some_and(|t| t.cap && !t.newline_before)
+                && !self.capable(k)
+                && matches!(
+                    g.place_kind(&self.joined(e + 1, k)),
+                    Some(PlaceKind::Country | PlaceKind::Region)
+                )
+        };
+        (region(e + 2) || region(e + 3)).then_some((Some(EntityKind::Place), Sure::Strong))
     }
 
     /// Runs of two or three words shaped like a personal name: a first name, a romanised
@@ -546,6 +575,25 @@ mod tests {
         assert!(!compass_place("North Bob"));
         // A city keeps its own name: "West London" is for the gazetteer to know.
         assert!(!compass_place("East Paris"));
+    }
+
+    #[test]
+    fn a_name_before_a_comma_and_a_region_is_a_place() {
+        // (Without the rule: "Austin" is a first name, "Vinemont" an unknown word.)
+        let es = rules("She moved from Vinemont, Alabama, and lives near Austin, Texas.");
+        for name in ["Vinemont", "Austin"] {
+            assert_eq!(
+                kind_of(&es, name),
+                Some(EntityKind::Place),
+                "{name}: {es:#?}"
+            );
+        }
+        let es = rules("Goals came from Harry Kane, England and Maria Lopez, Spain.");
+        assert_eq!(
+            kind_of(&es, "Maria Lopez"),
+            Some(EntityKind::Person),
+            "{es:#?}"
+        );
     }
 
     #[test]
