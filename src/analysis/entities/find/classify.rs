@@ -181,9 +181,9 @@ impl<'a> Finder<'a> {
         None
     }
 
-    /// "Austin, Texas", "Sun Valley, Idaho": one or two words (no acronym, not a first name and
-    /// a second word) before a comma and a country or region of the gazetteer that ends the
-    /// name there are a place in it.
+    /// "Austin, Texas", "Sun Valley, Idaho": one or two words (no acronym, not shaped as a first
+    /// name or a surname) before a comma and a country or region of the gazetteer that ends the
+    /// name there (not "Russia's foreign minister") are a place in it.
     pub(super) fn place_before_region(&self, r: &Run) -> Option<Class> {
         use crate::analysis::lexicon::PlaceKind;
         let g = &*GAZETTEER;
@@ -191,7 +191,7 @@ impl<'a> Finder<'a> {
         if r.n > 2
             || r.after_title
             || self.toks[r.s].upper
-            || (r.n == 2 && g.is_first_name(r.first))
+            || (r.n == 2 && (g.is_first_name(r.first) || g.is_surname(r.last)))
             || !self.toks.get(e).is_some_and(|t| t.is_punct(','))
         {
             return None;
@@ -201,6 +201,7 @@ impl<'a> Finder<'a> {
                 .get(k - 1)
                 .is_some_and(|t| t.cap && !t.newline_before)
                 && !self.capable(k)
+                && !self.toks.get(k).is_some_and(|t| t.kind == Kind::Possessive)
                 && matches!(
                     g.place_kind(&self.joined(e + 1, k)),
                     Some(PlaceKind::Country | PlaceKind::Region)
