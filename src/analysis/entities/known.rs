@@ -42,7 +42,7 @@ const ORGANIZATIONS: &[&str] = &[
     "BBC News", "Sky News", "Al Jazeera", "Channel 4", "ITV", "CBC", "RT", "YouTube",
     "New York Times", "Washington Post", "Wall Street Journal", "Financial Times", "USA Today",
     "Los Angeles Times", "The Economist", "Economist", "Le Monde", "Der Spiegel", "Time Magazine",
-    "Newsweek", "Huffington Post", "BuzzFeed", "Politico", "Forbes", "Fortune", "Variety",
+    "Newsweek", "Huffington Post", "BuzzFeed", "Politico", "Forbes",
     // Sports bodies and leagues.
     "FIFA", "UEFA", "IOC", "International Olympic Committee", "NFL", "NBA", "MLB", "NHL", "NCAA",
     "Major League Baseball", "Premier League", "Formula One", "WTA", "ATP",
@@ -135,6 +135,8 @@ const COMMON_ACRONYMS: &[&str] = &[
     "HR", "OK", "TV", "AM", "PM", "PS", "NB", "ETA", "ISBN", "PIN", "SIM", "WIFI", "LGBT", "LGBTQ",
     "BMI", "ADHD", "PTSD", "MRI", "IVF", "STEM", "MBA", "PHD", "BSC", "MSC", "GCSE", "SAT", "IPO",
     "VAT", "OS", "APP", "RSS", "HTTP", "WWW",
+    // Statistics.
+    "SD", "SE", "CI", "IQR", "ANOVA", "RMSE", "MSE", "SEM",
     // Currencies (ISO 4217) and roman numerals.
     "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "CAD", "AUD", "NZD", "HKD", "SEK", "NOK",
     "DKK", "MXN", "BRL", "INR", "RUB", "ZAR", "KRW", "II", "III", "IV", "VI", "VII", "VIII",
