@@ -256,14 +256,14 @@ impl<'a> Finder<'a> {
     /// The end of the longest gazetteer name of two or more words starting at `k`.
     fn fixed_name(&self, k: usize, b: usize) -> Option<usize> {
         let g = &*GAZETTEER;
+        let listed = known::starts_listed_name(self.word(k));
         (k + 2..=b.min(k + 6)).rev().find(|&m| {
             self.is_word(m - 1) && {
                 let s = self.joined(k, m);
                 g.is_known_org(&s)
                     || g.agency(&s).is_some()
                     || g.place(&s).is_some()
-                    || known::is_org(&s)
-                    || known::is_place(&s)
+                    || listed && (known::is_org(&s) || known::is_place(&s))
             }
         })
     }

@@ -243,6 +243,23 @@ static SETS: std::sync::LazyLock<[super::Set<CaseBlind<'static>>; 2]> =
         ]
     });
 
+/// First words of the listed names of two or more words ("New" of "New York Times"): the finder
+/// asks for a listed name only where one of these starts it, so its longest-name search costs
+/// one lookup per word.
+static FIRST_WORDS: std::sync::LazyLock<super::Set<CaseBlind<'static>>> =
+    std::sync::LazyLock::new(|| {
+        ORGANIZATIONS
+            .iter()
+            .chain(PLACES)
+            .filter_map(|n| n.split_once(' ').map(|(first, _)| CaseBlind(first)))
+            .collect()
+    });
+
+/// Whether a listed name of two or more words may start with `w`.
+pub(crate) fn starts_listed_name(w: &str) -> bool {
+    FIRST_WORDS.contains(&CaseBlind(w))
+}
+
 pub(crate) fn is_org(name: &str) -> bool {
     SETS[0].contains(&CaseBlind(name))
 }
