@@ -157,10 +157,18 @@ pub(crate) fn is_common_acronym(w: &str) -> bool {
 /// after the place, outside any other mention and not inside a longer capitalised run, becomes
 /// a mention of the organization; a mention of exactly those words takes that kind.
 fn add_team_short_forms(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
+    /// Words of a short form, and of the place before it, at most.
+    const MAX: usize = 3;
     let g = &*GAZETTEER;
     let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
-    // The short forms (token ranges of their first occurrence in a full name), by first word.
-    let mut tails: super::Map<&str, Vec<(usize, usize)>> = super::Map::default();
+    // Tokens `a..b` as written.
+    let slice = |a: usize, b: usize| match (toks.get(a), toks.get(b.wrapping_sub(1))) {
+        (Some(x), Some(y)) if b > a => text.get(x.start..y.end).unwrap_or(""),
+        _ => "",
+    };
+    let cap_word = |j: usize| toks.get(j).is_some_and(|t| t.kind == Kind::Word && t.cap);
+    // The short forms, as written.
+    let mut tails: super::Set<&str> = super::Set::default();
     for r in raws.iter() {
         let (s, e) = r.toks;
         if r.kind != EntityKind::Organization || e < s + 2 {
@@ -173,63 +181,55 @@ fn add_team_short_forms(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
             continue;
         }
         // The longest known place the name starts with ("Tampa Bay" of "Tampa Bay Rays").
-        let Some(k) = (s + 1..e).rev().find(|&k| {
-            let (Some(a), Some(b)) = (toks.get(s), toks.get(k - 1)) else {
-                return false;
-            };
-            g.place(text.get(a.start..b.end).unwrap_or("")).is_some()
-        }) else {
+        let Some(k) = (s + 1..e.min(s + 1 + MAX))
+            .rev()
+            .find(|&k| g.place(slice(s, k)).is_some())
+        else {
             continue;
         };
-        if (k..e).all(|i| toks.get(i).is_some_and(|t| t.kind == Kind::Word && t.cap)) {
-            tails.entry(word(k)).or_default().push((k, e));
+        if e - k <= MAX && (k..e).all(cap_word) {
+            tails.insert(slice(k, e));
         }
     }
     if tails.is_empty() {
         return;
     }
     let mut covered = vec![false; toks.len()];
-    for r in raws.iter() {
+    let mut index: super::Map<(usize, usize), usize> = super::Map::default();
+    for (n, r) in raws.iter().enumerate() {
+        index.insert(r.toks, n);
         for c in covered.iter_mut().take(r.toks.1).skip(r.toks.0) {
             *c = true;
         }
     }
-    let cap_at = |j: usize| toks.get(j).is_some_and(|t| t.kind == Kind::Word && t.cap);
     let mut added = Vec::new();
-    for (i, t) in toks.iter().enumerate() {
-        if t.kind != Kind::Word || !t.cap || (i > 0 && cap_at(i - 1)) {
+    for i in 0..toks.len() {
+        if !cap_word(i) || (i > 0 && cap_word(i - 1)) {
             continue;
         }
-        let Some(forms) = tails.get(t.text(text)) else {
+        // The longest short form starting here that a capitalised word does not continue.
+        let Some(e) = (i + 1..=(i + MAX).min(toks.len()))
+            .rev()
+            .find(|&e| !cap_word(e) && (i..e).all(cap_word) && tails.contains(slice(i, e)))
+        else {
             continue;
         };
-        for &(a, b) in forms {
-            let n = b - a;
-            let same = (0..n).all(|d| word(i + d) == word(a + d));
-            if !same || cap_at(i + n) || i == a {
-                continue;
+        if (i..e).any(|j| covered.get(j).copied().unwrap_or(true)) {
+            // A mention of exactly these words (the full name's own part is covered by it).
+            if let Some(r) = index.get(&(i, e)).and_then(|&n| raws.get_mut(n)) {
+                r.kind = EntityKind::Organization;
+                r.sure = Sure::Strong;
+                r.canonical = None;
             }
-            let (Some(first), Some(end)) = (toks.get(i), toks.get(i + n - 1)) else {
-                continue;
-            };
-            let span = Span::new(first.start, end.end);
-            if (i..i + n).any(|j| covered.get(j).copied().unwrap_or(true)) {
-                // A mention of exactly these words: an organization.
-                if let Some(r) = raws.iter_mut().find(|r| r.toks == (i, i + n)) {
-                    r.kind = EntityKind::Organization;
-                    r.sure = Sure::Strong;
-                    r.canonical = None;
-                }
-                continue;
-            }
-            added.push(Raw::new(
-                span,
-                EntityKind::Organization,
-                (i, i + n),
-                Sure::Strong,
-            ));
-            break;
+            continue;
         }
+        let span = Span::new(toks[i].start, toks[e - 1].end);
+        added.push(Raw::new(
+            span,
+            EntityKind::Organization,
+            (i, e),
+            Sure::Strong,
+        ));
     }
     raws.extend(added);
 }
