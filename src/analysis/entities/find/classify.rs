@@ -154,7 +154,8 @@ impl<'a> Finder<'a> {
         if !(r.s..r.e).all(|i| self.toks[i].cap && !self.toks[i].upper) {
             return false;
         }
-        (r.s + 1..r.e).any(|k| {
+        // (A place of at most three words: the run may be long.)
+        (r.s + 1..r.e.min(r.s + 4)).any(|k| {
             g.place(&self.joined(r.s, k))
                 .is_some_and(|_| self.word(k).starts_with(char::is_uppercase))
         })
