@@ -13,6 +13,7 @@ mod mention;
 
 pub(crate) use classify::compass_place;
 
+use super::known;
 use super::names::{GAZETTEER, Gazetteer, Gender, honorific_gender};
 use super::tokens::{Kind, Token};
 use super::{Raw, Sure};
@@ -255,10 +256,14 @@ impl<'a> Finder<'a> {
     /// The end of the longest gazetteer name of two or more words starting at `k`.
     fn fixed_name(&self, k: usize, b: usize) -> Option<usize> {
         let g = &*GAZETTEER;
+        let listed = known::starts_listed_name(self.word(k));
         (k + 2..=b.min(k + 6)).rev().find(|&m| {
             self.is_word(m - 1) && {
                 let s = self.joined(k, m);
-                g.is_known_org(&s) || g.agency(&s).is_some() || g.place(&s).is_some()
+                g.is_known_org(&s)
+                    || g.agency(&s).is_some()
+                    || g.place(&s).is_some()
+                    || listed && (known::is_org(&s) || known::is_place(&s))
             }
         })
     }

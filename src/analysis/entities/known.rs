@@ -37,6 +37,21 @@ const ORGANIZATIONS: &[&str] = &[
     "European Union", "European Commission", "European Central Bank", "Federal Reserve",
     "Bank of Japan", "Bank of England", "NATO", "OPEC", "Red Cross", "Amnesty International",
     "Human Rights Watch", "Greenpeace", "Interpol", "Europol", "UNESCO", "UNICEF", "Mercosur",
+    // Broadcasters, newspapers and sites.
+    "NBC", "CBS", "ABC News", "Fox News", "MSNBC", "CNBC", "ESPN", "HBO", "MTV", "NPR", "PBS",
+    "BBC News", "Sky News", "Al Jazeera", "Channel 4", "ITV", "CBC", "RT", "YouTube",
+    "New York Times", "Washington Post", "Wall Street Journal", "Financial Times", "USA Today",
+    "Los Angeles Times", "The Economist", "Economist", "Le Monde", "Der Spiegel", "Time Magazine",
+    "Newsweek", "Huffington Post", "BuzzFeed", "Politico", "Forbes",
+    // Sports bodies and leagues.
+    "FIFA", "UEFA", "IOC", "International Olympic Committee", "NFL", "NBA", "MLB", "NHL", "NCAA",
+    "Major League Baseball", "Premier League", "Formula One", "WTA", "ATP",
+    // Universities and research bodies.
+    "MIT", "Harvard", "Yale", "Stanford", "Princeton", "Caltech", "Oxford University",
+    "Cambridge University", "Columbia University", "Sorbonne", "NASA", "ESA", "CERN", "JPL",
+    // Governments' and world bodies.
+    "FBI", "CIA", "Pentagon", "Kremlin", "Scotland Yard", "MI5", "MI6", "Mossad", "OECD", "ASEAN",
+    "G20", "UNHCR", "UNDP", "Doctors Without Borders", "Oxfam",
 ];
 
 #[rustfmt::skip]
@@ -66,12 +81,21 @@ const PLACES: &[&str] = &[
     "Gaza Strip", "West Bank", "Golan Heights", "Sinai", "Negev", "Darfur", "Tigray",
     "Amazon basin", "Midwest", "New England", "Pacific Northwest", "Deep South", "Appalachia",
     "Outback", "Highlands", "Scottish Highlands", "Lake District", "Cornwall", "Wales",
+    // Countries and empires of history, which today's country lists lack.
+    "Soviet Union", "USSR", "Yugoslavia", "Czechoslovakia", "East Germany", "West Germany",
+    "Ottoman Empire", "Roman Empire", "Holy Roman Empire", "Byzantine Empire", "British Empire",
+    "Austria-Hungary", "Prussia", "Persia", "Siam", "Rhodesia", "Zaire", "Ceylon",
+    "Burma", "Bohemia", "Moravia", "Mesopotamia", "Babylon", "Carthage", "Sparta",
+    // Planets.
+    "Earth", "Mars", "Venus", "Jupiter", "Saturn", "Neptune", "Uranus",
 ];
 
 /// One-word organizations of the list that the finder passes over as ordinary words ("Google"
 /// in "Microsoft, Google and Salesforce"): added as mentions where they stand capitalised inside
-/// a sentence, outside any other mention.
+/// a sentence, outside any other mention. First, the short forms of teams named after their
+/// home ([`add_team_short_forms`]).
 pub(crate) fn add_missing(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
+    add_team_short_forms(text, toks, raws);
     let g = &*GAZETTEER;
     let mut covered = vec![false; toks.len()];
     for r in raws.iter() {
@@ -100,6 +124,116 @@ pub(crate) fn add_missing(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
     }
 }
 
+/// Abbreviations of common nouns, written in capitals but naming no organization ("ICT",
+/// "GPS"): general knowledge of English abbreviations.
+#[rustfmt::skip]
+const COMMON_ACRONYMS: &[&str] = &[
+    "ICT", "IT", "GIS", "GPS", "LED", "LCD", "URL", "PDF", "USB", "CD", "DVD", "HTML", "FAQ",
+    "ATM", "SUV", "MVP", "GPA", "ICU", "UV", "IQ", "AI", "BC", "BCE", "AD", "CE", "CO2",
+    "RAM", "CPU", "SMS", "PC", "API", "ID", "VIP", "DIY", "RSVP", "FYI", "ASAP", "HQ", "VR", "RPM",
+    "MPH", "KM", "CM", "MM", "KG", "DNA", "RNA", "HIV", "GDP", "CEO", "CFO", "COO", "CTO", "PR",
+    "HR", "OK", "TV", "AM", "PM", "PS", "NB", "ETA", "ISBN", "PIN", "SIM", "WIFI", "LGBT", "LGBTQ",
+    "BMI", "ADHD", "PTSD", "MRI", "IVF", "STEM", "MBA", "PHD", "BSC", "MSC", "GCSE", "SAT", "IPO",
+    "VAT", "OS", "APP", "RSS", "HTTP", "WWW",
+    // Statistics.
+    "SD", "SE", "CI", "IQR", "ANOVA", "RMSE", "MSE", "SEM",
+    // Currencies (ISO 4217) and roman numerals.
+    "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "CAD", "AUD", "NZD", "HKD", "SEK", "NOK",
+    "DKK", "MXN", "BRL", "INR", "RUB", "ZAR", "KRW", "II", "III", "IV", "VI", "VII", "VIII",
+    "IX", "XI", "XII", "XV", "XX",
+];
+
+static COMMON_ACRONYM_SET: std::sync::LazyLock<super::Set<&'static str>> =
+    std::sync::LazyLock::new(|| COMMON_ACRONYMS.iter().copied().collect());
+
+/// An abbreviation of a common noun in capitals ("ICT", "GPS"): no name.
+pub(crate) fn is_common_acronym(w: &str) -> bool {
+    COMMON_ACRONYM_SET.contains(w)
+}
+
+/// Short forms of teams and companies named after their home: "the Pirates" and "the Red Sox"
+/// where the article also names the "Pittsburgh Pirates" and the "Boston Red Sox" (a known place
+/// and a capitalised plural, as the finder reads them). Each capitalised occurrence of the part
+/// after the place, outside any other mention and not inside a longer capitalised run, becomes
+/// a mention of the organization; a mention of exactly those words takes that kind.
+fn add_team_short_forms(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
+    /// Words of a short form, and of the place before it, at most.
+    const MAX: usize = 3;
+    let g = &*GAZETTEER;
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
+    // Tokens `a..b` as written.
+    let slice = |a: usize, b: usize| match (toks.get(a), toks.get(b.wrapping_sub(1))) {
+        (Some(x), Some(y)) if b > a => text.get(x.start..y.end).unwrap_or(""),
+        _ => "",
+    };
+    let cap_word = |j: usize| toks.get(j).is_some_and(|t| t.kind == Kind::Word && t.cap);
+    // The short forms, as written.
+    let mut tails: super::Set<&str> = super::Set::default();
+    for r in raws.iter() {
+        let (s, e) = r.toks;
+        if r.kind != EntityKind::Organization || e < s + 2 {
+            continue;
+        }
+        let last = word(e - 1);
+        let plural =
+            (last.len() >= 4 && last.ends_with('s') && !last.ends_with("ss")) || last == "Sox";
+        if !plural || g.place(last).is_some() || g.is_surname(last) {
+            continue;
+        }
+        // The longest known place the name starts with ("Tampa Bay" of "Tampa Bay Rays").
+        let Some(k) = (s + 1..e.min(s + 1 + MAX))
+            .rev()
+            .find(|&k| g.place(slice(s, k)).is_some())
+        else {
+            continue;
+        };
+        if e - k <= MAX && (k..e).all(cap_word) {
+            tails.insert(slice(k, e));
+        }
+    }
+    if tails.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; toks.len()];
+    let mut index: super::Map<(usize, usize), usize> = super::Map::default();
+    for (n, r) in raws.iter().enumerate() {
+        index.insert(r.toks, n);
+        for c in covered.iter_mut().take(r.toks.1).skip(r.toks.0) {
+            *c = true;
+        }
+    }
+    let mut added = Vec::new();
+    for i in 0..toks.len() {
+        if !cap_word(i) || (i > 0 && cap_word(i - 1)) {
+            continue;
+        }
+        // The longest short form starting here that a capitalised word does not continue.
+        let Some(e) = (i + 1..=(i + MAX).min(toks.len()))
+            .rev()
+            .find(|&e| !cap_word(e) && (i..e).all(cap_word) && tails.contains(slice(i, e)))
+        else {
+            continue;
+        };
+        if (i..e).any(|j| covered.get(j).copied().unwrap_or(true)) {
+            // A mention of exactly these words (the full name's own part is covered by it).
+            if let Some(r) = index.get(&(i, e)).and_then(|&n| raws.get_mut(n)) {
+                r.kind = EntityKind::Organization;
+                r.sure = Sure::Strong;
+                r.canonical = None;
+            }
+            continue;
+        }
+        let span = Span::new(toks[i].start, toks[e - 1].end);
+        added.push(Raw::new(
+            span,
+            EntityKind::Organization,
+            (i, e),
+            Sure::Strong,
+        ));
+    }
+    raws.extend(added);
+}
+
 /// The lists as case-blind sets: 0 for organizations, 1 for places.
 static SETS: std::sync::LazyLock<[super::Set<CaseBlind<'static>>; 2]> =
     std::sync::LazyLock::new(|| {
@@ -109,11 +243,28 @@ static SETS: std::sync::LazyLock<[super::Set<CaseBlind<'static>>; 2]> =
         ]
     });
 
-fn is_org(name: &str) -> bool {
+/// First words of the listed names of two or more words ("New" of "New York Times"): the finder
+/// asks for a listed name only where one of these starts it, so its longest-name search costs
+/// one lookup per word.
+static FIRST_WORDS: std::sync::LazyLock<super::Set<CaseBlind<'static>>> =
+    std::sync::LazyLock::new(|| {
+        ORGANIZATIONS
+            .iter()
+            .chain(PLACES)
+            .filter_map(|n| n.split_once(' ').map(|(first, _)| CaseBlind(first)))
+            .collect()
+    });
+
+/// Whether a listed name of two or more words may start with `w`.
+pub(crate) fn starts_listed_name(w: &str) -> bool {
+    FIRST_WORDS.contains(&CaseBlind(w))
+}
+
+pub(crate) fn is_org(name: &str) -> bool {
     SETS[0].contains(&CaseBlind(name))
 }
 
-fn is_place(name: &str) -> bool {
+pub(crate) fn is_place(name: &str) -> bool {
     SETS[1].contains(&CaseBlind(name))
 }
 
@@ -247,6 +398,22 @@ mod tests {
                 "{name}: {es:#?}"
             );
         }
+    }
+
+    #[test]
+    fn a_team_is_named_short_after_its_full_name() {
+        let text = "He was traded from the Pittsburgh Pirates to the Boston Red Sox in 2012. \
+                    He has played for Red Sox coaches since, and Pirates fans still cheer him.";
+        let es = entities(text);
+        let mentions = |name: &str| {
+            es.iter()
+                .filter(|e| e.kind == EntityKind::Organization)
+                .flat_map(|e| e.mentions.iter())
+                .filter(|m| m.slice(text) == name)
+                .count()
+        };
+        assert_eq!(mentions("Red Sox"), 1, "{es:#?}");
+        assert_eq!(mentions("Pirates"), 1, "{es:#?}");
     }
 
     #[test]
