@@ -58,7 +58,8 @@ const ORGANIZATIONS: &[&str] = &[
 const PLACES: &[&str] = &[
     // Islands.
     "Crete", "Naxos", "Sardinia", "Sicily", "Corsica", "Rhodes", "Corfu", "Santorini", "Mykonos",
-    "Lesbos", "Kos", "Paros", "Cyprus", "Malta", "Majorca", "Mallorca", "Menorca", "Ibiza",
+    "Lesbos", "Kos", "Paros", "Ikaria", "Samos", "Chios", "Lemnos", "Kefalonia", "Zakynthos",
+    "Ithaca", "Aegina", "Syros", "Tinos", "Milos", "Karpathos", "Cyprus", "Malta", "Majorca", "Mallorca", "Menorca", "Ibiza",
     "Tenerife", "Gran Canaria", "Lanzarote", "Madeira", "Azores", "Canary Islands", "Balearic Islands",
     "Capri", "Elba", "Bali", "Java", "Sumatra", "Borneo", "Sulawesi", "Lombok", "Mindanao", "Luzon",
     "Honshu", "Hokkaido", "Kyushu", "Okinawa", "Hainan", "Tasmania", "Greenland", "Iceland",
@@ -357,6 +358,9 @@ mod tests {
                 "{name}: {es:#?}"
             );
         }
+        // Alone after "on", where the rules alone guess an organization.
+        let es = entities("Sofia Andreou, who chairs a residents' association on Ikaria, said so.");
+        assert_eq!(kind_of(&es, "Ikaria"), Some(EntityKind::Place), "{es:#?}");
     }
 
     #[test]
