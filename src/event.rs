@@ -21,7 +21,7 @@ use crossterm::event::{Event, MouseButton, MouseEventKind};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::layout::Rect;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -422,11 +422,11 @@ pub fn spawn_watcher(path: PathBuf, after: ArticleId, tx: Sender<Msg>) -> std::i
 }
 
 /// What the watcher knows of articles fetched again: the latest fetch time seen, and the
-/// articles already sent with that time (times are in seconds: a refresh in the same second
-/// is found again and not sent twice).
+/// articles already sent with that time with their content hash (times are in seconds: a fetch
+/// in the same second is found again, and sent only when it changed the article).
 struct Refetch {
     since: i64,
-    sent: HashSet<ArticleId>,
+    sent: HashMap<ArticleId, Vec<u8>>,
 }
 
 impl Refetch {
@@ -436,7 +436,7 @@ impl Refetch {
         let sent = library
             .refetched(since, upto)?
             .into_iter()
-            .map(|(r, _)| r.headline.id)
+            .map(|r| (r.row.headline.id, r.hash))
             .collect();
         Ok(Refetch { since, sent })
     }
@@ -446,18 +446,18 @@ impl Refetch {
     /// arrived since the last look may be among them once: the reader finds it unchanged.
     fn look(&mut self, library: &Library, upto: ArticleId) -> crate::library::Result<Vec<Row>> {
         let found = library.refetched(self.since, upto)?;
-        let latest = found.iter().map(|&(_, t)| t).max().unwrap_or(self.since);
+        let latest = found.iter().map(|r| r.fetched).max().unwrap_or(self.since);
         let mut rows = Vec::new();
-        let mut sent = HashSet::new();
-        for (row, at) in found {
-            let id = row.headline.id;
-            if at == latest {
-                sent.insert(id);
+        let mut sent = HashMap::new();
+        for r in found {
+            let id = r.row.headline.id;
+            let seen = r.fetched == self.since && self.sent.get(&id) == Some(&r.hash);
+            if r.fetched == latest {
+                sent.insert(id, r.hash);
             }
-            if at == self.since && self.sent.contains(&id) {
-                continue;
+            if !seen {
+                rows.push(r.row);
             }
-            rows.push(row);
         }
         if latest == self.since {
             self.sent.extend(sent);
@@ -1072,7 +1072,8 @@ mod tests {
         // Another "process" rewrites the shown article, as a feed refresh does.
         other
             .execute(
-                "UPDATE articles SET headline = 'Pilots strike ends', fetched = 2000 WHERE id = ?1",
+                "UPDATE articles SET headline = 'Pilots strike ends', fetched = 2000, \
+                 hash = X'01' WHERE id = ?1",
                 [id],
             )
             .unwrap();
@@ -1117,6 +1118,26 @@ mod tests {
             .execute("UPDATE articles SET read = 1 WHERE id = ?1", [other_id])
             .unwrap();
         assert!(rx.recv_timeout(WATCH_EVERY * 3).is_err());
+        // The same article rewritten again within the same second: sent again.
+        other
+            .execute(
+                "UPDATE articles SET headline = 'Pilots strike is over', fetched = 2000, \
+                 hash = X'02' WHERE id = ?1",
+                [id],
+            )
+            .unwrap();
+        let msg = rx
+            .recv_timeout(Duration::from_secs(10))
+            .expect("the watcher saw it");
+        let Msg::Action(Action::Updated(rows)) = msg else {
+            panic!("{msg:?}");
+        };
+        assert_eq!(rows.iter().map(|r| r.headline.id).collect::<Vec<_>>(), [id]);
+        app.update(Action::Updated(rows));
+        assert_eq!(
+            app.collection().entries()[shown].title(),
+            "Pilots strike is over"
+        );
         // Another rewrite within the same second: only that article is sent.
         other
             .execute(

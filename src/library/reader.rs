@@ -25,6 +25,16 @@ pub struct Row {
     pub analysed: bool,
 }
 
+/// An article a refresh fetched again ([`Library::refetched`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refetched {
+    pub row: Row,
+    /// When (seconds since the epoch).
+    pub fetched: i64,
+    /// The article's content hash then.
+    pub hash: Vec<u8>,
+}
+
 impl Row {
     /// The row of an article held whole (one a watcher hands over, or a test's).
     pub fn of(s: &super::Stored) -> Row {
@@ -83,16 +93,21 @@ impl Library {
     }
 
     /// The rows of the articles up to `upto` that a feed refresh rewrote or fetched again at
-    /// `since` or later (`fetched`, in seconds), each with that time, in id order: what an open
+    /// `since` or later (`fetched`, in seconds), each with that time and the article's content
+    /// hash (which tells a rewrite from a fetch that changed nothing), in id order: what an open
     /// reader must read again. One scan of `articles`; no text is read.
-    pub fn refetched(&self, since: i64, upto: ArticleId) -> Result<Vec<(Row, i64)>> {
-        let run = || -> rusqlite::Result<Vec<(Row, i64)>> {
+    pub fn refetched(&self, since: i64, upto: ArticleId) -> Result<Vec<Refetched>> {
+        let run = || -> rusqlite::Result<Vec<Refetched>> {
             let mut s = self.conn.prepare_cached(
                 "SELECT id, headline, date, source, outlet, read, starred, analysed IS ?3, \
-                 fetched FROM articles WHERE fetched >= ?1 AND id <= ?2 ORDER BY id",
+                 fetched, hash FROM articles WHERE fetched >= ?1 AND id <= ?2 ORDER BY id",
             )?;
             let rows = s.query_map(rusqlite::params![since, upto, ANALYSER_VERSION], |r| {
-                Ok((row_of(r)?, r.get(8)?))
+                Ok(Refetched {
+                    row: row_of(r)?,
+                    fetched: r.get(8)?,
+                    hash: r.get(9)?,
+                })
             })?;
             rows.collect()
         };
