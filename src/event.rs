@@ -1069,14 +1069,19 @@ mod tests {
             .unwrap();
         spawn_watcher(path.clone(), after, tx).unwrap();
         assert!(rx.recv_timeout(WATCH_EVERY * 3).is_err(), "nothing new yet");
-        // Another "process" rewrites the shown article, as a feed refresh does.
-        other
-            .execute(
-                "UPDATE articles SET headline = 'Pilots strike ends', fetched = 2000, \
-                 hash = X'01' WHERE id = ?1",
-                [id],
-            )
-            .unwrap();
+        // Another "process" runs `sql` on article `id`: the rows the watcher sends for it.
+        let rewrite = |sql: &str, id: ArticleId| -> Vec<Row> {
+            other.execute(sql, [id]).unwrap();
+            let msg = rx
+                .recv_timeout(Duration::from_secs(10))
+                .expect("the watcher saw it");
+            let Msg::Action(Action::Updated(rows)) = msg else {
+                panic!("{msg:?}");
+            };
+            rows
+        };
+        let ids = |rows: &[Row]| rows.iter().map(|r| r.headline.id).collect::<Vec<_>>();
+        // The shown article rewritten, as a feed refresh does (its text first).
         other
             .execute(
                 "UPDATE bodies SET text = 'Pilots strike ends\n\nThe pilots went back.' \
@@ -1084,21 +1089,13 @@ mod tests {
                 [id],
             )
             .unwrap();
-        let msg = rx
-            .recv_timeout(Duration::from_secs(10))
-            .expect("the watcher saw it");
-        let Msg::Action(action @ Action::Updated(_)) = msg else {
-            panic!("{msg:?}");
-        };
-        let Action::Updated(rows) = &action else {
-            unreachable!()
-        };
-        assert_eq!(
-            rows.iter().map(|r| r.headline.id).collect::<Vec<_>>(),
-            [id],
-            "only the rewritten one"
+        let rows = rewrite(
+            "UPDATE articles SET headline = 'Pilots strike ends', fetched = 2000, \
+             hash = X'01' WHERE id = ?1",
+            id,
         );
-        app.update(action);
+        assert_eq!(ids(&rows), [id], "only the rewritten one");
+        app.update(Action::Updated(rows));
         assert_eq!(app.collection().len(), n, "no article added");
         assert_eq!(app.current_index(), Some(shown), "the shown article stays");
         assert_eq!(
@@ -1119,43 +1116,23 @@ mod tests {
             .unwrap();
         assert!(rx.recv_timeout(WATCH_EVERY * 3).is_err());
         // The same article rewritten again within the same second: sent again.
-        other
-            .execute(
-                "UPDATE articles SET headline = 'Pilots strike is over', fetched = 2000, \
-                 hash = X'02' WHERE id = ?1",
-                [id],
-            )
-            .unwrap();
-        let msg = rx
-            .recv_timeout(Duration::from_secs(10))
-            .expect("the watcher saw it");
-        let Msg::Action(Action::Updated(rows)) = msg else {
-            panic!("{msg:?}");
-        };
-        assert_eq!(rows.iter().map(|r| r.headline.id).collect::<Vec<_>>(), [id]);
+        let rows = rewrite(
+            "UPDATE articles SET headline = 'Pilots strike is over', fetched = 2000, \
+             hash = X'02' WHERE id = ?1",
+            id,
+        );
+        assert_eq!(ids(&rows), [id]);
         app.update(Action::Updated(rows));
         assert_eq!(
             app.collection().entries()[shown].title(),
             "Pilots strike is over"
         );
-        // Another rewrite within the same second: only that article is sent.
-        other
-            .execute(
-                "UPDATE articles SET headline = 'Council votes again', fetched = 2000 \
-                 WHERE id = ?1",
-                [other_id],
-            )
-            .unwrap();
-        let msg = rx
-            .recv_timeout(Duration::from_secs(10))
-            .expect("the watcher saw it");
-        let Msg::Action(Action::Updated(rows)) = msg else {
-            panic!("{msg:?}");
-        };
-        assert_eq!(
-            rows.iter().map(|r| r.headline.id).collect::<Vec<_>>(),
-            [other_id]
+        // Another article rewritten within the same second: only that one is sent.
+        let rows = rewrite(
+            "UPDATE articles SET headline = 'Council votes again', fetched = 2000 WHERE id = ?1",
+            other_id,
         );
+        assert_eq!(ids(&rows), [other_id]);
         app.update(Action::Updated(rows));
         let other_index = app.collection().index_of(other_id).unwrap();
         assert_eq!(

@@ -379,6 +379,15 @@ impl std::hash::Hash for CaseBlind<'_> {
         state.write_u8(0xff);
     }
 }
+/// Test helper: `text` read as a file, and the rules' entities of its first article (no model).
+#[cfg(test)]
+pub(crate) fn rules_of(text: &str) -> (Article, Vec<Entity>) {
+    let parsed = crate::article::parse("t.txt", text.as_bytes());
+    let a = parsed.articles.into_iter().next().unwrap_or_default();
+    let es = extract_with(&a, None, Policy::default());
+    (a, es)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

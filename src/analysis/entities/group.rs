@@ -642,24 +642,18 @@ mod tests {
     use super::*;
 
     fn people(text: &str) -> Vec<(String, Vec<String>)> {
-        let parsed = crate::article::parse("t.txt", text.as_bytes());
-        let a = &parsed.articles[0];
-        crate::analysis::entities::extract_with(
-            a,
-            None,
-            crate::analysis::entities::Policy::default(),
-        )
-        .into_iter()
-        .filter(|e| e.kind == EntityKind::Person)
-        .map(|e| {
-            let m = e
-                .mentions
-                .iter()
-                .map(|s| s.slice(&a.text).to_string())
-                .collect();
-            (e.name.to_string(), m)
-        })
-        .collect()
+        let (a, es) = crate::analysis::entities::rules_of(text);
+        es.into_iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .map(|e| {
+                let m = e
+                    .mentions
+                    .iter()
+                    .map(|s| s.slice(&a.text).to_string())
+                    .collect();
+                (e.name.to_string(), m)
+            })
+            .collect()
     }
 
     #[test]

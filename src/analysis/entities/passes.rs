@@ -582,16 +582,11 @@ mod tests {
 
     /// The rules' entities of a text (no model): kind and the text of each mention.
     fn entities(text: &str) -> Vec<(EntityKind, String, usize)> {
-        let parsed = crate::article::parse("t.txt", text.as_bytes());
-        let a = &parsed.articles[0];
-        crate::analysis::entities::extract_with(
-            a,
-            None,
-            crate::analysis::entities::Policy::default(),
-        )
-        .into_iter()
-        .map(|e| (e.kind, e.name.to_string(), e.mentions.len()))
-        .collect()
+        crate::analysis::entities::rules_of(text)
+            .1
+            .into_iter()
+            .map(|e| (e.kind, e.name.to_string(), e.mentions.len()))
+            .collect()
     }
 
     fn has(es: &[(EntityKind, String, usize)], kind: EntityKind, name: &str) -> bool {
