@@ -307,26 +307,14 @@ impl App {
         }
         self.headlines.listed = listed;
         self.headlines.sort_listed();
-        match current.and_then(|c| self.headlines.row_of(c)) {
-            Some(row) => {
-                self.headlines.pos.selected = row;
-                let h = self.screen.headlines_fit();
-                self.headlines.keep_visible(h);
-            }
-            None => {
-                self.headlines.pos.selected = 0;
-                self.show_selected_article();
-            }
+        if !self.keep_selected(current) {
+            self.headlines.pos.selected = 0;
+            self.show_selected_article();
         }
-        // Says so, unless a problem or the feed refresh's progress or summary (which counts
-        // these articles already) is being shown.
-        if !self.shows_refresh()
-            && self
-                .message
-                .as_ref()
-                .is_none_or(|m| m.level() != super::message::Level::Problem)
-        {
-            self.message = Some(Message::info(format!(
+        // Says so, unless the feed refresh's progress or summary (which counts these articles
+        // already) is being shown.
+        if !self.shows_refresh() {
+            self.say_unless_problem(Message::info(format!(
                 "{} added to the library",
                 super::message::count(added.len(), "new article", "new articles")
             )));
@@ -347,11 +335,7 @@ impl App {
             .map(|&(i, _)| (i, self.docs.entry(i).and_then(|e| e.published())))
             .collect();
         self.headlines.redate(dates);
-        if let Some(row) = current.and_then(|c| self.headlines.row_of(c)) {
-            self.headlines.pos.selected = row;
-            let h = self.screen.headlines_fit();
-            self.headlines.keep_visible(h);
-        }
+        self.keep_selected(current);
         let Some((index, was)) = replaced.into_iter().find(|&(i, _)| Some(i) == current) else {
             return;
         };
@@ -365,15 +349,9 @@ impl App {
         if was.as_ref() != self.docs.article(index) {
             self.forget_wrapped_body();
             self.show_selected_article();
-            if self
-                .message
-                .as_ref()
-                .is_none_or(|m| m.level() != super::message::Level::Problem)
-            {
-                self.message = Some(Message::info(
-                    "a feed refresh updated this article: shown again from the top",
-                ));
-            }
+            self.say_unless_problem(Message::info(
+                "a feed refresh updated this article: shown again from the top",
+            ));
         } else {
             // The same text: the analysis read again is the one shown.
             self.rebuild_article_views();
@@ -475,16 +453,10 @@ impl App {
             "mention"
         };
         // A failed read of the entity's name (the filter is set, under the key's name) stays said.
-        if self
-            .message
-            .as_ref()
-            .is_none_or(|m| m.level() != super::message::Level::Problem)
-        {
-            self.message = Some(Message::info(format!(
-                "{} {verb} {name} — f or Esc shows all",
-                super::message::count(articles.len(), "article", "articles")
-            )));
-        }
+        self.say_unless_problem(Message::info(format!(
+            "{} {verb} {name} — f or Esc shows all",
+            super::message::count(articles.len(), "article", "articles")
+        )));
         self.headlines.listed = articles;
         self.reselect(current);
     }
@@ -507,18 +479,24 @@ impl App {
     /// After the list changed: keep showing `current` if it is still listed, else the first.
     fn reselect(&mut self, current: Option<usize>) {
         self.headlines.pos.offset = 0;
-        match current.and_then(|c| self.headlines.row_of(c)) {
-            Some(row) => {
-                self.headlines.pos.selected = row;
-                let h = self.screen.headlines_fit();
-                self.headlines.keep_visible(h);
-                self.rebuild_article_views();
-            }
-            None => {
-                self.headlines.pos.selected = 0;
-                self.show_selected_article();
-            }
+        if self.keep_selected(current) {
+            self.rebuild_article_views();
+        } else {
+            self.headlines.pos.selected = 0;
+            self.show_selected_article();
         }
+    }
+
+    /// Selects article `current`'s row again and keeps it in view; false when it is not listed
+    /// (the selection is left as it was).
+    fn keep_selected(&mut self, current: Option<usize>) -> bool {
+        let Some(row) = current.and_then(|c| self.headlines.row_of(c)) else {
+            return false;
+        };
+        self.headlines.pos.selected = row;
+        let h = self.screen.headlines_fit();
+        self.headlines.keep_visible(h);
+        true
     }
 
     /// Whether a new analysis mentions the filter's entity (so the article joins the list).

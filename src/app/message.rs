@@ -40,6 +40,19 @@ impl Message {
     }
 }
 
+impl super::App {
+    /// Shows `message`, unless a problem is being shown: a problem stays until the next key.
+    pub(super) fn say_unless_problem(&mut self, message: Message) {
+        if self
+            .message
+            .as_ref()
+            .is_none_or(|m| m.level() != Level::Problem)
+        {
+            self.message = Some(message);
+        }
+    }
+}
+
 /// A failed read of the library's entity index (the corpus view, the entity filter, the
 /// mention jump across articles), naming it.
 pub fn entity_index_problem(why: &str) -> Message {
