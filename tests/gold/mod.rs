@@ -482,8 +482,21 @@ pub fn folds(docs: &[Doc]) -> Vec<usize> {
 /// Per genre (and "ALL"): the counts per kind, and the quote counts.
 pub type Table = BTreeMap<String, ([Counts; 3], QuoteCounts)>;
 
+/// The genres of the issue's own held-out measure (GUM dev/test documents of news, interview,
+/// biography and speech): their documents are pooled in the row [`POOLED`] too.
+pub const ISSUE_GENRES: [&str; 4] = ["news", "interview", "bio", "speech"];
+/// The name of the pooled row of [`ISSUE_GENRES`].
+pub const POOLED: &str = "ALL4";
+
+/// The rows a document of `genre` counts in: its genre, "ALL", and [`POOLED`] for the issue's genres.
+pub fn rows_of(genre: &str) -> impl Iterator<Item = &str> {
+    [Some(genre), Some("ALL"), ISSUE_GENRES.contains(&genre).then_some(POOLED)]
+        .into_iter()
+        .flatten()
+}
+
 fn add_to(table: &mut Table, genre: &str, (c, q): ([Counts; 3], QuoteCounts)) {
-    for key in [genre, "ALL"] {
+    for key in rows_of(genre) {
         let row = table.entry(key.to_string()).or_default();
         for (a, b) in row.0.iter_mut().zip(c) {
             a.add(b);
