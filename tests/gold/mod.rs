@@ -490,9 +490,13 @@ pub const POOLED: &str = "ALL4";
 
 /// The rows a document of `genre` counts in: its genre, "ALL", and [`POOLED`] for the issue's genres.
 pub fn rows_of(genre: &str) -> impl Iterator<Item = &str> {
-    [Some(genre), Some("ALL"), ISSUE_GENRES.contains(&genre).then_some(POOLED)]
-        .into_iter()
-        .flatten()
+    [
+        Some(genre),
+        Some("ALL"),
+        ISSUE_GENRES.contains(&genre).then_some(POOLED),
+    ]
+    .into_iter()
+    .flatten()
 }
 
 fn add_to(table: &mut Table, genre: &str, (c, q): ([Counts; 3], QuoteCounts)) {

@@ -225,8 +225,23 @@ impl<'a> Finder<'a> {
         // a common one is still a name ("the Tom Cruise video").
         let rare_word_name =
             || g.is_common_word(first) && g.first_name(first).is_none_or(|f| f.rank > COMMON_RANK);
+        // A country or region that is also a first name ("Kenya", "Georgia") opens a person's
+        // name only before a surname or another name, and no acronym ("Georgia Smith", not
+        // "Kenya Vision", "Kenya ICT Master Plan").
+        let country_first = || {
+            use crate::analysis::lexicon::PlaceKind;
+            matches!(
+                g.place_kind(first),
+                Some(PlaceKind::Country | PlaceKind::Region)
+            ) && ((s + 1..e).any(|i| self.toks[i].upper)
+                || !words
+                    .iter()
+                    .skip(1)
+                    .any(|w| g.is_surname(w) || g.is_first_name(w)))
+        };
         let first_is_name =
-            (g.is_first_name(first) && !(after_the && rare_word_name())) || is_initial(first);
+            (g.is_first_name(first) && !(after_the && rare_word_name()) && !country_first())
+                || is_initial(first);
         if n >= 2 && first_is_name && !self.toks[s].upper && self.name_words(r) <= 4 {
             return Some((Some(Person), Sure::Strong));
         }
@@ -345,6 +360,11 @@ impl<'a> Finder<'a> {
         {
             return Some((Some(Place), Sure::Strong));
         }
+        // "the South", "the Midwest": a compass word alone after "the" inside a sentence is the
+        // region ("the north" in lower case is a direction).
+        if r.after_the && REGION_WORDS.contains(&first) && !self.weak_position(s) {
+            return Some((Some(Place), Sure::Strong));
+        }
         if PLACE_PREPOSITIONS.contains(&before) {
             return Some((Some(Place), Sure::Guess));
         }
@@ -369,6 +389,19 @@ impl Finder<'_> {
         })
     }
 }
+
+/// Compass words that name a region alone after "the" ("the South", "the Midwest").
+const REGION_WORDS: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Midwest",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+];
 
 /// Compass adjectives that form place names with a region ("Southern Indiana").
 const COMPASS: &[&str] = &[
@@ -454,6 +487,28 @@ mod tests {
 
     fn kind_of(es: &[Entity], name: &str) -> Option<EntityKind> {
         es.iter().find(|e| &*e.name == name).map(|e| e.kind)
+    }
+
+    #[test]
+    fn the_south_alone_is_a_region() {
+        let es = rules("People in the South and the Midwest voted. They sailed north.");
+        assert_eq!(kind_of(&es, "South"), Some(EntityKind::Place), "{es:?}");
+        assert_eq!(kind_of(&es, "Midwest"), Some(EntityKind::Place), "{es:?}");
+    }
+
+    #[test]
+    fn a_country_opens_a_name_only_before_a_surname() {
+        let es = rules("Kenya Vision 2030 will transform the land. Georgia Smith agreed.");
+        assert_ne!(
+            kind_of(&es, "Kenya Vision"),
+            Some(EntityKind::Person),
+            "{es:?}"
+        );
+        assert_eq!(
+            kind_of(&es, "Georgia Smith"),
+            Some(EntityKind::Person),
+            "{es:?}"
+        );
     }
 
     /// The finder's own mentions of `text` (one paragraph): name, kind and how sure.

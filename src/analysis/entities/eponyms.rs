@@ -1,0 +1,163 @@
+//! People in the names of things named after them: "the Hewlett Foundation", "Carnegie Hall",
+//! "the Pritzker Prize", "the James Webb Space Telescope" each mention a person (GUM annotates
+//! the eponym as a person inside the thing's name). A capitalised run that ends in a word for a
+//! prize, a building or a foundation, and opens with a personal name (a first name and a surname,
+//! a surname that is no English word nor a place, or a person the article names in full), has
+//! that name as a person mention. A mention the rules made of the whole run as a person becomes
+//! the thing: a building a place, a foundation an organization, a prize or an instrument nothing.
+
+use super::names::GAZETTEER;
+use super::tokens::{Kind, Token};
+use super::{Raw, Set, Sure};
+use crate::analysis::EntityKind;
+use crate::article::Span;
+
+/// What a head word makes of the thing it names.
+fn head_kind(w: &str) -> Option<Option<EntityKind>> {
+    use EntityKind::{Organization, Place};
+    Some(match w {
+        "Foundation" | "Institute" | "Center" | "Centre" | "Trust" => Some(Organization),
+        "Hall" | "Building" | "Tower" | "Memorial" | "Museum" | "Library" | "Station"
+        | "Stadium" | "Arena" | "Airport" | "Observatory" | "Theatre" | "Theater" => Some(Place),
+        "Prize" | "Award" | "Medal" | "Trophy" | "Telescope" | "Scholarship" | "Fellowship"
+        | "Lecture" => None,
+        _ => return None,
+    })
+}
+
+/// Adds the eponyms of named things to `raws` (see the module doc).
+pub(super) fn eponyms(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
+    let g = &*GAZETTEER;
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
+    let cap = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| t.kind == Kind::Word && t.cap && !t.upper)
+    };
+    // People the rules name in full elsewhere in the article.
+    let named: Set<&str> = raws
+        .iter()
+        .filter(|r| r.kind == EntityKind::Person && r.toks.1 - r.toks.0 >= 2)
+        .map(|r| r.span.slice(text))
+        .collect();
+    let plain_surname =
+        |w: &str| g.is_surname(w) && !g.is_common_word(w) && g.place(w).is_none() && !g.is_title(w);
+    let mut found: Vec<((usize, usize), Option<EntityKind>)> = Vec::new();
+    for h in 1..toks.len() {
+        if !cap(h) {
+            continue;
+        }
+        let Some(thing) = head_kind(word(h)) else {
+            continue;
+        };
+        // The run of capitalised words before the head, at most five, not past a sentence's
+        // or a line's start.
+        let mut s = h;
+        while s > 0 && h - s < 5 && cap(s - 1) && !toks[s].sent && !toks[s].newline_before {
+            s -= 1;
+        }
+        if s < h && toks[s].sent && word(s) == "The" {
+            s += 1;
+        }
+        if s == h {
+            continue;
+        }
+        let span = |a: usize, b: usize| Span::new(toks[a].start, toks[b - 1].end);
+        let person = (s + 1..=(s + 3).min(h)).rev().find(|&k| {
+            let last = word(k - 1);
+            named.contains(span(s, k).slice(text))
+                || (k - s >= 2
+                    && g.is_first_name(word(s))
+                    && !g.is_common_word(last)
+                    && g.place(last).is_none()
+                    && !(s..k).any(|i| head_kind(word(i)).is_some()))
+                || (k - s == 1 && plain_surname(word(s)))
+        });
+        if let Some(k) = person {
+            found.push(((s, k), thing));
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    let mut drop = vec![false; raws.len()];
+    for &((s, k), thing) in &found {
+        let (Some(a), Some(b)) = (toks.get(s), toks.get(k - 1)) else {
+            continue;
+        };
+        let p = Span::new(a.start, b.end);
+        let mut covered = false;
+        for (i, r) in raws.iter_mut().enumerate() {
+            if r.span == p {
+                r.kind = EntityKind::Person;
+                r.sure = Sure::Strong;
+                r.canonical = None;
+                covered = true;
+            } else if r.kind == EntityKind::Person && r.span.contains(&p) {
+                // The whole run read as a person is the thing it names.
+                match thing {
+                    Some(kind) => {
+                        r.kind = kind;
+                        r.canonical = None;
+                    }
+                    None => drop[i] = true,
+                }
+            } else if r.span.overlaps(&p) && !r.span.contains(&p) {
+                covered = true;
+            }
+        }
+        if !covered {
+            raws.push(Raw::new(p, EntityKind::Person, (s, k), Sure::Strong));
+            drop.push(false);
+        }
+    }
+    let mut i = 0;
+    raws.retain(|_| {
+        i += 1;
+        !drop.get(i - 1).copied().unwrap_or(false)
+    });
+    raws.sort_by_key(|r| (r.span.start, std::cmp::Reverse(r.span.end)));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::EntityKind::{self, Organization, Person, Place};
+
+    fn entities(text: &str) -> Vec<(EntityKind, String)> {
+        crate::analysis::entities::rules_of(text)
+            .1
+            .into_iter()
+            .map(|e| (e.kind, e.name.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn eponyms_of_prizes_buildings_and_foundations_are_people() {
+        let es = entities(
+            "Prizes\n\nShe saw the Hubble Space Telescope, worked for the Hewlett Foundation and sang \
+             at Carnegie Hall. They launched the James Webb Space Telescope.\n",
+        );
+        for name in ["Hubble", "Hewlett", "Carnegie", "James Webb"] {
+            assert!(es.contains(&(Person, name.into())), "{name}: {es:?}");
+        }
+        assert!(
+            es.contains(&(Organization, "Hewlett Foundation".into())),
+            "{es:?}"
+        );
+        assert!(es.contains(&(Place, "Carnegie Hall".into())), "{es:?}");
+        assert!(
+            !es.iter().any(|(_, n)| n == "James Webb Space Telescope"),
+            "{es:?}"
+        );
+    }
+
+    #[test]
+    fn places_words_and_other_heads_are_no_eponyms() {
+        let es = entities(
+            "Places\n\nWe met at Boston City Hall, the Ford Foundation and Harvard University, \
+             then drove to the Volgograd Arena.\n",
+        );
+        for name in ["Boston", "Ford", "Harvard", "Volgograd"] {
+            assert!(!es.contains(&(Person, name.into())), "{name}: {es:?}");
+        }
+    }
+}
