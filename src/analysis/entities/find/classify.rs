@@ -348,7 +348,13 @@ impl<'a> Finder<'a> {
         }
         // "the Academy", "the Guardian": an organization word alone after "the" inside a
         // sentence names the organization the text means.
-        if r.after_the && g.is_org_suffix(first) && !self.weak_position(s) {
+        // Not the generic ones, which stand for a title more than a name ("the Church", "the
+        // Court", "the Government": GUM marks them as titles, not names).
+        if r.after_the
+            && g.is_org_suffix(first)
+            && !GENERIC_INSTITUTIONS.contains(&first)
+            && !self.weak_position(s)
+        {
             return Some((Some(Organization), Sure::Strong));
         }
         // "the Nation", "our Country": the speaker's country, capitalised in addresses.
@@ -389,6 +395,22 @@ impl Finder<'_> {
         })
     }
 }
+
+/// Organization words that, alone after "the", are a title rather than a name.
+const GENERIC_INSTITUTIONS: &[&str] = &[
+    "Church",
+    "Court",
+    "Government",
+    "Administration",
+    "State",
+    "Ministry",
+    "Department",
+    "Office",
+    "Cabinet",
+    "Company",
+    "Firm",
+    "Agency",
+];
 
 /// Compass words that name a region alone after "the" ("the South", "the Midwest").
 const REGION_WORDS: &[&str] = &[
@@ -487,6 +509,17 @@ mod tests {
 
     fn kind_of(es: &[Entity], name: &str) -> Option<EntityKind> {
         es.iter().find(|e| &*e.name == name).map(|e| e.kind)
+    }
+
+    #[test]
+    fn generic_institutions_alone_are_titles() {
+        let es = rules("Members said the Church would answer, and the Academy agreed.");
+        assert_eq!(kind_of(&es, "Church"), None, "{es:?}");
+        assert_eq!(
+            kind_of(&es, "Academy"),
+            Some(EntityKind::Organization),
+            "{es:?}"
+        );
     }
 
     #[test]
