@@ -6,13 +6,13 @@
 //! role the article's words give them (`roles`).
 
 mod credits;
-mod eponyms;
 mod find;
 mod group;
 mod known;
 mod model;
 mod passes;
 mod roles;
+mod things;
 mod title_case;
 pub(crate) mod tokens;
 

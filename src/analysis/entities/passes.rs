@@ -31,7 +31,10 @@ pub(super) const PASSES: &[(&str, Pass)] = &[
     ("city, region", |s, r| city_region(s.text, s.toks, r)),
     ("authors cited", |s, r| cited_authors(s.text, s.toks, r)),
     ("people greeted", |s, r| greeted(s.text, s.toks, r)),
-    ("eponyms", |s, r| super::eponyms::eponyms(s.text, s.toks, r)),
+    ("eponyms", |s, r| super::things::eponyms(s.text, s.toks, r)),
+    ("events are no entities", |s, r| {
+        super::things::drop_events(s.text, s.toks, r)
+    }),
     ("one kind per name", |s, r| unify_kinds(s.text, r)),
     ("sports teams named by country", |s, r| {
         sports_teams(s.text, s.toks, r)

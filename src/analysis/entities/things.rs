@@ -1,3 +1,8 @@
+//! Names of things that are not people, organizations or places, and the people in them.
+//!
+//! Events are none of the three: "the Winter Paralympics", "the Lantern Festival", "the World
+//! Cup" (GUM types them as events), so a mention that ends in an event's word is dropped.
+//!
 //! People in the names of things named after them: "the Hewlett Foundation", "Carnegie Hall",
 //! "the Pritzker Prize", "the James Webb Space Telescope" each mention a person (GUM annotates
 //! the eponym as a person inside the thing's name). A capitalised run that ends in a word for a
@@ -118,6 +123,31 @@ pub(super) fn eponyms(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
     raws.sort_by_key(|r| (r.span.start, std::cmp::Reverse(r.span.end)));
 }
 
+/// Last words that make a name an event's: "the 2014 Winter Paralympics", "the Lantern
+/// Festival". ("Games" alone is no such word: "Epic Games" is a company.)
+const EVENT_WORDS: &[&str] = &[
+    "Olympics",
+    "Paralympics",
+    "Olympiad",
+    "Festival",
+    "Championship",
+    "Championships",
+    "Expo",
+];
+
+/// Drops the mentions that name an event (see the module doc).
+pub(super) fn drop_events(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
+    raws.retain(|r| {
+        let (s, e) = r.toks;
+        let last = word(e.saturating_sub(1));
+        let two = e >= s + 2 && word(e - 2) == "World" && last == "Cup";
+        let games =
+            e >= s + 2 && matches!(word(e - 2), "Olympic" | "Paralympic") && last == "Games";
+        !(EVENT_WORDS.contains(&last) || two || games)
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use crate::analysis::EntityKind::{self, Organization, Person, Place};
@@ -146,6 +176,26 @@ mod tests {
         assert!(es.contains(&(Place, "Carnegie Hall".into())), "{es:?}");
         assert!(
             !es.iter().any(|(_, n)| n == "James Webb Space Telescope"),
+            "{es:?}"
+        );
+    }
+
+    #[test]
+    fn events_are_no_entities() {
+        let es = entities(
+            "Games\n\nFans watched the Winter Paralympics, the Lantern Festival and the World \
+             Cup. The Australian Paralympic Committee and Epic Games paid.\n",
+        );
+        for name in [
+            "Winter Paralympics",
+            "Paralympics",
+            "Lantern Festival",
+            "World Cup",
+        ] {
+            assert!(!es.iter().any(|(_, n)| n == name), "{name}: {es:?}");
+        }
+        assert!(
+            es.contains(&(Organization, "Australian Paralympic Committee".into())),
             "{es:?}"
         );
     }
