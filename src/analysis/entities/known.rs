@@ -91,6 +91,30 @@ const PLACES: &[&str] = &[
     "Earth", "Mars", "Venus", "Jupiter", "Saturn", "Neptune", "Uranus",
 ];
 
+/// People known by one name, whom the rules' name lists (census first names and surnames) miss
+/// or take for ordinary words: leaders, writers, thinkers, composers and painters of world
+/// renown, and gods. Names that are also a place, a company or a programme ("Lincoln", "Ford",
+/// "Darwin", "Apollo") are left out.
+#[rustfmt::skip]
+const PEOPLE: &[&str] = &[
+    "Obama", "Trump", "Biden", "Putin", "Gorbachev", "Khrushchev", "Brezhnev", "Yeltsin", "Stalin",
+    "Lenin", "Trotsky", "Hitler", "Mussolini", "Churchill", "Roosevelt", "Eisenhower", "Truman",
+    "Nixon", "Reagan", "Thatcher", "Merkel", "Macron", "Trudeau", "Erdogan", "Erdoğan", "Netanyahu",
+    "Zelensky", "Zelenskyy", "Modi", "Mao", "Castro", "Napoleon", "Gandhi", "Mandela", "Bismarck",
+    "Einstein", "Galileo", "Copernicus", "Freud", "Curie", "Hawking", "Pasteur", "Edison", "Faraday",
+    "Plato", "Aristotle", "Socrates", "Confucius", "Descartes", "Kant", "Hegel", "Nietzsche",
+    "Kierkegaard", "Spinoza", "Hobbes", "Rousseau", "Voltaire", "Machiavelli", "Marx", "Engels",
+    "Shakespeare", "Dante", "Goethe", "Cervantes", "Dickens", "Austen", "Tolstoy", "Dostoyevsky",
+    "Dostoevsky", "Chekhov", "Pushkin", "Hemingway", "Faulkner", "Orwell", "Kafka", "Proust",
+    "Flaubert", "Balzac", "Twain", "Thoreau", "Chaucer", "Wordsworth", "Keats", "Tennyson", "Yeats",
+    "Steinbeck", "Virgil", "Vergil", "Ovid", "Cicero", "Herodotus", "Beethoven", "Mozart", "Bach",
+    "Brahms", "Chopin", "Handel", "Haydn", "Schubert", "Wagner", "Verdi", "Puccini", "Tchaikovsky",
+    "Stravinsky", "Vivaldi", "Debussy", "Picasso", "Rembrandt", "Vermeer", "Monet", "Renoir",
+    "Cézanne", "Matisse", "Goya", "Caravaggio", "Botticelli", "Michelangelo", "Zeus", "Hera",
+    "Poseidon", "Aphrodite", "Athena", "Hades", "Dionysus", "Odin", "Osiris", "Jesus", "Buddha",
+    "God", "Allah",
+];
+
 /// One-word organizations of the list that the finder passes over as ordinary words ("Google"
 /// in "Microsoft, Google and Salesforce"): added as mentions where they stand capitalised inside
 /// a sentence, outside any other mention. First, the short forms of teams named after their
@@ -114,14 +138,19 @@ pub(crate) fn add_missing(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
         if (i > 0 && cap_at(i - 1)) || cap_at(i + 1) || !g.is_common_word(w) {
             continue;
         }
-        if is_org(w) {
-            raws.push(Raw::new(
-                Span::new(t.start, t.end),
-                EntityKind::Organization,
-                (i, i + 1),
-                Sure::Strong,
-            ));
-        }
+        let kind = if is_org(w) {
+            EntityKind::Organization
+        } else if is_person(w) {
+            EntityKind::Person
+        } else {
+            continue;
+        };
+        raws.push(Raw::new(
+            Span::new(t.start, t.end),
+            kind,
+            (i, i + 1),
+            Sure::Strong,
+        ));
     }
 }
 
@@ -235,12 +264,13 @@ fn add_team_short_forms(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
     raws.extend(added);
 }
 
-/// The lists as case-blind sets: 0 for organizations, 1 for places.
-static SETS: std::sync::LazyLock<[super::Set<CaseBlind<'static>>; 2]> =
+/// The lists as case-blind sets: 0 for organizations, 1 for places, 2 for people.
+static SETS: std::sync::LazyLock<[super::Set<CaseBlind<'static>>; 3]> =
     std::sync::LazyLock::new(|| {
         [
             ORGANIZATIONS.iter().map(|n| CaseBlind(n)).collect(),
             PLACES.iter().map(|n| CaseBlind(n)).collect(),
+            PEOPLE.iter().map(|n| CaseBlind(n)).collect(),
         ]
     });
 
@@ -269,6 +299,11 @@ pub(crate) fn is_place(name: &str) -> bool {
     SETS[1].contains(&CaseBlind(name))
 }
 
+/// A person known by this one name (case-sensitive: "god" is no one).
+pub(crate) fn is_person(name: &str) -> bool {
+    SETS[2].contains(&CaseBlind(name)) && name.starts_with(char::is_uppercase)
+}
+
 /// Gives listed names their kind, and "Linda Park"-shaped places to people.
 pub(crate) fn apply(text: &str, raws: &mut [Raw]) {
     let g = &*GAZETTEER;
@@ -278,6 +313,8 @@ pub(crate) fn apply(text: &str, raws: &mut [Raw]) {
             EntityKind::Organization
         } else if is_place(name) {
             EntityKind::Place
+        } else if is_person(name) {
+            EntityKind::Person
         } else if r.kind == EntityKind::Place
             && r.canonical.is_none()
             && name
@@ -330,6 +367,21 @@ mod tests {
             assert_eq!(
                 kind_of(&es, name),
                 Some(EntityKind::Organization),
+                "{name}: {es:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn people_known_by_one_name_are_people() {
+        let es = entities(
+            "Talks between Gorbachev and Reagan stalled. She read Twain and Dostoyevsky, and \
+             prayed to Zeus.",
+        );
+        for name in ["Gorbachev", "Reagan", "Twain", "Dostoyevsky", "Zeus"] {
+            assert_eq!(
+                kind_of(&es, name),
+                Some(EntityKind::Person),
                 "{name}: {es:#?}"
             );
         }
