@@ -12,6 +12,7 @@ mod known;
 mod model;
 mod passes;
 mod roles;
+mod suffixes;
 mod things;
 mod title_case;
 pub(crate) mod tokens;

@@ -224,7 +224,8 @@ const DEMONYMS: &[(&str, &str)] = &[
 #[rustfmt::skip]
 const TITLES: &[&str] = &[
     "president", "vice-president", "secretary", "minister", "premier", "chancellor", "king",
-    "queen", "prince", "princess", "emperor", "empress", "sultan", "emir", "sheikh", "pope",
+    "queen", "prince", "princess", "emperor", "empress", "tsar", "tsarina", "czar", "kaiser",
+    "shah", "pharaoh", "sultan", "emir", "sheikh", "pope",
     "cardinal", "archbishop", "bishop", "imam", "rabbi", "pastor", "father", "reverend",
     "ambassador", "envoy", "consul", "senator", "congressman", "congresswoman", "representative",
     "governor", "mayor", "councillor", "councilor", "councilman", "councilwoman", "lawmaker",
