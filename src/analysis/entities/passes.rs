@@ -447,16 +447,26 @@ fn sports_teams(text: &str, toks: &[Token], raws: &mut [Raw]) {
     if !raws.iter().any(is_country) {
         return;
     }
-    let sporty = toks
+    // Five uses of at least three different sports words, in lower case: "goals" alone (a
+    // speech on development goals) is no report on sport.
+    let mut seen: Vec<&str> = Vec::new();
+    let mut uses = 0;
+    for t in toks
         .iter()
-        .filter(|t| t.kind == Kind::Word)
-        .filter(|t| {
-            let w = t.text(text);
-            (3..=12).contains(&w.len()) && names::with_lower(w, names::is_sports_word)
-        })
-        .take(5)
-        .count();
-    if sporty < 5 {
+        .filter(|t| t.kind == Kind::Word && !t.cap && !t.upper)
+    {
+        let w = t.text(text);
+        if (3..=12).contains(&w.len()) && names::is_sports_word(w) {
+            uses += 1;
+            if !seen.contains(&w) && seen.len() < 3 {
+                seen.push(w);
+            }
+            if uses >= 5 && seen.len() >= 3 {
+                break;
+            }
+        }
+    }
+    if uses < 5 || seen.len() < 3 {
         return;
     }
     for r in raws.iter_mut() {
@@ -601,6 +611,21 @@ mod tests {
 
     fn has(es: &[(EntityKind, String, usize)], kind: EntityKind, name: &str) -> bool {
         es.iter().any(|(k, n, _)| *k == kind && n == name)
+    }
+
+    #[test]
+    fn countries_are_teams_only_in_reports_on_sport() {
+        let es = entities(
+            "Match\n\nSweden beat Brazil 2-1. Larsson scored twice; the striker's second goal \
+             came from a penalty, and the goalkeeper saved another penalty.\n",
+        );
+        assert!(has(&es, EntityKind::Organization, "Sweden"), "{es:?}");
+        let es = entities(
+            "Goals\n\nKenya met its goals. The goals of Kenya are our goals, and the goals of \
+             Senegal are goals too.\n",
+        );
+        assert!(has(&es, EntityKind::Place, "Kenya"), "{es:?}");
+        assert!(has(&es, EntityKind::Place, "Senegal"), "{es:?}");
     }
 
     #[test]
