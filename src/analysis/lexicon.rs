@@ -98,7 +98,8 @@ pub const ABBREVIATIONS: &[&str] = &[
 /// Spellings of countries that the open data lacks but wire copy uses.
 #[rustfmt::skip]
 const PLACE_ALIASES: &[(&str, &str)] = &[
-    ("U.S.", "United States"), ("US", "United States"), ("U.S.A.", "United States"),
+    ("U.S.", "United States"), ("U.S", "United States"), ("US", "United States"),
+    ("U.S.A.", "United States"), ("U.S.A", "United States"), ("U.K", "United Kingdom"),
     ("USA", "United States"), ("America", "United States"),
     ("United States of America", "United States"), ("UK", "United Kingdom"),
     ("U.K.", "United Kingdom"), ("Britain", "United Kingdom"), ("Great Britain", "United Kingdom"),

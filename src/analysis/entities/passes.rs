@@ -38,15 +38,15 @@ pub(super) const PASSES: &[(&str, Pass)] = &[
         super::suffixes::regnal_numbers(s.text, s.toks, r)
     }),
     ("eponyms", |s, r| super::things::eponyms(s.text, s.toks, r)),
-    ("events are no entities", |s, r| {
-        super::things::drop_events(s.text, s.toks, r)
-    }),
     ("one kind per name", |s, r| unify_kinds(s.text, r)),
     ("sports teams named by country", |s, r| {
         sports_teams(s.text, s.toks, r)
     }),
     ("person prefixes", |s, r| person_prefixes(s.text, s.toks, r)),
     ("names inside names", |s, r| nested_names(s.text, s.toks, r)),
+    ("events are no entities", |s, r| {
+        super::things::drop_events(s.text, s.toks, r)
+    }),
     ("acronyms and aliases", |s, r| {
         group::link_aliases(s.text, s.toks, r)
     }),
@@ -569,9 +569,18 @@ fn nested_names(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
                 if j - i >= 2 && people.contains(sub) {
                     hit = Some((j, span, EntityKind::Person, None));
                 } else if let Some(c) = g.place(sub)
-                    && !(j - i == 1 && g.is_common_word(sub))
+                    && !(j - i == 1 && !a.upper && g.is_common_word(sub))
                 {
-                    hit = Some((j, span, EntityKind::Place, Some(c)));
+                    // "Washington State University" names the state of Washington State.
+                    let state = j + 1 < e
+                        && toks.get(j).is_some_and(|t| t.text(text) == "State")
+                        && g.place_kind(sub) == Some(names::PlaceKind::Region);
+                    hit = Some(match (state, toks.get(j)) {
+                        (true, Some(t)) => {
+                            (j + 1, Span::new(a.start, t.end), EntityKind::Place, None)
+                        }
+                        _ => (j, span, EntityKind::Place, Some(c)),
+                    });
                 } else if find::compass_place(sub) {
                     hit = Some((j, span, EntityKind::Place, None));
                 }
@@ -611,6 +620,16 @@ mod tests {
 
     fn has(es: &[(EntityKind, String, usize)], kind: EntityKind, name: &str) -> bool {
         es.iter().any(|(k, n, _)| *k == kind && n == name)
+    }
+
+    #[test]
+    fn places_inside_organizations_in_capitals_and_states() {
+        let es = entities(
+            "Press\n\nHe told LA Weekly that he had studied at Washington State University.\n",
+        );
+        assert!(has(&es, EntityKind::Place, "Los Angeles"), "{es:?}");
+        assert!(has(&es, EntityKind::Place, "Washington State"), "{es:?}");
+        assert!(!has(&es, EntityKind::Place, "Washington"), "{es:?}");
     }
 
     #[test]

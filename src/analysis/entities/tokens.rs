@@ -319,6 +319,17 @@ fn scan_word(s: &str, i: usize, from: usize) -> (usize, Option<usize>) {
                     if single_letter && more {
                         continue;
                     }
+                    // A dotted abbreviation written without its last dot ("the U.S government"):
+                    // its last capital letter is part of it.
+                    let last = s.get(j..).is_some_and(|r| {
+                        let mut cs = r.chars();
+                        matches!((cs.next(), cs.next()),
+                            (Some(a), b) if a.is_ascii_uppercase()
+                                && !b.is_some_and(|b| b.is_alphanumeric() || b == '.'))
+                    });
+                    if single_letter && last {
+                        j += 1;
+                    }
                 }
                 return (j, None);
             }
@@ -433,6 +444,11 @@ mod tests {
         assert_eq!(
             words("U.S.-Russian deal"),
             ["U.S.", "[-]", "Russian", "deal"]
+        );
+        // Without the last dot, the abbreviation is still one word.
+        assert_eq!(
+            words("the U.S government and the U.S.A today"),
+            ["the", "U.S", "government", "and", "the", "U.S.A", "today"]
         );
     }
 
