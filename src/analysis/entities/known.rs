@@ -313,13 +313,12 @@ pub(crate) fn apply(text: &str, raws: &mut [Raw]) {
             EntityKind::Organization
         } else if is_place(name) {
             EntityKind::Place
-        } else if is_person(name) {
-            EntityKind::Person
-        } else if r.kind == EntityKind::Place
-            && r.canonical.is_none()
-            && name
-                .split_once(' ')
-                .is_some_and(|(first, last)| last == "Park" && g.is_first_name(first))
+        } else if is_person(name)
+            || (r.kind == EntityKind::Place
+                && r.canonical.is_none()
+                && name
+                    .split_once(' ')
+                    .is_some_and(|(first, last)| last == "Park" && g.is_first_name(first)))
         {
             EntityKind::Person
         } else {
