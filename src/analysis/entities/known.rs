@@ -299,6 +299,11 @@ pub(crate) fn is_place(name: &str) -> bool {
     SETS[1].contains(&CaseBlind(name))
 }
 
+/// A name of any of the lists.
+pub(crate) fn is_listed(name: &str) -> bool {
+    is_org(name) || is_place(name) || is_person(name)
+}
+
 /// A person known by this one name (case-sensitive: "god" is no one).
 pub(crate) fn is_person(name: &str) -> bool {
     SETS[2].contains(&CaseBlind(name)) && name.starts_with(char::is_uppercase)

@@ -575,7 +575,9 @@ pub(crate) fn relabel(c: &Context, raws: &mut Vec<Raw>, model: &Model, policy: P
         } else {
             0.0
         };
-        let protected = person_tails.contains(&CaseBlind(name))
+        // Names of the hand lists (`known`) are names: their kind is given after the model.
+        let protected = super::known::is_listed(name)
+            || person_tails.contains(&CaseBlind(name))
             || r.kind == EntityKind::Organization && org_heads.contains(&CaseBlind(name))
             || (r.kind == EntityKind::Person
                 && r.toks.1 > r.toks.0 + 1
@@ -748,6 +750,26 @@ mod tests {
         assert!(
             kinds.contains(&("Lumière Group".into(), EntityKind::Organization)),
             "{kinds:?}"
+        );
+    }
+
+    /// A model that says "none" to everything keeps the names of the hand lists.
+    #[test]
+    fn listed_names_are_never_dropped() {
+        let mut m = Model::zero(CLASSES, BITS);
+        m.set_weight(feature(BIAS, ""), 0, 100.0);
+        let text = "Markets\n\nShares of Google rose, and Qwertyuk Holdings fell.\n";
+        let parsed = crate::article::parse("t.txt", text.as_bytes());
+        let a = &parsed.articles[0];
+        let names: Vec<String> =
+            crate::analysis::entities::extract_with(a, Some(&m), Policy::default())
+                .into_iter()
+                .map(|e| e.name.to_string())
+                .collect();
+        assert!(names.contains(&"Google".to_string()), "{names:?}");
+        assert!(
+            !names.contains(&"Qwertyuk Holdings".to_string()),
+            "{names:?}"
         );
     }
 
