@@ -129,19 +129,21 @@ pub(crate) fn add_missing(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
         }
     }
     for (i, t) in toks.iter().enumerate() {
-        if t.kind != Kind::Word || !t.cap || t.sent || covered.get(i).copied().unwrap_or(true) {
+        if t.kind != Kind::Word || !t.cap || covered.get(i).copied().unwrap_or(true) {
             continue;
         }
         let w = t.text(text);
         // Only where the words around are not capitalised too (part of a longer name).
         let cap_at = |j: usize| toks.get(j).is_some_and(|t| t.kind == Kind::Word && t.cap);
-        if (i > 0 && cap_at(i - 1)) || cap_at(i + 1) || !g.is_common_word(w) {
+        if (i > 0 && cap_at(i - 1) && !t.sent) || cap_at(i + 1) {
             continue;
         }
-        let kind = if is_org(w) {
-            EntityKind::Organization
-        } else if is_person(w) {
+        // A listed person anywhere ("Trump spoke."); a listed organization that is also an
+        // English word only inside a sentence.
+        let kind = if is_person(w) {
             EntityKind::Person
+        } else if is_org(w) && !t.sent && g.is_common_word(w) {
+            EntityKind::Organization
         } else {
             continue;
         };
@@ -380,9 +382,16 @@ mod tests {
     fn people_known_by_one_name_are_people() {
         let es = entities(
             "Talks between Gorbachev and Reagan stalled. She read Twain and Dostoyevsky, and \
-             prayed to Zeus.",
+             prayed to Zeus. Trump spoke.",
         );
-        for name in ["Gorbachev", "Reagan", "Twain", "Dostoyevsky", "Zeus"] {
+        for name in [
+            "Gorbachev",
+            "Reagan",
+            "Twain",
+            "Dostoyevsky",
+            "Zeus",
+            "Trump",
+        ] {
             assert_eq!(
                 kind_of(&es, name),
                 Some(EntityKind::Person),
