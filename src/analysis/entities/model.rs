@@ -576,7 +576,13 @@ pub(crate) fn relabel(c: &Context, raws: &mut Vec<Raw>, model: &Model, policy: P
             0.0
         };
         // Names of the hand lists (`known`) are names: their kind is given after the model.
+        // So are organizations the rules named by an organization word at the end of two or
+        // more words ("National Council for Law Reporting", "Cosmic Dust Lab").
+        let org_named = r.kind == EntityKind::Organization
+            && r.toks.1 > r.toks.0 + 1
+            && g.is_org_suffix(word_at(c, r.toks.1 - 1));
         let protected = super::known::is_listed(name)
+            || org_named
             || person_tails.contains(&CaseBlind(name))
             || r.kind == EntityKind::Organization && org_heads.contains(&CaseBlind(name))
             || (r.kind == EntityKind::Person
@@ -753,12 +759,14 @@ mod tests {
         );
     }
 
-    /// A model that says "none" to everything keeps the names of the hand lists.
+    /// A model that says "none" to everything keeps the names of the hand lists and the
+    /// organizations named by an organization word, not other organizations.
     #[test]
     fn listed_names_are_never_dropped() {
         let mut m = Model::zero(CLASSES, BITS);
         m.set_weight(feature(BIAS, ""), 0, 100.0);
-        let text = "Markets\n\nShares of Google rose, and Qwertyuk Holdings fell.\n";
+        let text = "Markets\n\nShares of Google rose, Qwertyuk Holdings fell, and the \
+                    shares of Zorblatix, a rival, held.\n";
         let parsed = crate::article::parse("t.txt", text.as_bytes());
         let a = &parsed.articles[0];
         let names: Vec<String> =
@@ -768,9 +776,10 @@ mod tests {
                 .collect();
         assert!(names.contains(&"Google".to_string()), "{names:?}");
         assert!(
-            !names.contains(&"Qwertyuk Holdings".to_string()),
+            names.contains(&"Qwertyuk Holdings".to_string()),
             "{names:?}"
         );
+        assert!(!names.contains(&"Zorblatix".to_string()), "{names:?}");
     }
 
     /// A model that says "none" drops a person the rules read from an ordinary word that is
