@@ -89,6 +89,15 @@ fn speaker_before_with_colon_and_told() {
 }
 
 #[test]
+fn a_conjunction_starts_the_speakers_clause() {
+    assert_eq!(
+        speaker_of(&["Former President Olusegun Obasanjo attended, and Linda Park, a trader, said \"it is over.\""])
+            .as_deref(),
+        Some("Linda Park")
+    );
+}
+
+#[test]
 fn speaker_before_with_apposition_between_commas() {
     assert_eq!(
         speaker_of(&["Jeff Rathke, the State Department Spokesperson, said, \"We urge the governments to work together.\""])

@@ -186,6 +186,14 @@ fn subject_range(doc: &Doc, verb: usize, floor: usize) -> Option<(usize, usize)>
             let Some(seg) = segment_ending_at(doc, end - 1, floor) else {
                 break;
             };
+            // ", and Linda Park, a trader, said": a segment opened by a conjunction starts the
+            // clause of the verb; what comes before it is another clause's.
+            let w = doc.tok_text(seg.0);
+            if seg.1 > seg.0 + 1 && matches!(w, "and" | "but" | "while" | "whereas" | "yet") {
+                segments[n] = (seg.0 + 1, seg.1);
+                n += 1;
+                break;
+            }
             segments[n] = seg;
             n += 1;
             if seg.0 == floor || !doc.is_punct(seg.0 - 1, ',') {
