@@ -549,7 +549,11 @@ fn nested_names(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
         .collect();
     let is_word = |i: usize| toks.get(i).is_some_and(|t| t.kind == Kind::Word && t.cap);
     let mut inner = Vec::new();
-    for r in raws.iter().filter(|r| r.kind == EntityKind::Organization) {
+    // A listed organization's name is whole ("Morgan Stanley" holds no Stanley).
+    for r in raws
+        .iter()
+        .filter(|r| r.kind == EntityKind::Organization && !super::known::is_org(r.span.slice(text)))
+    {
         let (s, e) = r.toks;
         if e - s < 2 {
             continue;
@@ -620,6 +624,16 @@ mod tests {
 
     fn has(es: &[(EntityKind, String, usize)], kind: EntityKind, name: &str) -> bool {
         es.iter().any(|(k, n, _)| *k == kind && n == name)
+    }
+
+    #[test]
+    fn listed_organizations_hold_no_places() {
+        let es = entities("Banks\n\nShares of Morgan Stanley fell in early trading.\n");
+        assert!(
+            has(&es, EntityKind::Organization, "Morgan Stanley"),
+            "{es:?}"
+        );
+        assert!(!has(&es, EntityKind::Place, "Stanley"), "{es:?}");
     }
 
     #[test]
