@@ -550,9 +550,13 @@ pub(crate) fn relabel(c: &Context, raws: &mut Vec<Raw>, model: &Model, policy: P
         .filter(|r| r.sure == Sure::Strong)
         .map(|r| CaseBlind(r.span.slice(c.text)))
         .collect();
-    // Names the rules linked to another mention ("African Union (AU)"): an alias, kept.
+    // Names the rules linked to another mention ("African Union (AU)", "X, formerly known as
+    // Y"): the alias and the name it stands for, both kept.
     for r in raws.iter().filter(|r| r.link.is_some()) {
         person_tails.insert(CaseBlind(r.span.slice(c.text)));
+        if let Some(t) = r.link.and_then(|j| raws.get(j)) {
+            person_tails.insert(CaseBlind(t.span.slice(c.text)));
+        }
     }
     let mut keep = vec![true; raws.len()];
     for (((r, s), k), &holds) in raws
@@ -575,13 +579,15 @@ pub(crate) fn relabel(c: &Context, raws: &mut Vec<Raw>, model: &Model, policy: P
         } else {
             0.0
         };
-        // Names of the hand lists (`known`) are names: their kind is given after the model.
+        // Names of the hand lists (`known`) are names: their kind is given after the model;
+        // so are the news and photo agencies the credits name ("AP", "Getty Images").
         // So are organizations the rules named by an organization word at the end of two or
         // more words ("National Council for Law Reporting", "Cosmic Dust Lab").
         let org_named = r.kind == EntityKind::Organization
             && r.toks.1 > r.toks.0 + 1
             && g.is_org_suffix(word_at(c, r.toks.1 - 1));
         let protected = super::known::is_listed(name)
+            || g.agency(name).is_some()
             || org_named
             || person_tails.contains(&CaseBlind(name))
             || r.kind == EntityKind::Organization && org_heads.contains(&CaseBlind(name))
