@@ -24,6 +24,10 @@ pub const SHAPES: &[(&str, &str)] = &[
         "distinct speakers",
         "'\"We are here,\" said Xx Yy. ' with a new name each time",
     ),
+    (
+        "named things",
+        "'Carnegie Hall, the Hewlett Foundation and the Hubble Telescope. ' repeated",
+    ),
 ];
 
 /// A made-up capitalised name word, different for every `i` below 85³.
@@ -61,6 +65,11 @@ pub fn text(shape: usize, scale: usize) -> String {
                 out.push_str(&format!("{} {} said. ", name(i), name((i * 7919 + 13) % n)));
             }
         }
+        6 => out.push_str(
+            &"She sang at Carnegie Hall, the Hewlett Foundation paid and the Hubble Telescope \
+              looked on. "
+                .repeat(1000 * scale),
+        ),
         _ => {
             let n = 1000 * scale;
             for i in 0..n {

@@ -84,6 +84,15 @@ pub(super) fn eponyms(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
     if found.is_empty() {
         return;
     }
+    // The mention covering each token (the last one, where mentions overlap, as they rarely
+    // do before the passes that nest them): a run's mentions are found through its tokens, so
+    // the work is linear in the article.
+    let mut cover = vec![usize::MAX; toks.len()];
+    for (i, r) in raws.iter().enumerate() {
+        for c in cover.iter_mut().take(r.toks.1).skip(r.toks.0) {
+            *c = i;
+        }
+    }
     let mut drop = vec![false; raws.len()];
     for &((s, k), thing) in &found {
         let (Some(a), Some(b)) = (toks.get(s), toks.get(k - 1)) else {
@@ -91,7 +100,15 @@ pub(super) fn eponyms(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
         };
         let p = Span::new(a.start, b.end);
         let mut covered = false;
-        for (i, r) in raws.iter_mut().enumerate() {
+        let mut seen = [usize::MAX; 3];
+        for (n, &i) in cover.get(s..k).unwrap_or(&[]).iter().enumerate() {
+            if seen.contains(&i) {
+                continue;
+            }
+            if let Some(x) = seen.get_mut(n) {
+                *x = i;
+            }
+            let Some(r) = raws.get_mut(i) else { continue };
             if r.span == p {
                 r.kind = EntityKind::Person;
                 r.sure = Sure::Strong;
@@ -104,7 +121,11 @@ pub(super) fn eponyms(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
                         r.kind = kind;
                         r.canonical = None;
                     }
-                    None => drop[i] = true,
+                    None => {
+                        if let Some(d) = drop.get_mut(i) {
+                            *d = true;
+                        }
+                    }
                 }
             } else if r.span.overlaps(&p) && !r.span.contains(&p) {
                 covered = true;
