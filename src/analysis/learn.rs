@@ -163,6 +163,27 @@ impl Model {
         m
     }
 
+    /// The mean of models of one shape (the same classes and buckets), weight by weight: several
+    /// perceptrons trained on the same examples in different orders, as one. `None` when there
+    /// is no model or their shapes differ.
+    pub fn mean(models: &[Model]) -> Option<Model> {
+        let first = models.first()?;
+        if models
+            .iter()
+            .any(|m| m.classes != first.classes || m.bits != first.bits)
+        {
+            return None;
+        }
+        let n = models.len() as f32;
+        let mut out = Model::zero(first.classes, first.bits);
+        for m in models {
+            for (o, w) in out.weights.iter_mut().zip(&m.weights) {
+                *o += w / n;
+            }
+        }
+        Some(out)
+    }
+
     /// The compact weights file (see the module documentation).
     pub fn to_bytes(&self) -> Vec<u8> {
         let max = self.weights.iter().fold(0.0f32, |m, w| m.max(w.abs()));
@@ -269,6 +290,20 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_mean_of_models_averages_each_weight_and_refuses_other_shapes() {
+        let mut a = Model::zero(2, 4);
+        let mut b = Model::zero(2, 4);
+        a.set_weight(7, 1, 2.0);
+        b.set_weight(7, 1, 4.0);
+        b.set_weight(9, 0, -6.0);
+        let m = Model::mean(&[a.clone(), b]).unwrap();
+        assert_eq!(m.scores(&[7])[1], 3.0);
+        assert_eq!(m.scores(&[9])[0], -3.0);
+        assert!(Model::mean(&[a, Model::zero(3, 4)]).is_none());
+        assert!(Model::mean(&[]).is_none());
+    }
 
     fn ex(words: &[&str], class: usize) -> Example {
         Example {
