@@ -340,7 +340,7 @@ const PLACE_SUFFIX: &[&str] = &[
     "City", "Town", "Village", "Borough", "Township", "Oblast", "Prefecture", "Governorate",
     "Canyon", "Falls", "Gardens", "Zoo", "Mall", "Market", "Pier", "Dam", "Tunnel", "Highway",
     "Freeway", "Motorway", "Junction", "Crossing", "Gate", "Terminal", "Field", "Grounds", "Plains",
-    "Kingdom", "Republic", "Shrine", "Monument", "Wall", "Way", "Springs",
+    "Kingdom", "Republic", "Shrine", "Monument", "Wall", "Way", "Springs", "Gulf", "Isle",
 ];
 
 /// Words that never begin a name even when capitalised (function words, pronouns, calendar).

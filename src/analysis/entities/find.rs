@@ -53,7 +53,8 @@ const PLACE_NOUNS: &[&str] = &[
 #[rustfmt::skip]
 const PLACE_PREFIXES: &[&str] = &[
     "San", "Santa", "Santo", "São", "Sao", "Saint", "St.", "Sankt", "Puerto", "Porto", "Port",
-    "Fort", "Mount", "Mt.", "Lake", "Cape", "Los", "Las", "El", "Ciudad", "Nueva", "Nuevo",
+    "Fort", "Mount", "Mt.", "Lake", "Cape", "Gulf", "Isle", "Strait", "Los", "Las", "El", "Ciudad",
+    "Nueva", "Nuevo",
 ];
 /// Verbs before "the" that make the capitalised run after it a prize or title ("won the Golden
 /// Bear"), not an entity.

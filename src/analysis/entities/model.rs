@@ -677,7 +677,7 @@ pub(crate) fn fix_overlaps(raws: &mut Vec<Raw>) {
         }
         let nests = |&j: &usize| {
             let k = &raws[j];
-            k.kind != r.kind && k.span.contains(&r.span) && k.span != r.span
+            super::passes::nests_in(k.kind, r.kind) && k.span.contains(&r.span) && k.span != r.span
         };
         if open.iter().all(nests) {
             open.push(i);

@@ -56,7 +56,7 @@ pub(super) const PASSES: &[(&str, Pass)] = &[
 /// Two passes can claim crossing stretches of text (a credit's agency and a name read across the
 /// credit's end). A name may sit inside a name of another kind (the place in "Irving Police
 /// Department", as GUM annotates it), but mentions never cross, and mentions of one kind never
-/// overlap at all. Of two that clash, the one that starts first (the longer, on the same start)
+/// overlap at all, but for a place inside a place. Of two that clash, the one that starts first (the longer, on the same start)
 /// stays.
 fn drop_overlaps(raws: &mut Vec<Raw>) {
     raws.sort_by_key(|r| (r.span.start, std::cmp::Reverse(r.span.end)));
@@ -67,14 +67,21 @@ fn drop_overlaps(raws: &mut Vec<Raw>) {
         while open.last().is_some_and(|(k, _)| k.end <= r.span.start) {
             open.pop();
         }
-        let nests =
-            |(k, kind): &(Span, EntityKind)| *kind != r.kind && k.contains(&r.span) && *k != r.span;
+        let nests = |(k, kind): &(Span, EntityKind)| {
+            nests_in(*kind, r.kind) && k.contains(&r.span) && *k != r.span
+        };
         let keep = open.iter().all(nests);
         if keep {
             open.push((r.span, r.kind));
         }
         keep
     });
+}
+
+/// Whether a mention of kind `inner` may sit inside one of kind `outer`: of another kind, or a
+/// place inside a place ("Volgograd" in "Volgograd Arena", as GUM annotates it).
+pub(crate) fn nests_in(outer: EntityKind, inner: EntityKind) -> bool {
+    outer != inner || inner == EntityKind::Place
 }
 
 /// Key under which mentions of one name meet: lower case, no leading "the".
@@ -535,6 +542,18 @@ fn person_prefixes(text: &str, toks: &[Token], raws: &mut [Raw]) {
     }
 }
 
+/// Last words of a place's name that make it a site named after a place ("Volgograd Arena").
+const SITE_WORDS: &[&str] = &[
+    "Arena",
+    "Stadium",
+    "Airport",
+    "Castle",
+    "Station",
+    "Metro",
+    "Palace",
+    "Cathedral",
+];
+
 /// An organization named after a person or a place mentions them too: "the Andy Warhol
 /// Foundation" names Andy Warhol (when the article names him elsewhere), "the Irving Police
 /// Department" names Irving. Adds those inner mentions.
@@ -549,17 +568,28 @@ fn nested_names(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
         .collect();
     let is_word = |i: usize| toks.get(i).is_some_and(|t| t.kind == Kind::Word && t.cap);
     let mut inner = Vec::new();
+    // A place named after a place: a site ("the Volgograd Arena") or "the Gulf of Mexico".
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
+    let site = |r: &Raw| {
+        r.kind == EntityKind::Place
+            && (SITE_WORDS.contains(&word(r.toks.1.saturating_sub(1)))
+                || (matches!(word(r.toks.0), "Gulf" | "Bay" | "Sea") && word(r.toks.0 + 1) == "of"))
+    };
     // A listed organization's name is whole ("Morgan Stanley" holds no Stanley).
-    for r in raws
-        .iter()
-        .filter(|r| r.kind == EntityKind::Organization && !super::known::is_org(r.span.slice(text)))
-    {
+    for r in raws.iter().filter(|r| {
+        (r.kind == EntityKind::Organization && !super::known::is_org(r.span.slice(text))) || site(r)
+    }) {
         let (s, e) = r.toks;
         if e - s < 2 {
             continue;
         }
-        let mut i = s;
+        // In a place, only the place that opens it, or follows "Gulf of".
+        let from = if word(s + 1) == "of" { s + 2 } else { s };
+        let mut i = if r.kind == EntityKind::Place { from } else { s };
         while i < e {
+            if r.kind == EntityKind::Place && i != from {
+                break;
+            }
             let mut hit = None;
             for j in (i + 1..=e.min(i + 4)).rev() {
                 if j - i == e - s || !is_word(i) || !is_word(j - 1) {
@@ -624,6 +654,18 @@ mod tests {
 
     fn has(es: &[(EntityKind, String, usize)], kind: EntityKind, name: &str) -> bool {
         es.iter().any(|(k, n, _)| *k == kind && n == name)
+    }
+
+    #[test]
+    fn sites_named_after_places_hold_them() {
+        let es = entities(
+            "Trip\n\nWe flew over the Gulf of Mexico to the Volgograd Arena, then to New York \
+             City.\n",
+        );
+        assert!(has(&es, EntityKind::Place, "Gulf of Mexico"), "{es:?}");
+        assert!(has(&es, EntityKind::Place, "Mexico"), "{es:?}");
+        assert!(has(&es, EntityKind::Place, "Volgograd"), "{es:?}");
+        assert!(!has(&es, EntityKind::Place, "York"), "{es:?}");
     }
 
     #[test]
