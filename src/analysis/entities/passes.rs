@@ -31,9 +31,6 @@ pub(super) const PASSES: &[(&str, Pass)] = &[
     ("city, region", |s, r| city_region(s.text, s.toks, r)),
     ("authors cited", |s, r| cited_authors(s.text, s.toks, r)),
     ("people greeted", |s, r| greeted(s.text, s.toks, r)),
-    ("nicknames", |s, r| {
-        super::suffixes::nicknames(s.text, s.toks, r)
-    }),
     ("regnal numbers", |s, r| {
         super::suffixes::regnal_numbers(s.text, s.toks, r)
     }),

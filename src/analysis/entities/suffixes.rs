@@ -4,9 +4,6 @@
 //! names include it. A roman numeral of two letters or more right after a person's name joins
 //! the name; "I", "V" and "X" alone only after a title ("Tsar Aleksei I"), where they cannot be
 //! the pronoun.
-//!
-//! A nickname in quotation marks inside a full name ("Finley "Finn" Polmar"): the name before,
-//! the quoted word and the capitalised name after are one person's name.
 
 use super::Raw;
 use super::tokens::{Kind, Token};
@@ -36,49 +33,6 @@ pub(super) fn regnal_numbers(text: &str, toks: &[Token], raws: &mut [Raw]) {
         r.toks.1 += 1;
         r.span = Span::new(r.span.start, t.end);
     }
-}
-
-/// Joins "First "Nick" Last" into one person's name (see the module doc).
-pub(super) fn nicknames(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
-    let quote = |i: usize| {
-        toks.get(i).is_some_and(|t| {
-            t.kind != Kind::Word && matches!(t.text(text), "\"" | "\u{201c}" | "\u{201d}")
-        })
-    };
-    let mut drop = vec![false; raws.len()];
-    for i in 0..raws.len().saturating_sub(1) {
-        let (Some(a), Some(b)) = (raws.get(i), raws.get(i + 1)) else {
-            continue;
-        };
-        let q = a.toks.1;
-        let nick_ok = toks
-            .get(q + 1)
-            .is_some_and(|t| t.kind == Kind::Word && t.cap && !t.newline_before);
-        if a.kind != EntityKind::Person
-            || drop[i]
-            || !quote(q)
-            || !nick_ok
-            || !quote(q + 2)
-            || b.toks.0 != q + 3
-            || b.toks.1 > b.toks.0 + 2
-            || toks
-                .get(b.toks.0)
-                .is_none_or(|t| !t.cap || t.newline_before)
-        {
-            continue;
-        }
-        let (end, tok_end) = (b.span.end, b.toks.1);
-        if let Some(a) = raws.get_mut(i) {
-            a.span = Span::new(a.span.start, end);
-            a.toks.1 = tok_end;
-        }
-        drop[i + 1] = true;
-    }
-    let mut k = 0;
-    raws.retain(|_| {
-        k += 1;
-        !drop.get(k - 1).copied().unwrap_or(false)
-    });
 }
 
 #[cfg(test)]
@@ -111,24 +65,6 @@ mod tests {
             "Damasus I",
             "Maria Lopez",
             "Henry VIII",
-        ] {
-            assert!(es.contains(&(Person, name.into())), "{name}: {es:?}");
-        }
-    }
-
-    #[test]
-    fn a_quoted_nickname_inside_a_name_is_part_of_it() {
-        let es: Vec<(crate::analysis::EntityKind, String)> = crate::analysis::entities::rules_of(
-            "Family\n\nTheir son, Finley \"Finn\" Polmar, was born in May. \
-                 Jared Tristan \u{201c}Jay\u{201d} Padalecki is his uncle.\n",
-        )
-        .1
-        .into_iter()
-        .map(|e| (e.kind, e.name.to_string()))
-        .collect();
-        for name in [
-            "Finley \"Finn\" Polmar",
-            "Jared Tristan \u{201c}Jay\u{201d} Padalecki",
         ] {
             assert!(es.contains(&(Person, name.into())), "{name}: {es:?}");
         }

@@ -37,14 +37,15 @@ impl<'a> Finder<'a> {
                 }))
     }
 
-    /// A place by the lower-case noun around it: "the Ginza district", "the port of Sines".
+    /// A place by the lower-case noun around it: "the Ginza district", "the port of Sines", "the
+    /// bus station at Campanhã".
     pub(super) fn place_context(&self, s: usize, e: usize) -> bool {
         let lower_noun = |i: usize| {
             self.toks
                 .get(i)
                 .is_some_and(|t| t.is_word() && !t.cap && PLACE_NOUNS.contains(&t.text(self.text)))
         };
-        lower_noun(e) || s >= 2 && self.word(s - 1) == "of" && lower_noun(s - 2)
+        lower_noun(e) || s >= 2 && matches!(self.word(s - 1), "of" | "at") && lower_noun(s - 2)
     }
 
     /// What `s..e` names, and how sure that is.
@@ -509,6 +510,12 @@ mod tests {
 
     fn kind_of(es: &[Entity], name: &str) -> Option<EntityKind> {
         es.iter().find(|e| &*e.name == name).map(|e| e.kind)
+    }
+
+    #[test]
+    fn a_name_at_a_place_noun_is_a_place() {
+        let es = rules("Crowds filled the bus station at Campanhã before dawn.");
+        assert_eq!(kind_of(&es, "Campanhã"), Some(EntityKind::Place), "{es:?}");
     }
 
     #[test]
