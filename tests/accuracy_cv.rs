@@ -17,7 +17,7 @@ mod gold;
 /// measure pooled (`ALL4`: news, interview, biography, speech): the shipped seed's figures less
 /// about 0.01 (`examples/train_model.rs --seeds 8` gives the spread over training seeds, about
 /// ±0.02 on a genre). Re-taken after issue 12's fourth round (eponyms, one-name people, regnal
-/// numbers and nicknames, events dropped, generic institutions as titles, "U.S", places inside
+/// numbers, events dropped, generic institutions as titles, "U.S", places inside
 /// organizations, the sports pass, the model keeping listed names; the model retrained on them).
 /// The model is now the mean of 8 perceptrons trained in 8 orders (`tests/gold/mod.rs`, `BAGS`), and
 /// a site named after a place holds it ("Volgograd Arena").
