@@ -87,6 +87,17 @@ const PLACES: &[&str] = &[
     "Ottoman Empire", "Roman Empire", "Holy Roman Empire", "Byzantine Empire", "British Empire",
     "Austria-Hungary", "Prussia", "Persia", "Siam", "Rhodesia", "Zaire", "Ceylon",
     "Burma", "Bohemia", "Moravia", "Mesopotamia", "Babylon", "Carthage", "Sparta",
+    // Regions of history and of today, and mountain ranges, that the lists above and the
+    // GeoNames lists lack (regions that are also common first names, "Brittany", "Lydia", and
+    // seas named by an adjective, "Baltic", are left out).
+    "Thrace", "Dalmatia", "Pannonia", "Illyria", "Gaul", "Silesia", "East Prussia", "Galicia",
+    "Transylvania", "Wallachia", "Moldavia", "Burgundy", "Normandy", "Aquitaine", "Lombardy",
+    "Asia Minor", "Levant", "Arabia", "Byzantium", "Judea", "Judaea", "Galilee", "Samaria",
+    "Numidia", "Nubia", "Abyssinia", "Manchuria", "Bengal", "Iberia", "Mesoamerica", "Macedon",
+    "Phoenicia", "Assyria", "Sumer", "Phrygia", "Cappadocia", "Hispania", "Britannia", "Germania",
+    "Dacia", "Etruria", "Latium", "Rhineland", "Saxony", "Westphalia", "Swabia", "Tyrol",
+    "Castile", "Alsace", "Andes", "Alps", "Pyrenees", "Carpathians", "Himalayas", "Urals",
+    "Rockies", "Appalachians",
     // Planets.
     "Earth", "Mars", "Venus", "Jupiter", "Saturn", "Neptune", "Uranus",
 ];
@@ -373,6 +384,21 @@ mod tests {
             assert_eq!(
                 kind_of(&es, name),
                 Some(EntityKind::Organization),
+                "{name}: {es:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn regions_of_history_and_mountain_ranges_are_places() {
+        let es = entities(
+            "Later that year, Normandy was quiet. He crossed the Alps into Lombardy, and \
+             Saxony sent troops.",
+        );
+        for name in ["Normandy", "Alps", "Lombardy", "Saxony"] {
+            assert_eq!(
+                kind_of(&es, name),
+                Some(EntityKind::Place),
                 "{name}: {es:#?}"
             );
         }
