@@ -277,14 +277,7 @@ fn split_cv(root: &str, held: &str, n: u64) {
             let model = gold::fold_model(&docs, &fold, k, seed);
             for (d, _) in docs.iter().zip(&fold).filter(|(_, f)| **f == k) {
                 let t = &mut tables[usize::from(!ids.contains(d.id.as_str()))];
-                let (c, q) = gold::score_all(d, Some(&model));
-                for key in gold::rows_of(&d.genre) {
-                    let row = t.entry(key.to_string()).or_default();
-                    for (a, b) in row.0.iter_mut().zip(c) {
-                        a.add(b);
-                    }
-                    row.1.add(q);
-                }
+                gold::add_to(t, &d.genre, gold::score_all(d, Some(&model)));
             }
         }
         if n == 1 {

@@ -497,7 +497,7 @@ pub const ISSUE_GENRES: [&str; 4] = ["news", "interview", "bio", "speech"];
 pub const POOLED: &str = "ALL4";
 
 /// The rows a document of `genre` counts in: its genre, "ALL", and [`POOLED`] for the issue's genres.
-pub fn rows_of(genre: &str) -> impl Iterator<Item = &str> {
+fn rows_of(genre: &str) -> impl Iterator<Item = &str> {
     [
         Some(genre),
         Some("ALL"),
@@ -507,7 +507,8 @@ pub fn rows_of(genre: &str) -> impl Iterator<Item = &str> {
     .flatten()
 }
 
-fn add_to(table: &mut Table, genre: &str, (c, q): ([Counts; 3], QuoteCounts)) {
+/// Adds one document's counts to the rows of its genre ([`rows_of`]).
+pub fn add_to(table: &mut Table, genre: &str, (c, q): ([Counts; 3], QuoteCounts)) {
     for key in rows_of(genre) {
         let row = table.entry(key.to_string()).or_default();
         for (a, b) in row.0.iter_mut().zip(c) {
