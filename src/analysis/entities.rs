@@ -79,6 +79,28 @@ impl Raw {
     }
 }
 
+/// Keeps the mentions `keep` marks, in order; links follow the mentions that stay.
+pub(crate) fn retain_with_links(raws: &mut Vec<Raw>, keep: &[bool]) {
+    if keep.iter().all(|&k| k) {
+        return;
+    }
+    let mut new_index = vec![None; raws.len()];
+    let mut n = 0;
+    for (i, k) in keep.iter().enumerate() {
+        if *k {
+            new_index[i] = Some(n);
+            n += 1;
+        }
+    }
+    let mut i = 0;
+    raws.retain_mut(|r| {
+        let k = keep.get(i).copied().unwrap_or(true);
+        i += 1;
+        r.link = r.link.and_then(|j| new_index.get(j).copied().flatten());
+        k
+    });
+}
+
 /// Finds the entities of `article`: people, then organizations, then places, each in order of
 /// first mention, every mention a name-only span of `article.text`.
 pub fn extract(article: &Article) -> Vec<Entity> {

@@ -9,7 +9,7 @@
 
 use super::names::{GAZETTEER, with_lower};
 use super::tokens::{Kind, Token};
-use super::{CaseBlind, Map, Raw, Sure};
+use super::{CaseBlind, Map, Raw, Sure, retain_with_links};
 use crate::analysis::EntityKind;
 use crate::analysis::learn::{self, Model, combine, feature};
 use crate::article::{BlockKind, Span};
@@ -634,28 +634,6 @@ pub(crate) fn relabel(c: &Context, raws: &mut Vec<Raw>, model: &Model, policy: P
         }
     }
     retain_with_links(raws, &keep);
-}
-
-/// Keeps the mentions `keep` marks, in order; links follow the mentions that stay.
-fn retain_with_links(raws: &mut Vec<Raw>, keep: &[bool]) {
-    if keep.iter().all(|&k| k) {
-        return;
-    }
-    let mut new_index = vec![None; raws.len()];
-    let mut n = 0;
-    for (i, k) in keep.iter().enumerate() {
-        if *k {
-            new_index[i] = Some(n);
-            n += 1;
-        }
-    }
-    let mut i = 0;
-    raws.retain_mut(|r| {
-        let k = keep.get(i).copied().unwrap_or(true);
-        i += 1;
-        r.link = r.link.and_then(|j| new_index.get(j).copied().flatten());
-        k
-    });
 }
 
 /// After kinds changed, mentions may clash again (a name inside a name of the kind it now has):

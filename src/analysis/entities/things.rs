@@ -4,7 +4,7 @@
 //! Cup" (GUM types them as events), so a mention that ends in an event's word is dropped.
 //!
 //! People in the names of things named after them: "the Hewlett Foundation", "Carnegie Hall",
-//! "the Pritzker Prize", "the James Webb Space Telescope" each mention a person (GUM annotates
+//! "the Hubble Space Telescope", "the James Webb Space Telescope" each mention a person (GUM annotates
 //! the eponym as a person inside the thing's name). A capitalised run that ends in a word for a
 //! prize, a building or a foundation, and opens with a personal name (a first name and a surname,
 //! a surname that is no English word nor a place, or a person the article names in full), has
@@ -13,7 +13,7 @@
 
 use super::names::GAZETTEER;
 use super::tokens::{Kind, Token};
-use super::{Raw, Set, Sure};
+use super::{Raw, Set, Sure, retain_with_links};
 use crate::analysis::EntityKind;
 use crate::article::Span;
 
@@ -93,7 +93,7 @@ pub(super) fn eponyms(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
             *c = i;
         }
     }
-    let mut drop = vec![false; raws.len()];
+    let mut keep = vec![true; raws.len()];
     for &((s, k), thing) in &found {
         let (Some(a), Some(b)) = (toks.get(s), toks.get(k - 1)) else {
             continue;
@@ -122,8 +122,8 @@ pub(super) fn eponyms(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
                         r.canonical = None;
                     }
                     None => {
-                        if let Some(d) = drop.get_mut(i) {
-                            *d = true;
+                        if let Some(slot) = keep.get_mut(i) {
+                            *slot = false;
                         }
                     }
                 }
@@ -133,14 +133,10 @@ pub(super) fn eponyms(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
         }
         if !covered {
             raws.push(Raw::new(p, EntityKind::Person, (s, k), Sure::Strong));
-            drop.push(false);
+            keep.push(true);
         }
     }
-    let mut i = 0;
-    raws.retain(|_| {
-        i += 1;
-        !drop.get(i - 1).copied().unwrap_or(false)
-    });
+    retain_with_links(raws, &keep);
     raws.sort_by_key(|r| (r.span.start, std::cmp::Reverse(r.span.end)));
 }
 
