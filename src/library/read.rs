@@ -91,19 +91,10 @@ impl Library {
         }
         let run = || -> rusqlite::Result<Vec<Headline>> {
             let mut stmt = self.conn.prepare_cached(&sql)?;
-            let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
-                use crate::article::sanitize::clean_inline;
-                let line = |s: String| clean_inline(&s);
-                Ok(Headline {
-                    id: r.get(0)?,
-                    title: line(r.get(1)?),
-                    date: r.get::<_, Option<String>>(2)?.map(line),
-                    source: line(r.get(3)?),
-                    outlet: r.get::<_, Option<String>>(4)?.map(line),
-                    read: r.get(5)?,
-                    starred: r.get(6)?,
-                })
-            })?;
+            let rows = stmt.query_map(
+                rusqlite::params_from_iter(args.iter()),
+                super::reader::headline_of,
+            )?;
             rows.collect()
         };
         run().map_err(|e| match (&filter.query, &fts) {

@@ -53,19 +53,25 @@ impl Row {
     }
 }
 
-/// A headline row from columns id, headline, date, source, outlet, read, starred and whether
-/// the analysis is of this version, in that order.
+/// A headline from columns id, headline, date, source, outlet, read and starred, in that
+/// order, its text made safe for one line of the terminal.
+pub(super) fn headline_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<Headline> {
+    Ok(Headline {
+        id: r.get(0)?,
+        title: inline(r.get(1)?),
+        date: r.get::<_, Option<String>>(2)?.map(inline),
+        source: inline(r.get(3)?),
+        outlet: r.get::<_, Option<String>>(4)?.map(inline),
+        read: r.get(5)?,
+        starred: r.get(6)?,
+    })
+}
+
+/// A headline row from the columns of [`headline_of`] and whether the analysis is of this
+/// version, in that order.
 fn row_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
     Ok(Row {
-        headline: Headline {
-            id: r.get(0)?,
-            title: inline(r.get(1)?),
-            date: r.get::<_, Option<String>>(2)?.map(inline),
-            source: inline(r.get(3)?),
-            outlet: r.get::<_, Option<String>>(4)?.map(inline),
-            read: r.get(5)?,
-            starred: r.get(6)?,
-        },
+        headline: headline_of(r)?,
         analysed: r.get(7)?,
     })
 }
