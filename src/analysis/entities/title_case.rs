@@ -12,12 +12,7 @@ const TITLE_CASE_SHARE: f32 = 0.7;
 /// of names is not taken for a title.
 pub(super) fn is_title_case(text: &str, toks: &[Token], headline: bool) -> bool {
     // Sentences end in a full stop; headlines and title lines do not.
-    let sentence = toks
-        .iter()
-        .rev()
-        .find(|t| t.kind != Kind::Punct('"') && t.kind != Kind::Punct('”'))
-        .is_some_and(|t| t.is_punct('.'));
-    if sentence {
+    if ends_in_full_stop(toks) {
         return false;
     }
     let mut long = 0u32;
@@ -39,4 +34,51 @@ pub(super) fn is_title_case(text: &str, toks: &[Token], headline: bool) -> bool 
     }
     let enough = if headline { 1 } else { 3 };
     long >= enough && caps as f32 >= TITLE_CASE_SHARE * long as f32
+}
+
+/// Whether the last token, past closing quotes and reference marks ("… in Texas. [19]",
+/// "… hell. [citation needed]"), is a full stop.
+fn ends_in_full_stop(toks: &[Token]) -> bool {
+    let mut i = toks.len();
+    while let Some(t) = i.checked_sub(1).and_then(|k| toks.get(k)) {
+        match t.kind {
+            Kind::Punct('"' | '”') => i -= 1,
+            Kind::Punct(']') => {
+                // Back past the bracket, at most a few words long.
+                let open = toks
+                    .get(i.saturating_sub(6)..i - 1)
+                    .and_then(|w| w.iter().rposition(|t| t.is_punct('[')));
+                match open {
+                    Some(k) => i = i.saturating_sub(6) + k,
+                    None => return false,
+                }
+            }
+            _ => return t.is_punct('.'),
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::entities::tokens::tokenize;
+
+    fn title_case(s: &str) -> bool {
+        let mut toks = Vec::new();
+        tokenize(s, 0, s.len(), &mut toks);
+        is_title_case(s, &toks, false)
+    }
+
+    #[test]
+    fn a_sentence_with_a_reference_mark_is_no_title() {
+        let s = "Padalecki and Supernatural Stars Jensen Ackles and Misha Collins Supported Beto";
+        assert!(title_case(s));
+        assert!(!title_case(&format!("{s}. [19]")));
+        assert!(!title_case(&format!("{s}. [citation needed]")));
+        assert!(!title_case(&format!("{s}. [18] [19]")));
+        assert!(!title_case(&format!("{s}.\"")));
+        // A bracket that is not a reference mark after a full stop changes nothing.
+        assert!(title_case(&format!("{s} [Video]")));
+    }
 }

@@ -89,6 +89,9 @@ const NAME_PREFIXES: &[&str] = &[
     "ben", "d", "o", "de", "di", "da", "du", "van", "von", "le", "la", "mc", "mac",
 ];
 
+/// Elided particles written with an apostrophe before a name ("d'Herbinville", "l'Aquila").
+const ELIDED_PREFIXES: &[&str] = &["d", "l", "dell", "dall", "degl", "sant"];
+
 fn is_quote_open(c: char) -> bool {
     matches!(c, '"' | '“' | '‘' | '«' | '(' | '[')
 }
@@ -235,14 +238,14 @@ fn facts(word: &str) -> (bool, bool, bool) {
             letters += usize::from(b.is_ascii_alphabetic());
             lower |= b.is_ascii_lowercase();
             digit |= b.is_ascii_digit();
-            hyphen |= b == b'-';
+            hyphen |= b == b'-' || b == b'\'';
         }
     } else {
         for c in word.chars() {
             letters += usize::from(c.is_alphabetic());
             lower |= c.is_lowercase();
             digit |= c.is_ascii_digit();
-            hyphen |= c == '-';
+            hyphen |= matches!(c, '-' | '\'' | '’');
         }
     }
     let upper = letters >= 2 && !lower;
@@ -264,12 +267,17 @@ fn char_at(s: &str, i: usize) -> char {
     }
 }
 
-/// "al-Assad", "bin-Laden": a short lower-case particle, a hyphen, an upper-case letter.
+/// "al-Assad", "bin-Laden": a short lower-case particle, a hyphen, an upper-case letter. Or
+/// "d'Ettorre", "dell'Acqua": an elided particle, an apostrophe, an upper-case letter.
 fn prefixed_name(word: &str) -> bool {
-    let Some((head, tail)) = word.split_once('-') else {
+    if let Some((head, tail)) = word.split_once('-') {
+        return NAME_PREFIXES.contains(&head)
+            && tail.chars().next().is_some_and(char::is_uppercase);
+    }
+    let Some((head, tail)) = word.split_once(['\'', '’']) else {
         return false;
     };
-    NAME_PREFIXES.contains(&head) && tail.chars().next().is_some_and(char::is_uppercase)
+    ELIDED_PREFIXES.contains(&head) && tail.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Scans one word starting at `i`, known to be in it up to `from`; returns its end and, when a
@@ -463,6 +471,15 @@ mod tests {
         assert!(t[9].cap, "al- names count as capitalised");
         assert_eq!(t[10].text(s), "300,000");
         assert!(t[10].digit);
+        let s = "Patrizia d'Ettorre, l’Aquila, o'clock, d'oh";
+        let mut t = Vec::new();
+        tokenize(s, 0, s.len(), &mut t);
+        let caps: Vec<bool> = t.iter().filter(|t| t.is_word()).map(|t| t.cap).collect();
+        assert_eq!(
+            caps,
+            [true, true, true, false, false],
+            "elided particles before a capital"
+        );
     }
 
     #[test]
