@@ -30,6 +30,11 @@ fn head_kind(w: &str) -> Option<Option<EntityKind>> {
     })
 }
 
+/// Prizes whose names are no people's.
+const AWARDS: &[&str] = &[
+    "Grammy", "Emmy", "Oscar", "Tony", "Juno", "Webby", "Obie", "Bafta",
+];
+
 /// Adds the eponyms of named things to `raws` (see the module doc).
 pub(super) fn eponyms(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
     let g = &*GAZETTEER;
@@ -46,6 +51,14 @@ pub(super) fn eponyms(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
         .collect();
     let plain_surname =
         |w: &str| g.is_surname(w) && !g.is_common_word(w) && g.place(w).is_none() && !g.is_title(w);
+    // A word that is no English word, place, first name or head of a thing.
+    let odd = |w: &str| {
+        !g.is_common_word(w)
+            && g.place(w).is_none()
+            && !g.is_first_name(w)
+            && !g.is_title(w)
+            && head_kind(w).is_none()
+    };
     let mut found: Vec<((usize, usize), Option<EntityKind>)> = Vec::new();
     for h in 1..toks.len() {
         if !cap(h) {
@@ -71,11 +84,18 @@ pub(super) fn eponyms(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
             let last = word(k - 1);
             named.contains(span(s, k).slice(text))
                 || (k - s >= 2
-                    && g.is_first_name(word(s))
+                    && (g.is_first_name(word(s))
+                        // "Chiang Kai Shek Memorial": a surname, then words of no other use.
+                        || plain_surname(word(s))
+                            && (s + 1..k).all(|i| odd(word(i)) || g.is_first_name(word(i))))
                     && !g.is_common_word(last)
                     && g.place(last).is_none()
                     && !(s..k).any(|i| head_kind(word(i)).is_some()))
-                || (k - s == 1 && plain_surname(word(s)))
+                || (k - s == 1
+                    && (plain_surname(word(s))
+                        // "the Stanislavsky Award", "the Pritzker Architecture Prize": prizes
+                        // are named after people, whatever their names.
+                        || thing.is_none() && odd(word(s)) && !AWARDS.contains(&word(s))))
         });
         if let Some(k) = person {
             found.push(((s, k), thing));
@@ -193,6 +213,22 @@ mod tests {
         assert!(es.contains(&(Place, "Carnegie Hall".into())), "{es:?}");
         assert!(
             !es.iter().any(|(_, n)| n == "James Webb Space Telescope"),
+            "{es:?}"
+        );
+    }
+
+    #[test]
+    fn prizes_name_people_and_memorials_whole_names() {
+        let es = entities(
+            "Prizes\n\nShe won the Stanislavsky Award and a Grammy Award, and crowds filled the \
+             Chiang Kai Shek Memorial.\n",
+        );
+        for name in ["Stanislavsky", "Chiang Kai Shek"] {
+            assert!(es.contains(&(Person, name.into())), "{name}: {es:?}");
+        }
+        assert!(
+            !es.iter()
+                .any(|(k, n)| n == "Chiang" || *k == Person && n == "Grammy"),
             "{es:?}"
         );
     }
