@@ -135,6 +135,9 @@ pub(crate) struct Names<'a> {
     /// Where the block starts in the text.
     base: usize,
     sent: bool,
+    /// Whether the open square bracket came at a sentence's start: after "… manuscripts. [22]"
+    /// the next word still opens a sentence.
+    bracket_sent: bool,
     out: &'a mut Vec<Token>,
 }
 
@@ -145,6 +148,7 @@ impl<'a> Names<'a> {
             block,
             base,
             sent: true,
+            bracket_sent: false,
             out,
         }
     }
@@ -197,8 +201,12 @@ impl<'a> Names<'a> {
                     sent: false,
                     newline_before: l.newline_before,
                 });
+                if c == '[' {
+                    self.bracket_sent = self.sent;
+                }
                 match c {
                     '.' | '!' | '?' | ':' | ';' | '…' => self.sent = true,
+                    ']' => self.sent = std::mem::take(&mut self.bracket_sent),
                     _ if is_quote_open(c)
                         && (self.sent || prev_is_space(self.block.as_bytes(), l.start)) =>
                     {
@@ -467,6 +475,19 @@ mod tests {
         tokenize(s, 0, s.len(), &mut t);
         assert!(t[0].sent && t[0].cap);
         assert!(t[4].sent, "after an opening quote");
+        let refs = "It ended. [22] Mathematician Weyl said [3] So";
+        let mut r = Vec::new();
+        tokenize(refs, 0, refs.len(), &mut r);
+        let sent: Vec<&str> = r
+            .iter()
+            .filter(|t| t.sent && t.is_word())
+            .map(|t| t.text(refs))
+            .collect();
+        assert_eq!(
+            sent,
+            ["It", "22", "Mathematician", "3"],
+            "a reference mark keeps a sentence's start, and only that (\"So\" is none)"
+        );
         assert!(t[7].upper);
         assert!(t[9].cap, "al- names count as capitalised");
         assert_eq!(t[10].text(s), "300,000");
