@@ -37,7 +37,8 @@ pub(super) fn is_title_case(text: &str, toks: &[Token], headline: bool) -> bool 
 }
 
 /// Whether the last token, past closing quotes and reference marks ("… in Texas. [19]",
-/// "… hell. [citation needed]"), is a full stop.
+/// "… hell. [citation needed]"), is a full stop, or a question or exclamation mark after
+/// another sentence.
 fn ends_in_full_stop(toks: &[Token]) -> bool {
     let mut i = toks.len();
     while let Some(t) = i.checked_sub(1).and_then(|k| toks.get(k)) {
@@ -52,6 +53,13 @@ fn ends_in_full_stop(toks: &[Token]) -> bool {
                     Some(k) => i = i.saturating_sub(6) + k,
                     None => return false,
                 }
+            }
+            Kind::Punct('?' | '!') => {
+                return toks.get(..i - 1).is_some_and(|before| {
+                    before.windows(2).any(|w| {
+                        matches!(w[0].kind, Kind::Punct('.' | '?' | '!')) && w[1].is_word()
+                    })
+                });
             }
             _ => return t.is_punct('.'),
         }
@@ -78,6 +86,9 @@ mod tests {
         assert!(!title_case(&format!("{s}. [citation needed]")));
         assert!(!title_case(&format!("{s}. [18] [19]")));
         assert!(!title_case(&format!("{s}.\"")));
+        // Nor is a paragraph of sentences whose last asks a question; a title may ask one.
+        assert!(!title_case(&format!("{s}. Will Smith Come?")));
+        assert!(title_case(&format!("{s}?")));
         // A bracket that is not a reference mark after a full stop changes nothing.
         assert!(title_case(&format!("{s} [Video]")));
     }

@@ -513,6 +513,20 @@ mod tests {
     }
 
     #[test]
+    fn modal_verbs_and_months_open_names_inside_a_sentence() {
+        let es = rules(
+            "In June Smith said no. It hit Will Middlebrooks and June Carter at the May Day \
+             rally. Will Smith come?",
+        );
+        for name in ["Will Middlebrooks", "June Carter"] {
+            assert_eq!(kind_of(&es, name), Some(EntityKind::Person), "{es:?}");
+        }
+        for name in ["June Smith", "May Day", "Will Smith"] {
+            assert_eq!(kind_of(&es, name), None, "{name}: {es:?}");
+        }
+    }
+
+    #[test]
     fn a_name_at_a_place_noun_is_a_place() {
         let es = rules("Crowds filled the bus station at Campanhã before dawn.");
         assert_eq!(kind_of(&es, "Campanhã"), Some(EntityKind::Place), "{es:?}");

@@ -17,7 +17,7 @@ impl<'a> Finder<'a> {
         if g.is_not_name(w) && !(w == "World" && self.capable(i + 1)) {
             return false;
         }
-        if !t.upper && g.is_stop(w) {
+        if !t.upper && g.is_stop(w) && !self.stop_word_name(i) {
             return false;
         }
         // "Late-Night", "Two-Year": a compound of ordinary words is not a name.
@@ -32,6 +32,48 @@ impl<'a> Finder<'a> {
         // A lone capital letter ("(C)") is not a name; an initial with its dot is.
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         letters >= 2 || w.ends_with('.') || t.digit
+    }
+
+    /// "Will Middlebrooks", "June Carter": a first name that is also a modal verb or a month,
+    /// capitalised inside a sentence and before a surname, is a name, unless a word that
+    /// comes before dates does ("in June Smith said").
+    fn stop_word_name(&self, i: usize) -> bool {
+        let g = &*GAZETTEER;
+        let w = self.word(i);
+        matches!(w, "Will" | "May" | "June" | "April" | "August")
+            && !self.weak_position(i)
+            && self
+                .toks
+                .get(i + 1)
+                .is_some_and(|t| t.is_word() && t.cap && !t.upper && !t.newline_before)
+            && {
+                // ("May Day" is a holiday.)
+                let next = self.word(i + 1);
+                g.is_surname(next) && !g.is_stop(next) && next != "Day"
+            }
+            && !(i > 0
+                && matches!(
+                    self.word(i - 1).to_ascii_lowercase().as_str(),
+                    "in" | "on"
+                        | "since"
+                        | "until"
+                        | "by"
+                        | "from"
+                        | "during"
+                        | "of"
+                        | "last"
+                        | "next"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "this"
+                        | "that"
+                        | "through"
+                        | "till"
+                        | "before"
+                        | "after"
+                        | "between"
+                ))
     }
 
     /// A word of `words` (short lower-case particles) at `i`.
