@@ -12,7 +12,7 @@ const TITLE_CASE_SHARE: f32 = 0.7;
 /// of names is not taken for a title.
 pub(super) fn is_title_case(text: &str, toks: &[Token], headline: bool) -> bool {
     // Sentences end in a full stop; headlines and title lines do not.
-    if ends_in_full_stop(toks) {
+    if ends_in_full_stop(toks) || !headline && is_prose(toks) {
         return false;
     }
     let mut long = 0u32;
@@ -34,6 +34,15 @@ pub(super) fn is_title_case(text: &str, toks: &[Token], headline: bool) -> bool 
     }
     let enough = if headline { 1 } else { 3 };
     long >= enough && caps as f32 >= TITLE_CASE_SHARE * long as f32
+}
+
+/// Fifteen words or more and a sentence's end inside: a paragraph, whatever its last word
+/// (a section's heading run into it: "… (b. August 2015). Career").
+fn is_prose(toks: &[Token]) -> bool {
+    toks.iter().filter(|t| t.is_word()).nth(14).is_some()
+        && toks.windows(2).any(|w| {
+            matches!(w[0].kind, Kind::Punct('.' | '?' | '!')) && w[1].is_word() && w[1].sent
+        })
 }
 
 /// Whether the last token, past closing quotes and reference marks ("… in Texas. [19]",
@@ -89,6 +98,10 @@ mod tests {
         // Nor is a paragraph of sentences whose last asks a question; a title may ask one.
         assert!(!title_case(&format!("{s}. Will Smith Come?")));
         assert!(title_case(&format!("{s}?")));
+        // Nor a paragraph with a heading run into its end.
+        assert!(!title_case(&format!(
+            "{s}. Then Jensen Ackles Supported Beto. Career"
+        )));
         // A bracket that is not a reference mark after a full stop changes nothing.
         assert!(title_case(&format!("{s} [Video]")));
     }
