@@ -521,6 +521,24 @@ fn person_prefixes(text: &str, toks: &[Token], raws: &mut [Raw]) {
             r.canonical = None;
             continue;
         }
+        // "Teddie Eleanor Rose Goode": given names before the surname of a person named in
+        // full elsewhere (a child, a spouse) are that family's member.
+        if e - s <= 4
+            && known.contains(group::core(word(e - 1)))
+            && (g.is_surname(word(e - 1)) || !g.is_common_word(word(e - 1)))
+            && (s..e - 1).all(|i| {
+                let w = word(i);
+                toks.get(i)
+                    .is_some_and(|t| t.is_word() && t.cap && !t.upper)
+                    && (g.is_first_name(w) || !g.is_common_word(w) && g.place(w).is_none())
+                    && !g.is_title(w)
+            })
+        {
+            r.kind = EntityKind::Person;
+            r.sure = Sure::Strong;
+            r.canonical = None;
+            continue;
+        }
         let cut = if known.contains(word(s)) {
             Some(s + 1)
         } else if e - s >= 3 && known.contains(word(s + 1)) && g.is_first_name(word(s)) {
@@ -651,6 +669,19 @@ mod tests {
 
     fn has(es: &[(EntityKind, String, usize)], kind: EntityKind, name: &str) -> bool {
         es.iter().any(|(k, n, _)| *k == kind && n == name)
+    }
+
+    #[test]
+    fn given_names_before_a_family_name_are_a_person() {
+        let es = entities(
+            "Family\n\nThe actor Matthew Goode married in 2014. They have a son, Ralph Goode, \
+             and a daughter, Teddie Eleanor Rose Goode. He starred in the Goode Podcast.\n",
+        );
+        assert!(
+            has(&es, EntityKind::Person, "Teddie Eleanor Rose Goode"),
+            "{es:?}"
+        );
+        assert!(!has(&es, EntityKind::Person, "Goode Podcast"), "{es:?}");
     }
 
     #[test]
