@@ -590,10 +590,13 @@ fn nested_names(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
             && (SITE_WORDS.contains(&word(r.toks.1.saturating_sub(1)))
                 || (matches!(word(r.toks.0), "Gulf" | "Bay" | "Sea") && word(r.toks.0 + 1) == "of"))
     };
-    // A listed organization's name is whole ("Morgan Stanley" holds no Stanley).
-    for r in raws.iter().filter(|r| {
-        (r.kind == EntityKind::Organization && !super::known::is_org(r.span.slice(text))) || site(r)
-    }) {
+    // A listed organization's name holds only a country, a region or a place of two words or
+    // more ("The New York Times" holds New York; "Morgan Stanley" holds no Stanley).
+    for r in raws
+        .iter()
+        .filter(|r| r.kind == EntityKind::Organization || site(r))
+    {
+        let listed = r.kind == EntityKind::Organization && super::known::is_org(r.span.slice(text));
         let (s, e) = r.toks;
         if e - s < 2 {
             continue;
@@ -619,6 +622,12 @@ fn nested_names(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
                     hit = Some((j, span, EntityKind::Person, None));
                 } else if let Some(c) = g.place(sub)
                     && !(j - i == 1 && !a.upper && g.is_common_word(sub))
+                    && !(listed
+                        && j - i == 1
+                        && !matches!(
+                            g.place_kind(sub),
+                            Some(names::PlaceKind::Country | names::PlaceKind::Region)
+                        ))
                 {
                     // "Washington State University" names the state of Washington State.
                     let state = j + 1 < e
@@ -697,8 +706,11 @@ mod tests {
     }
 
     #[test]
-    fn listed_organizations_hold_no_places() {
-        let es = entities("Banks\n\nShares of Morgan Stanley fell in early trading.\n");
+    fn listed_organizations_hold_only_countries_regions_and_longer_places() {
+        let es = entities(
+            "Banks\n\nShares of Morgan Stanley fell in early trading, The New York Times said.\n",
+        );
+        assert!(has(&es, EntityKind::Place, "New York"), "{es:?}");
         assert!(
             has(&es, EntityKind::Organization, "Morgan Stanley"),
             "{es:?}"
