@@ -141,6 +141,30 @@ const PREV_NEXT: u8 = 20;
 const WHOLE: u8 = 21;
 const SUF4: u8 = 22;
 const DOC: u8 = 23;
+const PRONOUN: u8 = 24;
+
+/// The kind of a pronoun that may refer back to a name: a person's (1), a thing's (2), a
+/// group's (3), or none (0). (Read in the sentence of the mention too, it did worse: issue 12.)
+fn pronoun_class(w: &str) -> u32 {
+    match w {
+        "he" | "He" | "him" | "his" | "His" | "himself" | "she" | "She" | "her" | "Her"
+        | "hers" | "herself" => 1,
+        "it" | "It" | "its" | "Its" | "itself" => 2,
+        "they" | "They" | "them" | "their" | "Their" | "themselves" => 3,
+        _ => 0,
+    }
+}
+
+/// The pronoun that may refer back to the mention ending at token `b` from the start of the
+/// next sentence ("… Bonosus left. He sailed"), if that starts within 40 tokens.
+fn pronoun_next(c: &Context, b: usize) -> u32 {
+    c.toks
+        .iter()
+        .skip(b)
+        .take(40)
+        .find(|t| t.kind == Kind::Word && t.sent)
+        .map_or(0, |t| pronoun_class(t.text(c.text)))
+}
 
 /// Nouns that name the kind of organization beside a name ("transport company Carris", "the
 /// Carris company").
@@ -392,6 +416,13 @@ fn features(c: &Context, d: &DocFacts, r: &Raw, out: &mut Vec<u32>) {
             out.push(h);
             out.push(combine(h, rule + 80));
         }
+    }
+    // A pronoun that may refer back to it: a person's name is followed by "He" or "She".
+    let next = pronoun_next(c, b);
+    if next != 0 {
+        let h = combine(feature(PRONOUN, ""), next + 8);
+        out.push(h);
+        out.push(combine(h, rule + 112));
     }
     // The article writes the name's words in lower case too ("polaroids"): a thing, not a name.
     let lower_first = d.lower.contains(&CaseBlind(first));
@@ -669,6 +700,28 @@ pub(crate) fn fix_overlaps(raws: &mut Vec<Raw>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pronouns_opening_the_next_sentence_are_read() {
+        let text = "Then Bonosus left his home. He sailed. Then Acme Corp said it grew. They won. \
+                    Then Quux met Smith";
+        let mut toks = Vec::new();
+        crate::analysis::entities::tokens::tokenize(text, 0, text.len(), &mut toks);
+        let c = Context {
+            text,
+            toks: &toks,
+            title_case: &[],
+            block: &[],
+        };
+        // The pronoun after the mention ending at the token after `name`.
+        let after = |name: &str| {
+            let i = toks.iter().position(|t| t.text(text) == name).unwrap();
+            pronoun_next(&c, i + 1)
+        };
+        assert_eq!(after("Bonosus"), 1);
+        assert_eq!(after("Corp"), 3);
+        assert_eq!(after("Quux"), 0);
+    }
 
     #[test]
     fn shapes_collapse_runs() {
