@@ -45,7 +45,57 @@ impl<'a> Finder<'a> {
                 .get(i)
                 .is_some_and(|t| t.is_word() && !t.cap && PLACE_NOUNS.contains(&t.text(self.text)))
         };
-        lower_noun(e) || s >= 2 && matches!(self.word(s - 1), "of" | "at") && lower_noun(s - 2)
+        lower_noun(e)
+            || s >= 2 && matches!(self.word(s - 1), "of" | "at") && lower_noun(s - 2)
+            || self.place_apposition(e, &lower_noun)
+    }
+
+    /// "Stridon, a village near Emona", "Faaborg, the main town of the island": an apposition
+    /// after the name whose head is a place noun.
+    fn place_apposition(&self, e: usize, lower_noun: &dyn Fn(usize) -> bool) -> bool {
+        let lower = |i: usize| {
+            self.toks
+                .get(i)
+                .is_some_and(|t| t.is_word() && !t.cap && !t.digit)
+        };
+        if !self.toks.get(e).is_some_and(|t| t.is_punct(','))
+            || !matches!(self.word(e + 1), "a" | "an" | "the")
+        {
+            return false;
+        }
+        // The head noun, after at most two modifiers ("a small fishing village"), ends the
+        // apposition or is followed by a preposition: "a city official" is a person.
+        (e + 2..e + 5)
+            .take_while(|&i| lower(i))
+            .find(|&i| lower_noun(i))
+            .is_some_and(|i| {
+                self.toks.get(i + 1).is_none_or(|t| !t.is_word())
+                    || matches!(
+                        self.word(i + 1),
+                        "of" | "in"
+                            | "near"
+                            | "on"
+                            | "at"
+                            | "north"
+                            | "south"
+                            | "east"
+                            | "west"
+                            | "located"
+                            | "where"
+                            | "which"
+                            | "that"
+                            | "with"
+                            | "known"
+                            | "and"
+                            | "by"
+                            | "from"
+                            | "outside"
+                            | "along"
+                            | "between"
+                            | "about"
+                            | "some"
+                    )
+            })
     }
 
     /// What `s..e` names, and how sure that is.
@@ -524,6 +574,17 @@ mod tests {
         for name in ["June Smith", "May Day", "Will Smith"] {
             assert_eq!(kind_of(&es, name), None, "{name}: {es:?}");
         }
+    }
+
+    #[test]
+    fn a_name_with_a_place_noun_in_apposition_is_a_place() {
+        let es = rules(
+            "He moved to Stridon, a small village near Emona, then to Qwertz, a city official \
+             said, and to Trulla, the capital.",
+        );
+        assert_eq!(kind_of(&es, "Stridon"), Some(EntityKind::Place), "{es:?}");
+        assert_eq!(kind_of(&es, "Trulla"), Some(EntityKind::Place), "{es:?}");
+        assert_ne!(kind_of(&es, "Qwertz"), Some(EntityKind::Place), "{es:?}");
     }
 
     #[test]
