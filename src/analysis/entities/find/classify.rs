@@ -50,13 +50,53 @@ impl<'a> Finder<'a> {
             || self.place_apposition(e, &lower_noun)
     }
 
+    /// "Bonosus, a friend of his", "Moreau, the French actress", "Apollinaris, who taught him": a
+    /// person by the apposition or relative clause after the name.
+    pub(super) fn person_context(&self, e: usize) -> bool {
+        let g = &*GAZETTEER;
+        if !self.toks.get(e).is_some_and(|t| t.is_punct(',')) {
+            return false;
+        }
+        if self.word(e + 1) == "who" {
+            return true;
+        }
+        if !matches!(
+            self.word(e + 1),
+            "a" | "an" | "the" | "his" | "her" | "their"
+        ) {
+            return false;
+        }
+        // Lower-case words, or a nationality ("the French actor").
+        let lower = |i: usize| {
+            self.toks.get(i).is_some_and(|t| {
+                t.is_word() && !t.digit && (!t.cap || g.demonym(t.text(self.text)).is_some())
+            })
+        };
+        (e + 2..e + 5)
+            .take_while(|&i| lower(i))
+            .find(|&i| {
+                let w = self.word(i);
+                PERSON_NOUNS.contains(&w) || g.is_title(w) && !NOT_PERSON_TITLES.contains(&w)
+            })
+            .is_some_and(|i| {
+                self.toks.get(i + 1).is_none_or(|t| !t.is_word())
+                    || matches!(
+                        self.word(i + 1),
+                        "of" | "in" | "at" | "from" | "who" | "and" | "to" | "for" | "with"
+                    )
+            })
+    }
+
     /// "Stridon, a village near Emona", "Faaborg, the main town of the island": an apposition
     /// after the name whose head is a place noun.
     fn place_apposition(&self, e: usize, lower_noun: &dyn Fn(usize) -> bool) -> bool {
+        // Lower-case words, or a nationality ("a Danish town").
         let lower = |i: usize| {
-            self.toks
-                .get(i)
-                .is_some_and(|t| t.is_word() && !t.cap && !t.digit)
+            self.toks.get(i).is_some_and(|t| {
+                t.is_word()
+                    && !t.digit
+                    && (!t.cap || GAZETTEER.demonym(t.text(self.text)).is_some())
+            })
         };
         if !self.toks.get(e).is_some_and(|t| t.is_punct(','))
             || !matches!(self.word(e + 1), "a" | "an" | "the")
@@ -428,6 +468,9 @@ impl<'a> Finder<'a> {
         if !r.after_the && (g.is_surname(first) || g.is_first_name(first) || is_prefixed(first)) {
             return Some((Some(Person), Sure::Guess));
         }
+        if self.person_context(r.e) {
+            return Some((Some(Person), Sure::Guess));
+        }
         Some((Some(Organization), Sure::Guess))
     }
 }
@@ -499,6 +542,70 @@ const COMPASS: &[&str] = &[
 
 /// "Southern Indiana", "Northern Italy", "Northeast Ohio": a compass word and a known place of
 /// more than a city.
+/// Nouns for people by their ties to others, which head an apposition after a person's name.
+const PERSON_NOUNS: &[&str] = &[
+    "friend",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "father",
+    "mother",
+    "uncle",
+    "aunt",
+    "cousin",
+    "nephew",
+    "niece",
+    "grandson",
+    "granddaughter",
+    "grandfather",
+    "grandmother",
+    "widow",
+    "widower",
+    "student",
+    "pupil",
+    "disciple",
+    "colleague",
+    "companion",
+    "rival",
+    "contemporary",
+    "mentor",
+    "protégé",
+    "lover",
+    "fiancé",
+    "fiancée",
+    "boyfriend",
+    "girlfriend",
+    "man",
+    "woman",
+    "boy",
+    "girl",
+    "native",
+    "resident",
+];
+
+/// Titles that an organization or a team may hold as well ("Brazil, the world champion").
+const NOT_PERSON_TITLES: &[&str] = &[
+    "member",
+    "partner",
+    "owner",
+    "host",
+    "agent",
+    "head",
+    "leader",
+    "champion",
+    "candidate",
+    "nominee",
+    "executive",
+    "official",
+    "founder",
+    "investor",
+    "producer",
+    "designer",
+];
+
 pub(crate) fn compass_place(s: &str) -> bool {
     let g = &*GAZETTEER;
     s.split_once(' ').is_some_and(|(head, rest)| {
@@ -579,12 +686,28 @@ mod tests {
     #[test]
     fn a_name_with_a_place_noun_in_apposition_is_a_place() {
         let es = rules(
-            "He moved to Stridon, a small village near Emona, then to Qwertz, a city official \
+            "He moved to Stridon, a small Croatian village, then to Qwertz, a city official \
              said, and to Trulla, the capital.",
         );
         assert_eq!(kind_of(&es, "Stridon"), Some(EntityKind::Place), "{es:?}");
         assert_eq!(kind_of(&es, "Trulla"), Some(EntityKind::Place), "{es:?}");
         assert_ne!(kind_of(&es, "Qwertz"), Some(EntityKind::Place), "{es:?}");
+    }
+
+    #[test]
+    fn a_name_with_a_person_in_apposition_is_a_person() {
+        let es = rules(
+            "He went with his friend Bonosus, a student of Donatus. Later Apollinaris, who taught \
+             him, left. Fernandel, the French actor, came. Zorbex, the owner of the site, grew.",
+        );
+        for name in ["Bonosus", "Apollinaris", "Fernandel"] {
+            assert_eq!(
+                kind_of(&es, name),
+                Some(EntityKind::Person),
+                "{name}: {es:?}"
+            );
+        }
+        assert_ne!(kind_of(&es, "Zorbex"), Some(EntityKind::Person), "{es:?}");
     }
 
     #[test]
