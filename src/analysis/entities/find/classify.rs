@@ -217,6 +217,26 @@ impl<'a> Finder<'a> {
         if self.place_then_plural(r) {
             return Some((Some(Organization), Sure::Strong));
         }
+        // "the State of Pennsylvania", "the Kingdom of Spain": a polity named by a place.
+        if e - s >= 3
+            && matches!(
+                r.first,
+                "State"
+                    | "Commonwealth"
+                    | "Kingdom"
+                    | "Province"
+                    | "Republic"
+                    | "Principality"
+                    | "Duchy"
+                    | "Emirate"
+                    | "Sultanate"
+                    | "Canton"
+            )
+            && self.word(s + 1) == "of"
+            && g.place(&self.joined(s + 2, e)).is_some()
+        {
+            return Some((Some(Place), Sure::Strong));
+        }
         if self.org_by_cue(s, e) {
             return Some((Some(Organization), Sure::Strong));
         }
@@ -708,6 +728,16 @@ mod tests {
             );
         }
         assert_ne!(kind_of(&es, "Zorbex"), Some(EntityKind::Person), "{es:?}");
+    }
+
+    #[test]
+    fn a_polity_named_by_a_place_is_a_place() {
+        let es = rules("He ran in the State of Pennsylvania.");
+        assert_eq!(
+            kind_of(&es, "State of Pennsylvania"),
+            Some(EntityKind::Place),
+            "{es:?}"
+        );
     }
 
     #[test]
