@@ -500,9 +500,24 @@ fn person_prefixes(text: &str, toks: &[Token], raws: &mut [Raw]) {
         })
         .map(|r| r.span.slice(text))
         .collect();
+    // Given name and surname of the people named in full: "Higuchi Ichiyō" is "Ichiyō
+    // Higuchi" in the Japanese order, not Higuchi.
+    let pairs: Set<(&str, &str)> = raws
+        .iter()
+        .filter(|r| {
+            r.kind == EntityKind::Person && r.sure == Sure::Strong && r.toks.1 - r.toks.0 == 2
+        })
+        .map(|r| (word(r.toks.0), word(r.toks.0 + 1)))
+        .collect();
     for r in raws.iter_mut() {
         let (s, e) = r.toks;
         if e - s < 2 || r.kind == EntityKind::Person && r.sure == Sure::Strong {
+            continue;
+        }
+        if e - s == 2 && pairs.contains(&(word(s + 1), word(s))) {
+            r.kind = EntityKind::Person;
+            r.sure = Sure::Strong;
+            r.canonical = None;
             continue;
         }
         if (s..e).any(|i| g.is_org_suffix(word(i)) || g.is_place_suffix(word(i))) {
@@ -678,6 +693,17 @@ mod tests {
 
     fn has(es: &[(EntityKind, String, usize)], kind: EntityKind, name: &str) -> bool {
         es.iter().any(|(k, n, _)| *k == kind && n == name)
+    }
+
+    #[test]
+    fn a_name_in_the_other_order_stays_whole() {
+        let es = entities(
+            "Ichiyō Higuchi\n\nIchiyō Higuchi (樋口 一葉 Higuchi Ichiyō) was a writer. Andy Warhol \
+             took the Warhol Polaroids.\n",
+        );
+        assert!(has(&es, EntityKind::Person, "Higuchi Ichiyō"), "{es:?}");
+        assert!(!has(&es, EntityKind::Person, "Higuchi"), "{es:?}");
+        assert!(has(&es, EntityKind::Person, "Andy Warhol"), "{es:?}");
     }
 
     #[test]
