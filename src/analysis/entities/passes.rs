@@ -35,6 +35,9 @@ pub(super) const PASSES: &[(&str, Pass)] = &[
         super::suffixes::regnal_numbers(s.text, s.toks, r)
     }),
     ("eponyms", |s, r| super::things::eponyms(s.text, s.toks, r)),
+    ("places that are words", |s, r| {
+        places_that_are_words(s.text, s.toks, s.title_case, r)
+    }),
     ("one kind per name", |s, r| unify_kinds(s.text, r)),
     ("sports teams named by country", |s, r| {
         sports_teams(s.text, s.toks, r)
@@ -384,6 +387,36 @@ fn greeted(text: &str, toks: &[Token], raws: &mut [Raw]) {
     }
 }
 
+/// "Nice job!", "Reading is fun": a place whose name is an English word, capitalised only where
+/// every word is (a sentence's or a line's start, a title), is the word, unless the article
+/// names the place somewhere else ("we flew to Nice").
+fn places_that_are_words(text: &str, toks: &[Token], title_case: &[bool], raws: &mut Vec<Raw>) {
+    let g = &*names::GAZETTEER;
+    let weak = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| t.sent || t.newline_before || !t.cap)
+            || title_case.get(i).copied().unwrap_or(false)
+    };
+    let word_place = |r: &Raw| {
+        r.kind == EntityKind::Place
+            && r.toks.1 == r.toks.0 + 1
+            && toks.get(r.toks.0).is_some_and(|t| !t.upper)
+            && g.is_common_word(r.span.slice(text))
+    };
+    let named: Set<&str> = raws
+        .iter()
+        .filter(|r| word_place(r) && !weak(r.toks.0))
+        .map(|r| r.span.slice(text))
+        .collect();
+    let keep: Vec<bool> = raws
+        .iter()
+        .map(|r| !word_place(r) || !weak(r.toks.0) || named.contains(r.span.slice(text)))
+        .collect();
+    if keep.contains(&false) {
+        super::retain_with_links(raws, &keep);
+    }
+}
+
 /// One name, one kind: when mentions of the same name were classified differently ("in Ginza",
 /// "the Ginza store"), all take the kind with the strongest evidence.
 fn unify_kinds(text: &str, raws: &mut [Raw]) {
@@ -693,6 +726,19 @@ mod tests {
 
     fn has(es: &[(EntityKind, String, usize)], kind: EntityKind, name: &str) -> bool {
         es.iter().any(|(k, n, _)| *k == kind && n == name)
+    }
+
+    #[test]
+    fn places_that_are_words_count_where_the_article_names_them() {
+        let es = entities("Cooking\n\nNice job! Nice to see you. Reading is fun.\n");
+        assert!(!has(&es, EntityKind::Place, "Nice"), "{es:?}");
+        assert!(!has(&es, EntityKind::Place, "Reading"), "{es:?}");
+        let es = entities("Trips\n\nNice is warm. We flew to Nice.\n");
+        assert!(
+            es.iter()
+                .any(|(k, n, m)| *k == EntityKind::Place && n == "Nice" && *m == 2),
+            "{es:?}"
+        );
     }
 
     #[test]
