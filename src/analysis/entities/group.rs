@@ -184,9 +184,15 @@ fn people_named_in_full<'a>(
         let (Some(first), Some(second)) = (w.next(), w.next()) else {
             continue;
         };
-        let last = w.last().unwrap_or(second);
+        let last = w.last();
+        // "Higuchi Natsu" after "Natsu Higuchi": the same two names in the other order.
+        let reversed = last
+            .is_none()
+            .then(|| surnames.same_person(core(first), second))
+            .flatten();
+        let last = last.unwrap_or(second);
         let c = core(last);
-        match surnames.same_person(c, first) {
+        match surnames.same_person(c, first).or(reversed) {
             Some(p) => {
                 people[p].starts.push(r.span.start);
                 member[i] = Some(p);
