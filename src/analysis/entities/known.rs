@@ -83,6 +83,9 @@ const PLACES: &[&str] = &[
     "Gaza Strip", "West Bank", "Golan Heights", "Sinai", "Negev", "Darfur", "Tigray",
     "Amazon basin", "Midwest", "New England", "Pacific Northwest", "Deep South", "Appalachia",
     "Outback", "Highlands", "Scottish Highlands", "Lake District", "Cornwall", "Wales",
+    // Cities by the English names the GeoNames lists write otherwise ("Sevilla", "Gent").
+    "Seville", "Venice", "Bruges", "Ghent", "Hanover", "Thessaloniki", "Salonika", "Krakow",
+    "Cracow", "Wroclaw", "Gdansk", "Danzig", "Marseilles",
     // Countries and empires of history, which today's country lists lack.
     "Soviet Union", "USSR", "Yugoslavia", "Czechoslovakia", "East Germany", "West Germany",
     "Ottoman Empire", "Roman Empire", "Holy Roman Empire", "Byzantine Empire", "British Empire",
