@@ -1,7 +1,8 @@
 //! The learned second opinion on the rules' mentions: an averaged perceptron (`analysis::learn`)
 //! reads each candidate mention the rules found (its words, shape, affixes, the words around it,
-//! gazetteer hits and the rules' own kind and certainty) and says person, organization, place or
-//! none. Mentions of one name vote together (one name, one kind per article); "none" drops them.
+//! gazetteer hits, the pronoun opening the next sentence and the rules' own kind and certainty)
+//! and says person, organization, place or none. Mentions of one name vote together (one name,
+//! one kind per article); "none" drops them.
 //!
 //! The shipped weights (`assets/model/entities.bin`, built by `examples/train_model.rs` from the
 //! gold genres whose licence allows it, see `assets/model/README.md`) are parsed once. The
