@@ -1353,6 +1353,35 @@ mod tests {
     }
 
     #[test]
+    fn enter_before_the_search_answers_says_so_and_the_answer_gives_the_count() {
+        let (_dir, path) = small_library("lazy-count");
+        let mut app = library_reader(Library::open(&path).unwrap()).unwrap();
+        app.set_searcher(Box::new(|_| {}));
+        app.update(Action::Resize(120, 40));
+        let ids = app.collection().ids().to_vec();
+        app.update(Action::Search);
+        app.update(Action::QueryInput('d'));
+        app.update(Action::QueryInput('o'));
+        app.update(Action::QueryKeep);
+        let screen = drawn(&app);
+        assert!(
+            screen.contains("searching the library for “do”…"),
+            "no count before the answer: {screen}"
+        );
+        assert!(!screen.contains("articles match"), "{screen}");
+        app.update(Action::Found {
+            request: 2,
+            ids: Ok(vec![ids[4]]),
+        });
+        let screen = drawn(&app);
+        assert!(screen.contains("1 article matches “do”"), "{screen}");
+        assert!(
+            screen.contains("Dock workers joined the strike"),
+            "{screen}"
+        );
+    }
+
+    #[test]
     fn a_quote_jump_past_the_last_quote_reaches_a_library_article_never_loaded() {
         let (_dir, path) = small_library("lazy-quotes");
         let mut app = library_reader(Library::open(&path).unwrap()).unwrap();

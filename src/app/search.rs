@@ -120,6 +120,8 @@ pub struct HeadlineSearch {
     query: String,
     base: Vec<usize>,
     found: Found,
+    /// The library's search thread has not answered yet: the list is not narrowed yet.
+    waiting: bool,
 }
 
 impl HeadlineSearch {
@@ -128,6 +130,7 @@ impl HeadlineSearch {
             query,
             base,
             found: Found::default(),
+            waiting: false,
         }
     }
 
@@ -330,20 +333,27 @@ impl App {
                 self.restore_headlines(None);
                 "showing every article".to_string()
             }
-            SearchTarget::Headlines => {
-                let n = self.headlines.listed().len();
-                let what = if n == 1 {
-                    "article matches"
-                } else {
-                    "articles match"
-                };
-                format!(
-                    "{n} {what} {} — Esc shows all; in the article {}",
-                    quoted(&text),
-                    self.match_keys_text()
-                )
+            // The library has not answered: the count comes with its answer (`found`).
+            SearchTarget::Headlines if self.headline_search.as_ref().is_some_and(|s| s.waiting) => {
+                format!("searching the library for {}…", quoted(&text))
             }
+            SearchTarget::Headlines => self.headlines_found_text(&text),
         }));
+    }
+
+    /// What the kept headline search found: "4 articles match “Athens” — …".
+    fn headlines_found_text(&self, text: &str) -> String {
+        let n = self.headlines.listed().len();
+        let what = if n == 1 {
+            "article matches"
+        } else {
+            "articles match"
+        };
+        format!(
+            "{n} {what} {} — Esc shows all; in the article {}",
+            quoted(text),
+            self.match_keys_text()
+        )
     }
 
     /// Esc on the line: back to how things were before `/`.
@@ -532,7 +542,9 @@ impl App {
         if self.docs.request_search(query).is_some() {
             // The library's index is searched on its own thread: the list narrows when the
             // answer arrives (`found`).
-            self.headline_search = Some(HeadlineSearch::new(query.to_string(), base));
+            let mut search = HeadlineSearch::new(query.to_string(), base);
+            search.waiting = true;
+            self.headline_search = Some(search);
             return;
         }
         let found = self.docs.search(query);
@@ -556,9 +568,13 @@ impl App {
         if request != self.docs.last_search_request() {
             return false;
         }
-        let Some(search) = &self.headline_search else {
+        let Some(search) = self.headline_search.as_mut() else {
             return false;
         };
+        search.waiting = false;
+        // The line was closed with Enter before the answer: the count is said now.
+        let kept = self.query.is_none();
+        let query = search.query.clone();
         match ids {
             Ok(ids) => {
                 let found = self.docs.indices_of(&ids);
@@ -569,6 +585,9 @@ impl App {
                     .filter(|i| found.binary_search(i).is_ok())
                     .collect();
                 self.relist_headlines(listed);
+                if kept {
+                    self.message = Some(Message::info(self.headlines_found_text(&query)));
+                }
             }
             Err(why) => {
                 self.message = Some(Message::problem(format!(
