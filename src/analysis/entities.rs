@@ -138,7 +138,7 @@ fn learned(
         }
         known::apply(c.text, raws);
         known::add_missing(c.text, c.toks, raws);
-        model::fix_overlaps(raws);
+        passes::drop_overlaps(raws);
     }
 }
 

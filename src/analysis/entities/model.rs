@@ -676,36 +676,6 @@ pub(crate) fn relabel(c: &Context, raws: &mut Vec<Raw>, model: &Model, policy: P
     retain_with_links(raws, &keep);
 }
 
-/// After kinds changed, mentions may clash again (a name inside a name of the kind it now has):
-/// as the extractor's own rule, mentions never cross and mentions of one kind never overlap; of
-/// two that clash, the one that starts first (the longer, on the same start) stays. The order of
-/// the mentions does not change.
-pub(crate) fn fix_overlaps(raws: &mut Vec<Raw>) {
-    let mut order: Vec<usize> = (0..raws.len()).collect();
-    order.sort_by_key(|&i| (raws[i].span.start, std::cmp::Reverse(raws[i].span.end)));
-    let mut keep = vec![true; raws.len()];
-    let mut open: Vec<usize> = Vec::new();
-    for &i in &order {
-        let r = &raws[i];
-        while open
-            .last()
-            .is_some_and(|&j| raws[j].span.end <= r.span.start)
-        {
-            open.pop();
-        }
-        let nests = |&j: &usize| {
-            let k = &raws[j];
-            super::passes::nests_in(k.kind, r.kind) && k.span.contains(&r.span) && k.span != r.span
-        };
-        if open.iter().all(nests) {
-            open.push(i);
-        } else {
-            keep[i] = false;
-        }
-    }
-    retain_with_links(raws, &keep);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -54,28 +54,38 @@ pub(super) const PASSES: &[(&str, Pass)] = &[
 ];
 
 /// Two passes can claim crossing stretches of text (a credit's agency and a name read across the
-/// credit's end). A name may sit inside a name of another kind (the place in "Irving Police
+/// credit's end), and after the model changed kinds a name may sit inside a name of the kind it
+/// now has. A name may sit inside a name of another kind (the place in "Irving Police
 /// Department", as GUM annotates it), but mentions never cross, and mentions of one kind never
-/// overlap at all, but for a place inside a place. Of two that clash, the one that starts first (the longer, on the same start)
-/// stays.
-fn drop_overlaps(raws: &mut Vec<Raw>) {
-    raws.sort_by_key(|r| (r.span.start, std::cmp::Reverse(r.span.end)));
+/// overlap at all, but for a place inside a place. Of two that clash, the one that starts first
+/// (the longer, on the same start) stays. The order of the mentions does not change, and links
+/// follow the mentions that stay.
+pub(super) fn drop_overlaps(raws: &mut Vec<Raw>) {
+    let mut order: Vec<usize> = (0..raws.len()).collect();
+    order.sort_by_key(|&i| (raws[i].span.start, std::cmp::Reverse(raws[i].span.end)));
+    let mut keep = vec![true; raws.len()];
     // Kept mentions never cross, so those still open at a mention's start form a stack of the
     // ones enclosing it.
-    let mut open: Vec<(Span, EntityKind)> = Vec::new();
-    raws.retain(|r| {
-        while open.last().is_some_and(|(k, _)| k.end <= r.span.start) {
+    let mut open: Vec<usize> = Vec::new();
+    for &i in &order {
+        let r = &raws[i];
+        while open
+            .last()
+            .is_some_and(|&j| raws[j].span.end <= r.span.start)
+        {
             open.pop();
         }
-        let nests = |(k, kind): &(Span, EntityKind)| {
-            nests_in(*kind, r.kind) && k.contains(&r.span) && *k != r.span
+        let nests = |&j: &usize| {
+            let k = &raws[j];
+            nests_in(k.kind, r.kind) && k.span.contains(&r.span) && k.span != r.span
         };
-        let keep = open.iter().all(nests);
-        if keep {
-            open.push((r.span, r.kind));
+        if open.iter().all(nests) {
+            open.push(i);
+        } else {
+            keep[i] = false;
         }
-        keep
-    });
+    }
+    super::retain_with_links(raws, &keep);
 }
 
 /// Whether a mention of kind `inner` may sit inside one of kind `outer`: of another kind, or a
