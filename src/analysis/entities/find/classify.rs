@@ -54,44 +54,47 @@ impl<'a> Finder<'a> {
     /// person by the apposition or relative clause after the name.
     pub(super) fn person_context(&self, e: usize) -> bool {
         let g = &*GAZETTEER;
-        if !self.toks.get(e).is_some_and(|t| t.is_punct(',')) {
-            return false;
-        }
-        if self.word(e + 1) == "who" {
+        if self.toks.get(e).is_some_and(|t| t.is_punct(',')) && self.word(e + 1) == "who" {
             return true;
         }
-        if !matches!(
-            self.word(e + 1),
-            "a" | "an" | "the" | "his" | "her" | "their"
-        ) {
-            return false;
-        }
-        // Lower-case words, or a nationality ("the French actor").
-        let lower = |i: usize| {
-            self.toks.get(i).is_some_and(|t| {
-                t.is_word() && !t.digit && (!t.cap || g.demonym(t.text(self.text)).is_some())
-            })
-        };
-        (e + 2..e + 5)
-            .take_while(|&i| lower(i))
-            .find(|&i| {
+        self.apposition(
+            e,
+            &["a", "an", "the", "his", "her", "their"],
+            &|i| {
                 let w = self.word(i);
                 PERSON_NOUNS.contains(&w) || g.is_title(w) && !NOT_PERSON_TITLES.contains(&w)
-            })
-            .is_some_and(|i| {
-                self.toks.get(i + 1).is_none_or(|t| !t.is_word())
-                    || matches!(
-                        self.word(i + 1),
-                        "of" | "in" | "at" | "from" | "who" | "and" | "to" | "for" | "with"
-                    )
-            })
+            },
+            &["of", "in", "at", "from", "who", "and", "to", "for", "with"],
+        )
     }
 
     /// "Stridon, a village near Emona", "Faaborg, the main town of the island": an apposition
     /// after the name whose head is a place noun.
     fn place_apposition(&self, e: usize, lower_noun: &dyn Fn(usize) -> bool) -> bool {
-        // Lower-case words, or a nationality ("a Danish town").
-        let lower = |i: usize| {
+        self.apposition(
+            e,
+            &["a", "an", "the"],
+            lower_noun,
+            &[
+                "of", "in", "near", "on", "at", "north", "south", "east", "west", "located",
+                "where", "which", "that", "with", "known", "and", "by", "from", "outside", "along",
+                "between", "about", "some",
+            ],
+        )
+    }
+
+    /// An apposition after the name ending at `e`: a comma, one of `determiners`, at most two
+    /// modifiers (lower-case words, or a nationality: "a small Croatian village") and a head
+    /// noun at the token `is_head` accepts, which ends the apposition or comes before one of
+    /// `followers` ("a village near Emona"; "a city official said" is no place).
+    fn apposition(
+        &self,
+        e: usize,
+        determiners: &[&str],
+        is_head: &dyn Fn(usize) -> bool,
+        followers: &[&str],
+    ) -> bool {
+        let modifier = |i: usize| {
             self.toks.get(i).is_some_and(|t| {
                 t.is_word()
                     && !t.digit
@@ -99,42 +102,16 @@ impl<'a> Finder<'a> {
             })
         };
         if !self.toks.get(e).is_some_and(|t| t.is_punct(','))
-            || !matches!(self.word(e + 1), "a" | "an" | "the")
+            || !determiners.contains(&self.word(e + 1))
         {
             return false;
         }
-        // The head noun, after at most two modifiers ("a small fishing village"), ends the
-        // apposition or is followed by a preposition: "a city official" is a person.
         (e + 2..e + 5)
-            .take_while(|&i| lower(i))
-            .find(|&i| lower_noun(i))
+            .take_while(|&i| modifier(i))
+            .find(|&i| is_head(i))
             .is_some_and(|i| {
                 self.toks.get(i + 1).is_none_or(|t| !t.is_word())
-                    || matches!(
-                        self.word(i + 1),
-                        "of" | "in"
-                            | "near"
-                            | "on"
-                            | "at"
-                            | "north"
-                            | "south"
-                            | "east"
-                            | "west"
-                            | "located"
-                            | "where"
-                            | "which"
-                            | "that"
-                            | "with"
-                            | "known"
-                            | "and"
-                            | "by"
-                            | "from"
-                            | "outside"
-                            | "along"
-                            | "between"
-                            | "about"
-                            | "some"
-                    )
+                    || followers.contains(&self.word(i + 1))
             })
     }
 
