@@ -11,8 +11,17 @@ const TITLE_CASE_SHARE: f32 = 0.7;
 /// capitalised ("Mayor Speaks"); another block needs at least three of them, so that a short line
 /// of names is not taken for a title.
 pub(super) fn is_title_case(text: &str, toks: &[Token], headline: bool) -> bool {
-    // Sentences end in a full stop; headlines and title lines do not.
-    if ends_in_full_stop(toks) || !headline && is_prose(toks) {
+    // Sentences end in a full stop; headlines and title lines do not. A question or an
+    // exclamation ends a title too, unless another sentence came before it; a block of fifteen
+    // words or more with a sentence's end inside is prose whatever its last word (a section's
+    // heading run into a paragraph: "… (b. August 2015). Career").
+    let last = last_mark(toks);
+    if last == Some('.') {
+        return false;
+    }
+    let asks = matches!(last, Some('?' | '!'));
+    let long_block = !headline && toks.iter().filter(|t| t.is_word()).nth(14).is_some();
+    if (asks || long_block) && sentence_ends_inside(toks) {
         return false;
     }
     let mut long = 0u32;
@@ -36,19 +45,16 @@ pub(super) fn is_title_case(text: &str, toks: &[Token], headline: bool) -> bool 
     long >= enough && caps as f32 >= TITLE_CASE_SHARE * long as f32
 }
 
-/// Fifteen words or more and a sentence's end inside: a paragraph, whatever its last word
-/// (a section's heading run into it: "… (b. August 2015). Career").
-fn is_prose(toks: &[Token]) -> bool {
-    toks.iter().filter(|t| t.is_word()).nth(14).is_some()
-        && toks.windows(2).any(|w| {
-            matches!(w[0].kind, Kind::Punct('.' | '?' | '!')) && w[1].is_word() && w[1].sent
-        })
+/// Whether a sentence ends inside the block: a full stop, question or exclamation mark before
+/// a word.
+fn sentence_ends_inside(toks: &[Token]) -> bool {
+    toks.windows(2)
+        .any(|w| matches!(w[0].kind, Kind::Punct('.' | '?' | '!')) && w[1].is_word() && w[1].sent)
 }
 
-/// Whether the last token, past closing quotes and reference marks ("… in Texas. [19]",
-/// "… hell. [citation needed]"), is a full stop, or a question or exclamation mark after
-/// another sentence.
-fn ends_in_full_stop(toks: &[Token]) -> bool {
+/// The mark the block ends in ('.', '?' or '!'), past closing quotes and reference marks ("… in
+/// Texas. [19]", "… hell. [citation needed]"); `None` when it ends in anything else.
+fn last_mark(toks: &[Token]) -> Option<char> {
     let mut i = toks.len();
     while let Some(t) = i.checked_sub(1).and_then(|k| toks.get(k)) {
         match t.kind {
@@ -60,20 +66,14 @@ fn ends_in_full_stop(toks: &[Token]) -> bool {
                     .and_then(|w| w.iter().rposition(|t| t.is_punct('[')));
                 match open {
                     Some(k) => i = i.saturating_sub(6) + k,
-                    None => return false,
+                    None => return None,
                 }
             }
-            Kind::Punct('?' | '!') => {
-                return toks.get(..i - 1).is_some_and(|before| {
-                    before.windows(2).any(|w| {
-                        matches!(w[0].kind, Kind::Punct('.' | '?' | '!')) && w[1].is_word()
-                    })
-                });
-            }
-            _ => return t.is_punct('.'),
+            Kind::Punct(c @ ('.' | '?' | '!')) => return Some(c),
+            _ => return None,
         }
     }
-    false
+    None
 }
 
 #[cfg(test)]
