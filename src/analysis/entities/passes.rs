@@ -529,29 +529,21 @@ fn sports_teams(text: &str, toks: &[Token], raws: &mut [Raw]) {
 fn person_prefixes(text: &str, toks: &[Token], raws: &mut [Raw]) {
     let g = &*names::GAZETTEER;
     let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
-    let known: Set<&str> = raws
-        .iter()
-        .filter(|r| {
-            r.kind == EntityKind::Person && r.sure == Sure::Strong && r.toks.1 - r.toks.0 >= 2
-        })
-        .map(|r| group::core(word(r.toks.1 - 1)))
-        .collect();
-    let full_names: Set<&str> = raws
-        .iter()
-        .filter(|r| {
-            r.kind == EntityKind::Person && r.sure == Sure::Strong && r.toks.1 - r.toks.0 == 2
-        })
-        .map(|r| r.span.slice(text))
-        .collect();
-    // Given name and surname of the people named in full: "Higuchi Ichiyō" is "Ichiyō
-    // Higuchi" in the Japanese order, not Higuchi.
-    let pairs: Set<(&str, &str)> = raws
-        .iter()
-        .filter(|r| {
-            r.kind == EntityKind::Person && r.sure == Sure::Strong && r.toks.1 - r.toks.0 == 2
-        })
-        .map(|r| (word(r.toks.0), word(r.toks.0 + 1)))
-        .collect();
+    // Of the people the rules are sure of and named in two words or more: their surnames;
+    // those named in two words exactly, as written, and as given name and surname ("Higuchi
+    // Ichiyō" is "Ichiyō Higuchi" in the Japanese order, not Higuchi).
+    let mut known: Set<&str> = Set::default();
+    let mut full_names: Set<&str> = Set::default();
+    let mut pairs: Set<(&str, &str)> = Set::default();
+    for r in raws.iter().filter(|r| {
+        r.kind == EntityKind::Person && r.sure == Sure::Strong && r.toks.1 - r.toks.0 >= 2
+    }) {
+        known.insert(group::core(word(r.toks.1 - 1)));
+        if r.toks.1 - r.toks.0 == 2 {
+            full_names.insert(r.span.slice(text));
+            pairs.insert((word(r.toks.0), word(r.toks.0 + 1)));
+        }
+    }
     for r in raws.iter_mut() {
         let (s, e) = r.toks;
         if e - s < 2 || r.kind == EntityKind::Person && r.sure == Sure::Strong {
