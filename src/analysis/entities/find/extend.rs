@@ -52,28 +52,30 @@ impl<'a> Finder<'a> {
                 g.is_surname(next) && !g.is_stop(next) && next != "Day"
             }
             && !(i > 0
-                && matches!(
-                    self.word(i - 1).to_ascii_lowercase().as_str(),
-                    "in" | "on"
-                        | "since"
-                        | "until"
-                        | "by"
-                        | "from"
-                        | "during"
-                        | "of"
-                        | "last"
-                        | "next"
-                        | "early"
-                        | "late"
-                        | "mid"
-                        | "this"
-                        | "that"
-                        | "through"
-                        | "till"
-                        | "before"
-                        | "after"
-                        | "between"
-                ))
+                && crate::analysis::lexicon::with_lower(self.word(i - 1), |w| {
+                    matches!(
+                        w,
+                        "in" | "on"
+                            | "since"
+                            | "until"
+                            | "by"
+                            | "from"
+                            | "during"
+                            | "of"
+                            | "last"
+                            | "next"
+                            | "early"
+                            | "late"
+                            | "mid"
+                            | "this"
+                            | "that"
+                            | "through"
+                            | "till"
+                            | "before"
+                            | "after"
+                            | "between"
+                    )
+                }))
     }
 
     /// A word of `words` (short lower-case particles) at `i`.
