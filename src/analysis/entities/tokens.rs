@@ -240,24 +240,25 @@ fn plain_facts(word: &[u8]) -> (bool, bool, bool) {
 /// more) and with a digit, of any word.
 fn facts(word: &str) -> (bool, bool, bool) {
     let first = word.chars().next().unwrap_or(' ');
-    let (mut letters, mut lower, mut digit, mut hyphen) = (0usize, false, false, false);
+    // `joined`: a hyphen or an apostrophe inside, as a prefixed name has ("al-Assad", "d'Ettorre").
+    let (mut letters, mut lower, mut digit, mut joined) = (0usize, false, false, false);
     if word.is_ascii() {
         for b in word.bytes() {
             letters += usize::from(b.is_ascii_alphabetic());
             lower |= b.is_ascii_lowercase();
             digit |= b.is_ascii_digit();
-            hyphen |= b == b'-' || b == b'\'';
+            joined |= b == b'-' || b == b'\'';
         }
     } else {
         for c in word.chars() {
             letters += usize::from(c.is_alphabetic());
             lower |= c.is_lowercase();
             digit |= c.is_ascii_digit();
-            hyphen |= matches!(c, '-' | '\'' | '’');
+            joined |= matches!(c, '-' | '\'' | '’');
         }
     }
     let upper = letters >= 2 && !lower;
-    let cap = first.is_uppercase() || (hyphen && prefixed_name(word));
+    let cap = first.is_uppercase() || (joined && prefixed_name(word));
     (cap, upper, digit)
 }
 
