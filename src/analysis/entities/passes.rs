@@ -152,9 +152,18 @@ fn title_case_names(text: &str, toks: &[Token], title_case: &[bool], raws: &mut 
     let mut body: Map<CaseBlind, EntityKind> =
         Map::with_capacity_and_hasher(raws.len(), Default::default());
     let mut person_words: Set<CaseBlind> = Set::default();
+    // The first and last words of the body's people ("Zaha" and "Hadid" of "Zaha Mohammad
+    // Hadid"): a title line "Zaha Hadid" names that person whole.
+    let mut person_ends: Set<(CaseBlind, CaseBlind)> = Set::default();
     for r in raws.iter().filter(|r| !in_tc(r)) {
         body.entry(CaseBlind(r.span.slice(text))).or_insert(r.kind);
         if r.kind == EntityKind::Person {
+            if r.toks.1 > r.toks.0 + 1 {
+                person_ends.insert((
+                    CaseBlind(word(r.toks.0)),
+                    CaseBlind(group::core(word(r.toks.1 - 1))),
+                ));
+            }
             for i in r.toks.0..r.toks.1 {
                 if toks.get(i).is_some_and(|t| t.kind == Kind::Word && t.cap) {
                     person_words.insert(CaseBlind(group::core(word(i))));
@@ -185,8 +194,10 @@ fn title_case_names(text: &str, toks: &[Token], title_case: &[bool], raws: &mut 
             && g.is_first_name(word(s))
             && (g.is_surname(word(s + 1)) || !g.is_common_word(word(s + 1)));
         let surname = e - s == 1 && person_words.contains(&CaseBlind(group::core(full)));
-        if known || first_last || surname || body.contains_key(&CaseBlind(full)) {
-            if surname {
+        let given_surname = e - s == 2
+            && person_ends.contains(&(CaseBlind(word(s)), CaseBlind(group::core(word(s + 1)))));
+        if known || first_last || surname || given_surname || body.contains_key(&CaseBlind(full)) {
+            if surname || given_surname {
                 let mut r = r;
                 r.kind = EntityKind::Person;
                 out.push(r);
@@ -757,6 +768,17 @@ mod tests {
         );
         assert!(!has(&es, EntityKind::Person, "Higuchi"), "{es:?}");
         assert!(has(&es, EntityKind::Person, "Andy Warhol"), "{es:?}");
+    }
+
+    #[test]
+    fn a_title_line_of_given_name_and_surname_is_one_mention() {
+        let text = "Zaha Hadid\n\nDame Zaha Mohammad Hadid was an architect in London.\n";
+        let (_, es) = crate::analysis::entities::rules_of(text);
+        let zaha = es.iter().find(|e| &*e.name == "Zaha Mohammad Hadid");
+        let mentions: Vec<&str> = zaha
+            .map(|e| e.mentions.iter().map(|m| m.slice(text)).collect())
+            .unwrap_or_default();
+        assert_eq!(mentions, ["Zaha Hadid", "Zaha Mohammad Hadid"], "{es:?}");
     }
 
     #[test]
