@@ -500,14 +500,21 @@ impl Gazetteer {
         }
     }
 
+    /// A first name of the census lists, written with or without its accents ("Gérard",
+    /// "Iván"): the lists are in ASCII.
     pub fn first_name(&self, w: &str) -> Option<FirstName> {
-        self.first_names.get(w).copied()
+        self.first_names
+            .get(w)
+            .or_else(|| with_unaccented(w, |u| self.first_names.get(u)).flatten())
+            .copied()
     }
     pub fn is_first_name(&self, w: &str) -> bool {
-        self.first_names.contains_key(w)
+        self.first_name(w).is_some()
     }
+    /// A surname of the census list, with or without its accents ("Martínez").
     pub fn is_surname(&self, w: &str) -> bool {
         self.surnames.contains(w)
+            || with_unaccented(w, |u| self.surnames.contains(u)).unwrap_or(false)
     }
     /// The canonical name of a place as written ("U.S." → "United States").
     pub fn place(&self, name: &str) -> Option<&'static str> {
@@ -563,6 +570,24 @@ impl Gazetteer {
 
 /// Calls `f` with `w` lower-cased (ASCII), using a stack buffer; words too long or not ASCII are
 /// passed as they are.
+/// Calls `f` with `w` without its diacritics ("Gérard" → "Gerard", "Núñez" → "Nunez"), for the
+/// lists written in ASCII. `None` when `w` is ASCII already, or is not a Latin-script word that
+/// folds to ASCII ("Łukasz", "Ἱερώνυμος"), or folds to more than 40 bytes. No allocation.
+pub fn with_unaccented<R>(w: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
+    use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
+    if w.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 40];
+    let mut n = 0;
+    for c in w.nfd().filter(|&c| !is_combining_mark(c)) {
+        let slot = buf.get_mut(n)?;
+        *slot = u8::try_from(c).ok().filter(u8::is_ascii)?;
+        n += 1;
+    }
+    std::str::from_utf8(buf.get(..n)?).ok().map(f)
+}
+
 pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 40];
     let bytes = w.as_bytes();
@@ -589,6 +614,12 @@ mod tests {
         assert!(g.is_first_name("John"));
         assert_eq!(g.first_name("Mary").map(|f| f.gender), Some(Gender::Female));
         assert!(g.is_surname("Smith"));
+        assert!(g.is_first_name("Gérard") && g.is_first_name("Iván"));
+        assert_eq!(g.first_name("Zoë").map(|f| f.gender), Some(Gender::Female));
+        assert!(g.is_surname("Martínez"));
+        assert!(!g.is_first_name("Łukasz") && !g.is_surname("Ἱερώνυμος"));
+        assert_eq!(with_unaccented("Núñez", str::len), Some(5));
+        assert_eq!(with_unaccented("Nunez", str::len), None);
         assert_eq!(g.place("U.S."), Some("United States"));
         assert_eq!(g.place("Moscow"), Some("Moscow"));
         assert!(g.is_common_word("Despite"));
