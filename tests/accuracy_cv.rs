@@ -25,6 +25,11 @@ mod gold;
 /// Lowered against the floors before this round, with the mean over 8 seeds: voyage person 0.18
 /// -> 0.10 (shipped 0.113; the mean is 0.127 as it was after the fourth round, 0.101-0.190 over
 /// the seeds: 54 gold people, "Moriori" flipping between seeds).
+/// Lowered in the sixth round, where a floor sat inside the spread over training seeds that the
+/// fifth round's code already had (`--seeds 8`, before -> after the sixth round's changes):
+/// academic person 0.71 -> 0.68 (0.680-0.722 -> 0.683-0.719; shipped 0.696), academic all
+/// 0.60 -> 0.58 (0.584-0.614 -> 0.589-0.615; shipped 0.598), vlog organization 0.29 -> 0.27
+/// (0.280-0.304 -> 0.261-0.298; shipped 0.286).
 /// A speaker floor on a genre of a few counted quotes (bio: 6) leaves room for one miss.
 /// `None`: no floor (too few items to be stable). The targets on GUM's held-out
 /// documents (person 0.86, organization 0.65, place 0.85, quotes 0.85, speaker 0.85) are measured
@@ -35,14 +40,14 @@ type Floor = (&'static str, [f64; 4], Option<f64>, Option<f64>);
 const FLOORS: &[Floor] = &[
     ("ALL",       [0.78, 0.65, 0.78, 0.75], Some(0.87), Some(0.86)),
     ("ALL4",      [0.85, 0.71, 0.85, 0.81], Some(0.89), Some(0.92)),
-    ("academic",  [0.71, 0.26, 0.69, 0.60], None,       None),
+    ("academic",  [0.68, 0.26, 0.69, 0.58], None,       None),
     ("bio",       [0.85, 0.61, 0.81, 0.80], Some(0.74), Some(0.83)),
     ("court",     [0.86, 0.67, 0.41, 0.79], Some(0.86), None),
     ("interview", [0.81, 0.64, 0.89, 0.79], Some(0.86), None),
     ("news",      [0.90, 0.78, 0.85, 0.84], Some(0.93), Some(0.92)),
     ("speech",    [0.75, 0.74, 0.89, 0.81], Some(0.96), Some(0.86)),
     ("textbook",  [0.69, 0.68, 0.79, 0.74], Some(0.79), Some(0.59)),
-    ("vlog",      [0.45, 0.29, 0.65, 0.49], Some(0.81), None),
+    ("vlog",      [0.45, 0.27, 0.65, 0.49], Some(0.81), None),
     ("voyage",    [0.10, 0.26, 0.69, 0.59], None,       None),
 ];
 
