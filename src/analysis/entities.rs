@@ -390,6 +390,10 @@ impl PartialEq for CaseBlind<'_> {
 impl Eq for CaseBlind<'_> {}
 
 impl std::hash::Hash for CaseBlind<'_> {
+    // Always inlined: left to the compiler, it stopped inlining this into the maps' lookups
+    // once a set of pairs of names used it too, and the analysis took 1.2 % more instructions
+    // (callgrind, 117 GUM texts: 372.7 M -> 368.4 M with this).
+    #[inline(always)]
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         // ASCII case folded, as `eq` compares: the same names hash the same.
         let mut buf = [0u8; 32];
