@@ -266,6 +266,28 @@ fn guillemets_are_quotes() {
 }
 
 #[test]
+fn a_place_after_a_home_town_is_not_the_speaker() {
+    // "Boston, Massachusetts" is one place in the person's apposition.
+    for (text, who) in [
+        (
+            "John Smith of Boston, Massachusetts, said \"the storm was bad.\"",
+            "John Smith",
+        ),
+        (
+            "José Martínez of Mérida, Mexico, said \"it was the worst.\"",
+            "José Martínez",
+        ),
+        // A person after the place is still the speaker.
+        (
+            "The mayor of Naxos, Stavros Kallis, said \"fares would hurt.\"",
+            "Stavros Kallis",
+        ),
+    ] {
+        assert_eq!(speaker_of(&[text]).as_deref(), Some(who), "{text}");
+    }
+}
+
+#[test]
 fn reported_speech_patterns() {
     let rows = run(&[
         "Diplomats met on the sidelines of the summit but failed to reach an agreement, officials said.",

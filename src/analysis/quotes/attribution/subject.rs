@@ -6,6 +6,7 @@
 use super::{
     lower_is, name_like, phrase_ending_at, proper, segment_ending_at, span_of, speaker_like,
 };
+use crate::analysis::lexicon::GAZETTEER;
 use crate::analysis::quotes::lexicon::{self, flag};
 use crate::analysis::quotes::text::Doc;
 use crate::article::Span;
@@ -202,13 +203,38 @@ fn subject_range(doc: &Doc, verb: usize, floor: usize) -> Option<(usize, usize)>
             end = seg.0 - 1;
         }
         let segments = &segments[..n];
+        // "John Smith of Boston, Massachusetts, said": a known place after a segment that ends
+        // in "of"/"from"/"in" and a name is the rest of a place ("Boston, Massachusetts"),
+        // never the speaker ("The mayor of Naxos, Stavros Kallis, said" keeps its speaker).
+        let place_tail = |i: usize| {
+            let (Some(&(a, b)), Some(&(c, d))) = (segments.get(i), segments.get(i + 1)) else {
+                return false;
+            };
+            b - a <= 3
+                && proper(doc, (a, b))
+                && span_of(doc, (a, b))
+                    .is_some_and(|sp| GAZETTEER.place(sp.slice(doc.text)).is_some())
+                && (c..d).rev().take(4).any(|k| {
+                    matches!(doc.tok_text(k), "of" | "from" | "in")
+                        && k + 1 < d
+                        && (k + 1..d).all(|j| {
+                            !doc.is_word(j) || doc.tok_text(j).starts_with(char::is_uppercase)
+                        })
+                })
+        };
+        let candidates = || {
+            segments
+                .iter()
+                .enumerate()
+                .rev()
+                .filter(|&(i, _)| !place_tail(i))
+                .map(|(_, s)| s)
+        };
         // The leftmost segment is the subject unless it is an opening phrase; phrases that
         // start at the sentence start were taken whole, so trim them to their noun phrase.
-        let pick = segments
-            .iter()
-            .rev()
+        let pick = candidates()
             .find(|&&s| proper(doc, s))
-            .or_else(|| segments.iter().rev().find(|&&s| name_like(doc, s)))
+            .or_else(|| candidates().find(|&&s| name_like(doc, s)))
             .or_else(|| segments.last())
             .copied()?;
         let trimmed = phrase_ending_at(doc, pick.1 - 1, pick.0).unwrap_or(pick);
