@@ -80,6 +80,18 @@ pub fn before(
     person_at: &dyn Fn(usize) -> bool,
 ) -> Option<String> {
     let g = &*GAZETTEER;
+    // "Climate scientist Dr. Carla Mendes": the title stands before the honorific.
+    let honorific = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| t.kind == Kind::Word && g.is_honorific(t.text(text)))
+    };
+    let s = if s >= 2 && toks.get(s - 1).is_some_and(|t| t.is_punct('.')) && honorific(s - 2) {
+        s - 2
+    } else if s >= 1 && honorific(s - 1) {
+        s - 1
+    } else {
+        s
+    };
     // "a nurse at São João": a connector before the name ends the title before it.
     if s == 0
         || toks
@@ -179,6 +191,16 @@ pub fn after(
     if !toks.get(e).is_some_and(|t| t.is_punct(',')) {
         return None;
     }
+    // "Marcos Oliveira, 52, a teacher,": the role follows the age.
+    let age = toks.get(e + 1).is_some_and(|t| {
+        let w = t.text(text);
+        (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+    });
+    let e = if age && toks.get(e + 2).is_some_and(|t| t.is_punct(',')) {
+        e + 2
+    } else {
+        e
+    };
     let mut k = e + 1;
     let mut has_title = false;
     while let Some(t) = toks.get(k) {
@@ -303,6 +325,24 @@ mod tests {
             role_after("Ann Lee, a member of parliament, spoke.", "Lee").as_deref(),
             Some("member of parliament")
         );
+    }
+
+    #[test]
+    fn roles_past_an_age_or_an_honorific() {
+        assert_eq!(
+            role_after(
+                "Marcos Oliveira, 52, a teacher in the town, said",
+                "Oliveira"
+            )
+            .as_deref(),
+            Some("teacher in the town")
+        );
+        assert_eq!(role_after("Marcos Oliveira, 52, said", "Oliveira"), None);
+        assert_eq!(
+            role_before("Climate scientist Dr. Carla Mendes warned", "Carla").as_deref(),
+            Some("Climate scientist")
+        );
+        assert_eq!(role_before("He met Dr. Carla Mendes", "Carla"), None);
     }
 
     #[test]
