@@ -249,7 +249,8 @@ const TITLES: &[&str] = &[
     "cleric", "priest", "monk", "nun", "brother", "sister", "investigator", "agent", "entrepreneur",
     "investor", "businessman", "businesswoman", "host", "presenter", "anchor", "curator",
     "architect", "engineer", "designer", "historian", "expert", "specialist", "lobbyist",
-    "consultant", "partner", "vice",
+    "consultant", "partner", "vice", "banker", "broker", "trader", "shopkeeper", "fisherman",
+    "vendor", "chef", "pilot", "soldier", "veteran", "paramedic", "firefighter", "retiree",
 ];
 
 /// Title words that, in lower case, are usually something else.

@@ -338,6 +338,11 @@ mod tests {
             Some("teacher in the town")
         );
         assert_eq!(role_after("Marcos Oliveira, 52, said", "Oliveira"), None);
+        // Trades are roles as offices are.
+        assert_eq!(
+            role_after("Linda Park, a trader, said", "Park").as_deref(),
+            Some("trader")
+        );
         assert_eq!(
             role_before("Climate scientist Dr. Carla Mendes warned", "Carla").as_deref(),
             Some("Climate scientist")
