@@ -87,8 +87,9 @@ fn trailing(doc: &Doc, start: usize, stop: usize) -> Option<Found> {
         if doc.tok_text(a).eq_ignore_ascii_case("according")
             && doc.tok_text(a + 1).eq_ignore_ascii_case("to")
         {
-            // Prefer a speaker with a verb before this comma ("X said, according to AP").
-            if let Some(f) = trailing(doc, start, comma) {
+            // Prefer a speaker with a verb before this comma ("X said, according to AP";
+            // "X told investors demand held up, according to a transcript").
+            if let Some(f) = trailing(doc, start, comma).or_else(|| leading(doc, start, comma)) {
                 return Some(f);
             }
             if a + 2 >= stop {
@@ -168,6 +169,52 @@ fn leading(doc: &Doc, start: usize, stop: usize) -> Option<Found> {
         });
     Some(later.unwrap_or(first))
 }
+
+/// The objects of "told" that stand for whom a statement was made to ("told investors demand
+/// remained strong"): pronouns and words for an audience.
+const AUDIENCES: &[&str] = &[
+    "him",
+    "her",
+    "them",
+    "us",
+    "me",
+    "reporters",
+    "journalists",
+    "investors",
+    "analysts",
+    "lawmakers",
+    "legislators",
+    "senators",
+    "supporters",
+    "delegates",
+    "shareholders",
+    "residents",
+    "employees",
+    "staff",
+    "workers",
+    "students",
+    "listeners",
+    "viewers",
+    "readers",
+    "voters",
+    "parliament",
+    "congress",
+    "court",
+    "committee",
+    "conference",
+    "crowd",
+    "audience",
+    "hearing",
+    "panel",
+    "inquiry",
+    "tribunal",
+    "jury",
+    "senate",
+    "assembly",
+    "newspaper",
+    "broadcaster",
+    "agency",
+];
 
 /// Subordinators and conjunctions that open a clause whose subject may be the speaker.
 const CLAUSE_OPENERS: &[&str] = &[
@@ -258,13 +305,24 @@ fn leading_at(doc: &Doc, start: usize, stop: usize, verb: usize) -> Option<Found
             j += 1;
         }
         if j == c {
-            let pronoun_object = ["him", "her", "them", "us", "me", "reporters", "journalists"]
-                .iter()
-                .any(|w| doc.tok_text(c).eq_ignore_ascii_case(w));
-            if !pronoun_object {
+            // "told reporters …", "told investors …", "told the court …": a pronoun or a
+            // word for an audience, then the statement.
+            let audience = |i: usize| {
+                AUDIENCES
+                    .iter()
+                    .any(|w| doc.tok_text(i).eq_ignore_ascii_case(w))
+            };
+            j = if audience(c) {
+                c + 1
+            } else if lexicon::is_determiner(doc.tok_text(c)) && c + 1 < stop && audience(c + 1) {
+                c + 2
+            } else {
+                return None;
+            };
+            // "I can tell them, …": no statement follows the object at once.
+            if !doc.is_word(j) {
                 return None;
             }
-            j = c + 1;
         }
         c = j;
     } else if !doc.is_word(c) {

@@ -288,6 +288,28 @@ fn a_place_after_a_home_town_is_not_the_speaker() {
 }
 
 #[test]
+fn told_an_audience_then_the_statement() {
+    let rows = run(&[
+        "Chief executive C.C. Wei told investors demand for chips remained strong, according to a transcript of the call.",
+    ]);
+    assert_eq!(rows.len(), 1, "{rows:#?}");
+    assert_eq!(rows[0].1, "demand for chips remained strong");
+    assert!(
+        rows[0]
+            .2
+            .as_deref()
+            .is_some_and(|s| s.ends_with("C.C. Wei")),
+        "{rows:#?}"
+    );
+    assert_eq!(
+        speaker_of(&["Smith told the court the money had gone missing in March."]).as_deref(),
+        Some("Smith")
+    );
+    // A discourse marker, not a report.
+    assert!(run(&["And, I can tell them, some of the candidates went in."]).is_empty());
+}
+
+#[test]
 fn reported_speech_patterns() {
     let rows = run(&[
         "Diplomats met on the sidelines of the summit but failed to reach an agreement, officials said.",
