@@ -236,14 +236,19 @@ pub fn bylines(
                 continue;
             }
             let mut e = k;
-            while e < end
-                && e - k < 4
-                && name_word(text, toks, e)
-                && GAZETTEER.is_first_name(word(text, toks, k))
-            {
+            while e < end && e - k < 4 && name_word(text, toks, e) {
                 e += 1;
             }
-            if e > k + 1 && !taken.get(k..e).unwrap_or(&[true]).iter().any(|&t| t) {
+            // A first name of the lists, or two or three words that are no English word, place
+            // or organization word ("By Tomasz Nowak"; not "By Staff Reporter", "By Meridian
+            // Wire").
+            let g = &*GAZETTEER;
+            let plain = |i: usize| {
+                let w = word(text, toks, i);
+                !g.is_common_word(w) && g.place(w).is_none() && !g.is_org_suffix(w)
+            };
+            let named = g.is_first_name(word(text, toks, k)) || e - k <= 3 && (k..e).all(plain);
+            if named && e > k + 1 && !taken.get(k..e).unwrap_or(&[true]).iter().any(|&t| t) {
                 push(toks, k, e, EntityKind::Person, Some("author"), out);
                 taken.iter_mut().take(e).skip(k).for_each(|t| *t = true);
                 k = e;
@@ -263,11 +268,11 @@ mod byline_tests {
 
     #[test]
     fn a_byline_names_its_authors() {
-        let text = "Harbour Talks Resume\n\nBy Jessica Park and Tomas Reyes\n\nTalks resumed on \
-                    Monday, officials said.\n";
+        let text = "Harbour Talks Resume\n\nBy Jessica Park, Tomas Reyes and Tomasz Nowak\n\nTalks \
+                    resumed on Monday, officials said.\n";
         let article = parse("t.txt", text.as_bytes()).articles.remove(0);
         let es = extract(&article);
-        for name in ["Jessica Park", "Tomas Reyes"] {
+        for name in ["Jessica Park", "Tomas Reyes", "Tomasz Nowak"] {
             let e = es
                 .iter()
                 .find(|e| &*e.name == name)
