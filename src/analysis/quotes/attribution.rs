@@ -344,8 +344,12 @@ pub fn before(doc: &Doc, open: usize, floor: usize) -> Option<Span> {
             return Some(s);
         }
         if is_speech_verb_at(doc, i) {
-            // "called" right before the mark names a thing; it is not speech.
-            if i + 1 == open && doc.tok_text(i).eq_ignore_ascii_case("called") {
+            // "called" right before the mark names a thing; it is not speech, but for a name
+            // before it ("Donald Tusk called "a warning"").
+            if i + 1 == open
+                && doc.tok_text(i).eq_ignore_ascii_case("called")
+                && !super::classify::named_caller(doc, i, floor)
+            {
                 continue;
             }
             // The passive: "was described by one colleague as".

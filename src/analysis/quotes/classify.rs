@@ -219,7 +219,16 @@ fn naming_cue(doc: &Doc, p1: usize, floor: usize) -> bool {
             lexicon::is_naming_cue(w2) || w2.eq_ignore_ascii_case("referred")
         });
     }
-    lexicon::is_naming_cue(w)
+    lexicon::is_naming_cue(w) && !(w.eq_ignore_ascii_case("called") && named_caller(doc, p1, floor))
+}
+
+/// "… that Prime Minister Donald Tusk called "a warning"": a name right before "called" at
+/// `called` is who called it so, a speaker; "a print called "…"" names a thing.
+pub(super) fn named_caller(doc: &Doc, called: usize, floor: usize) -> bool {
+    word_before(doc, called, floor).is_some_and(|w| {
+        let t = doc.tok_text(w);
+        t.starts_with(char::is_uppercase) && !lexicon::is_determiner(t) && !lexicon::is_pronoun(t)
+    })
 }
 
 /// A noun for a saying or a question right before the quotation, perhaps with a comma or

@@ -310,6 +310,23 @@ fn told_an_audience_then_the_statement() {
 }
 
 #[test]
+fn a_name_before_called_is_the_speaker() {
+    let (kind, _, speaker) = only(&[
+        "It was a result that Prime Minister Donald Tusk called \"a warning we will heed.\"",
+    ]);
+    assert_eq!(kind, QuoteKind::Partial);
+    assert!(
+        speaker
+            .as_deref()
+            .is_some_and(|s| s.ends_with("Donald Tusk")),
+        "{speaker:?}"
+    );
+    // A thing called so is still a name, not speech.
+    let (kind, _, speaker) = only(&["They formed a band called \"The Quarrymen\" in 1956."]);
+    assert_eq!((kind, speaker), (QuoteKind::Scare, None));
+}
+
+#[test]
 fn reported_speech_patterns() {
     let rows = run(&[
         "Diplomats met on the sidelines of the summit but failed to reach an agreement, officials said.",
