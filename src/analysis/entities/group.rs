@@ -92,12 +92,15 @@ pub fn link_aliases(text: &str, toks: &[Token], raws: &mut [Raw]) {
         if !paren && !known_as {
             continue;
         }
-        // The nearest earlier non-person mention within a dozen tokens.
+        // The nearest earlier non-person mention within a dozen tokens: the one that ends
+        // last, and of those the longest ("Taiwan Semiconductor Manufacturing Co. (TSMC)" is
+        // the company's, not that of "Taiwan" inside it).
         let limit = s.saturating_sub(14);
         let target = (0..i)
             .rev()
             .take_while(|&j| raws[j].toks.1 >= limit)
-            .find(|&j| raws[j].kind != EntityKind::Person || raws[i].kind == EntityKind::Person);
+            .filter(|&j| raws[j].kind != EntityKind::Person || raws[i].kind == EntityKind::Person)
+            .max_by_key(|&j| (raws[j].toks.1, std::cmp::Reverse(raws[j].toks.0)));
         if let Some(j) = target {
             raws[i].link = Some(j);
             raws[i].kind = raws[j].kind;
@@ -660,6 +663,25 @@ mod tests {
                 (e.name.to_string(), m)
             })
             .collect()
+    }
+
+    #[test]
+    fn an_acronym_in_brackets_is_the_whole_name_before_it_not_a_place_inside() {
+        let text = "Chips\n\nTaiwan Semiconductor Manufacturing Co. (TSMC) reported a rise. TSMC \
+                    shares rose in Taiwan.\n";
+        let (a, es) = crate::analysis::entities::rules_of(text);
+        let of = |name: &str| -> Vec<&str> {
+            es.iter()
+                .find(|e| &*e.name == name)
+                .map(|e| e.mentions.iter().map(|m| m.slice(&a.text)).collect())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            of("Taiwan Semiconductor Manufacturing Co."),
+            ["Taiwan Semiconductor Manufacturing Co.", "TSMC", "TSMC"],
+            "{es:?}"
+        );
+        assert_eq!(of("Taiwan"), ["Taiwan", "Taiwan"], "{es:?}");
     }
 
     #[test]
