@@ -339,7 +339,8 @@ fn run_tokens(
     // role read in the body.
     let role_of = |r: &Raw| {
         let role = roles::before(text, &toks, r.toks.0, &person_at)
-            .or_else(|| roles::after(text, &toks, r.toks.1, &person_at))?;
+            .or_else(|| roles::after(text, &toks, r.toks.1, &person_at))
+            .or_else(|| roles::fronted(text, &toks, r.toks.0, &person_at))?;
         Some((role, !title_case.get(r.toks.0).copied().unwrap_or(false)))
     };
     group::build(text, &toks, raws, &dropped, &role_of)

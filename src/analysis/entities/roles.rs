@@ -244,6 +244,55 @@ pub fn after(
     complete(&role).then_some(role)
 }
 
+/// The phrase that opens the sentence and ends in a comma right before the name starting at
+/// token `s`, when it is an office: "Its chairman, Kwak Noh-jung, said"; "The European Union's
+/// foreign policy chief, Kaja Kallas, called". It must open with a determiner or a possessive
+/// pronoun and end in a title word.
+pub fn fronted(
+    text: &str,
+    toks: &[Token],
+    s: usize,
+    person_at: &dyn Fn(usize) -> bool,
+) -> Option<String> {
+    let g = &*GAZETTEER;
+    let comma = s.checked_sub(1)?;
+    if !toks.get(comma)?.is_punct(',') {
+        return None;
+    }
+    let mut a = comma;
+    loop {
+        a = a.checked_sub(1)?;
+        let t = toks.get(a)?;
+        match t.kind {
+            Kind::Punct(_) => return None,
+            Kind::Possessive => {}
+            Kind::Word => {
+                let w = t.text(text);
+                if CLAUSE_WORDS.contains(&w) || person_at(a) && !next_is_possessive(toks, a) {
+                    return None;
+                }
+            }
+        }
+        if comma - a > MAX_ROLE_TOKENS {
+            return None;
+        }
+        if t.sent {
+            break;
+        }
+    }
+    let first = toks.get(a)?.text(text);
+    const OPENERS: &[&str] = &["the", "its", "his", "her", "their", "our", "my"];
+    if !OPENERS.iter().any(|o| first.eq_ignore_ascii_case(o)) || comma < a + 2 {
+        return None;
+    }
+    let last = toks.get(comma - 1)?;
+    if last.kind != Kind::Word || !g.is_title(last.text(text)) {
+        return None;
+    }
+    let role = normalise_space(text.get(toks.get(a + 1)?.start..last.end)?);
+    complete(&role).then_some(role)
+}
+
 fn next_is_possessive(toks: &[Token], k: usize) -> bool {
     toks.get(k + 1).is_some_and(|t| t.kind == Kind::Possessive)
 }
@@ -348,6 +397,37 @@ mod tests {
             Some("Climate scientist")
         );
         assert_eq!(role_before("He met Dr. Carla Mendes", "Carla"), None);
+    }
+
+    fn role_fronted(s: &str, name: &str) -> Option<String> {
+        let mut toks = Vec::new();
+        tokenize(s, 0, s.len(), &mut toks);
+        let at = s.find(name).unwrap_or(0);
+        let i = toks.iter().position(|t| t.start == at).unwrap_or(0);
+        fronted(s, &toks, i, &|_| false)
+    }
+
+    #[test]
+    fn an_office_opening_the_sentence_before_the_name() {
+        assert_eq!(
+            role_fronted("Its chairman, Kwak Noh-jung, said", "Kwak").as_deref(),
+            Some("chairman")
+        );
+        assert_eq!(
+            role_fronted(
+                "The European Union's foreign policy chief, Kaja Kallas, called",
+                "Kaja"
+            )
+            .as_deref(),
+            Some("European Union's foreign policy chief")
+        );
+        assert_eq!(
+            role_fronted("Her rival, Piotr Zieliński, conceded", "Piotr"),
+            None
+        );
+        assert_eq!(role_fronted("In the end, John Smith won", "John"), None);
+        assert_eq!(role_fronted("The next day, John Smith won", "John"), None);
+        assert_eq!(role_fronted("Its chief, John Smith, said", "John"), None);
     }
 
     #[test]
