@@ -313,11 +313,17 @@ mod tests {
     use super::super::tokens::tokenize;
     use super::*;
 
-    fn role_before(s: &str, name: &str) -> Option<String> {
+    /// The tokens of `s` and the index of the token where `name` starts.
+    fn at_name(s: &str, name: &str) -> (Vec<Token>, usize) {
         let mut toks = Vec::new();
         tokenize(s, 0, s.len(), &mut toks);
         let at = s.find(name).unwrap_or(0);
         let i = toks.iter().position(|t| t.start == at).unwrap_or(0);
+        (toks, i)
+    }
+
+    fn role_before(s: &str, name: &str) -> Option<String> {
+        let (toks, i) = at_name(s, name);
         before(s, &toks, i, &|_| false)
     }
 
@@ -400,10 +406,7 @@ mod tests {
     }
 
     fn role_fronted(s: &str, name: &str) -> Option<String> {
-        let mut toks = Vec::new();
-        tokenize(s, 0, s.len(), &mut toks);
-        let at = s.find(name).unwrap_or(0);
-        let i = toks.iter().position(|t| t.start == at).unwrap_or(0);
+        let (toks, i) = at_name(s, name);
         fronted(s, &toks, i, &|_| false)
     }
 
