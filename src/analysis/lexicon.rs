@@ -569,8 +569,6 @@ impl Gazetteer {
     }
 }
 
-/// Calls `f` with `w` lower-cased (ASCII), using a stack buffer; words too long or not ASCII are
-/// passed as they are.
 /// Calls `f` with `w` without its diacritics ("Gérard" → "Gerard", "Núñez" → "Nunez"), for the
 /// lists written in ASCII. `None` when `w` is ASCII already, or is not a Latin-script word that
 /// folds to ASCII ("Łukasz", "Ἱερώνυμος"), or folds to more than 40 bytes. No allocation.
@@ -589,6 +587,8 @@ pub fn with_unaccented<R>(w: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
     std::str::from_utf8(buf.get(..n)?).ok().map(f)
 }
 
+/// Calls `f` with `w` lower-cased (ASCII), using a stack buffer; words too long or not ASCII are
+/// passed as they are.
 pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 40];
     let bytes = w.as_bytes();
