@@ -207,6 +207,14 @@ pub fn bylines(
 ) {
     use crate::article::BlockKind;
     let in_byline = |i: usize| block.get(i) == Some(&BlockKind::Byline);
+    // A name word that is no English word, place or organization word: "By Tomasz Nowak" is
+    // a person even where the lists lack the first name; "By Staff Reporter", "By Meridian
+    // Wire" are not.
+    let g = &*GAZETTEER;
+    let plain = |j: usize| {
+        let w = word(text, toks, j);
+        !g.is_common_word(w) && g.place(w).is_none() && !g.is_org_suffix(w)
+    };
     let mut i = 0;
     while i < toks.len() {
         if !in_byline(i) {
@@ -239,15 +247,8 @@ pub fn bylines(
             while e < end && e - k < 4 && name_word(text, toks, e) {
                 e += 1;
             }
-            // A first name of the lists, or two or three words that are no English word, place
-            // or organization word ("By Tomasz Nowak"; not "By Staff Reporter", "By Meridian
-            // Wire").
-            let g = &*GAZETTEER;
-            let plain = |i: usize| {
-                let w = word(text, toks, i);
-                !g.is_common_word(w) && g.place(w).is_none() && !g.is_org_suffix(w)
-            };
-            let named = g.is_first_name(word(text, toks, k)) || e - k <= 3 && (k..e).all(plain);
+            // A first name of the lists, or two or three plain name words.
+            let named = g.is_first_name(w) || e - k <= 3 && (k..e).all(plain);
             if named && e > k + 1 && !taken.get(k..e).unwrap_or(&[true]).iter().any(|&t| t) {
                 push(toks, k, e, EntityKind::Person, Some("author"), out);
                 taken.iter_mut().take(e).skip(k).for_each(|t| *t = true);

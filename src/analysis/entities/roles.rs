@@ -313,10 +313,15 @@ mod tests {
     use super::super::tokens::tokenize;
     use super::*;
 
-    /// The tokens of `s` and the index of the token where `name` starts.
-    fn at_name(s: &str, name: &str) -> (Vec<Token>, usize) {
+    fn tokens(s: &str) -> Vec<Token> {
         let mut toks = Vec::new();
         tokenize(s, 0, s.len(), &mut toks);
+        toks
+    }
+
+    /// The tokens of `s` and the index of the token where `name` starts.
+    fn at_name(s: &str, name: &str) -> (Vec<Token>, usize) {
+        let toks = tokens(s);
         let at = s.find(name).unwrap_or(0);
         let i = toks.iter().position(|t| t.start == at).unwrap_or(0);
         (toks, i)
@@ -328,8 +333,7 @@ mod tests {
     }
 
     fn role_after(s: &str, name: &str) -> Option<String> {
-        let mut toks = Vec::new();
-        tokenize(s, 0, s.len(), &mut toks);
+        let toks = tokens(s);
         let end = s.find(name).unwrap_or(0) + name.len();
         let i = toks.iter().position(|t| t.start >= end).unwrap_or(0);
         after(s, &toks, i, &|_| false)
