@@ -136,8 +136,9 @@ fn learned(
         if let Some(m) = weights {
             model::relabel(c, raws, m, policy);
         }
-        known::apply(c.text, raws);
-        known::add_missing(c.text, c.toks, raws);
+        let surnames = known::surnames_of_people(c.text, c.toks, raws);
+        known::apply(c.text, raws, &surnames);
+        known::add_missing(c.text, c.toks, raws, &surnames);
         passes::drop_overlaps(raws);
     }
 }

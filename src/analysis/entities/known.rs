@@ -134,7 +134,12 @@ const PEOPLE: &[&str] = &[
 /// in "Microsoft, Google and Salesforce"): added as mentions where they stand capitalised inside
 /// a sentence, outside any other mention. First, the short forms of teams named after their
 /// home ([`add_team_short_forms`]).
-pub(crate) fn add_missing(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
+pub(crate) fn add_missing(
+    text: &str,
+    toks: &[Token],
+    raws: &mut Vec<Raw>,
+    surnames: &super::Set<&str>,
+) {
     add_team_short_forms(text, toks, raws);
     let g = &*GAZETTEER;
     let mut covered = vec![false; toks.len()];
@@ -157,7 +162,7 @@ pub(crate) fn add_missing(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
         // English word only inside a sentence.
         let kind = if is_person(w) {
             EntityKind::Person
-        } else if is_org(w) && !t.sent && g.is_common_word(w) {
+        } else if is_org(w) && !t.sent && g.is_common_word(w) && !surnames.contains(w) {
             EntityKind::Organization
         } else {
             continue;
@@ -326,12 +331,35 @@ pub(crate) fn is_person(name: &str) -> bool {
     SETS[2].contains(&CaseBlind(name)) && name.starts_with(char::is_uppercase)
 }
 
-/// Gives listed names their kind, and "Linda Park"-shaped places to people.
-pub(crate) fn apply(text: &str, raws: &mut [Raw]) {
+/// The surnames of the people an article names in full, by a given name the lists know ("Ford"
+/// of "Henry Ford"): alone, these name the person, not the company or the place the lists know
+/// by the same word ("As a boy, Ford took watches apart").
+pub(crate) fn surnames_of_people<'a>(
+    text: &'a str,
+    toks: &[Token],
+    raws: &[Raw],
+) -> super::Set<&'a str> {
+    let g = &*GAZETTEER;
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
+    raws.iter()
+        .filter(|r| {
+            r.kind == EntityKind::Person
+                && r.toks.1 - r.toks.0 >= 2
+                && (g.is_first_name(word(r.toks.0)) || g.is_surname(word(r.toks.1 - 1)))
+        })
+        .map(|r| word(r.toks.1 - 1))
+        .collect()
+}
+
+/// Gives listed names their kind, and "Linda Park"-shaped places to people. A one-word name in
+/// `surnames` (see [`surnames_of_people`]) is the person's.
+pub(crate) fn apply(text: &str, raws: &mut [Raw], surnames: &super::Set<&str>) {
     let g = &*GAZETTEER;
     for r in raws.iter_mut() {
         let name = r.span.slice(text);
-        let kind = if is_org(name) {
+        let kind = if r.toks.1 == r.toks.0 + 1 && surnames.contains(name) {
+            EntityKind::Person
+        } else if is_org(name) {
             EntityKind::Organization
         } else if is_place(name) {
             EntityKind::Place
@@ -406,6 +434,29 @@ mod tests {
                 "{name}: {es:#?}"
             );
         }
+    }
+
+    #[test]
+    fn a_company_named_like_a_person_named_in_full_is_the_person() {
+        let es = entities(
+            "Henry Ford was born on a farm. As a boy, Ford took watches apart. Critics of \
+             Ford were many. Walt Disney drew cartoons; in 1923 Disney moved west. He founded \
+             the Ford Motor Company.",
+        );
+        for (name, mentions) in [("Henry Ford", 3), ("Walt Disney", 2)] {
+            let e = es.iter().find(|e| &*e.name == name);
+            assert_eq!(
+                e.map(|e| (e.kind, e.mentions.len())),
+                Some((EntityKind::Person, mentions)),
+                "{name}: {es:#?}"
+            );
+        }
+        assert_eq!(kind_of(&es, "Ford"), None, "{es:#?}");
+        assert_eq!(kind_of(&es, "Disney"), None, "{es:#?}");
+        assert_eq!(
+            kind_of(&es, "Ford Motor Company"),
+            Some(EntityKind::Organization)
+        );
     }
 
     #[test]
