@@ -101,12 +101,27 @@ pub fn link_aliases(text: &str, toks: &[Token], raws: &mut [Raw]) {
             .take_while(|&j| raws[j].toks.1 >= limit)
             .filter(|&j| raws[j].kind != EntityKind::Person || raws[i].kind == EntityKind::Person)
             .max_by_key(|&j| (raws[j].toks.1, std::cmp::Reverse(raws[j].toks.0)));
+        // An acronym starts as a word of its name does ("NEMA", "UAAR" for the Union of
+        // Rationalist Atheists and Agnostics); "KYIV, Ukraine (AP)" is a dateline's agency.
+        let target = target.filter(|&j| {
+            !paren || starts_a_word(raws[i].span.slice(text), raws[j].span.slice(text))
+        });
         if let Some(j) = target {
             raws[i].link = Some(j);
             raws[i].kind = raws[j].kind;
             raws[i].sure = Sure::Strong;
         }
     }
+}
+
+/// The first letter of `acronym` starts a word of `name`, case aside.
+fn starts_a_word(acronym: &str, name: &str) -> bool {
+    let Some(a) = acronym.chars().next() else {
+        return false;
+    };
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter_map(|w| w.chars().next())
+        .any(|c| c.to_lowercase().eq(a.to_lowercase()))
 }
 
 /// Written mostly in a script other than Latin (Greek, Cyrillic, Arabic, CJK…).
@@ -682,6 +697,28 @@ mod tests {
             "{es:?}"
         );
         assert_eq!(of("Taiwan"), ["Taiwan", "Taiwan"], "{es:?}");
+    }
+
+    #[test]
+    fn an_acronym_in_brackets_names_nothing_its_first_letter_does_not_start() {
+        let text = "Strike\n\nKYIV, Ukraine (AP) — Drones struck a refinery. The United Nations \
+                    Interim Administration Mission in Kosovo (UNMIK) met.\n";
+        let (a, es) = crate::analysis::entities::rules_of(text);
+        let kind_of = |m: &str| {
+            es.iter()
+                .find(|e| e.mentions.iter().any(|s| s.slice(&a.text) == m))
+                .map(|e| (e.kind, &*e.name))
+        };
+        assert_eq!(
+            kind_of("AP"),
+            Some((EntityKind::Organization, "AP")),
+            "{es:?}"
+        );
+        assert_eq!(
+            kind_of("UNMIK").map(|k| k.0),
+            Some(EntityKind::Organization)
+        );
+        assert_ne!(kind_of("UNMIK").map(|k| k.1), Some("Kosovo"), "{es:?}");
     }
 
     #[test]
