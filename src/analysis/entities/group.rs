@@ -1,9 +1,9 @@
 //! Groups mentions into entities: one person under full name, surname, possessive and honorific;
-//! acronyms and "formerly known as" names with their organization; places under their canonical
-//! name ("U.S." with "United States").
+//! acronyms, "formerly known as" names and short forms ("Toyota" of "Toyota Motor Corp.") with
+//! their organization; places under their canonical name ("U.S." with "United States").
 
 use super::Map;
-use super::names::{Gender, first_name_gender};
+use super::names::{GAZETTEER, Gender, first_name_gender};
 use super::tokens::{Kind, Token};
 use super::{Raw, Sure};
 use crate::analysis::normalise::{normalise, normalise_space, slug};
@@ -177,7 +177,7 @@ pub fn build(
         &mut raws,
         &mut member,
     );
-    let mut sets = same_entity(text, &people, &raws, &member);
+    let mut sets = same_entity(text, toks, &people, &raws, &member);
     let mut entities = one_entity_per_set(text, toks, &raws, &mut sets, roles);
     entities.sort_by_key(|(start, e)| (e.kind, *start));
     assign_ids(entities.into_iter().map(|(_, e)| e))
@@ -366,7 +366,13 @@ fn join_lone_names(
 
 /// The sets of mentions that are one entity: an alias with what it names, a person's mentions
 /// together, and organizations, places and lone names by their normalised name.
-fn same_entity(text: &str, people: &[Person], raws: &[Raw], member: &[Option<usize>]) -> Sets {
+fn same_entity(
+    text: &str,
+    toks: &[Token],
+    people: &[Person],
+    raws: &[Raw],
+    member: &[Option<usize>],
+) -> Sets {
     let mut sets = Sets::new(raws.len());
     for (i, r) in raws.iter().enumerate() {
         if let Some(j) = r.link {
@@ -392,7 +398,45 @@ fn same_entity(text: &str, people: &[Person], raws: &[Raw], member: &[Option<usi
             }
         }
     }
+    join_short_forms(text, toks, raws, &mut sets);
     sets
+}
+
+/// "Northline" after "Northline Rail", "Toyota" after "Toyota Motor Corp.": a one-word
+/// organization that opens the name of one longer organization, and of no other, is its short
+/// form, unless the word is an ordinary word ("Bank", "National").
+fn join_short_forms(text: &str, toks: &[Token], raws: &[Raw], sets: &mut Sets) {
+    let org = |r: &&Raw| r.kind == EntityKind::Organization;
+    // The first word of each longer name: the mention, or `None` where two names share it.
+    let mut heads: Map<&str, Option<usize>> = Map::default();
+    for (i, r) in raws.iter().enumerate().filter(|(_, r)| org(r)) {
+        if r.toks.1 < r.toks.0 + 2 {
+            continue;
+        }
+        let Some(first) = toks.get(r.toks.0).map(|t| t.text(text)) else {
+            continue;
+        };
+        let head = heads.entry(first).or_insert(Some(i));
+        if let Some(j) = *head
+            && normalise(raws[j].span.slice(text)) != normalise(r.span.slice(text))
+        {
+            *head = None;
+        }
+    }
+    if heads.is_empty() {
+        return;
+    }
+    let g = &*GAZETTEER;
+    for (i, r) in raws.iter().enumerate().filter(|(_, r)| org(r)) {
+        let w = r.span.slice(text);
+        if r.toks.1 == r.toks.0 + 1
+            && r.link.is_none()
+            && let Some(&Some(j)) = heads.get(w)
+            && !g.is_common_word(w)
+        {
+            sets.union(i, j);
+        }
+    }
 }
 
 /// One entity per set of mentions, with the start of its first mention: its kind (from a sure
@@ -719,6 +763,28 @@ mod tests {
             Some(EntityKind::Organization)
         );
         assert_ne!(kind_of("UNMIK").map(|k| k.1), Some("Kosovo"), "{es:?}");
+    }
+
+    #[test]
+    fn a_company_s_short_name_is_the_company() {
+        let text = "Plant\n\nToyota Motor Corp. will build a plant. Toyota said it would hire \
+                    2,000. Northline Rail and Northline Buses merged; Northline fell. The Bank \
+                    of Japan held. Bank shares rose.\n";
+        let (a, es) = crate::analysis::entities::rules_of(text);
+        let of = |name: &str| -> Vec<&str> {
+            es.iter()
+                .find(|e| &*e.name == name)
+                .map(|e| e.mentions.iter().map(|m| m.slice(&a.text)).collect())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            of("Toyota Motor Corp."),
+            ["Toyota Motor Corp.", "Toyota"],
+            "{es:?}"
+        );
+        // Two companies open with "Northline": the short name is neither's.
+        assert_eq!(of("Northline Rail"), ["Northline Rail"], "{es:?}");
+        assert_eq!(of("Bank of Japan"), ["Bank of Japan"], "{es:?}");
     }
 
     #[test]
