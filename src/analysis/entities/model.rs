@@ -630,11 +630,13 @@ pub(crate) fn relabel(c: &Context, raws: &mut Vec<Raw>, model: &Model, policy: P
         };
         // Names of the hand lists (`known`) are names: their kind is given after the model;
         // so are the news and photo agencies the credits name ("AP", "Getty Images").
-        // So are organizations the rules named by an organization word at the end of two or
-        // more words ("National Council for Law Reporting", "Cosmic Dust Lab").
+        // So are organizations the rules named by an organization word among two or more
+        // words ("National Council for Law Reporting", "Cosmic Dust Lab", "National Natural
+        // Science Foundation of China"; anywhere, not only last: DEV organization F1 0.679 ->
+        // 0.680, four genres 0.747 -> 0.750, 8 seeds).
         let org_named = r.kind == EntityKind::Organization
             && r.toks.1 > r.toks.0 + 1
-            && g.is_org_suffix(word_at(c, r.toks.1 - 1));
+            && (r.toks.0..r.toks.1).any(|i| g.is_org_suffix(word_at(c, i)));
         let protected = super::known::is_listed(name)
             || g.agency(name).is_some()
             || org_named
@@ -794,7 +796,7 @@ mod tests {
         let mut m = Model::zero(CLASSES, BITS);
         m.set_weight(feature(BIAS, ""), 0, 100.0);
         let text = "Markets\n\nShares of Google rose, Qwertyuk Holdings fell, and the \
-                    shares of Zorblatix, a rival, held.\n";
+                    shares of Zorblatix, a rival, held. The Qwertyuk Foundation of Zorbia paid.\n";
         let parsed = crate::article::parse("t.txt", text.as_bytes());
         let a = &parsed.articles[0];
         let names: Vec<String> =
@@ -805,6 +807,10 @@ mod tests {
         assert!(names.contains(&"Google".to_string()), "{names:?}");
         assert!(
             names.contains(&"Qwertyuk Holdings".to_string()),
+            "{names:?}"
+        );
+        assert!(
+            names.contains(&"Qwertyuk Foundation of Zorbia".to_string()),
             "{names:?}"
         );
         assert!(!names.contains(&"Zorblatix".to_string()), "{names:?}");
