@@ -191,6 +191,9 @@ impl<'a> Finder<'a> {
         if compass_place(full) {
             return Some((Some(Place), Sure::Strong));
         }
+        if self.club(r) {
+            return Some((Some(Organization), Sure::Strong));
+        }
         if self.place_then_plural(r) {
             return Some((Some(Organization), Sure::Strong));
         }
@@ -221,6 +224,25 @@ impl<'a> Finder<'a> {
             return Some((Some(Place), Sure::Strong));
         }
         None
+    }
+
+    /// A sports club: a known place with a club word before or after it ("Real Madrid", "FC
+    /// Barcelona", "Inter Miami", "Nashville SC", "Leeds United", "Orlando City SC").
+    pub(super) fn club(&self, r: &Run) -> bool {
+        let g = &*GAZETTEER;
+        let (s, e) = (r.s, r.e);
+        if r.n < 2 {
+            return false;
+        }
+        let (a, b) = if CLUB_BEFORE.contains(&r.first) {
+            (s + 1, e)
+        } else if CLUB_AFTER.contains(&r.last) {
+            (s, e - 1)
+        } else {
+            return false;
+        };
+        // The place is the rest of the name, or its first words ("Orlando City SC").
+        (a + 1..=b).any(|k| g.place(&self.joined(a, k)).is_some())
     }
 
     /// A known place and then capitalised words ending in a plural that names no kind of place:
@@ -486,6 +508,44 @@ impl Finder<'_> {
         })
     }
 }
+
+/// Words that make a sports club of a place before it ("Real Madrid", "Inter Miami").
+const CLUB_BEFORE: &[&str] = &[
+    "FC",
+    "F.C.",
+    "AC",
+    "AS",
+    "SC",
+    "CF",
+    "CD",
+    "Real",
+    "Atlético",
+    "Atletico",
+    "Athletic",
+    "Inter",
+    "Sporting",
+    "Borussia",
+    "Dynamo",
+    "Dinamo",
+    "Olympique",
+    "Racing",
+    "Deportivo",
+    "Celta",
+];
+
+/// Words that make a sports club of a place after it ("Nashville SC", "Leeds United").
+const CLUB_AFTER: &[&str] = &[
+    "FC",
+    "F.C.",
+    "SC",
+    "CF",
+    "AFC",
+    "United",
+    "Rovers",
+    "Wanderers",
+    "Hotspur",
+    "Albion",
+];
 
 /// Organization words that, alone after "the", are a title rather than a name.
 const GENERIC_INSTITUTIONS: &[&str] = &[
@@ -825,6 +885,29 @@ mod tests {
             Some(EntityKind::Place),
             "{es:#?}"
         );
+    }
+
+    #[test]
+    fn a_club_named_by_its_city_and_a_club_word_is_an_organization() {
+        let es = rules(
+            "Real Madrid beat FC Barcelona, Inter Miami lost to Nashville SC, and Atlético \
+             Madrid drew with Leeds United and Orlando City SC.",
+        );
+        for name in [
+            "Real Madrid",
+            "FC Barcelona",
+            "Inter Miami",
+            "Nashville SC",
+            "Atlético Madrid",
+            "Leeds United",
+            "Orlando City SC",
+        ] {
+            assert_eq!(
+                kind_of(&es, name),
+                Some(EntityKind::Organization),
+                "{name}: {es:#?}"
+            );
+        }
     }
 
     #[test]
