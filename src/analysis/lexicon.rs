@@ -162,7 +162,40 @@ pub fn is_sports_word(w: &str) -> bool {
             | "play-off"
             | "header"
             | "defeat"
+            | "equalized"
+            | "equalised"
+            | "goalless"
+            | "playoffs"
+            | "semifinal"
+            | "quarterfinal"
+            | "quarterback"
+            | "pitcher"
+            | "inning"
+            | "rebounds"
     )
+}
+
+/// Words that make a sports club of a place before it ("Real Madrid", "Inter Miami").
+#[rustfmt::skip]
+const CLUB_BEFORE: &[&str] = &[
+    "FC", "F.C.", "AC", "AS", "SC", "CF", "CD", "Real", "Atlético", "Atletico", "Athletic", "Inter",
+    "Sporting", "Borussia", "Dynamo", "Dinamo", "Olympique", "Racing", "Deportivo", "Celta",
+];
+
+/// Words that make a sports club of a place after it ("Nashville SC", "Leeds United").
+#[rustfmt::skip]
+const CLUB_AFTER: &[&str] = &[
+    "FC", "F.C.", "SC", "CF", "AFC", "United", "Rovers", "Wanderers", "Hotspur", "Albion",
+];
+
+/// A word that makes a sports club of a place after it ("Real" of "Real Madrid").
+pub fn is_club_word_before(w: &str) -> bool {
+    CLUB_BEFORE.contains(&w)
+}
+
+/// A word that makes a sports club of a place before it ("SC" of "Nashville SC").
+pub fn is_club_word_after(w: &str) -> bool {
+    CLUB_AFTER.contains(&w)
 }
 
 /// Nationality and group adjectives. They are not place mentions ("Syrian forces").

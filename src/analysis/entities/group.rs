@@ -404,7 +404,8 @@ fn same_entity(
 
 /// "Northline" after "Northline Rail", "Toyota" after "Toyota Motor Corp.": a one-word
 /// organization that opens the name of one longer organization, and of no other, is its short
-/// form, unless the word is an ordinary word ("Bank", "National").
+/// form, unless the word is an ordinary word ("Bank", "National"). A club's name opens after its
+/// club word ("Miami" of "Inter Miami").
 fn join_short_forms(text: &str, toks: &[Token], raws: &[Raw], sets: &mut Sets) {
     let org = |r: &&Raw| r.kind == EntityKind::Organization;
     // The first word of each longer name: the mention, or `None` where two names share it.
@@ -415,6 +416,11 @@ fn join_short_forms(text: &str, toks: &[Token], raws: &[Raw], sets: &mut Sets) {
         }
         let Some(first) = toks.get(r.toks.0).map(|t| t.text(text)) else {
             continue;
+        };
+        // A club's short name is its place ("Miami" of "Inter Miami").
+        let first = match toks.get(r.toks.0 + 1) {
+            Some(t) if super::names::is_club_word_before(first) => t.text(text),
+            _ => first,
         };
         let head = heads.entry(first).or_insert(Some(i));
         if let Some(j) = *head

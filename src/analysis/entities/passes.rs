@@ -501,8 +501,9 @@ fn sports_teams(text: &str, toks: &[Token], raws: &mut [Raw]) {
         r.kind == EntityKind::Place
             && g.place_kind(r.span.slice(text)) == Some(names::PlaceKind::Country)
     };
-    // Nothing to change without a country: spare the scan for sports words.
-    if !raws.iter().any(is_country) {
+    let clubs = clubs_by_their_place(text, toks, raws);
+    // Nothing to change without a country or a club's place: spare the scan for sports words.
+    if clubs.is_empty() && !raws.iter().any(is_country) {
         return;
     }
     // Five uses of at least three different sports words, in lower case: "goals" alone (a
@@ -533,6 +534,54 @@ fn sports_teams(text: &str, toks: &[Token], raws: &mut [Raw]) {
             r.canonical = None;
         }
     }
+    // "Miami" alone after "Inter Miami": the club (grouping joins the two).
+    for i in clubs {
+        if let Some(r) = raws.get_mut(i) {
+            r.kind = EntityKind::Organization;
+            r.canonical = None;
+        }
+    }
+}
+
+/// The one-word places that, in a report on sport, would name a club: those that follow the
+/// club word of exactly one club ("Miami" of "Inter Miami") or open the name of exactly one
+/// organization ("Philadelphia" of "Philadelphia Union"), outside it.
+fn clubs_by_their_place(text: &str, toks: &[Token], raws: &[Raw]) -> Vec<usize> {
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
+    let mut club_of: Map<&str, Option<usize>> = Map::default();
+    for (j, r) in raws.iter().enumerate() {
+        if r.kind != EntityKind::Organization || r.toks.1 < r.toks.0 + 2 {
+            continue;
+        }
+        let first = word(r.toks.0);
+        let place = if names::is_club_word_before(first) {
+            word(r.toks.0 + 1)
+        } else {
+            first
+        };
+        let c = club_of.entry(place).or_insert(Some(j));
+        if c.is_some_and(|k| raws[k].span.slice(text) != r.span.slice(text)) {
+            *c = None;
+        }
+    }
+    if club_of.is_empty() {
+        return Vec::new();
+    }
+    raws.iter()
+        .enumerate()
+        .filter(|(_, r)| {
+            r.kind == EntityKind::Place && r.toks.1 == r.toks.0 + 1 && r.link.is_none()
+        })
+        .filter(|(_, r)| {
+            club_of
+                .get(r.span.slice(text))
+                .copied()
+                .flatten()
+                .and_then(|j| raws.get(j))
+                .is_some_and(|c| !(c.span.start <= r.span.start && r.span.end <= c.span.end))
+        })
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// A person's name at the head of a longer run names the person: "Warhol Polaroids" is about
@@ -842,6 +891,33 @@ mod tests {
         );
         assert!(has(&es, EntityKind::Place, "Kenya"), "{es:?}");
         assert!(has(&es, EntityKind::Place, "Senegal"), "{es:?}");
+    }
+
+    #[test]
+    fn in_reports_on_sport_a_club_s_place_alone_is_the_club() {
+        let text = "Match\n\nInter Miami beat the Philadelphia Union 2-1. Messi scored in \
+                    stoppage time after Philadelphia equalized; the goalkeeper was beaten. \
+                    Miami play again on Saturday, and the striker's goal was his tenth.\n";
+        let es = entities(text);
+        // Each club with its short name; the places left are those inside the clubs' names.
+        assert!(
+            es.contains(&(EntityKind::Organization, "Inter Miami".into(), 2)),
+            "{es:?}"
+        );
+        assert!(
+            es.contains(&(EntityKind::Organization, "Philadelphia Union".into(), 2)),
+            "{es:?}"
+        );
+        assert!(
+            es.contains(&(EntityKind::Place, "Miami".into(), 1)),
+            "{es:?}"
+        );
+        // Outside a report on sport, the city is the city.
+        let es = entities("Travel\n\nInter Miami has a new stadium. Miami is warm in May.\n");
+        assert!(
+            es.contains(&(EntityKind::Place, "Miami".into(), 2)),
+            "{es:?}"
+        );
     }
 
     #[test]

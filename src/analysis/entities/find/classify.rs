@@ -234,9 +234,9 @@ impl<'a> Finder<'a> {
         if r.n < 2 {
             return false;
         }
-        let (a, b) = if CLUB_BEFORE.contains(&r.first) {
+        let (a, b) = if crate::analysis::lexicon::is_club_word_before(r.first) {
             (s + 1, e)
-        } else if CLUB_AFTER.contains(&r.last) {
+        } else if crate::analysis::lexicon::is_club_word_after(r.last) {
             (s, e - 1)
         } else {
             return false;
@@ -508,44 +508,6 @@ impl Finder<'_> {
         })
     }
 }
-
-/// Words that make a sports club of a place before it ("Real Madrid", "Inter Miami").
-const CLUB_BEFORE: &[&str] = &[
-    "FC",
-    "F.C.",
-    "AC",
-    "AS",
-    "SC",
-    "CF",
-    "CD",
-    "Real",
-    "Atlético",
-    "Atletico",
-    "Athletic",
-    "Inter",
-    "Sporting",
-    "Borussia",
-    "Dynamo",
-    "Dinamo",
-    "Olympique",
-    "Racing",
-    "Deportivo",
-    "Celta",
-];
-
-/// Words that make a sports club of a place after it ("Nashville SC", "Leeds United").
-const CLUB_AFTER: &[&str] = &[
-    "FC",
-    "F.C.",
-    "SC",
-    "CF",
-    "AFC",
-    "United",
-    "Rovers",
-    "Wanderers",
-    "Hotspur",
-    "Albion",
-];
 
 /// Organization words that, alone after "the", are a title rather than a name.
 const GENERIC_INSTITUTIONS: &[&str] = &[
