@@ -38,6 +38,9 @@ pub(super) const PASSES: &[(&str, Pass)] = &[
     ("places that are words", |s, r| {
         places_that_are_words(s.text, s.toks, s.title_case, r)
     }),
+    ("people named like places", |s, r| {
+        people_named_like_places(s.text, s.toks, r)
+    }),
     ("one kind per name", |s, r| unify_kinds(s.text, r)),
     ("sports teams named by country", |s, r| {
         sports_teams(s.text, s.toks, r)
@@ -493,7 +496,65 @@ fn unify_kinds(text: &str, raws: &mut [Raw]) {
     }
 }
 
-/// Reports on sport name teams by their country ("Sweden beat South Korea"): there, countries
+/// "Frank Church", "Arthur Hall", "Margaret Field": a given name and a surname that is also an
+/// organization or place word ("Church", "Hall") name a person, not a church or a hall, when the
+/// article names the surname alone too ("Church led the committee", "Hall's students"): a
+/// building is not called "Hall" alone without "the". The given name must be no place
+/// ("Lincoln Park"), and no English word unless among the 150 commonest ("Frank", not "Grant").
+fn people_named_like_places(text: &str, toks: &[Token], raws: &mut [Raw]) {
+    let g = &*names::GAZETTEER;
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
+    let candidate = |r: &Raw| {
+        let (s, e) = r.toks;
+        r.kind != EntityKind::Person
+            && e == s + 2
+            && !(s > 0 && matches!(word(s - 1), "the" | "The"))
+            && toks.get(s).is_some_and(|t| !t.upper)
+            && g.first_name(word(s))
+                .is_some_and(|f| !g.is_common_word(word(s)) || f.rank <= 150)
+            && g.place(word(s)).is_none()
+            && g.is_surname(word(s + 1))
+            && (g.is_org_suffix(word(s + 1)) || g.is_place_suffix(word(s + 1)))
+    };
+    let wanted: Set<&str> = raws
+        .iter()
+        .filter(|r| candidate(r))
+        .map(|r| word(r.toks.0 + 1))
+        .collect();
+    if wanted.is_empty() {
+        return;
+    }
+    // The surnames written alone: capitalised, not after an article or another capitalised
+    // word, not before another capitalised word or "of".
+    let cap = |i: usize| toks.get(i).is_some_and(|t| t.kind == Kind::Word && t.cap);
+    let mut alone: Set<&str> = Set::default();
+    for (i, t) in toks.iter().enumerate() {
+        let w = t.text(text);
+        if !t.cap
+            || !wanted.contains(w)
+            || cap(i + 1)
+            || word(i + 1) == "of"
+            || i > 0 && (cap(i - 1) && !t.sent || ARTICLES.contains(&word(i - 1)))
+        {
+            continue;
+        }
+        alone.insert(w);
+    }
+    for r in raws.iter_mut() {
+        if candidate(r) && alone.contains(word(r.toks.0 + 1)) {
+            r.kind = EntityKind::Person;
+            r.sure = Sure::Strong;
+            r.canonical = None;
+        }
+    }
+}
+
+/// Articles and determiners before a common noun ("the Hall", "a Church").
+const ARTICLES: &[&str] = &[
+    "the", "The", "a", "A", "an", "An", "this", "This", "that", "its",
+];
+
+/// Reports on sport name teams/// Reports on sport name teams by their country ("Sweden beat South Korea"): there, countries
 /// are organizations.
 fn sports_teams(text: &str, toks: &[Token], raws: &mut [Raw]) {
     let g = &*names::GAZETTEER;
@@ -918,6 +979,26 @@ mod tests {
             es.contains(&(EntityKind::Place, "Miami".into(), 2)),
             "{es:?}"
         );
+    }
+
+    #[test]
+    fn people_named_like_buildings_are_people_where_the_surname_stands_alone() {
+        let es = entities(
+            "Senator\n\nFrank Church served Idaho. Church led the committee, and Historians \
+             say Church changed Congress. Arthur Hall taught at Yale; Hall's students remember \
+             him.\n",
+        );
+        assert!(
+            es.contains(&(EntityKind::Person, "Frank Church".into(), 3)),
+            "{es:?}"
+        );
+        assert!(
+            es.contains(&(EntityKind::Person, "Arthur Hall".into(), 2)),
+            "{es:?}"
+        );
+        // A hall only ever called "the Hall" alone is a hall.
+        let es = entities("Concert\n\nWe met at Albert Hall. The Hall was full.\n");
+        assert!(has(&es, EntityKind::Place, "Albert Hall"), "{es:?}");
     }
 
     #[test]
