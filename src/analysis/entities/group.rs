@@ -5,7 +5,7 @@
 use super::Map;
 use super::names::{GAZETTEER, Gender, first_name_gender};
 use super::tokens::{Kind, Token};
-use super::{Raw, Sure};
+use super::{Raw, Set, Sure};
 use crate::analysis::normalise::{normalise, normalise_space, slug};
 use crate::analysis::{Entity, EntityKind};
 use crate::article::Span;
@@ -57,6 +57,51 @@ fn words_of<'a>(
         .iter()
         .filter(|t| t.kind == Kind::Word && (t.cap || t.upper))
         .map(move |t| t.text(text))
+}
+
+/// [`words_of`] a person's mention, but for a particle that opens a sentence ("De Gaulle
+/// returned", after "Charles de Gaulle"): it is no name word where the article writes the
+/// particle in lower case before the same name (`after_particle`, see [`after_particles`]).
+fn name_words_of<'a>(
+    text: &'a str,
+    toks: &'a [Token],
+    r: &Raw,
+    after_particle: &Set<&str>,
+) -> impl Iterator<Item = &'a str> + use<'a> {
+    let all = toks.get(r.toks.0..r.toks.1).unwrap_or(&[]);
+    let skip = match all {
+        [p, n, ..] => {
+            usize::from(p.cap && is_particle(p.text(text)) && after_particle.contains(n.text(text)))
+        }
+        _ => 0,
+    };
+    all.iter()
+        .skip(skip)
+        .filter(|t| t.kind == Kind::Word && (t.cap || t.upper))
+        .map(move |t| t.text(text))
+}
+
+/// A particle of names, in either case ("de" of "de Gaulle", "Van" of "Van Gogh").
+fn is_particle(w: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "de", "van", "von", "da", "di", "du", "del", "della", "le", "la", "dos", "das",
+    ];
+    w.len() <= 5 && PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(w))
+}
+
+/// The capitalised words the article writes after a particle in lower case ("Gaulle" of "de
+/// Gaulle").
+fn after_particles<'a>(text: &'a str, toks: &[Token]) -> Set<&'a str> {
+    toks.windows(2)
+        .filter(|w| {
+            !w[0].cap
+                && w[0].kind == Kind::Word
+                && w[1].cap
+                && w[1].kind == Kind::Word
+                && is_particle(w[0].text(text))
+        })
+        .map(|w| w[1].text(text))
+        .collect()
 }
 
 /// Links acronyms introduced in parentheses ("the Islamic State militant group (ISIS)") and
@@ -158,7 +203,8 @@ pub fn build(
     dropped: &[usize],
     roles: &dyn Fn(&Raw) -> Option<(String, bool)>,
 ) -> Vec<Entity> {
-    let (people, mut member) = people_named_in_full(text, toks, &raws);
+    let after_particle = after_particles(text, toks);
+    let (people, mut member) = people_named_in_full(text, toks, &raws, &after_particle);
     let by_surname = Nearest::new(&people, |p| p.core);
     let by_first_name = Nearest::new(&people, |p| p.first);
     add_dropped_surnames(
@@ -174,6 +220,7 @@ pub fn build(
         text,
         toks,
         [&by_surname, &by_first_name],
+        &after_particle,
         &mut raws,
         &mut member,
     );
@@ -190,6 +237,7 @@ fn people_named_in_full<'a>(
     text: &'a str,
     toks: &'a [Token],
     raws: &[Raw],
+    after_particle: &Set<&str>,
 ) -> (Vec<Person<'a>>, Vec<Option<usize>>) {
     let mut people: Vec<Person> = Vec::new();
     let mut member: Vec<Option<usize>> = vec![None; raws.len()];
@@ -198,7 +246,7 @@ fn people_named_in_full<'a>(
         if r.kind != EntityKind::Person || r.link.is_some() {
             continue;
         }
-        let mut w = words_of(text, toks, r);
+        let mut w = name_words_of(text, toks, r, after_particle);
         let (Some(first), Some(second)) = (w.next(), w.next()) else {
             continue;
         };
@@ -336,6 +384,7 @@ fn join_lone_names(
     text: &str,
     toks: &[Token],
     [by_surname, by_first_name]: [&Nearest; 2],
+    after_particle: &Set<&str>,
     raws: &mut [Raw],
     member: &mut [Option<usize>],
 ) {
@@ -343,7 +392,7 @@ fn join_lone_names(
         if m.is_some() || r.link.is_some() {
             continue;
         }
-        let mut w = words_of(text, toks, r);
+        let mut w = name_words_of(text, toks, r, after_particle);
         let (Some(only), None) = (w.next(), w.next()) else {
             continue;
         };
@@ -791,6 +840,32 @@ mod tests {
         // Two companies open with "Northline": the short name is neither's.
         assert_eq!(of("Northline Rail"), ["Northline Rail"], "{es:?}");
         assert_eq!(of("Bank of Japan"), ["Bank of Japan"], "{es:?}");
+    }
+
+    #[test]
+    fn a_particle_opening_a_sentence_names_the_person_of_the_lower_case_particle() {
+        let text = "Leaders\n\nCharles de Gaulle led the Free French. De Gaulle returned in \
+                    1944. Vincent van Gogh painted in Arles. Van Gogh sold one painting. Van \
+                    Morrison sang.\n";
+        let (a, es) = crate::analysis::entities::rules_of(text);
+        let of = |name: &str| -> Vec<&str> {
+            es.iter()
+                .find(|e| &*e.name == name)
+                .map(|e| e.mentions.iter().map(|m| m.slice(&a.text)).collect())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            of("Charles de Gaulle"),
+            ["Charles de Gaulle", "De Gaulle"],
+            "{es:?}"
+        );
+        assert_eq!(
+            of("Vincent van Gogh"),
+            ["Vincent van Gogh", "Van Gogh"],
+            "{es:?}"
+        );
+        // "Van" before a name never written "van …" is a first name.
+        assert_eq!(of("Van Morrison"), ["Van Morrison"], "{es:?}");
     }
 
     #[test]
