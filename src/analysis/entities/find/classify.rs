@@ -184,6 +184,17 @@ impl<'a> Finder<'a> {
         if !r.after_title && self.place_context(s, e) && !g.is_org_suffix(r.last) {
             return Some((Some(Place), Sure::Strong));
         }
+        // "Prince Albert died": a royal title and a given name are a person, though a town
+        // bears the name, unless a preposition of place stands before ("in Prince Albert").
+        if r.n == 2
+            && ROYAL_TITLES.contains(&r.first)
+            && g.is_first_name(r.last)
+            && !(s > 0
+                && (PLACE_PREPOSITIONS.contains(&self.word(s - 1))
+                    || matches!(self.word(s - 1), "at" | "to" | "from" | "into")))
+        {
+            return Some((Some(EntityKind::Person), Sure::Strong));
+        }
         if g.place(full).is_some_and(|c| c != full) && self.org_by_cue(s, e) {
             return Some((Some(Organization), Sure::Strong));
         }
@@ -357,6 +368,24 @@ impl<'a> Finder<'a> {
         if n >= 2 && first_is_name && !self.toks[s].upper && self.name_words(r) <= 4 {
             return Some((Some(Person), Sure::Strong));
         }
+        // "Wilhelm von Schadow", "Rafael del Pino": capitalised names about a lower-case
+        // particle, the first no English word nor a word of institutions and places in other
+        // languages ("Conservatoire de Paris", "Paseo de Montejo"), none a known place.
+        if (3..=4).contains(&n)
+            && !after_the
+            && (s + 1..e - 1).any(|i| !self.toks[i].cap && NAME_PARTICLES.contains(&self.word(i)))
+            && !g.is_common_word(first)
+            && !FOREIGN_PLACE_AND_INSTITUTION_WORDS.contains(&first)
+            && (s..e).all(|i| {
+                let w = self.word(i);
+                !g.is_org_suffix(w)
+                    && !g.is_place_suffix(w)
+                    && !PLACE_PREFIXES.contains(&w)
+                    && (!self.toks[i].cap || g.place(w).is_none())
+            })
+        {
+            return Some((Some(Person), Sure::Strong));
+        }
         // Romanised Chinese and Korean names: "Lee Cheuk-yan", "Kim Min-Woo".
         if (2..=3).contains(&n) && !after_the && words.iter().skip(1).any(|w| syllable_pair(w)) {
             return Some((Some(Person), Sure::Strong));
@@ -510,6 +539,119 @@ impl Finder<'_> {
         })
     }
 }
+
+/// Royal and noble titles, which make a person of a given name ("Prince Albert").
+const ROYAL_TITLES: &[&str] = &[
+    "King", "Queen", "Prince", "Princess", "Duke", "Duchess", "Emperor", "Empress", "Lord", "Lady",
+    "Sir", "Dame", "Pope",
+];
+
+/// Lower-case particles inside personal names ("von", "van der", "de la", "bin").
+const NAME_PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das", "la", "le",
+    "ter", "ten", "zu", "bin", "ibn", "bint",
+];
+
+/// First words of institutions and places named in other languages before a particle
+/// ("Universidade da Coruña", "Paseo de Montejo"): no given names.
+const FOREIGN_PLACE_AND_INSTITUTION_WORDS: &[&str] = &[
+    "Universidad",
+    "Universidade",
+    "Université",
+    "Università",
+    "Universität",
+    "Conservatoire",
+    "Conservatorio",
+    "Instituto",
+    "Institut",
+    "Istituto",
+    "Banco",
+    "Banque",
+    "Banca",
+    "Museo",
+    "Musée",
+    "Museu",
+    "Paseo",
+    "Avenida",
+    "Calle",
+    "Rua",
+    "Rue",
+    "Via",
+    "Piazza",
+    "Place",
+    "Plaza",
+    "Praça",
+    "Ave",
+    "Casa",
+    "Palacio",
+    "Palazzo",
+    "Palais",
+    "Teatro",
+    "Théâtre",
+    "Escuela",
+    "École",
+    "Colegio",
+    "Collège",
+    "Hôpital",
+    "Iglesia",
+    "Église",
+    "Chiesa",
+    "Partido",
+    "Parti",
+    "Société",
+    "Compagnie",
+    "Compañía",
+    "Ministerio",
+    "Ministère",
+    "Gare",
+    "Estación",
+    "Puente",
+    "Pont",
+    "Castillo",
+    "Château",
+    "Castello",
+    "Torre",
+    "Tour",
+    "Monte",
+    "Mont",
+    "Isla",
+    "Île",
+    "Ilha",
+    "Lago",
+    "Lac",
+    "Río",
+    "Rio",
+    "Valle",
+    "Val",
+    "Costa",
+    "Sierra",
+    "Villa",
+    "Cerro",
+    "Bahía",
+    "Playa",
+    "Cabo",
+    "Punta",
+    "Cité",
+    "Hotel",
+    "Hôtel",
+    "Parque",
+    "Parc",
+    "Jardin",
+    "Jardín",
+    "Catedral",
+    "Cathédrale",
+    "Basílica",
+    "Convento",
+    "Mercado",
+    "Estadio",
+    "Aeropuerto",
+    "Aéroport",
+    "Arco",
+    "Bois",
+    "Forêt",
+    "Champ",
+    "Champs",
+];
 
 /// Organization words that, alone after "the", are a title rather than a name.
 const GENERIC_INSTITUTIONS: &[&str] = &[
@@ -730,6 +872,39 @@ mod tests {
             );
         }
         assert_ne!(kind_of(&es, "Zorbex"), Some(EntityKind::Person), "{es:?}");
+    }
+
+    #[test]
+    fn names_about_a_particle_and_royals_named_like_towns_are_people() {
+        let es = rules(
+            "She studied under Wilhelm von Schadow and met Rafael del Pino at the Conservatoire \
+             de Paris.",
+        );
+        for name in ["Wilhelm von Schadow", "Rafael del Pino"] {
+            assert_eq!(
+                kind_of(&es, name),
+                Some(EntityKind::Person),
+                "{name}: {es:?}"
+            );
+        }
+        assert_ne!(
+            kind_of(&es, "Conservatoire de Paris"),
+            Some(EntityKind::Person),
+            "{es:?}"
+        );
+        // The same words are the man where he dies, the town where one goes.
+        let es = rules("After her husband, Prince Albert, died in 1861, she mourned.");
+        assert_eq!(
+            kind_of(&es, "Prince Albert"),
+            Some(EntityKind::Person),
+            "{es:?}"
+        );
+        let es = rules("She never went to Prince Albert.");
+        assert_eq!(
+            kind_of(&es, "Prince Albert"),
+            Some(EntityKind::Place),
+            "{es:?}"
+        );
     }
 
     #[test]
