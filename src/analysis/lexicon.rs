@@ -346,6 +346,7 @@ const ORG_SUFFIX: &[&str] = &[
     "Logistics", "Ferries", "Railways", "Railway", "Studios", "Pictures", "Entertainment",
     "Investments", "Ventures", "Engineering", "Construction", "Brewery", "Bakery", "Pharma",
     "Foods", "Textiles", "Mining", "Steel", "Chemicals", "Electronics", "Software", "Records",
+    "Panel", "Forum", "Partnership", "Observatory",
     "Publishing", "Publishers", "Workers", "Employees",
 ];
 

@@ -535,12 +535,18 @@ mod tests {
     fn long_organization_names_stay_whole() {
         let es = entities(
             "The American Federation of State, County and Municipal Employees and the \
-             Communications Workers of America backed the World Meteorological Organization.",
+             Communications Workers of America backed the World Meteorological Organization. \
+             The Food and Agriculture Organization and the Intergovernmental Panel on Climate \
+             Change agreed; shares of Barclays and Lloyds Bank fell.",
         );
         for name in [
             "American Federation of State, County and Municipal Employees",
             "Communications Workers of America",
             "World Meteorological Organization",
+            "Food and Agriculture Organization",
+            "Intergovernmental Panel on Climate Change",
+            "Barclays",
+            "Lloyds Bank",
         ] {
             assert_eq!(
                 kind_of(&es, name),

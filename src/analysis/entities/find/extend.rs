@@ -159,7 +159,9 @@ impl<'a> Finder<'a> {
                         || g.is_place_suffix(prev)
                         || g.is_title(prev);
                     if w == "and"
-                        && let Some(k) = self.and_in_name(i, j)
+                        && let Some(k) = self
+                            .and_in_name(i, j)
+                            .or_else(|| self.and_before_org_word(i, j))
                     {
                         j = k;
                         continue;
@@ -257,6 +259,26 @@ impl<'a> Finder<'a> {
             return None;
         }
         Some(next + 1)
+    }
+
+    /// "and" at `j` between ordinary words capitalised in a name that an organization word
+    /// ends ("Food and Agriculture Organization", "Food and Drug Administration"): where the
+    /// name ends. Not after a known name ("Barclays and Lloyds Bank").
+    pub(super) fn and_before_org_word(&self, i: usize, j: usize) -> Option<usize> {
+        let g = &*GAZETTEER;
+        if j != i + 1 || !g.is_common_word(self.word(i)) || g.is_org_suffix(self.word(i)) {
+            return None;
+        }
+        let k = (j + 1..j + 4)
+            .take_while(|&k| {
+                self.capable(k)
+                    && !self
+                        .toks
+                        .get(k)
+                        .is_some_and(|t| t.newline_before || t.sent || t.upper)
+            })
+            .find(|&k| g.is_org_suffix(self.word(k)))?;
+        (k > j + 1).then_some(k + 1)
     }
 
     /// A list inside an organization's name after its connector: ", County and Municipal
