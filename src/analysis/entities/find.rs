@@ -56,6 +56,38 @@ const PLACE_PREFIXES: &[&str] = &[
     "Fort", "Mount", "Mt.", "Lake", "Cape", "Gulf", "Isle", "Strait", "Los", "Las", "El", "Ciudad",
     "Nueva", "Nuevo",
 ];
+/// Words of land and water that head a place's name before "of" ("Bay of Bengal", "Horn of
+/// Africa", "Cape of Good Hope").
+const GEO_HEADS: &[&str] = &[
+    "Bay",
+    "Sea",
+    "Gulf",
+    "Strait",
+    "Straits",
+    "Cape",
+    "Horn",
+    "Valley",
+    "Isle",
+    "Island",
+    "Islands",
+    "Lake",
+    "Mount",
+    "Bight",
+    "Sound",
+    "Firth",
+    "Plain",
+    "Plains",
+    "Desert",
+    "Peninsula",
+    "Coast",
+    "Canyon",
+    "Mountains",
+    "Basin",
+    "Delta",
+    "Mouth",
+    "Rock",
+    "Vale",
+];
 /// Verbs before "the" that make the capitalised run after it a prize or title ("won the Golden
 /// Bear"), not an entity.
 #[rustfmt::skip]

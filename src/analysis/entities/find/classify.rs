@@ -204,6 +204,10 @@ impl<'a> Finder<'a> {
         if compass_place(full) {
             return Some((Some(Place), Sure::Strong));
         }
+        // "Bay of Bengal", "Horn of Africa", "Valley of the Kings".
+        if r.n >= 3 && GEO_HEADS.contains(&r.first) && self.word(s + 1) == "of" {
+            return Some((Some(Place), Sure::Strong));
+        }
         if self.club(r) {
             return Some((Some(Organization), Sure::Strong));
         }
@@ -905,6 +909,27 @@ mod tests {
             Some(EntityKind::Place),
             "{es:?}"
         );
+    }
+
+    #[test]
+    fn a_word_of_land_or_water_before_of_heads_a_place() {
+        let es = rules(
+            "Ships crossed the Bay of Bengal and the Sea of Japan. Drought hit the Horn of \
+             Africa, near the Cape of Good Hope, and tourists filled the Valley of the Kings.",
+        );
+        for name in [
+            "Bay of Bengal",
+            "Sea of Japan",
+            "Horn of Africa",
+            "Cape of Good Hope",
+            "Valley of the Kings",
+        ] {
+            assert_eq!(
+                kind_of(&es, name),
+                Some(EntityKind::Place),
+                "{name}: {es:?}"
+            );
+        }
     }
 
     #[test]

@@ -157,6 +157,7 @@ impl<'a> Finder<'a> {
                     let cue = g.is_org_prefix(prev)
                         || g.is_org_suffix(prev)
                         || g.is_place_suffix(prev)
+                        || GEO_HEADS.contains(&prev)
                         || g.is_title(prev);
                     if w == "and"
                         && let Some(k) = self
