@@ -281,7 +281,7 @@ pub fn fronted(
         }
     }
     let first = toks.get(a)?.text(text);
-    const OPENERS: &[&str] = &["the", "its", "his", "her", "their", "our", "my"];
+    const OPENERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our", "my"];
     if !OPENERS.iter().any(|o| first.eq_ignore_ascii_case(o)) || comma < a + 2 {
         return None;
     }
@@ -435,6 +435,11 @@ mod tests {
         assert_eq!(role_fronted("In the end, John Smith won", "John"), None);
         assert_eq!(role_fronted("The next day, John Smith won", "John"), None);
         assert_eq!(role_fronted("Its chief, John Smith, said", "John"), None);
+        assert_eq!(
+            role_fronted("A company spokesman, Hiroshi Mori, said", "Hiroshi").as_deref(),
+            Some("company spokesman")
+        );
+        assert_eq!(role_fronted("A day later, John Smith won", "John"), None);
     }
 
     #[test]
