@@ -86,7 +86,11 @@ fn is_particle(w: &str) -> bool {
     const PARTICLES: &[&str] = &[
         "de", "van", "von", "da", "di", "du", "del", "della", "le", "la", "dos", "das",
     ];
-    w.len() <= 5 && PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(w))
+    matches!(
+        w.as_bytes().first(),
+        Some(b'd' | b'D' | b'v' | b'V' | b'l' | b'L')
+    ) && w.len() <= 5
+        && PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(w))
 }
 
 /// The capitalised words the article writes after a particle in lower case ("Gaulle" of "de
@@ -203,7 +207,17 @@ pub fn build(
     dropped: &[usize],
     roles: &dyn Fn(&Raw) -> Option<(String, bool)>,
 ) -> Vec<Entity> {
-    let after_particle = after_particles(text, toks);
+    // (Read only where some person's mention opens with a capitalised particle.)
+    let after_particle = if raws.iter().any(|r| {
+        r.kind == EntityKind::Person
+            && toks
+                .get(r.toks.0)
+                .is_some_and(|t| t.cap && is_particle(t.text(text)))
+    }) {
+        after_particles(text, toks)
+    } else {
+        Set::default()
+    };
     let (people, mut member) = people_named_in_full(text, toks, &raws, &after_particle);
     let by_surname = Nearest::new(&people, |p| p.core);
     let by_first_name = Nearest::new(&people, |p| p.first);
@@ -473,7 +487,10 @@ fn join_short_forms(text: &str, toks: &[Token], raws: &[Raw], sets: &mut Sets) {
         };
         let head = heads.entry(first).or_insert(Some(i));
         if let Some(j) = *head
-            && normalise(raws[j].span.slice(text)) != normalise(r.span.slice(text))
+            && !raws[j]
+                .span
+                .slice(text)
+                .eq_ignore_ascii_case(r.span.slice(text))
         {
             *head = None;
         }
