@@ -331,9 +331,10 @@ pub(crate) fn is_person(name: &str) -> bool {
     SETS[2].contains(&CaseBlind(name)) && name.starts_with(char::is_uppercase)
 }
 
-/// The surnames of the people an article names in full, by a given name the lists know ("Ford"
-/// of "Henry Ford"): alone, these name the person, not the company or the place the lists know
-/// by the same word ("As a boy, Ford took watches apart").
+/// The surnames of the people an article names in full, with a given name or a surname the
+/// census lists know ("Ford" of "Henry Ford", "Disney" of "Walt Disney"): alone, these name the
+/// person, not the company or the place the hand lists know by the same word ("As a boy, Ford
+/// took watches apart").
 pub(crate) fn surnames_of_people<'a>(
     text: &'a str,
     toks: &[Token],
