@@ -782,9 +782,14 @@ mod tests {
     use super::*;
 
     fn people(text: &str) -> Vec<(String, Vec<String>)> {
+        entities_of(text, Some(EntityKind::Person))
+    }
+
+    /// The entities of `text` by the rules (of `kind`, or all), each with its mentions as written.
+    fn entities_of(text: &str, kind: Option<EntityKind>) -> Vec<(String, Vec<String>)> {
         let (a, es) = crate::analysis::entities::rules_of(text);
         es.into_iter()
-            .filter(|e| e.kind == EntityKind::Person)
+            .filter(|e| kind.is_none_or(|k| e.kind == k))
             .map(|e| {
                 let m = e
                     .mentions
@@ -796,17 +801,20 @@ mod tests {
             .collect()
     }
 
+    /// The mentions of the entity named `name` in `es`, as written.
+    fn mentions_of<'a>(es: &'a [(String, Vec<String>)], name: &str) -> Vec<&'a str> {
+        es.iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, m)| m.iter().map(String::as_str).collect())
+            .unwrap_or_default()
+    }
+
     #[test]
     fn an_acronym_in_brackets_is_the_whole_name_before_it_not_a_place_inside() {
         let text = "Chips\n\nTaiwan Semiconductor Manufacturing Co. (TSMC) reported a rise. TSMC \
                     shares rose in Taiwan.\n";
-        let (a, es) = crate::analysis::entities::rules_of(text);
-        let of = |name: &str| -> Vec<&str> {
-            es.iter()
-                .find(|e| &*e.name == name)
-                .map(|e| e.mentions.iter().map(|m| m.slice(&a.text)).collect())
-                .unwrap_or_default()
-        };
+        let es = entities_of(text, None);
+        let of = |name: &str| mentions_of(&es, name);
         assert_eq!(
             of("Taiwan Semiconductor Manufacturing Co."),
             ["Taiwan Semiconductor Manufacturing Co.", "TSMC", "TSMC"],
@@ -842,13 +850,8 @@ mod tests {
         let text = "Plant\n\nToyota Motor Corp. will build a plant. Toyota said it would hire \
                     2,000. Northline Rail and Northline Buses merged; Northline fell. The Bank \
                     of Japan held. Bank shares rose.\n";
-        let (a, es) = crate::analysis::entities::rules_of(text);
-        let of = |name: &str| -> Vec<&str> {
-            es.iter()
-                .find(|e| &*e.name == name)
-                .map(|e| e.mentions.iter().map(|m| m.slice(&a.text)).collect())
-                .unwrap_or_default()
-        };
+        let es = entities_of(text, None);
+        let of = |name: &str| mentions_of(&es, name);
         assert_eq!(
             of("Toyota Motor Corp."),
             ["Toyota Motor Corp.", "Toyota"],
@@ -864,13 +867,8 @@ mod tests {
         let text = "Leaders\n\nCharles de Gaulle led the Free French. De Gaulle returned in \
                     1944. Vincent van Gogh painted in Arles. Van Gogh sold one painting. Van \
                     Morrison sang.\n";
-        let (a, es) = crate::analysis::entities::rules_of(text);
-        let of = |name: &str| -> Vec<&str> {
-            es.iter()
-                .find(|e| &*e.name == name)
-                .map(|e| e.mentions.iter().map(|m| m.slice(&a.text)).collect())
-                .unwrap_or_default()
-        };
+        let es = entities_of(text, None);
+        let of = |name: &str| mentions_of(&es, name);
         assert_eq!(
             of("Charles de Gaulle"),
             ["Charles de Gaulle", "De Gaulle"],
