@@ -466,42 +466,18 @@ fn same_entity(
 }
 
 /// "Northline" after "Northline Rail", "Toyota" after "Toyota Motor Corp.": a one-word
-/// organization that opens the name of one longer organization, and of no other, is its short
-/// form, unless the word is an ordinary word ("Bank", "National"). A club's name opens after its
-/// club word ("Miami" of "Inter Miami").
+/// organization that is the short name ([`short_names`]) of one longer organization is its short
+/// form, unless the word is an ordinary word ("Bank", "National").
 fn join_short_forms(text: &str, toks: &[Token], raws: &[Raw], sets: &mut Sets) {
-    let org = |r: &&Raw| r.kind == EntityKind::Organization;
-    // The first word of each longer name: the mention, or `None` where two names share it.
-    let mut heads: Map<&str, Option<usize>> = Map::default();
-    for (i, r) in raws.iter().enumerate().filter(|(_, r)| org(r)) {
-        if r.toks.1 < r.toks.0 + 2 {
-            continue;
-        }
-        let Some(first) = toks.get(r.toks.0).map(|t| t.text(text)) else {
-            continue;
-        };
-        // A club's short name is its place ("Miami" of "Inter Miami").
-        let first = match toks.get(r.toks.0 + 1) {
-            Some(t) if super::names::is_club_word_before(first) => t.text(text),
-            _ => first,
-        };
-        let head = heads.entry(first).or_insert(Some(i));
-        if let Some(j) = *head
-            && !raws[j]
-                .span
-                .slice(text)
-                .eq_ignore_ascii_case(r.span.slice(text))
-        {
-            *head = None;
-        }
-    }
+    let heads = short_names(text, toks, raws);
     if heads.is_empty() {
         return;
     }
     let g = &*GAZETTEER;
-    for (i, r) in raws.iter().enumerate().filter(|(_, r)| org(r)) {
+    for (i, r) in raws.iter().enumerate() {
         let w = r.span.slice(text);
-        if r.toks.1 == r.toks.0 + 1
+        if r.kind == EntityKind::Organization
+            && r.toks.1 == r.toks.0 + 1
             && r.link.is_none()
             && let Some(&Some(j)) = heads.get(w)
             && !g.is_common_word(w)
@@ -509,6 +485,39 @@ fn join_short_forms(text: &str, toks: &[Token], raws: &[Raw], sets: &mut Sets) {
             sets.union(i, j);
         }
     }
+}
+
+/// The word each organization of two words or more goes by alone: its first ("Toyota" of "Toyota
+/// Motor Corp."), or for a club the word after its club word ("Miami" of "Inter Miami"); with
+/// that organization's mention, or `None` where two names (case aside) share the word.
+pub(super) fn short_names<'a>(
+    text: &'a str,
+    toks: &[Token],
+    raws: &[Raw],
+) -> Map<&'a str, Option<usize>> {
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
+    let mut heads: Map<&str, Option<usize>> = Map::default();
+    for (i, r) in raws.iter().enumerate() {
+        if r.kind != EntityKind::Organization || r.toks.1 < r.toks.0 + 2 {
+            continue;
+        }
+        let first = word(r.toks.0);
+        let head = if super::names::is_club_word_before(first) {
+            word(r.toks.0 + 1)
+        } else {
+            first
+        };
+        let entry = heads.entry(head).or_insert(Some(i));
+        if let Some(j) = *entry
+            && !raws[j]
+                .span
+                .slice(text)
+                .eq_ignore_ascii_case(r.span.slice(text))
+        {
+            *entry = None;
+        }
+    }
+    heads
 }
 
 /// One entity per set of mentions, with the start of its first mention: its kind (from a sure

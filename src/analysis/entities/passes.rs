@@ -604,27 +604,11 @@ fn sports_teams(text: &str, toks: &[Token], raws: &mut [Raw]) {
     }
 }
 
-/// The one-word places that, in a report on sport, would name a club: those that follow the
-/// club word of exactly one club ("Miami" of "Inter Miami") or open the name of exactly one
-/// organization ("Philadelphia" of "Philadelphia Union"), outside it.
+/// The one-word places that, in a report on sport, would name a club: those that are the short
+/// name of exactly one organization ([`group::short_names`]: "Miami" of "Inter Miami",
+/// "Philadelphia" of "Philadelphia Union"), outside it.
 fn clubs_by_their_place(text: &str, toks: &[Token], raws: &[Raw]) -> Vec<usize> {
-    let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
-    let mut club_of: Map<&str, Option<usize>> = Map::default();
-    for (j, r) in raws.iter().enumerate() {
-        if r.kind != EntityKind::Organization || r.toks.1 < r.toks.0 + 2 {
-            continue;
-        }
-        let first = word(r.toks.0);
-        let place = if names::is_club_word_before(first) {
-            word(r.toks.0 + 1)
-        } else {
-            first
-        };
-        let c = club_of.entry(place).or_insert(Some(j));
-        if c.is_some_and(|k| raws[k].span.slice(text) != r.span.slice(text)) {
-            *c = None;
-        }
-    }
+    let club_of = group::short_names(text, toks, raws);
     if club_of.is_empty() {
         return Vec::new();
     }
