@@ -180,11 +180,31 @@ fn title_case_names(text: &str, toks: &[Token], title_case: &[bool], raws: &mut 
             toks.get(j.checked_sub(1)?)?.end,
         ))
     };
+    let cap_tc = |i: usize| {
+        title_case.get(i).copied().unwrap_or(false)
+            && toks.get(i).is_some_and(|t| t.kind == Kind::Word && t.cap)
+    };
     let mut out = Vec::with_capacity(raws.len());
-    for r in raws.drain(..) {
+    for mut r in raws.drain(..) {
         if !in_tc(&r) {
             out.push(r);
             continue;
+        }
+        // The finder splits a headline at plain words: "Theodor Storm" came as "Theodor". A
+        // person the body names in full takes back the plain words after it.
+        if let Some((j, span)) = (r.toks.1 + 1..=r.toks.1 + 2)
+            .rev()
+            .filter(|&j| (r.toks.1..j).all(cap_tc))
+            .find_map(|j| {
+                let span = sub_span(r.toks.0, j)?;
+                (body.get(&CaseBlind(span.slice(text))) == Some(&EntityKind::Person))
+                    .then_some((j, span))
+            })
+        {
+            r.toks.1 = j;
+            r.span = span;
+            r.kind = EntityKind::Person;
+            r.canonical = None;
         }
         let full = r.span.slice(text);
         let (s, e) = r.toks;
@@ -873,6 +893,23 @@ mod tests {
             .map(|e| e.mentions.iter().map(|m| m.slice(text)).collect())
             .unwrap_or_default();
         assert_eq!(mentions, ["Zaha Hadid", "Zaha Mohammad Hadid"], "{es:?}");
+    }
+
+    #[test]
+    fn a_title_line_takes_back_the_plain_words_of_a_person_named_in_the_body() {
+        // "Storm" is an English word, where the finder splits a headline.
+        let text =
+            "Theodor Storm\n\nTheodor Storm was a German writer. Storm studied law in Kiel.\n";
+        let (_, es) = crate::analysis::entities::rules_of(text);
+        let storm = es.iter().find(|e| &*e.name == "Theodor Storm");
+        let mentions: Vec<&str> = storm
+            .map(|e| e.mentions.iter().map(|m| m.slice(text)).collect())
+            .unwrap_or_default();
+        assert_eq!(
+            mentions,
+            ["Theodor Storm", "Theodor Storm", "Storm"],
+            "{es:?}"
+        );
     }
 
     #[test]
