@@ -56,6 +56,19 @@ const PLACE_PREFIXES: &[&str] = &[
     "Fort", "Mount", "Mt.", "Lake", "Cape", "Gulf", "Isle", "Strait", "Los", "Las", "El", "Ciudad",
     "Nueva", "Nuevo",
 ];
+/// Words that name only a realm, heading a place's name before "of" ("the Duchy of Holstein",
+/// "the Emirate of Bukhara").
+const REALMS: &[&str] = &[
+    "Duchy",
+    "Archduchy",
+    "Principality",
+    "Emirate",
+    "Sultanate",
+    "Khanate",
+    "Caliphate",
+    "Margraviate",
+    "Viceroyalty",
+];
 /// Words of land and water that head a place's name before "of" ("Bay of Bengal", "Horn of
 /// Africa", "Cape of Good Hope").
 const GEO_HEADS: &[&str] = &[

@@ -234,6 +234,10 @@ impl<'a> Finder<'a> {
         {
             return Some((Some(Place), Sure::Strong));
         }
+        // "the Duchy of Holstein": a realm of any name is a place.
+        if e - s >= 3 && REALMS.contains(&r.first) && self.word(s + 1) == "of" {
+            return Some((Some(Place), Sure::Strong));
+        }
         if self.org_by_cue(s, e) {
             return Some((Some(Organization), Sure::Strong));
         }
@@ -853,6 +857,13 @@ mod tests {
         let es = rules("He ran in the State of Pennsylvania.");
         assert_eq!(
             kind_of(&es, "State of Pennsylvania"),
+            Some(EntityKind::Place),
+            "{es:?}"
+        );
+        // A realm of any name, known or not.
+        let es = rules("After the Duchy of Holstein passed to Prussia, Storm left.");
+        assert_eq!(
+            kind_of(&es, "Duchy of Holstein"),
             Some(EntityKind::Place),
             "{es:?}"
         );

@@ -158,6 +158,7 @@ impl<'a> Finder<'a> {
                         || g.is_org_suffix(prev)
                         || g.is_place_suffix(prev)
                         || GEO_HEADS.contains(&prev)
+                        || REALMS.contains(&prev)
                         || g.is_title(prev);
                     if w == "and"
                         && let Some(k) = self
