@@ -46,6 +46,10 @@ const ORGANIZATIONS: &[&str] = &[
     // Sports bodies and leagues.
     "FIFA", "UEFA", "IOC", "International Olympic Committee", "NFL", "NBA", "MLB", "NHL", "NCAA",
     "Major League Baseball", "Premier League", "Formula One", "WTA", "ATP",
+    // Clubs whose names the club words do not tell ("Real Madrid" and "Leeds United" they do).
+    "Paris Saint-Germain", "PSG", "Bayern Munich", "Bayern", "Juventus", "Benfica", "Galatasaray",
+    "Fenerbahce", "Fenerbahçe", "Besiktas", "Aston Villa", "Everton", "Napoli", "Manchester City",
+    "Boca Juniors", "River Plate", "Ajax", "Feyenoord", "Celtic", "Rangers", "Bayer Leverkusen",
     // Universities and research bodies.
     "MIT", "Harvard", "Yale", "Stanford", "Princeton", "Caltech", "Oxford University",
     "Cambridge University", "Columbia University", "Sorbonne", "NASA", "ESA", "CERN", "JPL",
@@ -414,6 +418,28 @@ mod tests {
              held steady in early trading.",
         );
         for name in ["Morgan Stanley", "Goldman Sachs", "Wells Fargo"] {
+            assert_eq!(
+                kind_of(&es, name),
+                Some(EntityKind::Organization),
+                "{name}: {es:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn clubs_named_like_places_and_people_are_organizations() {
+        let es = entities(
+            "Paris Saint-Germain reached the final after a 2-1 win over Bayern Munich, while \
+             Aston Villa drew with Everton and Manchester City beat Bayer Leverkusen.",
+        );
+        for name in [
+            "Paris Saint-Germain",
+            "Bayern Munich",
+            "Aston Villa",
+            "Everton",
+            "Manchester City",
+            "Bayer Leverkusen",
+        ] {
             assert_eq!(
                 kind_of(&es, name),
                 Some(EntityKind::Organization),

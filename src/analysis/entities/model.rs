@@ -634,9 +634,12 @@ pub(crate) fn relabel(c: &Context, raws: &mut Vec<Raw>, model: &Model, policy: P
         // words ("National Council for Law Reporting", "Cosmic Dust Lab", "National Natural
         // Science Foundation of China"; anywhere, not only last: DEV organization F1 0.679 ->
         // 0.680, four genres 0.747 -> 0.750, 8 seeds).
+        // And clubs by their club words ("Real Madrid", "Leeds United").
         let org_named = r.kind == EntityKind::Organization
             && r.toks.1 > r.toks.0 + 1
-            && (r.toks.0..r.toks.1).any(|i| g.is_org_suffix(word_at(c, i)));
+            && ((r.toks.0..r.toks.1).any(|i| g.is_org_suffix(word_at(c, i)))
+                || crate::analysis::lexicon::is_club_word_before(word_at(c, r.toks.0))
+                || crate::analysis::lexicon::is_club_word_after(word_at(c, r.toks.1 - 1)));
         let protected = super::known::is_listed(name)
             || g.agency(name).is_some()
             || org_named
@@ -790,13 +793,14 @@ mod tests {
     }
 
     /// A model that says "none" to everything keeps the names of the hand lists and the
-    /// organizations named by an organization word, not other organizations.
+    /// organizations named by an organization word or a club word, not other organizations.
     #[test]
     fn listed_names_are_never_dropped() {
         let mut m = Model::zero(CLASSES, BITS);
         m.set_weight(feature(BIAS, ""), 0, 100.0);
         let text = "Markets\n\nShares of Google rose, Qwertyuk Holdings fell, and the \
-                    shares of Zorblatix, a rival, held. The Qwertyuk Foundation of Zorbia paid.\n";
+                    shares of Zorblatix, a rival, held. The Qwertyuk Foundation of Zorbia paid, \
+                    and so did Nashville SC.\n";
         let parsed = crate::article::parse("t.txt", text.as_bytes());
         let a = &parsed.articles[0];
         let names: Vec<String> =
@@ -813,6 +817,8 @@ mod tests {
             names.contains(&"Qwertyuk Foundation of Zorbia".to_string()),
             "{names:?}"
         );
+        // A club by its club word.
+        assert!(names.contains(&"Nashville SC".to_string()), "{names:?}");
         assert!(!names.contains(&"Zorblatix".to_string()), "{names:?}");
     }
 
