@@ -574,7 +574,7 @@ const ARTICLES: &[&str] = &[
     "the", "The", "a", "A", "an", "An", "this", "This", "that", "its",
 ];
 
-/// Reports on sport name teams/// Reports on sport name teams by their country ("Sweden beat South Korea"): there, countries
+/// Reports on sport name teams by their country ("Sweden beat South Korea"): there, countries
 /// are organizations.
 fn sports_teams(text: &str, toks: &[Token], raws: &mut [Raw]) {
     let g = &*names::GAZETTEER;
