@@ -588,7 +588,7 @@ fn sports_teams(text: &str, toks: &[Token], raws: &mut [Raw]) {
         return;
     }
     // Five uses of at least three different sports words, in lower case: "goals" alone (a
-    // speech on development goals) is no report on sport.
+    // speech on development goals) is no report on sport. A score ("2-1") counts as one.
     let mut seen: Vec<&str> = Vec::new();
     let mut uses = 0;
     for t in toks
@@ -596,7 +596,8 @@ fn sports_teams(text: &str, toks: &[Token], raws: &mut [Raw]) {
         .filter(|t| t.kind == Kind::Word && !t.cap && !t.upper)
     {
         let w = t.text(text);
-        if (3..=12).contains(&w.len()) && names::is_sports_word(w) {
+        let w = if t.digit && is_score(w) { "score" } else { w };
+        if (3..=12).contains(&w.len()) && (w == "score" || names::is_sports_word(w)) {
             uses += 1;
             if !seen.contains(&w) && seen.len() < 3 {
                 seen.push(w);
@@ -606,11 +607,43 @@ fn sports_teams(text: &str, toks: &[Token], raws: &mut [Raw]) {
             }
         }
     }
-    if uses < 5 || seen.len() < 3 {
+    // Or a score and two results between names ("Benfica beat Porto", "drew with Ajax").
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
+    let cap = |i: usize| toks.get(i).is_some_and(|t| t.kind == Kind::Word && t.cap);
+    let results = || {
+        (1..toks.len())
+            .filter(|&i| {
+                RESULT_VERBS.contains(&word(i))
+                    && cap(i - 1)
+                    && (cap(i + 1) || matches!(word(i + 1), "with" | "to") && cap(i + 2))
+            })
+            .take(2)
+            .count()
+    };
+    if (uses < 5 || seen.len() < 3) && !(seen.contains(&"score") && results() >= 2) {
         return;
     }
+    // A place that beats, or is beaten by, another is a team: "Barcelona beat Sevilla",
+    // "drew with Porto".
+    let plays = |r: &Raw| {
+        let (s, e) = r.toks;
+        RESULT_VERBS.contains(&word(e))
+            || s > 0 && RESULT_VERBS.contains(&word(s - 1))
+            || s > 1
+                && matches!(word(s - 1), "with" | "to" | "over")
+                && (RESULT_VERBS.contains(&word(s - 2)) || word(s - 2) == "win")
+    };
+    // ("In Spain, Barcelona beat Sevilla": the country where they play is a place.)
+    let venue = |r: &Raw| {
+        r.toks.0 > 0
+            && matches!(
+                word(r.toks.0 - 1),
+                "in" | "In" | "at" | "At" | "from" | "From" | "across" | "Across" | "throughout"
+            )
+    };
     for r in raws.iter_mut() {
-        if is_country(r) {
+        if is_country(r) && !venue(r) || r.kind == EntityKind::Place && r.link.is_none() && plays(r)
+        {
             r.kind = EntityKind::Organization;
             r.canonical = None;
         }
@@ -622,6 +655,35 @@ fn sports_teams(text: &str, toks: &[Token], raws: &mut [Raw]) {
             r.canonical = None;
         }
     }
+}
+
+/// Verbs of a match's result, between two teams.
+const RESULT_VERBS: &[&str] = &[
+    "beat",
+    "beats",
+    "defeated",
+    "defeats",
+    "drew",
+    "draws",
+    "lost",
+    "loses",
+    "edged",
+    "thrashed",
+    "routed",
+    "trounced",
+    "overcame",
+    "stunned",
+    "eliminated",
+    "knocked",
+];
+
+/// A match's score: "2-1", "3–0".
+fn is_score(w: &str) -> bool {
+    let mut parts = w.split(['-', '–']);
+    let num = |p: Option<&str>| {
+        p.is_some_and(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    num(parts.next()) && num(parts.next()) && parts.next().is_none()
 }
 
 /// The one-word places that, in a report on sport, would name a club: those that are the short
@@ -973,6 +1035,32 @@ mod tests {
         );
         assert!(has(&es, EntityKind::Place, "Kenya"), "{es:?}");
         assert!(has(&es, EntityKind::Place, "Senegal"), "{es:?}");
+    }
+
+    #[test]
+    fn places_that_beat_or_lose_in_a_round_up_of_scores_are_teams() {
+        // No sports word: a score and two results make the report.
+        let es = entities(
+            "Round-up\n\nIn Spain, Barcelona beat Sevilla 3-0 and Valencia drew with Getafe. \
+             Porto lost to Braga in Lisbon.\n",
+        );
+        for team in [
+            "Barcelona",
+            "Sevilla",
+            "Valencia",
+            "Getafe",
+            "Porto",
+            "Braga",
+        ] {
+            assert!(has(&es, EntityKind::Organization, team), "{team}: {es:?}");
+        }
+        // Where the games are played stays a place.
+        assert!(has(&es, EntityKind::Place, "Spain"), "{es:?}");
+        assert!(has(&es, EntityKind::Place, "Lisbon"), "{es:?}");
+        // Without a score, history: "Prussia defeated Austria" names two states.
+        let es = entities("War\n\nPrussia defeated Austria, and Austria lost to Prussia again.\n");
+        assert!(has(&es, EntityKind::Place, "Prussia"), "{es:?}");
+        assert!(has(&es, EntityKind::Place, "Austria"), "{es:?}");
     }
 
     #[test]
