@@ -113,11 +113,17 @@ fn trailing(doc: &Doc, start: usize, stop: usize) -> Option<Found> {
                 "are", "can", "could", "did", "does", "had", "has", "have", "is", "may", "might",
                 "must", "should", "was", "were", "will", "would",
             ];
+            // ("Her daughter, Ewa Nowak, said she died on Sunday": a subject pronoun and more
+            // words are a clause; "said she" alone is the speaker.)
+            const SUBJECTS: &[&str] = &["he", "she", "they", "it", "i", "we", "you", "that"];
             let clause = (verb + 1..stop).any(|i| {
                 AUXILIARIES
                     .iter()
                     .any(|x| doc.tok_text(i).eq_ignore_ascii_case(x))
-            });
+            }) || verb + 2 < stop
+                && SUBJECTS
+                    .iter()
+                    .any(|x| doc.tok_text(verb + 1).eq_ignore_ascii_case(x));
             (verb + 1 < stop && !clause)
                 .then(|| Span::new(doc.toks[verb + 1].start, doc.toks[stop - 1].end))
         } else {
@@ -405,6 +411,19 @@ mod tests {
                 Some("the election board".to_string())
             )]
         );
+    }
+
+    #[test]
+    fn a_name_in_apposition_before_said_and_a_clause_is_the_speaker() {
+        let r = reported("Her daughter, Ewa Lindqvist-Nowak, said she died peacefully on Sunday.");
+        assert_eq!(
+            r.first().map(|r| r.0.as_str()),
+            Some("she died peacefully on Sunday"),
+            "{r:?}"
+        );
+        // Inverted, the speaker after "said" is a name or a pronoun alone.
+        let r = reported("The harvest was the worst in a decade, said he.");
+        assert_eq!(r.first().and_then(|r| r.1.as_deref()), Some("he"), "{r:?}");
     }
 
     #[test]
