@@ -210,6 +210,19 @@ const ORG_NOUNS: &[&str] = &[
     "conglomerate",
     "regulator",
     "chain",
+    "office",
+    "producer",
+    "supplier",
+    "developer",
+    "publisher",
+    "refiner",
+    "refinery",
+    "plant",
+    "factory",
+    "subsidiary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
 ];
 
 /// An organization noun right before or after the mention, or ending an apposition after it
@@ -800,7 +813,7 @@ mod tests {
         m.set_weight(feature(BIAS, ""), 0, 100.0);
         let text = "Markets\n\nShares of Google rose, Qwertyuk Holdings fell, and the \
                     shares of Zorblatix, a rival, held. The Qwertyuk Foundation of Zorbia paid, \
-                    and so did Nashville SC.\n";
+                    and so did Nashville SC. The Vorplex refinery closed.\n";
         let parsed = crate::article::parse("t.txt", text.as_bytes());
         let a = &parsed.articles[0];
         let names: Vec<String> =
@@ -819,6 +832,8 @@ mod tests {
         );
         // A club by its club word.
         assert!(names.contains(&"Nashville SC".to_string()), "{names:?}");
+        // A name an organization noun stands beside.
+        assert!(names.contains(&"Vorplex".to_string()), "{names:?}");
         assert!(!names.contains(&"Zorblatix".to_string()), "{names:?}");
     }
 
