@@ -137,7 +137,7 @@ fn learned(
             model::relabel(c, raws, m, policy);
         }
         let surnames = known::surnames_of_people(c.text, c.toks, raws);
-        known::apply(c.text, raws, &surnames);
+        known::apply(c.text, c.toks, raws, &surnames);
         known::add_missing(c.text, c.toks, raws, &surnames);
         passes::drop_overlaps(raws);
     }

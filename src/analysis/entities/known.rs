@@ -356,14 +356,77 @@ pub(crate) fn surnames_of_people<'a>(
         .collect()
 }
 
+/// Companies named after a region or a river: after "the" and before no other noun ("fires
+/// in the Amazon", "the Amazon basin", not "the Amazon warehouse"), the region.
+const REGION_NAMESAKES: &[&str] = &["Amazon", "Patagonia"];
+
+/// Words after "the Amazon" that keep it the region: nouns of land and water, and words that
+/// end a noun phrase (prepositions, conjunctions, verbs of being).
+const AFTER_REGION: &[&str] = &[
+    "basin",
+    "rainforest",
+    "rainforests",
+    "river",
+    "region",
+    "jungle",
+    "forest",
+    "delta",
+    "estuary",
+    "of",
+    "in",
+    "and",
+    "or",
+    "is",
+    "was",
+    "are",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "remains",
+    "covers",
+    "spans",
+    "stretches",
+    "lost",
+    "where",
+    "which",
+    "that",
+    "to",
+    "from",
+    "at",
+    "on",
+    "for",
+    "with",
+    "by",
+    "itself",
+];
+
 /// Gives listed names their kind, and "Linda Park"-shaped places to people. A one-word name in
 /// `surnames` (see [`surnames_of_people`]) is the person's.
-pub(crate) fn apply(text: &str, raws: &mut [Raw], surnames: &super::Set<&str>) {
+pub(crate) fn apply(text: &str, toks: &[Token], raws: &mut [Raw], surnames: &super::Set<&str>) {
     let g = &*GAZETTEER;
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
+    let region = |r: &Raw| {
+        let (s, e) = r.toks;
+        e == s + 1
+            && s > 0
+            && matches!(word(s - 1), "the" | "The")
+            && toks
+                .get(e)
+                .is_none_or(|t| t.kind != Kind::Word || AFTER_REGION.contains(&t.text(text)))
+    };
     for r in raws.iter_mut() {
         let name = r.span.slice(text);
         let kind = if r.toks.1 == r.toks.0 + 1 && surnames.contains(name) {
             EntityKind::Person
+        } else if REGION_NAMESAKES.contains(&name) && region(r) {
+            EntityKind::Place
         } else if is_org(name) {
             EntityKind::Organization
         } else if is_place(name) {
@@ -446,6 +509,24 @@ mod tests {
                 "{name}: {es:#?}"
             );
         }
+    }
+
+    #[test]
+    fn the_amazon_is_the_region_where_no_noun_follows() {
+        let es = entities(
+            "Fires in the Amazon have burned two million hectares. The Amazon basin is vast. \
+             Drivers at the Amazon warehouse in Leeds walked out.",
+        );
+        let kinds: Vec<_> = es
+            .iter()
+            .filter(|e| &*e.name == "Amazon")
+            .map(|e| (e.kind, e.mentions.len()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [(EntityKind::Organization, 1), (EntityKind::Place, 2)],
+            "{es:#?}"
+        );
     }
 
     #[test]
