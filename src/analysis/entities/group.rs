@@ -3,7 +3,7 @@
 //! their organization; places under their canonical name ("U.S." with "United States").
 
 use super::Map;
-use super::names::{GAZETTEER, Gender, first_name_gender};
+use super::names::{GAZETTEER, Gender, first_name_gender, honorific_gender};
 use super::tokens::{Kind, Token};
 use super::{Raw, Set, Sure};
 use crate::analysis::normalise::{normalise, normalise_space, slug};
@@ -198,7 +198,7 @@ struct Person<'a> {
 /// taken for names; they count when they are the surname of someone named in the article.
 ///
 /// The steps: the people named in full; the dropped words that are their surnames; each lone
-/// name joined to the nearest person it names; the sets of mentions that are one entity; one
+/// name joined to the person it names who was named first; the sets of mentions that are one entity; one
 /// entity per set; ids.
 pub fn build(
     text: &str,
@@ -219,8 +219,8 @@ pub fn build(
         Set::default()
     };
     let (people, mut member) = people_named_in_full(text, toks, &raws, &after_particle);
-    let by_surname = Nearest::new(&people, |p| p.core);
-    let by_first_name = Nearest::new(&people, |p| p.first);
+    let by_surname = FirstNamed::new(&people, |p| p.core);
+    let by_first_name = FirstNamed::new(&people, |p| p.first);
     add_dropped_surnames(
         text,
         toks,
@@ -300,7 +300,7 @@ fn people_named_in_full<'a>(
 fn add_dropped_surnames(
     text: &str,
     toks: &[Token],
-    [by_surname, by_first_name]: [&Nearest; 2],
+    [by_surname, by_first_name]: [&FirstNamed; 2],
     dropped: &[usize],
     raws: &mut Vec<Raw>,
     member: &mut Vec<Option<usize>>,
@@ -309,12 +309,19 @@ fn add_dropped_surnames(
         let Some(t) = toks.get(d) else { continue };
         let w = t.text(text);
         if by_surname.has(w) || (!t.sent && !t.upper && by_first_name.has(w)) {
-            raws.push(Raw::new(
+            let mut r = Raw::new(
                 Span::new(t.start, t.end),
                 EntityKind::Person,
                 (d, d + 1),
                 Sure::Strong,
-            ));
+            );
+            // "Mrs. Storm": the honorific's gender chooses among the Storms.
+            r.honorific = d
+                .checked_sub(1)
+                .map(|h| toks[h].text(text))
+                .filter(|h| GAZETTEER.is_honorific(h))
+                .map(honorific_gender);
+            raws.push(r);
             member.push(None);
         }
     }
@@ -391,13 +398,13 @@ fn add_dropped_names(
     }
 }
 
-/// A lone name word joins the person with that surname (or else that first name) whose full-name
-/// mention is nearest before it (or else after it), of the gender its honorific gives; a
-/// mention read as something else becomes a person when it is not sure of its kind.
+/// A lone name word joins the person with that surname (or else that first name) named first in
+/// the article, of the gender its honorific gives (see [`FirstNamed`]); a mention read as
+/// something else becomes a person when it is not sure of its kind.
 fn join_lone_names(
     text: &str,
     toks: &[Token],
-    [by_surname, by_first_name]: [&Nearest; 2],
+    [by_surname, by_first_name]: [&FirstNamed; 2],
     after_particle: &Set<&str>,
     raws: &mut [Raw],
     member: &mut [Option<usize>],
@@ -418,8 +425,8 @@ fn join_lone_names(
             continue;
         }
         let found = by_surname
-            .nearest(c, r.honorific, r.span.start)
-            .or_else(|| by_first_name.nearest(c, r.honorific, r.span.start));
+            .first(c, r.honorific)
+            .or_else(|| by_first_name.first(c, r.honorific));
         if let Some(p) = found {
             *m = Some(p);
             r.kind = EntityKind::Person;
@@ -700,22 +707,21 @@ impl<'a> Surnames<'a> {
     }
 }
 
-/// The full-name mentions of the people, by one name word (surname core or first name) and by
-/// the gender an honorific asks for, in text order: the person nearest to a lone name is found
-/// by binary search instead of a walk over every person and mention.
-struct Nearest<'a> {
-    /// Name word → its number in `mentions`.
-    words: Map<&'a str, u32>,
-    /// (word number, gender slot, start of a full-name mention, person), sorted; the slot is
-    /// 0 for any person, 1 for those a male honorific may name, 2 for a female one.
-    mentions: Vec<(u32, u8, usize, usize)>,
+/// The people named in full, by one name word (surname core or first name) and by the gender an
+/// honorific asks for: a lone name is the person of that name named first in the article.
+///
+/// Not the one named nearest before it: in a biography the subject is named first, and the lone
+/// surname after "His father, Johann Storm, …" is still the subject's ("In 1880 Storm retired").
+/// Person links F1 on the 89 GUM training texts outside the held-out set, by the rules:
+/// nearest 0.900, first named 0.968 (biographies 0.50–0.61 → 0.76–0.99); keeping the nearest
+/// when it was named within 100 bytes before gave 0.959.
+struct FirstNamed<'a> {
+    /// (name word, gender slot) → the person named first; the slot is 0 for any person, 1 for
+    /// those a male honorific may name, 2 for a female one.
+    first: Map<(&'a str, u8), usize>,
 }
 
-/// How far a later mention counts against an earlier one: the nearest earlier mention wins
-/// unless it is more than this many bytes before.
-const LATER_PENALTY: i64 = 1_000_000;
-
-/// The slot of [`Nearest`] an honorific of gender `h` looks in.
+/// The slot of [`FirstNamed`] an honorific of gender `h` looks in.
 fn slot(h: Option<Gender>) -> u8 {
     match h {
         None | Some(Gender::Either) => 0,
@@ -724,52 +730,33 @@ fn slot(h: Option<Gender>) -> u8 {
     }
 }
 
-impl<'a> Nearest<'a> {
+impl<'a> FirstNamed<'a> {
     fn new(people: &[Person<'a>], key: impl Fn(&Person<'a>) -> &'a str) -> Self {
-        let mut words: Map<&'a str, u32> =
+        let mut first: Map<(&'a str, u8), (usize, usize)> =
             Map::with_capacity_and_hasher(people.len(), Default::default());
-        let mut mentions = Vec::new();
         for (pi, p) in people.iter().enumerate() {
-            let next = u32::try_from(words.len()).unwrap_or(u32::MAX);
-            let w = *words.entry(key(p)).or_insert(next);
+            let at = (p.starts.iter().copied().min().unwrap_or(usize::MAX), pi);
             for h in [None, Some(Gender::Male), Some(Gender::Female)] {
                 if fits(p.gender, h) {
-                    let sl = slot(h);
-                    mentions.extend(p.starts.iter().map(|&s| (w, sl, s, pi)));
+                    let e = first.entry((key(p), slot(h))).or_insert(at);
+                    *e = (*e).min(at);
                 }
             }
         }
-        mentions.sort_unstable();
-        Self { words, mentions }
+        Self {
+            first: first.into_iter().map(|(k, (_, p))| (k, p)).collect(),
+        }
     }
 
     /// Someone named in full has this name word.
     fn has(&self, c: &str) -> bool {
-        self.words.contains_key(c)
+        self.first.contains_key(&(c, 0))
     }
 
-    /// The person with name word `c` (and the gender of `honorific`) with the full-name mention
-    /// nearest before `start`, or else nearest after it; on a tie, the one named first.
-    fn nearest(&self, c: &str, honorific: Option<Gender>, start: usize) -> Option<usize> {
-        let key = (*self.words.get(c)?, slot(honorific));
-        let m = &self.mentions;
-        let lo = m.partition_point(|&(w, s, _, _)| (w, s) < key);
-        let hi = m.partition_point(|&(w, s, _, _)| (w, s) <= key);
-        let list = m.get(lo..hi)?;
-        let at = list.partition_point(|&(_, _, s, _)| s <= start);
-        let before = at
-            .checked_sub(1)
-            .and_then(|k| list.get(k))
-            .map(|&(_, _, s, _)| {
-                // The first person with a mention at that start.
-                let k = list.partition_point(|&(_, _, t, _)| t < s);
-                let p = list.get(k).map_or(usize::MAX, |&(_, _, _, p)| p);
-                (start as i64 - s as i64, p)
-            });
-        let after = list
-            .get(at)
-            .map(|&(_, _, s, p)| (LATER_PENALTY + (s as i64 - start as i64), p));
-        [before, after].into_iter().flatten().min().map(|(_, p)| p)
+    /// The person with name word `c` (and the gender of `honorific`) named first in the article;
+    /// on a tie, the one found first.
+    fn first(&self, c: &str, honorific: Option<Gender>) -> Option<usize> {
+        self.first.get(&(c, slot(honorific))).copied()
     }
 }
 
@@ -872,6 +859,25 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_surname_is_the_person_of_that_name_named_first() {
+        let text = "John Storm was a writer. His father, Paul Storm, was a lawyer. In 1880 Storm \
+                    retired. His wife, Mary Storm, survived him, and Mrs. Storm wrote his life.";
+        let es = people(text);
+        assert_eq!(
+            mentions_of(&es, "John Storm"),
+            ["John Storm", "Storm"],
+            "{es:?}"
+        );
+        assert_eq!(mentions_of(&es, "Paul Storm"), ["Paul Storm"], "{es:?}");
+        // An honorific's gender still chooses among them.
+        assert_eq!(
+            mentions_of(&es, "Mary Storm"),
+            ["Mary Storm", "Storm"],
+            "{es:?}"
+        );
+    }
+
+    #[test]
     fn a_particle_opening_a_sentence_names_the_person_of_the_lower_case_particle() {
         let text = "Leaders\n\nCharles de Gaulle led the Free French. De Gaulle returned in \
                     1944. Vincent van Gogh painted in Arles. Van Gogh sold one painting. Van \
@@ -934,7 +940,7 @@ mod tests {
         assert_eq!(core("Cheuk-yan"), "Cheuk-yan");
     }
 
-    /// The old scans `Surnames` and `Nearest` replace, as the reference they must agree with.
+    /// The old scans `Surnames` and `FirstNamed` replace, as the reference they must agree with.
     fn same_person_by_scan(people: &[Person], c: &str, first: &str) -> Option<usize> {
         let initial_of = |i: &str, n: &str| is_initial(i) && n.starts_with(&i[..1]);
         people.iter().position(|p| {
@@ -943,31 +949,13 @@ mod tests {
         })
     }
 
-    fn nearest_by_scan(
-        people: &[Person],
-        c: &str,
-        h: Option<Gender>,
-        start: usize,
-    ) -> Option<usize> {
-        let mut best: Option<(usize, i64)> = None;
-        for (pi, p) in people.iter().enumerate() {
-            if p.core != c || !fits(p.gender, h) {
-                continue;
-            }
-            let score = p
-                .starts
-                .iter()
-                .map(|&s| {
-                    let d = start as i64 - s as i64;
-                    if d >= 0 { d } else { LATER_PENALTY - d }
-                })
-                .min()
-                .unwrap_or(i64::MAX);
-            if best.is_none_or(|(_, b)| score < b) {
-                best = Some((pi, score));
-            }
-        }
-        best.map(|(p, _)| p)
+    fn first_by_scan(people: &[Person], c: &str, h: Option<Gender>) -> Option<usize> {
+        people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.core == c && fits(p.gender, h))
+            .min_by_key(|&(pi, p)| (p.starts.iter().min().copied(), pi))
+            .map(|(pi, _)| pi)
     }
 
     #[test]
@@ -975,8 +963,8 @@ mod tests {
         const FIRSTS: &[&str] = &["John", "J.", "Jane", "M.", "Mary", "Al"];
         const CORES: &[&str] = &["Smith", "Jones", "Li"];
         const GENDERS: [Gender; 3] = [Gender::Male, Gender::Female, Gender::Either];
-        // A fixed pseudo-random population: people sharing surnames, initials and mentions far
-        // apart (more than `LATER_PENALTY`) as well as close together.
+        // A fixed pseudo-random population: people sharing surnames and initials, with
+        // mentions far apart as well as close together.
         let mut x: u64 = 0x2545_F491_4F6C_DD1D;
         let mut next = |n: usize| {
             x ^= x << 13;
@@ -1008,26 +996,20 @@ mod tests {
                 }
             }
         }
-        let nearest = Nearest::new(&people, |p| p.core);
-        for _ in 0..2000 {
-            let c = CORES[next(CORES.len())];
-            let h = [
+        let by_core = FirstNamed::new(&people, |p| p.core);
+        for c in CORES {
+            for h in [
                 None,
                 Some(Gender::Male),
                 Some(Gender::Female),
                 Some(Gender::Either),
-            ][next(4)];
-            // Some queries right on a mention's start.
-            let start = if next(4) == 0 {
-                people[next(people.len())].starts[0]
-            } else {
-                next(3_200_000)
-            };
-            assert_eq!(
-                nearest.nearest(c, h, start),
-                nearest_by_scan(&people, c, h, start),
-                "{c} {h:?} {start}"
-            );
+            ] {
+                assert_eq!(
+                    by_core.first(c, h),
+                    first_by_scan(&people, c, h),
+                    "{c} {h:?}"
+                );
+            }
         }
     }
 }
