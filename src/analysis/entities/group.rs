@@ -469,7 +469,57 @@ fn same_entity(
         }
     }
     join_short_forms(text, toks, raws, &mut sets);
+    join_acronyms(text, toks, raws, &mut sets);
     sets
+}
+
+/// "EU" and "European Union", "AMD" and "Advanced Micro Devices" in one article: an acronym that
+/// spells the capitalised words of exactly one organization's name is that organization, with or
+/// without brackets. Two letters spell too many names by chance ("CW" and a film "Cry Wolf"): a
+/// two-letter acronym needs an organization word in the name ("Union").
+fn join_acronyms(text: &str, toks: &[Token], raws: &[Raw], sets: &mut Sets) {
+    let g = &*GAZETTEER;
+    let is_acronym = |r: &Raw| {
+        let w = r.span.slice(text);
+        r.kind == EntityKind::Organization
+            && r.toks.1 == r.toks.0 + 1
+            && r.link.is_none()
+            && (2..=6).contains(&w.len())
+            && w.bytes().all(|b| b.is_ascii_uppercase())
+    };
+    if !raws.iter().any(is_acronym) {
+        return;
+    }
+    let mut spelled: Map<String, Option<usize>> = Map::default();
+    for (i, r) in raws.iter().enumerate() {
+        if r.kind != EntityKind::Organization || r.toks.1 < r.toks.0 + 2 {
+            continue;
+        }
+        let name = r.span.slice(text);
+        let initials: String = name
+            .split([' ', '-'])
+            .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+            .collect();
+        if initials.chars().count() < 2 {
+            continue;
+        }
+        let entry = spelled.entry(initials).or_insert(Some(i));
+        if let Some(j) = *entry
+            && raws[j].span.slice(text) != name
+        {
+            *entry = None;
+        }
+    }
+    for (i, r) in raws.iter().enumerate() {
+        if is_acronym(r)
+            && let Some(&Some(j)) = spelled.get(r.span.slice(text))
+            && (r.span.len() > 2
+                || (raws[j].toks.0..raws[j].toks.1)
+                    .any(|k| toks.get(k).is_some_and(|t| g.is_org_suffix(t.text(text)))))
+        {
+            sets.union(i, j);
+        }
+    }
 }
 
 /// "Northline" after "Northline Rail", "Toyota" after "Toyota Motor Corp.": a one-word
@@ -856,6 +906,22 @@ mod tests {
         // Two companies open with "Northline": the short name is neither's.
         assert_eq!(of("Northline Rail"), ["Northline Rail"], "{es:?}");
         assert_eq!(of("Bank of Japan"), ["Bank of Japan"], "{es:?}");
+    }
+
+    #[test]
+    fn an_acronym_that_spells_one_organization_s_name_is_that_organization() {
+        let text = "Chips\n\nShares of Advanced Micro Devices fell. AMD said demand held. The \
+                    Zorbian Union met, and the ZU and the Zorbian University, which the ZU \
+                    funds, disagreed.\n";
+        let es = entities_of(text, None);
+        let of = |name: &str| mentions_of(&es, name);
+        assert_eq!(
+            of("Advanced Micro Devices"),
+            ["Advanced Micro Devices", "AMD"],
+            "{es:?}"
+        );
+        // Two names spell "ZU": the acronym is neither's.
+        assert_eq!(of("Zorbian Union"), ["Zorbian Union"], "{es:?}");
     }
 
     #[test]

@@ -23,7 +23,7 @@ const ORGANIZATIONS: &[&str] = &[
     "KPMG", "PricewaterhouseCoopers", "McKinsey", "Boston Consulting Group", "Bain",
     "Microsoft", "Google", "Alphabet", "Apple", "Amazon", "Meta", "Facebook", "Instagram",
     "WhatsApp", "Twitter", "Netflix", "Salesforce", "Oracle", "IBM", "Intel", "Nvidia", "AMD",
-    "Qualcomm", "Cisco", "Adobe", "Tesla", "SpaceX", "Uber", "Lyft", "Airbnb", "Spotify",
+    "Qualcomm", "Cisco", "Adobe", "Advanced Micro Devices", "Tesla", "SpaceX", "Uber", "Lyft", "Airbnb", "Spotify",
     "Samsung", "Sony", "Toyota", "Honda", "Nissan", "Hyundai", "Volkswagen", "BMW", "Mercedes-Benz",
     "Ford", "General Motors", "Boeing", "Airbus", "Lockheed Martin", "Raytheon", "Siemens",
     "Philips", "Nokia", "Ericsson", "Huawei", "Alibaba", "Tencent", "Baidu", "ByteDance", "TikTok",

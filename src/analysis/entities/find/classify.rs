@@ -370,6 +370,10 @@ impl<'a> Finder<'a> {
                     .skip(1)
                     .any(|w| g.is_surname(w) || g.is_first_name(w)))
         };
+        // "Gazprom Neft", "Bloomberg Intelligence": a listed company opens a company's name.
+        if n >= 2 && known::is_org(first) && !g.is_first_name(first) {
+            return Some((Some(EntityKind::Organization), Sure::Weak));
+        }
         let first_is_name =
             (g.is_first_name(first) && !(after_the && rare_word_name()) && !country_first())
                 || is_initial(first);
@@ -1099,6 +1103,13 @@ mod tests {
             );
         }
         assert_eq!(kind_of(&es, "Earth"), Some(EntityKind::Place), "{es:#?}");
+        // A listed company opens a company's name.
+        let es = rules("The rules ban deals with Rosneft and Gazprom Neft, officials said.");
+        assert_eq!(
+            kind_of(&es, "Gazprom Neft"),
+            Some(EntityKind::Organization),
+            "{es:#?}"
+        );
     }
 
     #[test]
