@@ -231,7 +231,8 @@ fn org_cue(c: &Context, r: &Raw) -> bool {
     let is_noun = |w: &str| with_lower(w, |l| ORG_NOUNS.contains(&l));
     let prev = r.toks.0.checked_sub(1).map_or("", |i| word_at(c, i));
     let next = word_at(c, r.toks.1);
-    if is_noun(prev) || is_noun(next) {
+    // ("a Bernstein analyst": the employer.)
+    if is_noun(prev) || is_noun(next) || super::passes::EMPLOYEES.contains(&next) {
         return true;
     }
     let b = r.toks.1;
@@ -813,7 +814,8 @@ mod tests {
         m.set_weight(feature(BIAS, ""), 0, 100.0);
         let text = "Markets\n\nShares of Google rose, Qwertyuk Holdings fell, and the \
                     shares of Zorblatix, a rival, held. The Qwertyuk Foundation of Zorbia paid, \
-                    and so did Nashville SC. The Vorplex refinery closed.\n";
+                    and so did Nashville SC. The Vorplex refinery closed, said a Quarnix \
+                    analyst.\n";
         let parsed = crate::article::parse("t.txt", text.as_bytes());
         let a = &parsed.articles[0];
         let names: Vec<String> =
@@ -832,8 +834,9 @@ mod tests {
         );
         // A club by its club word.
         assert!(names.contains(&"Nashville SC".to_string()), "{names:?}");
-        // A name an organization noun stands beside.
+        // A name an organization noun stands beside, and an analyst's employer.
         assert!(names.contains(&"Vorplex".to_string()), "{names:?}");
+        assert!(names.contains(&"Quarnix".to_string()), "{names:?}");
         assert!(!names.contains(&"Zorblatix".to_string()), "{names:?}");
     }
 

@@ -41,6 +41,7 @@ pub(super) const PASSES: &[(&str, Pass)] = &[
     ("people named like places", |s, r| {
         people_named_like_places(s.text, s.toks, r)
     }),
+    ("employers of analysts", |s, r| employers(s.text, s.toks, r)),
     ("one kind per name", |s, r| unify_kinds(s.text, r)),
     ("sports teams named by country", |s, r| {
         sports_teams(s.text, s.toks, r)
@@ -569,6 +570,56 @@ fn people_named_like_places(text: &str, toks: &[Token], raws: &mut [Raw]) {
     }
 }
 
+/// "a Bernstein analyst", "analysts at Bernstein", "a Google engineer": a one-word name between
+/// "a" and a noun of someone's job, or after such nouns and "at", is the employer, an
+/// organization. (The surname of someone named in full stays the person's: the hand lists'
+/// step, [`super::known::apply`], gives it back.)
+fn employers(text: &str, toks: &[Token], raws: &mut [Raw]) {
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
+    let job = |i: usize| EMPLOYEES.contains(&word(i));
+    let employer = |r: &Raw| {
+        let (s, e) = r.toks;
+        e == s + 1
+            && r.kind != EntityKind::Organization
+            && (s > 0 && matches!(word(s - 1), "a" | "A" | "an" | "An") && job(e)
+                || s > 1 && word(s - 1) == "at" && job(s - 2))
+    };
+    for r in raws.iter_mut() {
+        if employer(r) {
+            r.kind = EntityKind::Organization;
+            r.sure = Sure::Strong;
+            r.canonical = None;
+        }
+    }
+}
+
+/// Nouns of jobs done for an employer ("a Bernstein analyst", "engineers at Google").
+pub(super) const EMPLOYEES: &[&str] = &[
+    "analyst",
+    "analysts",
+    "economist",
+    "economists",
+    "strategist",
+    "strategists",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "executive",
+    "executives",
+    "employee",
+    "employees",
+    "engineer",
+    "engineers",
+    "researcher",
+    "researchers",
+    "scientist",
+    "scientists",
+    "staffer",
+    "staffers",
+    "worker",
+    "workers",
+];
+
 /// Articles and determiners before a common noun ("the Hall", "a Church").
 const ARTICLES: &[&str] = &[
     "the", "The", "a", "A", "an", "An", "this", "This", "that", "its",
@@ -1035,6 +1086,18 @@ mod tests {
         );
         assert!(has(&es, EntityKind::Place, "Kenya"), "{es:?}");
         assert!(has(&es, EntityKind::Place, "Senegal"), "{es:?}");
+    }
+
+    #[test]
+    fn the_employer_of_an_analyst_is_an_organization() {
+        let es = entities(
+            "Chips\n\nAnalysts at Bernstein cut their forecasts. \"It is a big hit,\" said \
+             Stacy Rasgon, a Bernstein analyst. Anna Nowak, who was once a Nowak engineer \
+             herself, disagreed.\n",
+        );
+        assert!(has(&es, EntityKind::Organization, "Bernstein"), "{es:?}");
+        // The surname of someone named in full stays hers ("a Nowak engineer").
+        assert!(!has(&es, EntityKind::Organization, "Nowak"), "{es:?}");
     }
 
     #[test]
