@@ -52,7 +52,7 @@ const PLACE_NOUNS: &[&str] = &[
 /// First words of place names ("San Sebastián", "Santa Cruz", "Port Said").
 #[rustfmt::skip]
 const PLACE_PREFIXES: &[&str] = &[
-    "San", "Santa", "Santo", "São", "Sao", "Saint", "St.", "Sankt", "Puerto", "Porto", "Port",
+    "San", "Santa", "Santo", "São", "Sao", "Saint", "St.", "St", "Sankt", "Puerto", "Porto", "Port",
     "Fort", "Mount", "Mt.", "Lake", "Cape", "Gulf", "Isle", "Strait", "Los", "Las", "El", "Ciudad",
     "Nueva", "Nuevo",
 ];

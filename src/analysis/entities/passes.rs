@@ -42,6 +42,9 @@ pub(super) const PASSES: &[(&str, Pass)] = &[
         people_named_like_places(s.text, s.toks, r)
     }),
     ("employers of analysts", |s, r| employers(s.text, s.toks, r)),
+    ("lists of places", |s, r| {
+        listed_with_places(s.text, s.toks, r)
+    }),
     ("one kind per name", |s, r| unify_kinds(s.text, r)),
     ("sports teams named by country", |s, r| {
         sports_teams(s.text, s.toks, r)
@@ -593,6 +596,42 @@ fn employers(text: &str, toks: &[Token], raws: &mut [Raw]) {
     }
 }
 
+/// "across Cornwall, Devon and the Channel Islands": a one-word name listed next to a known
+/// place is a place, though it is also a first name. (Where the article names a person with the
+/// word, grouping joins it to that person.)
+fn listed_with_places(text: &str, toks: &[Token], raws: &mut [Raw]) {
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
+    let joint =
+        |i: usize| toks.get(i).is_some_and(|t| t.is_punct(',')) || matches!(word(i), "and" | "or");
+    let place = |r: &Raw| {
+        r.kind == EntityKind::Place
+            && (r.canonical.is_some() || super::known::is_place(r.span.slice(text)))
+    };
+    let listed = |raws: &[Raw], i: usize| {
+        let r = &raws[i];
+        let (s, e) = r.toks;
+        r.kind == EntityKind::Person
+            && e == s + 1
+            && r.honorific.is_none()
+            && !r.after_title
+            && (i > 0 && place(&raws[i - 1]) && raws[i - 1].toks.1 + 1 == s && joint(s - 1)
+                || raws.get(i + 1).is_some_and(|n| {
+                    place(n) && n.toks.0 == e + 1 && joint(e)
+                        || place(n)
+                            && n.toks.0 == e + 2
+                            && joint(e)
+                            && matches!(word(e + 1), "the" | "and")
+                }))
+    };
+    let hits: Vec<usize> = (0..raws.len()).filter(|&i| listed(raws, i)).collect();
+    for i in hits {
+        if let Some(r) = raws.get_mut(i) {
+            r.kind = EntityKind::Place;
+            r.sure = Sure::Strong;
+        }
+    }
+}
+
 /// Nouns of jobs done for an employer ("a Bernstein analyst", "engineers at Google").
 pub(super) const EMPLOYEES: &[&str] = &[
     "analyst",
@@ -1086,6 +1125,17 @@ mod tests {
         );
         assert!(has(&es, EntityKind::Place, "Kenya"), "{es:?}");
         assert!(has(&es, EntityKind::Place, "Senegal"), "{es:?}");
+    }
+
+    #[test]
+    fn a_first_name_listed_with_places_is_a_place() {
+        let es = entities(
+            "Rain\n\nRain flooded roads across Cornwall, Devon and the Channel Islands. \
+             We drove past Exeter, Marlon and Bath. Marlon Brando waved.\n",
+        );
+        assert!(has(&es, EntityKind::Place, "Devon"), "{es:?}");
+        // Not a name the article gives a person.
+        assert!(!has(&es, EntityKind::Place, "Marlon"), "{es:?}");
     }
 
     #[test]

@@ -181,9 +181,22 @@ pub(super) fn drop_events(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
         let two = e >= s + 2 && word(e - 2) == "World" && last == "Cup";
         let games =
             e >= s + 2 && matches!(word(e - 2), "Olympic" | "Paralympic") && last == "Games";
-        !(EVENT_WORDS.contains(&last) || two || games)
+        // "Storm Ciarán", "Hurricane Katrina", "Typhoon Haiyan": a storm is an event too.
+        let storm = STORM_WORDS.contains(&word(s)) && e > s + 1
+            || s > 0 && STORM_WORDS.contains(&word(s - 1));
+        !(EVENT_WORDS.contains(&last) || two || games || storm)
     });
 }
+
+/// Words that name a storm by the name after them.
+const STORM_WORDS: &[&str] = &[
+    "Storm",
+    "Hurricane",
+    "Typhoon",
+    "Cyclone",
+    "Tornado",
+    "Blizzard",
+];
 
 #[cfg(test)]
 mod tests {
@@ -251,6 +264,21 @@ mod tests {
             es.contains(&(Organization, "Australian Paralympic Committee".into())),
             "{es:?}"
         );
+        // Storms, by the word before their name or in one run with it.
+        let es = entities(
+            "Weather\n\nAfter Storm Ciarán, Hurricane Katrina and Typhoon Haiyan, Ana Silva \
+             rebuilt.\n",
+        );
+        for name in [
+            "Ciarán",
+            "Storm Ciarán",
+            "Katrina",
+            "Hurricane Katrina",
+            "Haiyan",
+        ] {
+            assert!(!es.iter().any(|(_, n)| n == name), "{name}: {es:?}");
+        }
+        assert!(es.contains(&(Person, "Ana Silva".into())), "{es:?}");
     }
 
     #[test]

@@ -47,6 +47,11 @@ impl<'a> Finder<'a> {
         };
         lower_noun(e)
             || s >= 2 && matches!(self.word(s - 1), "of" | "at") && lower_noun(s - 2)
+            // "the coast of Brittany", "residents of Devon", "north of Lyon".
+            || s >= 2
+                && self.word(s - 1) == "of"
+                && self.toks.get(s - 2).is_some_and(|t| t.is_word() && !t.cap)
+                && OF_PLACE_HEADS.contains(&self.word(s - 2))
             || self.place_apposition(e, &lower_noun)
     }
 
@@ -207,6 +212,11 @@ impl<'a> Finder<'a> {
         // "Bay of Bengal", "Horn of Africa", "Valley of the Kings".
         if r.n >= 3 && GEO_HEADS.contains(&r.first) && self.word(s + 1) == "of" {
             return Some((Some(Place), Sure::Strong));
+        }
+        // "Pointe du Raz", "Cabo da Roca", "Isla Margarita": land and water named in another
+        // language.
+        if r.n >= 2 && FOREIGN_GEO_HEADS.contains(&r.first) && !self.toks[s].upper {
+            return Some((Some(Place), Sure::Weak));
         }
         if self.club(r) {
             return Some((Some(Organization), Sure::Strong));
@@ -578,7 +588,38 @@ const FOREIGN_PLACE_AND_INSTITUTION_WORDS: &[&str] = &[
     "Lago", "Lac", "Río", "Rio", "Valle", "Val", "Costa", "Sierra", "Villa", "Cerro", "Bahía",
     "Playa", "Cabo", "Punta", "Cité", "Hotel", "Hôtel", "Parque", "Parc", "Jardin", "Jardín",
     "Catedral", "Cathédrale", "Basílica", "Convento", "Mercado", "Estadio", "Aeropuerto",
-    "Aéroport", "Arco", "Bois", "Forêt", "Champ", "Champs",
+    "Aéroport", "Arco", "Bois", "Forêt", "Champ", "Champs", "Pointe", "Cap", "Côte", "Baie",
+    "Golfe", "Capo", "Isola", "Cabo", "Golfo", "Praia", "Ponta", "Serra", "Pic", "Col",
+];
+
+/// Nouns before "of" and a place ("the coast of Brittany"), which are no heads of a place's
+/// apposition ("Ana, a resident of Devon" is a person).
+const OF_PLACE_HEADS: &[&str] = &[
+    "coast",
+    "coastline",
+    "shore",
+    "shores",
+    "outskirts",
+    "resident",
+    "residents",
+    "mayor",
+    "governor",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+];
+
+/// First words of land and water named in other languages ("Pointe du Raz", "Cabo da Roca").
+#[rustfmt::skip]
+const FOREIGN_GEO_HEADS: &[&str] = &[
+    "Pointe", "Cap", "Côte", "Baie", "Golfe", "Île", "Îles", "Lac", "Mont", "Capo", "Isola",
+    "Cabo", "Punta", "Isla", "Islas", "Bahía", "Golfo", "Lago", "Sierra", "Río", "Praia", "Ponta",
+    "Serra", "Ilha", "Pic", "Col",
 ];
 
 /// Organization words that, alone after "the", are a title rather than a name.
@@ -854,6 +895,26 @@ mod tests {
                 "{name}: {es:?}"
             );
         }
+    }
+
+    #[test]
+    fn places_by_the_noun_before_of_and_by_their_first_word() {
+        let es = rules(
+            "Winds hit the coast of Brittany, and Marguerite Le Brocq, a resident of St Helier, \
+             watched the sea at Pointe du Raz. Later she drove on to St Ives.",
+        );
+        for name in ["Brittany", "St Helier", "Pointe du Raz", "St Ives"] {
+            assert_eq!(
+                kind_of(&es, name),
+                Some(EntityKind::Place),
+                "{name}: {es:#?}"
+            );
+        }
+        assert_eq!(
+            kind_of(&es, "Marguerite Le Brocq"),
+            Some(EntityKind::Person),
+            "{es:#?}"
+        );
     }
 
     #[test]
