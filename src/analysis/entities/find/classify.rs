@@ -281,10 +281,16 @@ impl<'a> Finder<'a> {
     /// Airways"), not a place ("Golan Heights", "Canary Islands").
     pub(super) fn place_then_plural(&self, r: &Run) -> bool {
         let g = &*GAZETTEER;
-        let plural = (r.last.len() >= 4 && r.last.ends_with('s') && !r.last.ends_with("ss"))
+        // (Names end in "-is", "-us", "-as" more often than plurals do: "Idris", "Marcus",
+        // "Elias".)
+        let plural = (r.last.len() >= 4
+            && r.last.ends_with('s')
+            && !["ss", "is", "us", "as"].iter().any(|x| r.last.ends_with(x)))
             || r.last == "Sox";
-        // ("Dallas Roberts": a surname is a person's name, not a plural.)
+        // ("Dallas Roberts": a surname is a person's name, not a plural; "Dr. Hassan Idris"
+        // after a title is a person.)
         if r.n < 2
+            || r.after_title
             || !plural
             || g.is_place_suffix(r.last)
             || g.place(r.last).is_some()
@@ -1032,6 +1038,15 @@ mod tests {
             assert_eq!(
                 kind_of(&es, name),
                 Some(EntityKind::Organization),
+                "{name}: {es:#?}"
+            );
+        }
+        // Names ending like plurals: "-is", or anything after a title.
+        let es = rules("Hassan Idris met Senator Sofia Petros in Omdurman.");
+        for name in ["Hassan Idris", "Sofia Petros"] {
+            assert_eq!(
+                kind_of(&es, name),
+                Some(EntityKind::Person),
                 "{name}: {es:#?}"
             );
         }
