@@ -198,8 +198,8 @@ struct Person<'a> {
 /// taken for names; they count when they are the surname of someone named in the article.
 ///
 /// The steps: the people named in full; the dropped words that are their surnames; each lone
-/// name joined to the person it names who was named first; the sets of mentions that are one entity; one
-/// entity per set; ids.
+/// name joined to the person it names who was named first; the sets of mentions that are one
+/// entity; one entity per set; ids.
 pub fn build(
     text: &str,
     toks: &[Token],

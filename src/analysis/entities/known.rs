@@ -55,7 +55,7 @@ const ORGANIZATIONS: &[&str] = &[
     "Cambridge University", "Columbia University", "Sorbonne", "NASA", "ESA", "CERN", "JPL",
     // Governments' and world bodies.
     "FBI", "CIA", "Pentagon", "Kremlin", "Scotland Yard", "MI5", "MI6", "Mossad", "OECD", "ASEAN",
-    "G20", "UNHCR", "UNDP", "Doctors Without Borders", "Oxfam",
+    "G20", "UNHCR", "UNDP", "Doctors Without Borders", "Médecins Sans Frontières", "MSF", "Oxfam",
 ];
 
 #[rustfmt::skip]
@@ -487,6 +487,16 @@ mod tests {
                 "{name}: {es:#?}"
             );
         }
+    }
+
+    #[test]
+    fn an_aid_group_named_in_french_is_an_organization() {
+        let es = entities("She runs the only hospital in Kassala for Médecins Sans Frontières.");
+        assert_eq!(
+            kind_of(&es, "Médecins Sans Frontières"),
+            Some(EntityKind::Organization),
+            "{es:#?}"
+        );
     }
 
     #[test]
