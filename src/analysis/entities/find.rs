@@ -58,16 +58,10 @@ const PLACE_PREFIXES: &[&str] = &[
 ];
 /// Words that name only a realm, heading a place's name before "of" ("the Duchy of Holstein",
 /// "the Emirate of Bukhara").
+#[rustfmt::skip]
 const REALMS: &[&str] = &[
-    "Duchy",
-    "Archduchy",
-    "Principality",
-    "Emirate",
-    "Sultanate",
-    "Khanate",
-    "Caliphate",
-    "Margraviate",
-    "Viceroyalty",
+    "Duchy", "Archduchy", "Principality", "Emirate", "Sultanate", "Khanate", "Caliphate",
+    "Margraviate", "Viceroyalty",
 ];
 /// Words of land and water that head a place's name before "of" ("Bay of Bengal", "Horn of
 /// Africa", "Cape of Good Hope").

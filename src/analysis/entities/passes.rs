@@ -633,30 +633,12 @@ fn listed_with_places(text: &str, toks: &[Token], raws: &mut [Raw]) {
 }
 
 /// Nouns of jobs done for an employer ("a Bernstein analyst", "engineers at Google").
+#[rustfmt::skip]
 pub(super) const EMPLOYEES: &[&str] = &[
-    "analyst",
-    "analysts",
-    "economist",
-    "economists",
-    "strategist",
-    "strategists",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "executive",
-    "executives",
-    "employee",
-    "employees",
-    "engineer",
-    "engineers",
-    "researcher",
-    "researchers",
-    "scientist",
-    "scientists",
-    "staffer",
-    "staffers",
-    "worker",
-    "workers",
+    "analyst", "analysts", "economist", "economists", "strategist", "strategists", "spokesman",
+    "spokeswoman", "spokesperson", "executive", "executives", "employee", "employees", "engineer",
+    "engineers", "researcher", "researchers", "scientist", "scientists", "staffer", "staffers",
+    "worker", "workers",
 ];
 
 /// Articles and determiners before a common noun ("the Hall", "a Church").
@@ -748,23 +730,10 @@ fn sports_teams(text: &str, toks: &[Token], raws: &mut [Raw]) {
 }
 
 /// Verbs of a match's result, between two teams.
+#[rustfmt::skip]
 const RESULT_VERBS: &[&str] = &[
-    "beat",
-    "beats",
-    "defeated",
-    "defeats",
-    "drew",
-    "draws",
-    "lost",
-    "loses",
-    "edged",
-    "thrashed",
-    "routed",
-    "trounced",
-    "overcame",
-    "stunned",
-    "eliminated",
-    "knocked",
+    "beat", "beats", "defeated", "defeats", "drew", "draws", "lost", "loses", "edged", "thrashed",
+    "routed", "trounced", "overcame", "stunned", "eliminated", "knocked",
 ];
 
 /// A match's score: "2-1", "3–0".

@@ -189,13 +189,9 @@ pub(super) fn drop_events(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
 }
 
 /// Words that name a storm by the name after them.
+#[rustfmt::skip]
 const STORM_WORDS: &[&str] = &[
-    "Storm",
-    "Hurricane",
-    "Typhoon",
-    "Cyclone",
-    "Tornado",
-    "Blizzard",
+    "Storm", "Hurricane", "Typhoon", "Cyclone", "Tornado", "Blizzard",
 ];
 
 #[cfg(test)]

@@ -600,23 +600,10 @@ const FOREIGN_PLACE_AND_INSTITUTION_WORDS: &[&str] = &[
 
 /// Nouns before "of" and a place ("the coast of Brittany"), which are no heads of a place's
 /// apposition ("Ana, a resident of Devon" is a person).
+#[rustfmt::skip]
 const OF_PLACE_HEADS: &[&str] = &[
-    "coast",
-    "coastline",
-    "shore",
-    "shores",
-    "outskirts",
-    "resident",
-    "residents",
-    "mayor",
-    "governor",
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
+    "coast", "coastline", "shore", "shores", "outskirts", "resident", "residents", "mayor",
+    "governor", "north", "south", "east", "west", "northeast", "northwest", "southeast",
     "southwest",
 ];
 
