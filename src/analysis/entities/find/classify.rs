@@ -540,6 +540,14 @@ impl<'a> Finder<'a> {
         if r.after_the && REGION_WORDS.contains(&first) && !self.weak_position(s) {
             return Some((Some(Place), Sure::Strong));
         }
+        // "Guerneville", "Sebastopol", "Lincolnshire": the endings of towns and counties.
+        if place_ending(first)
+            && !first.contains(['\'', '’'])
+            && !g.is_surname(first)
+            && !g.is_first_name(first)
+        {
+            return Some((Some(Place), Sure::Weak));
+        }
         if PLACE_PREPOSITIONS.contains(&before) {
             return Some((Some(Place), Sure::Guess));
         }
@@ -612,7 +620,7 @@ const OF_PLACE_HEADS: &[&str] = &[
 const FOREIGN_GEO_HEADS: &[&str] = &[
     "Pointe", "Cap", "Côte", "Baie", "Golfe", "Île", "Îles", "Lac", "Mont", "Capo", "Isola",
     "Cabo", "Punta", "Isla", "Islas", "Bahía", "Golfo", "Lago", "Sierra", "Río", "Praia", "Ponta",
-    "Serra", "Ilha", "Pic", "Col",
+    "Serra", "Ilha", "Pic", "Col", "Laguna",
 ];
 
 /// Organization words that, alone after "the", are a title rather than a name.
@@ -730,6 +738,15 @@ const NOT_PERSON_TITLES: &[&str] = &[
     "producer",
     "designer",
 ];
+
+/// A word that ends as names of towns and counties do, and no English word does ("-ville",
+/// "-burg", "-shire", "-stadt", "-grad", "-pol").
+fn place_ending(w: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ville", "burg", "burgh", "borough", "shire", "stadt", "grad", "pol", "polis", "sk",
+    ];
+    w.len() >= 6 && ENDINGS.iter().any(|x| w.ends_with(x)) && !GAZETTEER.is_common_word(w)
+}
 
 pub(crate) fn compass_place(s: &str) -> bool {
     let g = &*GAZETTEER;
@@ -894,9 +911,18 @@ mod tests {
     fn places_by_the_noun_before_of_and_by_their_first_word() {
         let es = rules(
             "Winds hit the coast of Brittany, and Marguerite Le Brocq, a resident of St Helier, \
-             watched the sea at Pointe du Raz. Later she drove on to St Ives.",
+             watched the sea at Pointe du Raz. Later she drove on to St Ives, and from there to \
+             Guerneville, Sebastopol and the Laguna de Santa Rosa.",
         );
-        for name in ["Brittany", "St Helier", "Pointe du Raz", "St Ives"] {
+        for name in [
+            "Brittany",
+            "St Helier",
+            "Pointe du Raz",
+            "St Ives",
+            "Guerneville",
+            "Sebastopol",
+            "Laguna de Santa Rosa",
+        ] {
             assert_eq!(
                 kind_of(&es, name),
                 Some(EntityKind::Place),
