@@ -63,6 +63,13 @@ const REALMS: &[&str] = &[
     "Duchy", "Archduchy", "Principality", "Emirate", "Sultanate", "Khanate", "Caliphate",
     "Margraviate", "Viceroyalty",
 ];
+/// Words of land and water that make a place of the nationality before them ("Indian Ocean",
+/// "Russian River", "Irish Sea", "Japanese Alps").
+#[rustfmt::skip]
+const DEMONYM_GEO_TAILS: &[&str] = &[
+    "Ocean", "Sea", "River", "Gulf", "Bay", "Alps", "Mountains", "Highlands", "Riviera", "Desert",
+    "Plain", "Plains", "Peninsula", "Basin", "Coast", "Lake", "Lakes", "Islands", "Archipelago",
+];
 /// Words of land and water that head a place's name before "of" ("Bay of Bengal", "Horn of
 /// Africa", "Cape of Good Hope").
 const GEO_HEADS: &[&str] = &[
@@ -262,7 +269,9 @@ impl<'a> Finder<'a> {
                 && (self.org_by_cue(ds, e)
                     || e - ns >= 3
                         && GAZETTEER.is_org_prefix(self.word(ns))
-                        && self.word(ns + 1) == "of")
+                        && self.word(ns + 1) == "of"
+                    // "Indian Ocean", "Russian River": a word of land or water after it too.
+                    || e == ns + 1 && DEMONYM_GEO_TAILS.contains(&self.word(ns)))
             {
                 merged.pop();
                 p = Piece::Name(ds, e);

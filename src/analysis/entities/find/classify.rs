@@ -937,6 +937,19 @@ mod tests {
     }
 
     #[test]
+    fn a_nationality_before_a_word_of_land_or_water_is_a_place() {
+        let es =
+            rules("The Russian River rose, and ships crossed the Indian Ocean and the Irish Sea.");
+        for name in ["Russian River", "Indian Ocean", "Irish Sea"] {
+            assert_eq!(
+                kind_of(&es, name),
+                Some(EntityKind::Place),
+                "{name}: {es:#?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_polity_named_by_a_place_is_a_place() {
         let es = rules("He ran in the State of Pennsylvania.");
         assert_eq!(
