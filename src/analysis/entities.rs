@@ -510,6 +510,10 @@ mod tests {
             spans(text, find(&es, "Ursula von der Leyen")),
             ["Ursula von der Leyen", "von der Leyen"]
         );
+        // Honorifics of other languages stay outside the name too.
+        let text = "Her lawyer, Maître Paul Lombard, will appeal.";
+        let es = extract(&article(text));
+        assert_eq!(spans(text, find(&es, "Paul Lombard")), ["Paul Lombard"]);
     }
 
     #[test]

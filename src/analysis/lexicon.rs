@@ -315,7 +315,7 @@ const HONORIFICS: &[&str] = &[
     "Mr.", "Mrs.", "Ms.", "Miss", "Mr", "Mrs", "Ms", "Dr.", "Dr", "Prof.", "Sir", "Dame", "Lord",
     "Lady", "Rev.", "Sen.", "Rep.", "Gov.", "Gen.", "Col.", "Capt.", "Lt.", "Sgt.", "Cpl.", "Adm.",
     "Maj.", "Pres.", "Supt.", "Insp.", "Det.", "Fr.", "Sr.", "Msgr.", "Hon.", "Mme", "Mme.", "Mlle",
-    "Herr", "Frau", "Sheikh", "Sayyed", "Mullah",
+    "Herr", "Frau", "Sheikh", "Sayyed", "Mullah", "Maître", "Señor", "Señora", "Signor", "Signora",
 ];
 
 /// Last words that make a capitalised phrase an organization ("... Party", "... Ministry").
