@@ -113,17 +113,18 @@ fn trailing(doc: &Doc, start: usize, stop: usize) -> Option<Found> {
                 "are", "can", "could", "did", "does", "had", "has", "have", "is", "may", "might",
                 "must", "should", "was", "were", "will", "would",
             ];
-            // ("Her daughter, Ewa Nowak, said she died on Sunday": a subject pronoun and more
-            // words are a clause; "said she" alone is the speaker.)
-            const SUBJECTS: &[&str] = &["he", "she", "they", "it", "i", "we", "you", "that"];
+            // ("Her daughter, Ewa Nowak, said she died on Sunday": a subject pronoun, "you" or
+            // "that" and more words are a clause; "said she" alone is the speaker.)
+            let subject = |w: &str| {
+                lexicon::is_pronoun(w)
+                    || w.eq_ignore_ascii_case("you")
+                    || w.eq_ignore_ascii_case("that")
+            };
             let clause = (verb + 1..stop).any(|i| {
                 AUXILIARIES
                     .iter()
                     .any(|x| doc.tok_text(i).eq_ignore_ascii_case(x))
-            }) || verb + 2 < stop
-                && SUBJECTS
-                    .iter()
-                    .any(|x| doc.tok_text(verb + 1).eq_ignore_ascii_case(x));
+            }) || verb + 2 < stop && subject(doc.tok_text(verb + 1));
             (verb + 1 < stop && !clause)
                 .then(|| Span::new(doc.toks[verb + 1].start, doc.toks[stop - 1].end))
         } else {
