@@ -674,6 +674,23 @@ mod tests {
     }
 
     #[test]
+    fn a_maker_of_things_before_a_name_in_a_headline_is_no_part_of_it() {
+        let a = blocks(&[
+            (
+                BlockKind::Headline,
+                "Chipmaker Quantix posts record profit as carmakers cut orders",
+            ),
+            (
+                BlockKind::Paragraph,
+                "Quantix said on Thursday that profit rose. Shares of Quantix rose 3%.",
+            ),
+        ]);
+        let es = extract(&a);
+        assert_eq!(names(&es), ["Quantix"], "{es:?}");
+        assert_eq!(spans(&a.text, &es[0]), ["Quantix", "Quantix", "Quantix"]);
+    }
+
+    #[test]
     fn roles_come_from_the_body_not_the_headline() {
         let a = blocks(&[
             (
@@ -734,6 +751,42 @@ mod tests {
         let text = "Delegates met for Two-Day talks and Late-Night sessions in Hamburg.";
         let es = extract(&article(text));
         assert_eq!(names(&es), ["Hamburg"]);
+    }
+
+    #[test]
+    fn spans_of_months_and_days_are_not_names() {
+        let text = "Profit in the July-September quarter rose, and shops in Hamburg open \
+                    Monday–Friday.";
+        let es = extract(&article(text));
+        assert_eq!(names(&es), ["Hamburg"]);
+    }
+
+    #[test]
+    fn organizations_with_an_ordinary_compound_or_a_place_and_an_and_stay_whole() {
+        let text = "The loan came from the Export-Import Bank of China. China Road and \
+                    Bridge Corporation built the line.";
+        let es = extract(&article(text));
+        for name in [
+            "Export-Import Bank of China",
+            "China Road and Bridge Corporation",
+        ] {
+            assert_eq!(find(&es, name).kind, EntityKind::Organization, "{es:?}");
+        }
+    }
+
+    #[test]
+    fn a_known_name_that_opens_a_longer_organization_stays_inside_it() {
+        let text = "The New York City Council voted, and the South Korea Development \
+                    Institute disagreed. Families visited the Great Lakes Science Center.";
+        let es = extract(&article(text));
+        for name in [
+            "New York City Council",
+            "South Korea Development Institute",
+            "Great Lakes Science Center",
+        ] {
+            assert!(es.iter().any(|e| &*e.name == name), "{name}: {es:?}");
+        }
+        assert!(!es.iter().any(|e| &*e.name == "Great Lakes"), "{es:?}");
     }
 
     #[test]

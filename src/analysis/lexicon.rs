@@ -593,13 +593,21 @@ impl Gazetteer {
     pub fn is_title_modifier(&self, w: &str) -> bool {
         with_lower(w, |l| self.title_modifiers.contains(l))
     }
-    /// A closed-class word (or calendar word) that never starts a name.
+    /// A closed-class word (or calendar word) that never starts a name; so too words of them
+    /// joined by hyphens or dashes ("July-September", "Monday–Friday").
     pub fn is_stop(&self, w: &str) -> bool {
-        with_lower(w, |l| self.stop.contains(l))
+        let one = |p: &str| with_lower(p, |l| self.stop.contains(l));
+        one(w) || w.contains(['-', '–']) && w.split(['-', '–']).all(|p| !p.is_empty() && one(p))
     }
-    /// An ordinary lower-case English word ("despite", "details").
+    /// An ordinary lower-case English word ("despite", "details"), or a maker of things the
+    /// word list lacks ("chipmaker", "carmakers").
     pub fn is_common_word(&self, w: &str) -> bool {
-        with_lower(w, |l| self.words.contains(l))
+        with_lower(w, |l| {
+            self.words.contains(l)
+                || l.len() >= 8
+                    && (l.ends_with("maker") || l.ends_with("makers"))
+                    && l.bytes().all(|b| b.is_ascii_lowercase())
+        })
     }
 }
 

@@ -302,11 +302,13 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// The end of the longest gazetteer name of two or more words starting at `k`.
+    /// The end of the longest gazetteer name of two or more words starting at `k`; none where
+    /// the run goes on to end in a word of organizations or places ("the New York Science
+    /// Center", "the Great Lakes Science Center"): the name is the whole run.
     fn fixed_name(&self, k: usize, b: usize) -> Option<usize> {
         let g = &*GAZETTEER;
         let listed = known::starts_listed_name(self.word(k));
-        (k + 2..=b.min(k + 6)).rev().find(|&m| {
+        let m = (k + 2..=b.min(k + 6)).rev().find(|&m| {
             self.is_word(m - 1) && {
                 let s = self.joined(k, m);
                 g.is_known_org(&s)
@@ -314,7 +316,13 @@ impl<'a> Finder<'a> {
                     || g.place(&s).is_some()
                     || listed && (known::is_org(&s) || known::is_place(&s))
             }
-        })
+        })?;
+        let last = self.word(b - 1);
+        let goes_on = m < b
+            && b - k <= 6
+            && (m..b).all(|i| self.toks[i].cap && self.is_word(i))
+            && (g.is_org_suffix(last) || g.is_place_suffix(last));
+        (!goes_on).then_some(m)
     }
 
     /// True when a title at `k` is followed (after its "of …" part) by something like a name.

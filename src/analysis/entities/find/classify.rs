@@ -744,6 +744,7 @@ const NOT_PERSON_TITLES: &[&str] = &[
 fn place_ending(w: &str) -> bool {
     const ENDINGS: &[&str] = &[
         "ville", "burg", "burgh", "borough", "shire", "stadt", "grad", "pol", "polis", "sk",
+        "hafen", "hausen", "dorf", "ingen", "abad",
     ];
     w.len() >= 6 && ENDINGS.iter().any(|x| w.ends_with(x)) && !GAZETTEER.is_common_word(w)
 }
@@ -934,6 +935,21 @@ mod tests {
             Some(EntityKind::Person),
             "{es:#?}"
         );
+    }
+
+    #[test]
+    fn german_and_indian_town_endings_make_places() {
+        let es = rules(
+            "The plant at Ludwigshafen closed. Engineers came up from Sindelfingen to help. \
+             The call centre at Secunderabad stayed open. Workers at Oberhausen protested.",
+        );
+        for name in ["Ludwigshafen", "Sindelfingen", "Secunderabad", "Oberhausen"] {
+            assert_eq!(
+                kind_of(&es, name),
+                Some(EntityKind::Place),
+                "{name}: {es:#?}"
+            );
+        }
     }
 
     #[test]

@@ -20,12 +20,16 @@ impl<'a> Finder<'a> {
         if !t.upper && g.is_stop(w) && !self.stop_word_name(i) {
             return false;
         }
-        // "Late-Night", "Two-Year": a compound of ordinary words is not a name.
+        // "Late-Night", "Two-Year": a compound of ordinary words is not a name, unless an
+        // organization word follows it ("the Export-Import Bank", "Anti-Corruption Bureau").
         if w.contains('-')
             && !t.upper
             && is_common_compound(w)
             && g.place(w).is_none()
             && !g.is_org_suffix(w)
+            && !self.toks.get(i + 1).is_some_and(|n| {
+                n.is_word() && n.cap && !n.upper && g.is_org_suffix(n.text(self.text))
+            })
         {
             return false;
         }
@@ -264,11 +268,15 @@ impl<'a> Finder<'a> {
     }
 
     /// "and" at `j` between ordinary words capitalised in a name that an organization word
-    /// ends ("Food and Agriculture Organization", "Food and Drug Administration"): where the
-    /// name ends. Not after a known name ("Barclays and Lloyds Bank").
+    /// ends ("Food and Agriculture Organization", "Food and Drug Administration", "China Road
+    /// and Bridge Corporation"): where the name ends. The word before "and" is an ordinary
+    /// word, and a place may come before it. Not after a known name ("Barclays and Lloyds
+    /// Bank").
     pub(super) fn and_before_org_word(&self, i: usize, j: usize) -> Option<usize> {
         let g = &*GAZETTEER;
-        if j != i + 1 || !g.is_common_word(self.word(i)) || g.is_org_suffix(self.word(i)) {
+        let before = self.word(j - 1);
+        let opening = j == i + 1 || j == i + 2 && g.place(self.word(i)).is_some();
+        if !opening || !g.is_common_word(before) || g.is_org_suffix(before) {
             return None;
         }
         let k = (j + 1..j + 4)
