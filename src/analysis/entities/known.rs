@@ -105,7 +105,19 @@ const PLACES: &[&str] = &[
     "Phoenicia", "Assyria", "Sumer", "Phrygia", "Cappadocia", "Hispania", "Britannia", "Germania",
     "Dacia", "Etruria", "Latium", "Rhineland", "Saxony", "Westphalia", "Swabia", "Tyrol",
     "Castile", "Alsace", "Andes", "Alps", "Pyrenees", "Carpathians", "Himalayas", "Urals",
-    "Rockies", "Appalachians",
+    "Rockies", "Appalachians", "Dolomites", "Apennines", "Ardennes", "Vosges", "Pennines",
+    "Cotswolds", "Ozarks", "Adirondacks", "Catskills", "Hindu Kush", "Karakoram", "Pamirs",
+    "Tian Shan", "Sierra Nevada", "Sierra Madre", "Great Rift Valley",
+    // Rivers, deserts, straits and lakes known by their name alone ("the Danube"), but for those
+    // that are also a country, state, person or company ("Jordan", "Colorado", "Shannon",
+    // "Amazon") and names of two letters ("Po").
+    "Danube", "Rhine", "Elbe", "Oder", "Vistula", "Volga", "Dnieper", "Dnipro", "Dniester",
+    "Seine", "Loire", "Rhône", "Rhone", "Garonne", "Moselle", "Meuse", "Scheldt", "Tiber", "Arno",
+    "Ebro", "Tagus", "Douro", "Guadalquivir", "Thames", "Nile", "Euphrates", "Tigris", "Ganges",
+    "Brahmaputra", "Yangtze", "Mekong", "Irrawaddy", "Salween", "Zambezi", "Limpopo", "Okavango",
+    "Orinoco", "Yenisei", "Irtysh", "Amur", "Rio Grande", "Potomac", "Gobi", "Kalahari", "Namib",
+    "Atacama", "Mojave", "Taklamakan", "Karakum", "Bosphorus", "Bosporus", "Dardanelles",
+    "Great Lakes", "Everglades", "Serengeti",
     // Planets.
     "Earth", "Mars", "Venus", "Jupiter", "Saturn", "Neptune", "Uranus",
 ];
@@ -509,6 +521,22 @@ mod tests {
              Saxony sent troops.",
         );
         for name in ["Normandy", "Alps", "Lombardy", "Saxony"] {
+            assert_eq!(
+                kind_of(&es, name),
+                Some(EntityKind::Place),
+                "{name}: {es:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn rivers_deserts_and_straits_are_places() {
+        let es = entities(
+            "Drought\n\nBarges on the Rhine carried half loads. Shippers on the Danube and the \
+             Elbe waited, tankers queued at the Bosphorus, and dust from the Gobi reached \
+             Beijing.\n",
+        );
+        for name in ["Rhine", "Danube", "Elbe", "Bosphorus", "Gobi"] {
             assert_eq!(
                 kind_of(&es, name),
                 Some(EntityKind::Place),
