@@ -49,6 +49,9 @@ pub(super) const PASSES: &[(&str, Pass)] = &[
     ("sports teams named by country", |s, r| {
         sports_teams(s.text, s.toks, r)
     }),
+    ("teams named by their people", |s, r| {
+        teams_by_their_people(s.text, s.toks, r)
+    }),
     ("person prefixes", |s, r| person_prefixes(s.text, s.toks, r)),
     ("names inside names", |s, r| nested_names(s.text, s.toks, r)),
     ("events are no entities", |s, r| {
@@ -597,7 +600,8 @@ fn employers(text: &str, toks: &[Token], raws: &mut [Raw]) {
 }
 
 /// "across Cornwall, Devon and the Channel Islands": a one-word name listed next to a known
-/// place is a place, though it is also a first name. (Where the article names a person with the
+/// place is a place, though it is also a first name, or a word the rules only guessed to be an
+/// organization ("from Chornomorsk and Pivdennyi"). (Where the article names a person with the
 /// word, grouping joins it to that person.)
 fn listed_with_places(text: &str, toks: &[Token], raws: &mut [Raw]) {
     let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
@@ -610,7 +614,17 @@ fn listed_with_places(text: &str, toks: &[Token], raws: &mut [Raw]) {
     let listed = |raws: &[Raw], i: usize| {
         let r = &raws[i];
         let (s, e) = r.toks;
-        r.kind == EntityKind::Person
+        // (A guess needs "and" or "or": in "Sochi, Russia, Wikinews interviewed", a comma
+        // ends the place.)
+        let guess = r.kind == EntityKind::Organization && r.sure == Sure::Guess;
+        let joint = |i: usize| {
+            if guess {
+                matches!(word(i), "and" | "or")
+            } else {
+                joint(i)
+            }
+        };
+        (r.kind == EntityKind::Person || guess)
             && e == s + 1
             && r.honorific.is_none()
             && !r.after_title
@@ -723,6 +737,59 @@ fn sports_teams(text: &str, toks: &[Token], raws: &mut [Raw]) {
     // "Miami" alone after "Inter Miami": the club (grouping joins the two).
     for i in clubs {
         if let Some(r) = raws.get_mut(i) {
+            r.kind = EntityKind::Organization;
+            r.canonical = None;
+        }
+    }
+}
+
+/// Positions in a team, which make a team of the place before them ("the Lyon striker",
+/// "England goalkeeper Jordan Pickford").
+#[rustfmt::skip]
+const POSITIONS: &[&str] = &[
+    "striker", "strikers", "midfielder", "midfielders", "defender", "defenders", "goalkeeper",
+    "winger", "playmaker", "full-back", "centre-back", "quarterback", "pitcher", "batter",
+];
+/// Staff and followers of a team, which make a team of the place before them where the article
+/// speaks of sport ("Lyon coach Pierre Sage", "Chelsea fans"): a "London manager" may run a
+/// shop.
+const TEAM_PEOPLE: &[&str] = &[
+    "coach",
+    "manager",
+    "boss",
+    "captain",
+    "fans",
+    "supporters",
+    "squad",
+    "teammates",
+];
+
+/// A place named as a team by the people of the team after it ("Lyon coach Pierre Sage", "the
+/// Lyon striker"): it is a team, wherever the article names it alone.
+fn teams_by_their_people(text: &str, toks: &[Token], raws: &mut [Raw]) {
+    let word = |i: usize| toks.get(i).filter(|t| t.kind == Kind::Word && !t.cap);
+    let sporty = || {
+        toks.iter()
+            .any(|t| t.kind == Kind::Word && !t.cap && names::is_sports_word(t.text(text)))
+    };
+    let mut sport: Option<bool> = None;
+    let mut teams: Vec<&str> = Vec::new();
+    for r in raws.iter() {
+        if r.kind != EntityKind::Place || r.link.is_some() {
+            continue;
+        }
+        let Some(w) = word(r.toks.1).map(|t| t.text(text)) else {
+            continue;
+        };
+        if POSITIONS.contains(&w) || TEAM_PEOPLE.contains(&w) && *sport.get_or_insert_with(sporty) {
+            teams.push(r.span.slice(text));
+        }
+    }
+    if teams.is_empty() {
+        return;
+    }
+    for r in raws.iter_mut() {
+        if r.kind == EntityKind::Place && teams.contains(&r.span.slice(text)) {
             r.kind = EntityKind::Organization;
             r.canonical = None;
         }
@@ -1105,6 +1172,36 @@ mod tests {
         assert!(has(&es, EntityKind::Place, "Devon"), "{es:?}");
         // Not a name the article gives a person.
         assert!(!has(&es, EntityKind::Place, "Marlon"), "{es:?}");
+    }
+
+    #[test]
+    fn an_unknown_word_listed_with_places_by_and_is_a_place() {
+        let es = entities(
+            "Grain\n\nShips left Odesa and Pivdennyi on Monday. In Sochi, Russia, Wikinews \
+             asked why.\n",
+        );
+        assert!(has(&es, EntityKind::Place, "Pivdennyi"), "{es:?}");
+        // A comma alone ends a list of places: a sentence may go on after it.
+        assert!(!has(&es, EntityKind::Place, "Wikinews"), "{es:?}");
+    }
+
+    #[test]
+    fn a_place_before_the_people_of_a_team_is_the_team() {
+        let es = entities(
+            "Transfer\n\nThe striker joined Lyon on Friday. Lyon coach Pierre Sage said he \
+             had scored goals all season. He was born in Ibadan, where a Lagos manager saw \
+             him.\n",
+        );
+        assert!(has(&es, EntityKind::Organization, "Lyon"), "{es:?}");
+        assert!(!has(&es, EntityKind::Place, "Lyon"), "{es:?}");
+        assert!(has(&es, EntityKind::Place, "Ibadan"), "{es:?}");
+        // A manager is not the team's unless the article speaks of sport...
+        let es =
+            entities("Shops\n\nA Lagos manager opened a shop in Lagos and another in Ibadan.\n");
+        assert!(has(&es, EntityKind::Place, "Lagos"), "{es:?}");
+        // ...but a striker always is.
+        let es = entities("Shops\n\nThe Lagos striker opened a shop in Ibadan.\n");
+        assert!(has(&es, EntityKind::Organization, "Lagos"), "{es:?}");
     }
 
     #[test]
