@@ -22,7 +22,7 @@ use crate::article::{BlockKind, Span};
 use std::borrow::Cow;
 
 /// Lower-case particles inside names ("Ursula von der Leyen", "Luiz Inácio Lula da Silva").
-const PARTICLES: &[&str] = &[
+pub(super) const PARTICLES: &[&str] = &[
     "von", "van", "der", "den", "de", "du", "da", "di", "del", "della", "dos", "das", "do", "la",
     "le", "al", "el", "bin", "ibn", "ben", "zu", "ter", "ten", "y",
 ];

@@ -386,6 +386,17 @@ impl<'a> Finder<'a> {
                     .skip(1)
                     .any(|w| g.is_surname(w) || g.is_first_name(w)))
         };
+        // "van der Berg", "de Gaulle", "bin Salman": particles in lower case, then one name,
+        // no place nor word of institutions, are a person's surname.
+        if n >= 2
+            && !self.toks[s].cap
+            && (s..e - 1).all(|i| !self.toks[i].cap && PARTICLES.contains(&self.word(i)))
+            && g.place(last).is_none()
+            && !g.is_org_suffix(last)
+            && !g.is_place_suffix(last)
+        {
+            return Some((Some(Person), Sure::Strong));
+        }
         // "Gazprom Neft", "Bloomberg Intelligence": a listed company opens a company's name.
         if n >= 2 && known::is_org(first) && !g.is_first_name(first) {
             return Some((Some(EntityKind::Organization), Sure::Weak));
@@ -933,6 +944,20 @@ mod tests {
         assert_eq!(
             kind_of(&es, "Marguerite Le Brocq"),
             Some(EntityKind::Person),
+            "{es:#?}"
+        );
+    }
+
+    #[test]
+    fn a_surname_after_particles_in_lower_case_is_a_person() {
+        let es = rules(
+            "The talks failed. van der Berg called the decision a turning point. \"We wait,\" \
+             van der Berg said in a statement.",
+        );
+        let e = es.iter().find(|e| &*e.name == "van der Berg");
+        assert_eq!(
+            e.map(|e| (e.kind, e.mentions.len())),
+            Some((EntityKind::Person, 2)),
             "{es:#?}"
         );
     }
