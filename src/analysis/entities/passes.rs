@@ -530,13 +530,39 @@ fn unify_kinds(text: &str, raws: &mut [Raw]) {
 /// (no list knows it, no cue word names its kind), or such a surname after particles, that
 /// speaks as a person does at any of its mentions, is a person at every mention, and the rules
 /// are then sure of it. Speaking as a person: a speech verb after the name, then reporters
-/// told or a pronoun of a person within three words ("Quantix said it would" is no person).
+/// told, a pronoun of a person within three words ("Quantix said it would" is no person), or a
+/// quotation in the first person singular ("“I've seen nothing like it,” Adeyemi said").
 fn people_who_speak(text: &str, toks: &[Token], raws: &mut [Raw]) {
     let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
-    let speaks = |e: usize| {
+    let quote = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| matches!(t.kind, Kind::Punct('"' | '“' | '”')))
+    };
+    let first_person = |i: usize| {
+        let w = word(i);
+        matches!(w, "I" | "my" | "My" | "me") || w.starts_with("I'") || w.starts_with("I’")
+    };
+    // The quotation after "X said:" or before "…,” X said" (up to 200 words) in the first
+    // person singular: "“I've spent thirty years in this job,” Adeyemi said."
+    let quotes_self = |s: usize, e: usize| {
+        let after = toks.get(e + 1).is_some_and(|t| t.is_punct(':'))
+            && quote(e + 2)
+            && (e + 3..(e + 203).min(toks.len()))
+                .take_while(|&k| !quote(k))
+                .any(first_person);
+        let before = s >= 2
+            && quote(s - 1)
+            && (s.saturating_sub(202)..s - 1)
+                .rev()
+                .take_while(|&k| !quote(k))
+                .any(first_person);
+        after || before
+    };
+    let speaks = |s: usize, e: usize| {
         matches!(word(e), "said" | "says" | "told" | "added")
             && (matches!(word(e + 1), "reporters" | "journalists")
-                || (e + 1..e + 4).any(|i| matches!(word(i), "he" | "she" | "his" | "her")))
+                || (e + 1..e + 4).any(|i| matches!(word(i), "he" | "she" | "his" | "her"))
+                || quotes_self(s, e))
     };
     // One word the rules took for an organization, or a surname after particles ("van der
     // Berg", which the rules are less unsure of).
@@ -550,7 +576,10 @@ fn people_who_speak(text: &str, toks: &[Token], raws: &mut [Raw]) {
                     && (s..e - 1).all(|i| find::PARTICLES.contains(&word(i))))
     };
     let mut speakers: Vec<&str> = Vec::new();
-    for r in raws.iter().filter(|r| guess(r) && speaks(r.toks.1)) {
+    for r in raws
+        .iter()
+        .filter(|r| guess(r) && speaks(r.toks.0, r.toks.1))
+    {
         let name = r.span.slice(text);
         if !speakers.contains(&name) {
             speakers.push(name);
@@ -1210,9 +1239,11 @@ mod tests {
         let es = entities(
             "Strike\n\nThe union met on Monday. Adeyemi told reporters the talks had failed. \
              \"We will not move,\" Adeyemi said. Later, Okonjo said he would call a strike, \
-             and Okonjo left. Quantix said it would wait; Quantix shares fell.\n",
+             and Okonjo left. Quantix said it would wait; Quantix shares fell. \"I have never \
+             seen such a year,\" Mbeki said. Mbeki left. Veltrano said: \"My door is open.\" \
+             Veltrano shut it. Corvex said: \"We will wait.\" Corvex waited.\n",
         );
-        for name in ["Adeyemi", "Okonjo"] {
+        for name in ["Adeyemi", "Okonjo", "Mbeki", "Veltrano"] {
             let e = es.iter().find(|(_, n, _)| n == name);
             assert_eq!(
                 e.map(|(k, _, m)| (*k, *m)),
@@ -1221,6 +1252,7 @@ mod tests {
             );
         }
         assert!(!has(&es, EntityKind::Person, "Quantix"), "{es:?}");
+        assert!(!has(&es, EntityKind::Person, "Corvex"), "{es:?}");
     }
 
     #[test]
