@@ -376,6 +376,7 @@ const PLACE_SUFFIX: &[&str] = &[
     "Canyon", "Falls", "Gardens", "Zoo", "Mall", "Market", "Pier", "Dam", "Tunnel", "Highway",
     "Freeway", "Motorway", "Junction", "Crossing", "Gate", "Terminal", "Field", "Grounds", "Plains",
     "Kingdom", "Republic", "Shrine", "Monument", "Wall", "Way", "Springs", "Gulf", "Isle",
+    "Monastery", "Convent", "Fairgrounds", "Promenade", "Esplanade", "Embankment", "Quay", "Wharf",
 ];
 
 /// Words that never begin a name even when capitalised (function words, pronouns, calendar).
@@ -399,7 +400,8 @@ const STOP: &[&str] = &[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "june", "july", "august", "september", "october", "november",
     "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "yes", "oh", "well", "just", "even", "only",
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "mondays", "tuesdays", "wednesdays",
+    "thursdays", "fridays", "saturdays", "sundays", "yes", "oh", "well", "just", "even", "only",
     "image", "photo", "photos", "video",
     "read", "see", "update", "updated", "source", "sources", "related", "file", "getty", "via",
     "click", "watch", "listen", "share", "editor's", "note", "breaking", "exclusive", "analysis",

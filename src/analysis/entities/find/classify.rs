@@ -213,8 +213,8 @@ impl<'a> Finder<'a> {
         if r.n >= 3 && GEO_HEADS.contains(&r.first) && self.word(s + 1) == "of" {
             return Some((Some(Place), Sure::Strong));
         }
-        // "Pointe du Raz", "Cabo da Roca", "Isla Margarita": land and water named in another
-        // language.
+        // "Pointe du Raz", "Cabo da Roca", "Praça da Figueira": land, water, streets and
+        // castles named in another language.
         if r.n >= 2 && FOREIGN_GEO_HEADS.contains(&r.first) && !self.toks[s].upper {
             return Some((Some(Place), Sure::Weak));
         }
@@ -626,12 +626,18 @@ const OF_PLACE_HEADS: &[&str] = &[
     "southwest",
 ];
 
-/// First words of land and water named in other languages ("Pointe du Raz", "Cabo da Roca").
+/// First words of land and water, streets and squares, and castles named in other languages
+/// ("Pointe du Raz", "Cabo da Roca", "Praça da Figueira", "Castelo de São Jorge").
 #[rustfmt::skip]
 const FOREIGN_GEO_HEADS: &[&str] = &[
     "Pointe", "Cap", "Côte", "Baie", "Golfe", "Île", "Îles", "Lac", "Mont", "Capo", "Isola",
     "Cabo", "Punta", "Isla", "Islas", "Bahía", "Golfo", "Lago", "Sierra", "Río", "Praia", "Ponta",
     "Serra", "Ilha", "Pic", "Col", "Laguna",
+    // Streets, squares, quays and castles.
+    "Rua", "Rue", "Calle", "Avenida", "Paseo", "Piazza", "Piazzale", "Plaza", "Praça", "Plaça",
+    "Largo", "Campo", "Cais", "Quai", "Viale", "Corso", "Travessa", "Calçada", "Carrer", "Rambla",
+    "Castelo", "Castillo", "Castello", "Château", "Palácio", "Palacio", "Palazzo", "Mosteiro",
+    "Monasterio",
 ];
 
 /// Organization words that, alone after "the", are a title rather than a name.
@@ -960,6 +966,44 @@ mod tests {
             Some((EntityKind::Person, 2)),
             "{es:#?}"
         );
+    }
+
+    #[test]
+    fn streets_squares_and_castles_of_other_languages_are_places() {
+        let es = rules(
+            "Take the tram early, before the queues at Praça da Figueira. From the Castelo de \
+             São Jorge, walk down to the market in Campo de Santa Clara; the fado houses along \
+             Rua de São Miguel fill by nine. The ferry leaves from Cais do Sodré, near the \
+             Jerónimos Monastery.",
+        );
+        for name in [
+            "Praça da Figueira",
+            "Castelo de São Jorge",
+            "Campo de Santa Clara",
+            "Rua de São Miguel",
+            "Cais do Sodré",
+            "Jerónimos Monastery",
+        ] {
+            assert_eq!(
+                kind_of(&es, name),
+                Some(EntityKind::Place),
+                "{name}: {es:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_word_that_names_nothing_alone_opens_a_place_before_a_place_word() {
+        let es = rules(
+            "The justices asked why Summit County had been split. The market opens on \
+             Tuesdays and Saturdays.",
+        );
+        assert_eq!(
+            kind_of(&es, "Summit County"),
+            Some(EntityKind::Place),
+            "{es:#?}"
+        );
+        assert_eq!(es.len(), 1, "{es:#?}");
     }
 
     #[test]

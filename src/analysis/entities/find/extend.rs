@@ -14,7 +14,14 @@ impl<'a> Finder<'a> {
         }
         let w = t.text(self.text);
         let g: &Gazetteer = &GAZETTEER;
-        if g.is_not_name(w) && !(w == "World" && self.capable(i + 1)) {
+        // ("World Bank"; "Summit County": a word that names nothing alone before a place word.)
+        if g.is_not_name(w)
+            && !(w == "World" && self.capable(i + 1))
+            && !(w.bytes().all(|b| b.is_ascii_alphabetic())
+                && self.toks.get(i + 1).is_some_and(|n| {
+                    n.is_word() && n.cap && !n.upper && g.is_place_suffix(n.text(self.text))
+                }))
+        {
             return false;
         }
         if !t.upper && g.is_stop(w) && !self.stop_word_name(i) {
