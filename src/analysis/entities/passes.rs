@@ -575,22 +575,18 @@ fn people_who_speak(text: &str, toks: &[Token], raws: &mut [Raw]) {
                     && r.sure == Sure::Weak
                     && (s..e - 1).all(|i| find::PARTICLES.contains(&word(i))))
     };
-    let mut speakers: Vec<&str> = Vec::new();
-    for r in raws
+    let mut speakers: Set<&str> = raws
         .iter()
         .filter(|r| guess(r) && speaks(r.toks.0, r.toks.1))
-    {
-        let name = r.span.slice(text);
-        if !speakers.contains(&name) {
-            speakers.push(name);
-        }
+        .map(|r| r.span.slice(text))
+        .collect();
+    if speakers.is_empty() {
+        return;
     }
     // Every mention of the name a guess: a cue anywhere decides the kind instead.
-    speakers.retain(|&name| {
-        raws.iter()
-            .filter(|r| r.span.slice(text) == name)
-            .all(&guess)
-    });
+    for r in raws.iter().filter(|r| !guess(r)) {
+        speakers.remove(r.span.slice(text));
+    }
     for r in raws.iter_mut() {
         if speakers.contains(&r.span.slice(text)) {
             r.kind = EntityKind::Person;
@@ -833,7 +829,7 @@ fn teams_by_their_people(text: &str, toks: &[Token], raws: &mut [Raw]) {
             .any(|t| t.kind == Kind::Word && !t.cap && names::is_sports_word(t.text(text)))
     };
     let mut sport: Option<bool> = None;
-    let mut teams: Vec<&str> = Vec::new();
+    let mut teams: Set<&str> = Set::default();
     for r in raws.iter() {
         if r.kind != EntityKind::Place || r.link.is_some() {
             continue;
@@ -842,7 +838,7 @@ fn teams_by_their_people(text: &str, toks: &[Token], raws: &mut [Raw]) {
             continue;
         };
         if POSITIONS.contains(&w) || TEAM_PEOPLE.contains(&w) && *sport.get_or_insert_with(sporty) {
-            teams.push(r.span.slice(text));
+            teams.insert(r.span.slice(text));
         }
     }
     if teams.is_empty() {
