@@ -600,21 +600,20 @@ const NAME_PARTICLES: &[&str] = &[
 ];
 
 /// First words of institutions and places named in other languages before a particle
-/// ("Universidade da Coruña", "Paseo de Montejo"): no given names.
+/// ("Universidade da Coruña", "Conservatoire de Paris"): no given names. (The first words of
+/// land, water, streets and castles, [`FOREIGN_GEO_HEADS`], make a place before the shape of
+/// personal names is read: "Paseo de Montejo".)
 #[rustfmt::skip]
 const FOREIGN_PLACE_AND_INSTITUTION_WORDS: &[&str] = &[
     "Universidad", "Universidade", "Université", "Università", "Universität", "Conservatoire",
     "Conservatorio", "Instituto", "Institut", "Istituto", "Banco", "Banque", "Banca", "Museo",
-    "Musée", "Museu", "Paseo", "Avenida", "Calle", "Rua", "Rue", "Via", "Piazza", "Place", "Plaza",
-    "Praça", "Ave", "Casa", "Palacio", "Palazzo", "Palais", "Teatro", "Théâtre", "Escuela", "École",
-    "Colegio", "Collège", "Hôpital", "Iglesia", "Église", "Chiesa", "Partido", "Parti", "Société",
-    "Compagnie", "Compañía", "Ministerio", "Ministère", "Gare", "Estación", "Puente", "Pont",
-    "Castillo", "Château", "Castello", "Torre", "Tour", "Monte", "Mont", "Isla", "Île", "Ilha",
-    "Lago", "Lac", "Río", "Rio", "Valle", "Val", "Costa", "Sierra", "Villa", "Cerro", "Bahía",
-    "Playa", "Cabo", "Punta", "Cité", "Hotel", "Hôtel", "Parque", "Parc", "Jardin", "Jardín",
-    "Catedral", "Cathédrale", "Basílica", "Convento", "Mercado", "Estadio", "Aeropuerto",
-    "Aéroport", "Arco", "Bois", "Forêt", "Champ", "Champs", "Pointe", "Cap", "Côte", "Baie",
-    "Golfe", "Capo", "Isola", "Cabo", "Golfo", "Praia", "Ponta", "Serra", "Pic", "Col",
+    "Musée", "Museu", "Via", "Place", "Ave", "Casa", "Palais", "Teatro", "Théâtre", "Escuela",
+    "École", "Colegio", "Collège", "Hôpital", "Iglesia", "Église", "Chiesa", "Partido", "Parti",
+    "Société", "Compagnie", "Compañía", "Ministerio", "Ministère", "Gare", "Estación", "Puente",
+    "Pont", "Torre", "Tour", "Monte", "Rio", "Valle", "Val", "Costa", "Villa", "Cerro", "Playa",
+    "Cité", "Hotel", "Hôtel", "Parque", "Parc", "Jardin", "Jardín", "Catedral", "Cathédrale",
+    "Basílica", "Convento", "Mercado", "Estadio", "Aeropuerto", "Aéroport", "Arco", "Bois", "Forêt",
+    "Champ", "Champs",
 ];
 
 /// Nouns before "of" and a place ("the coast of Brittany"), which are no heads of a place's
