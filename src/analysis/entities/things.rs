@@ -91,11 +91,13 @@ pub(super) fn eponyms(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
                     && !g.is_common_word(last)
                     && g.place(last).is_none()
                     && !(s..k).any(|i| head_kind(word(i)).is_some()))
-                || (k - s == 1
-                    && (plain_surname(word(s))
-                        // "the Stanislavsky Award", "the Pritzker Architecture Prize": prizes
-                        // are named after people, whatever their names.
-                        || thing.is_none() && odd(word(s)) && !AWARDS.contains(&word(s))))
+                || (k - s == 1 && plain_surname(word(s)))
+                // "the Stanislavsky Award", "the Pritzker Architecture Prize", "the Fridtjof
+                // Nansen Award": prizes are named after people, whatever their names.
+                // ("the Primetime Emmy Award" is named after no one.)
+                || (thing.is_none()
+                    && (s..k).all(|i| odd(word(i)))
+                    && !(s..h).any(|i| AWARDS.contains(&word(i))))
         });
         if let Some(k) = person {
             found.push(((s, k), thing));
@@ -229,15 +231,16 @@ mod tests {
     #[test]
     fn prizes_name_people_and_memorials_whole_names() {
         let es = entities(
-            "Prizes\n\nShe won the Stanislavsky Award and a Grammy Award, and crowds filled the \
-             Chiang Kai Shek Memorial.\n",
+            "Prizes\n\nShe won the Stanislavsky Award, the Fridtjof Nansen Prize, the Primetime \
+             Emmy Award and a Grammy Award, and crowds filled the Chiang Kai Shek Memorial.\n",
         );
-        for name in ["Stanislavsky", "Chiang Kai Shek"] {
+        for name in ["Stanislavsky", "Fridtjof Nansen", "Chiang Kai Shek"] {
             assert!(es.contains(&(Person, name.into())), "{name}: {es:?}");
         }
         assert!(
-            !es.iter()
-                .any(|(k, n)| n == "Chiang" || *k == Person && n == "Grammy"),
+            !es.iter().any(|(k, n)| n == "Chiang"
+                || n == "Fridtjof"
+                || *k == Person && ["Grammy", "Primetime"].contains(&n.as_str())),
             "{es:?}"
         );
     }
