@@ -414,7 +414,8 @@ impl<'a> Finder<'a> {
             && !after_the
             && (s + 1..e - 1).any(|i| !self.toks[i].cap && NAME_PARTICLES.contains(&self.word(i)))
             && !g.is_common_word(first)
-            && !FOREIGN_PLACE_AND_INSTITUTION_WORDS.contains(&first)
+            && !FOREIGN_INSTITUTION_WORDS.contains(&first)
+            && !FOREIGN_PLACE_WORDS.contains(&first)
             && (s..e).all(|i| {
                 let w = self.word(i);
                 !g.is_org_suffix(w)
@@ -599,21 +600,29 @@ const NAME_PARTICLES: &[&str] = &[
     "ter", "ten", "zu", "bin", "ibn", "bint",
 ];
 
-/// First words of institutions and places named in other languages before a particle
-/// ("Universidade da Coruña", "Conservatoire de Paris"): no given names. (The first words of
-/// land, water, streets and castles, [`FOREIGN_GEO_HEADS`], make a place before the shape of
-/// personal names is read: "Paseo de Montejo".)
+/// First words of institutions named in other languages ("Universidade da Coruña",
+/// "Conservatoire de Paris", "Banco Santander"): no given names, and an organization they open
+/// is one whatever the model says of it.
 #[rustfmt::skip]
-const FOREIGN_PLACE_AND_INSTITUTION_WORDS: &[&str] = &[
+pub(crate) const FOREIGN_INSTITUTION_WORDS: &[&str] = &[
     "Universidad", "Universidade", "Université", "Università", "Universität", "Conservatoire",
-    "Conservatorio", "Instituto", "Institut", "Istituto", "Banco", "Banque", "Banca", "Museo",
-    "Musée", "Museu", "Via", "Place", "Ave", "Casa", "Palais", "Teatro", "Théâtre", "Escuela",
-    "École", "Colegio", "Collège", "Hôpital", "Iglesia", "Église", "Chiesa", "Partido", "Parti",
-    "Société", "Compagnie", "Compañía", "Ministerio", "Ministère", "Gare", "Estación", "Puente",
-    "Pont", "Torre", "Tour", "Monte", "Rio", "Valle", "Val", "Costa", "Villa", "Cerro", "Playa",
-    "Cité", "Hotel", "Hôtel", "Parque", "Parc", "Jardin", "Jardín", "Catedral", "Cathédrale",
-    "Basílica", "Convento", "Mercado", "Estadio", "Aeropuerto", "Aéroport", "Arco", "Bois", "Forêt",
-    "Champ", "Champs",
+    "Conservatorio", "Instituto", "Institut", "Istituto", "Banco", "Banque", "Banca", "Escuela",
+    "École", "Colegio", "Collège", "Partido", "Parti", "Société", "Compagnie", "Compañía",
+    "Ministerio", "Ministère",
+];
+
+/// First words of buildings and places named in other languages before a particle ("Museo del
+/// Prado", "Gare du Nord"): no given names either. (The first words of land, water, streets and
+/// castles, [`FOREIGN_GEO_HEADS`], make a place before the shape of personal names is read:
+/// "Paseo de Montejo".)
+#[rustfmt::skip]
+const FOREIGN_PLACE_WORDS: &[&str] = &[
+    "Museo", "Musée", "Museu", "Via", "Place", "Ave", "Casa", "Palais", "Teatro", "Théâtre",
+    "Hôpital", "Iglesia", "Église", "Chiesa", "Gare", "Estación", "Puente", "Pont", "Torre",
+    "Tour", "Monte", "Rio", "Valle", "Val", "Costa", "Villa", "Cerro", "Playa", "Cité", "Hotel",
+    "Hôtel", "Parque", "Parc", "Jardin", "Jardín", "Catedral", "Cathédrale", "Basílica",
+    "Convento", "Mercado", "Estadio", "Aeropuerto", "Aéroport", "Arco", "Bois", "Forêt", "Champ",
+    "Champs",
 ];
 
 /// Nouns before "of" and a place ("the coast of Brittany"), which are no heads of a place's
