@@ -852,6 +852,27 @@ mod tests {
     }
 
     #[test]
+    fn an_adverb_opening_a_sentence_is_no_part_of_a_sure_name() {
+        let es = rules(
+            "Later Guardian readers wrote in. Earlier Union Pacific said no. The National Union \
+             met.",
+        );
+        assert_eq!(
+            kind_of(&es, "Union Pacific"),
+            Some(EntityKind::Organization),
+            "{es:?}"
+        );
+        assert_eq!(
+            kind_of(&es, "National Union"),
+            Some(EntityKind::Organization),
+            "{es:?}"
+        );
+        for name in ["Later Guardian", "Earlier Union Pacific"] {
+            assert_eq!(kind_of(&es, name), None, "{name}: {es:?}");
+        }
+    }
+
+    #[test]
     fn a_name_with_a_place_noun_in_apposition_is_a_place() {
         let es = rules(
             "He moved to Stridon, a small Croatian village, then to Qwertz, a city official \

@@ -55,7 +55,9 @@ impl<'a> Finder<'a> {
         }
         if self.weak_capital(s) && !after_title && honorific.is_none() {
             let (_, sure) = self.classify(s, e, false, None);
-            if e - s == 1 || sure != Sure::Strong {
+            // "Later Post said", "Earlier Guardian readers wrote": an adverb opening the
+            // sentence is no part of even a sure name.
+            if e - s == 1 || sure != Sure::Strong || OPENING_ADVERBS.contains(&self.word(s)) {
                 self.dropped.push(s);
                 if e - s > 1 {
                     self.name(s + 1, e, false, None);
@@ -177,3 +179,13 @@ impl<'a> Finder<'a> {
         None
     }
 }
+
+/// Adverbs that open sentences and never names, however sure the name after them is.
+#[rustfmt::skip]
+const OPENING_ADVERBS: &[&str] = &[
+    "Later", "Earlier", "Soon", "Afterwards", "Afterward", "Eventually", "Finally", "Recently",
+    "Previously", "Meanwhile", "Still", "Instead", "Thereafter", "Subsequently", "Initially",
+    "Originally", "Ultimately", "Nonetheless", "Nevertheless", "Moreover", "Furthermore",
+    "Additionally", "Separately", "Elsewhere", "Overall", "Indeed", "Perhaps", "Tonight", "Today",
+    "Yesterday", "Tomorrow", "Now", "Then", "Also", "Here", "There", "Again", "Already",
+];
