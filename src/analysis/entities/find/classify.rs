@@ -248,6 +248,20 @@ impl<'a> Finder<'a> {
         if e - s >= 3 && REALMS.contains(&r.first) && self.word(s + 1) == "of" {
             return Some((Some(Place), Sure::Strong));
         }
+        // "Margaret Court", "Danielle Steel", "Emily Post": a given name that is no English word
+        // nor place, then a common surname that is also an organization's word, is a person
+        // ("Grace Church", "Jordan House", "the Marshall Court" and "Morgan Bank" stay
+        // organizations).
+        if r.n == 2
+            && !r.after_the
+            && !self.toks[s].upper
+            && g.is_first_name(r.first)
+            && !g.is_common_word(r.first)
+            && g.place(r.first).is_none()
+            && matches!(r.last, "Church" | "Court" | "House" | "Post" | "Steel")
+        {
+            return Some((Some(EntityKind::Person), Sure::Strong));
+        }
         if self.org_by_cue(s, e) {
             return Some((Some(Organization), Sure::Strong));
         }
@@ -869,6 +883,33 @@ mod tests {
         );
         for name in ["Later Guardian", "Earlier Union Pacific"] {
             assert_eq!(kind_of(&es, name), None, "{name}: {es:?}");
+        }
+    }
+
+    #[test]
+    fn given_names_before_surnames_that_are_organization_words_are_people() {
+        let es = rules(
+            "Margaret Court won. Danielle Steel wrote and Emily Post advised. Grace Church, Jordan \
+             House and Morgan Bank paid. He sat on the Marshall Court.",
+        );
+        for name in ["Margaret Court", "Danielle Steel", "Emily Post"] {
+            assert_eq!(
+                kind_of(&es, name),
+                Some(EntityKind::Person),
+                "{name}: {es:?}"
+            );
+        }
+        for name in [
+            "Grace Church",
+            "Jordan House",
+            "Morgan Bank",
+            "Marshall Court",
+        ] {
+            assert_eq!(
+                kind_of(&es, name),
+                Some(EntityKind::Organization),
+                "{name}: {es:?}"
+            );
         }
     }
 
