@@ -621,13 +621,22 @@ pub(crate) fn relabel(c: &Context, raws: &mut Vec<Raw>, model: &Model, policy: P
             person_tails.insert(CaseBlind(t.span.slice(c.text)));
         }
     }
+    let listed = listed_with_places(c, raws);
     let mut keep = vec![true; raws.len()];
-    for (((r, s), k), &holds) in raws
+    for (i, (((r, s), k), &holds)) in raws
         .iter_mut()
         .zip(&scores)
         .zip(keep.iter_mut())
         .zip(&holds)
+        .enumerate()
     {
+        // "from Piraeus, Rafina and Lavrio": a guess listed with known places is a place,
+        // whatever the model says.
+        if listed.get(i).copied().unwrap_or(false) {
+            r.kind = EntityKind::Place;
+            r.sure = Sure::Strong;
+            continue;
+        }
         let rule = class_of(Some(r.kind));
         if !policy.overrule.get(rule - 1).copied().unwrap_or(false) && r.sure != Sure::Guess {
             continue;
@@ -707,6 +716,70 @@ pub(crate) fn relabel(c: &Context, raws: &mut Vec<Raw>, model: &Model, policy: P
         }
     }
     retain_with_links(raws, &keep);
+}
+
+/// The one-word guesses of the rules (an unknown word they took for an organization or a
+/// person) that stand in a list with a known place: "from Piraeus, Rafina and Lavrio", "Islands
+/// such as Folegandros, Milos and Sifnos". A list is "A and B", "A or B" or "A, B and C" (any
+/// number of names joined by commas, the last by "and" or "or", with or without a comma); it
+/// holds a known place and otherwise only such guesses, or no guess is taken. ("in Sochi,
+/// Russia, Wikinews interviewed" and "Ghana, and Lao, a language" are no lists.)
+fn listed_with_places(c: &Context, raws: &[Raw]) -> Vec<bool> {
+    let word = |i: usize| word_at(c, i);
+    let comma = |i: usize| c.toks.get(i).is_some_and(|t| t.is_punct(','));
+    let and = |i: usize| matches!(word(i), "and" | "or");
+    // The joint between names ending at `a` and starting at `b`: Some(true) for the last one.
+    let joint = |a: usize, b: usize| match b.checked_sub(a) {
+        Some(1) if comma(a) => Some(false),
+        Some(1) if and(a) => Some(true),
+        Some(2) if comma(a) && and(a + 1) => Some(true),
+        _ => None,
+    };
+    let known_place = |r: &Raw| {
+        r.kind == EntityKind::Place
+            && (r.canonical.is_some() || super::known::is_place(r.span.slice(c.text)))
+    };
+    let guess = |r: &Raw| {
+        r.sure == Sure::Guess
+            && r.toks.1 == r.toks.0 + 1
+            && matches!(r.kind, EntityKind::Organization | EntityKind::Person)
+    };
+    let mut out = vec![false; raws.len()];
+    let mut i = 0;
+    while i < raws.len() {
+        // The list from raws[i]: names after commas, up to the one after "and" or "or".
+        let mut j = i + 1;
+        let mut closed = false;
+        while j < raws.len() {
+            match joint(raws[j - 1].toks.1, raws[j].toks.0) {
+                Some(last) => {
+                    j += 1;
+                    if last {
+                        closed = true;
+                        break;
+                    }
+                }
+                None => break,
+            }
+        }
+        let list = &raws[i..j];
+        // ("A, B and C" with two commas' worth of names needs its closing "and": "Sochi, Russia,
+        // Wikinews"; "A, and B" is no list of two.)
+        let two_with_comma = j == i + 2 && comma(raws[i].toks.1);
+        if closed
+            && !two_with_comma
+            && list.iter().any(&known_place)
+            && list.iter().all(|r| known_place(r) || guess(r))
+        {
+            for (k, r) in list.iter().enumerate() {
+                if guess(r) {
+                    out[i + k] = true;
+                }
+            }
+        }
+        i = j;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -894,6 +967,35 @@ mod tests {
         }
         let kept = orgs(Some(&m));
         assert_eq!(kept, ["Universidad Autonoma Chapingo"]);
+    }
+
+    /// Guesses listed with a known place are places, even where the model says an organization;
+    /// guesses in what only looks like a list are the model's.
+    #[test]
+    fn guesses_listed_with_known_places_are_places() {
+        let mut m = Model::zero(CLASSES, BITS);
+        m.set_weight(feature(BIAS, ""), 2, 100.0);
+        let text = "Ferries\n\nBoats left Piraeus, Zorblat and Quxvar, and Ypsilo or Athens. In \
+                    Sochi, Russia, Wikoz spoke. It is spoken in Ghana, and Blorv, a language.\n";
+        let parsed = crate::article::parse("t.txt", text.as_bytes());
+        let a = &parsed.articles[0];
+        let kinds: Vec<(EntityKind, String)> =
+            crate::analysis::entities::extract_with(a, Some(&m), Policy::default())
+                .into_iter()
+                .map(|e| (e.kind, e.name.to_string()))
+                .collect();
+        for n in ["Zorblat", "Quxvar", "Ypsilo"] {
+            assert!(
+                kinds.contains(&(EntityKind::Place, n.into())),
+                "{n}: {kinds:?}"
+            );
+        }
+        for n in ["Wikoz", "Blorv"] {
+            assert!(
+                kinds.contains(&(EntityKind::Organization, n.into())),
+                "{n}: {kinds:?}"
+            );
+        }
     }
 
     #[test]
