@@ -163,15 +163,11 @@ pub(super) fn eponyms(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
 }
 
 /// Last words that make a name an event's: "the 2014 Winter Paralympics", "the Lantern
-/// Festival". ("Games" alone is no such word: "Epic Games" is a company.)
+/// Festival", "the Venice Biennale". ("Games" alone is no such word: "Epic Games" is a company.)
+#[rustfmt::skip]
 const EVENT_WORDS: &[&str] = &[
-    "Olympics",
-    "Paralympics",
-    "Olympiad",
-    "Festival",
-    "Championship",
-    "Championships",
-    "Expo",
+    "Olympics", "Paralympics", "Olympiad", "Festival", "Championship", "Championships", "Expo",
+    "Biennale", "Biennial", "Triennale", "Triennial", "Carnival", "Marathon", "Regatta",
 ];
 
 /// Drops the mentions that name an event (see the module doc).
@@ -249,13 +245,15 @@ mod tests {
     fn events_are_no_entities() {
         let es = entities(
             "Games\n\nFans watched the Winter Paralympics, the Lantern Festival and the World \
-             Cup. The Australian Paralympic Committee and Epic Games paid.\n",
+             Cup, then the Venice Biennale. The Australian Paralympic Committee and Epic Games \
+             paid.\n",
         );
         for name in [
             "Winter Paralympics",
             "Paralympics",
             "Lantern Festival",
             "World Cup",
+            "Venice Biennale",
         ] {
             assert!(!es.iter().any(|(_, n)| n == name), "{name}: {es:?}");
         }
