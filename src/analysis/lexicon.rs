@@ -108,6 +108,10 @@ const PLACE_ALIASES: &[(&str, &str)] = &[
     ("DRC", "Democratic Republic of the Congo"), ("Washington D.C.", "Washington D.C."),
     ("Washington, D.C.", "Washington D.C."), ("D.C.", "Washington D.C."), ("L.A.", "Los Angeles"),
     ("LA", "Los Angeles"), ("N.Y.", "New York"), ("NYC", "New York"), ("Gaza", "Gaza"),
+    // The states wire copy writes with two dotted capitals ("Trenton, N.J.").
+    ("N.J.", "New Jersey"), ("N.C.", "North Carolina"), ("N.H.", "New Hampshire"),
+    ("N.M.", "New Mexico"), ("N.D.", "North Dakota"), ("S.C.", "South Carolina"),
+    ("S.D.", "South Dakota"), ("R.I.", "Rhode Island"),
     ("West Bank", "West Bank"), ("Middle East", "Middle East"), ("Latin America", "Latin America"),
     ("Central America", "Central America"), ("Southeast Asia", "Southeast Asia"),
     ("South East Asia", "Southeast Asia"), ("East Asia", "East Asia"),

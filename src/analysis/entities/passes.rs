@@ -28,6 +28,9 @@ pub(super) const PASSES: &[(&str, Pass)] = &[
     ("names in title-case blocks", |s, r| {
         title_case_names(s.text, s.toks, s.title_case, r)
     }),
+    ("states as wire copy writes them", |s, r| {
+        state_abbreviations(s.text, s.toks, r)
+    }),
     ("city, region", |s, r| city_region(s.text, s.toks, r)),
     ("authors cited", |s, r| cited_authors(s.text, s.toks, r)),
     ("people greeted", |s, r| greeted(s.text, s.toks, r)),
@@ -286,6 +289,109 @@ fn title_case_names(text: &str, toks: &[Token], title_case: &[bool], raws: &mut 
         }
     }
     *raws = out;
+}
+
+/// "SANTA ROSA, Calif. (AP)", "Jackson, Miss.", "in Tulsa, Okla., officials": a US state as
+/// wire copy abbreviates it, after a place or a name not sure of its kind and a comma, is the
+/// state (and the name before it a place).
+fn state_abbreviations(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
+    let g = &*names::GAZETTEER;
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
+    let punct = |i: usize, c: char| toks.get(i).is_some_and(|t| t.is_punct(c));
+    let spots: Vec<usize> = (2..toks.len())
+        .filter(|&i| wire_state(word(i)).is_some() && punct(i + 1, '.') && punct(i - 1, ','))
+        .collect();
+    if spots.is_empty() {
+        return;
+    }
+    // The mention ending at each token, and the mentions covering each.
+    let mut ends: Map<usize, usize> = Map::default();
+    let mut covered = vec![false; toks.len()];
+    for (n, r) in raws.iter().enumerate() {
+        ends.insert(r.toks.1, n);
+    }
+    let mut found = Vec::new();
+    for i in spots {
+        let Some(&b) = ends.get(&(i - 1)) else {
+            continue;
+        };
+        let before = &mut raws[b];
+        // Before a capitalised word the dot may end a sentence ("in Jackson, Miss. The storm")
+        // or an honorific ("Ms. Jones, Miss. Lee"): there only after a known place.
+        let next_cap = toks.get(i + 2).is_some_and(|t| t.is_word() && t.cap);
+        let known = before.kind == EntityKind::Place && before.canonical.is_some();
+        let open = before.honorific.is_none()
+            && (before.kind == EntityKind::Place || before.sure != Sure::Strong);
+        if known || open && !next_cap {
+            before.kind = EntityKind::Place;
+            before.sure = Sure::Strong;
+            covered[i] = true;
+            found.push(i);
+        }
+    }
+    // What the finder made of the abbreviation ("Tex", a name; "Miss", an honorific) goes.
+    let keep: Vec<bool> = raws
+        .iter()
+        .map(|r| {
+            !covered
+                .get(r.toks.0..r.toks.1)
+                .is_some_and(|c| c.contains(&true))
+        })
+        .collect();
+    super::retain_with_links(raws, &keep);
+    for i in found {
+        let Some(t) = toks.get(i) else { continue };
+        raws.push(Raw {
+            canonical: wire_state(word(i)).and_then(|s| g.place(s)),
+            ..Raw::new(
+                Span::new(t.start, t.end),
+                EntityKind::Place,
+                (i, i + 1),
+                Sure::Strong,
+            )
+        });
+    }
+    raws.sort_by_key(|r| (r.span.start, std::cmp::Reverse(r.span.end)));
+}
+
+/// The state a wire-copy abbreviation names ("Calif" before its dot).
+fn wire_state(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "Ala" => "Alabama",
+        "Ariz" => "Arizona",
+        "Ark" => "Arkansas",
+        "Calif" => "California",
+        "Colo" => "Colorado",
+        "Conn" => "Connecticut",
+        "Del" => "Delaware",
+        "Fla" => "Florida",
+        "Ga" => "Georgia",
+        "Ill" => "Illinois",
+        "Ind" => "Indiana",
+        "Kan" | "Kans" => "Kansas",
+        "Ky" => "Kentucky",
+        "La" => "Louisiana",
+        "Md" => "Maryland",
+        "Mass" => "Massachusetts",
+        "Mich" => "Michigan",
+        "Minn" => "Minnesota",
+        "Miss" => "Mississippi",
+        "Mo" => "Missouri",
+        "Mont" => "Montana",
+        "Neb" | "Nebr" => "Nebraska",
+        "Nev" => "Nevada",
+        "Okla" => "Oklahoma",
+        "Ore" => "Oregon",
+        "Pa" => "Pennsylvania",
+        "Tenn" => "Tennessee",
+        "Tex" => "Texas",
+        "Vt" => "Vermont",
+        "Va" => "Virginia",
+        "Wash" => "Washington",
+        "Wis" => "Wisconsin",
+        "Wyo" => "Wyoming",
+        _ => return None,
+    })
 }
 
 /// "Mountain View, California", "Livorno, Tuscany": a name before a comma and a country or
@@ -1097,6 +1203,32 @@ mod tests {
 
     fn has(es: &[(EntityKind, String, usize)], kind: EntityKind, name: &str) -> bool {
         es.iter().any(|(k, n, _)| *k == kind && n == name)
+    }
+
+    #[test]
+    fn states_as_wire_copy_writes_them_are_places() {
+        let es = entities(
+            "Storm\n\nSANTA ROSA, Calif. (AP) — Rain fell. A man from Calistoga, Calif., and one \
+             from Trenton, N.J., were hurt in Tulsa, Okla. The storm passed Zorbton, Miss. Then \
+             Ms. Jones, Miss. Lee and Dr. Ray met.\n",
+        );
+        for name in [
+            "California",
+            "New Jersey",
+            "Oklahoma",
+            "Calistoga",
+            "Trenton",
+            "Tulsa",
+        ] {
+            assert!(has(&es, EntityKind::Place, name), "{name}: {es:?}");
+        }
+        assert!(
+            es.iter()
+                .any(|(k, n, m)| *k == EntityKind::Place && n == "California" && *m == 2),
+            "{es:?}"
+        );
+        assert!(!has(&es, EntityKind::Place, "Mississippi"), "{es:?}");
+        assert!(!has(&es, EntityKind::Place, "Jones"), "{es:?}");
     }
 
     #[test]
