@@ -510,6 +510,15 @@ mod tests {
             spans(text, find(&es, "Ursula von der Leyen")),
             ["Ursula von der Leyen", "von der Leyen"]
         );
+        // A dotted honorific makes a person of any name after it, however unknown.
+        let (_, es) = rules_of("Storm\n\nIt was bad, said Mr. Okafor. Dr. Zorblat agreed.\n");
+        for name in ["Okafor", "Zorblat"] {
+            assert!(
+                es.iter()
+                    .any(|e| &*e.name == name && e.kind == EntityKind::Person),
+                "{name}: {es:?}"
+            );
+        }
         // Honorifics of other languages stay outside the name too.
         let text = "Her lawyer, Maître Paul Lombard, will appeal.";
         let es = extract(&article(text));

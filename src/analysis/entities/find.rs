@@ -283,6 +283,10 @@ impl<'a> Finder<'a> {
             let w = self.word(a - 1);
             self.is_word(a - 1) && !self.toks[a - 1].cap && g.is_title(w)
         };
+        // "Mr.", "Mrs.", "Ms." and "Dr." open no run (they are no names), so the honorific of
+        // "said Mr. Okafor" stands just before it.
+        let before_honorific = (a > 0 && self.is_word(a - 1) && g.is_honorific(self.word(a - 1)))
+            .then(|| honorific_gender(self.word(a - 1)));
         let mut prev: Option<Piece> = None;
         for p in merged {
             if let Piece::Inner(s, e) = p {
@@ -293,6 +297,7 @@ impl<'a> Finder<'a> {
                 let (after_title, honorific) = match prev {
                     Some(Piece::Title(..)) => (true, None),
                     Some(Piece::Honorific(h)) => (true, Some(honorific_gender(self.word(h)))),
+                    None if before_honorific.is_some() => (true, before_honorific),
                     None => (before_is_title, None),
                     _ => (false, None),
                 };

@@ -27,7 +27,8 @@ pub(super) fn regnal_numbers(text: &str, toks: &[Token], raws: &mut [Raw]) {
         if t.kind != Kind::Word || t.newline_before || t.start != r.span.end + 1 || !roman(w) {
             continue;
         }
-        if w.len() == 1 && !r.after_title {
+        // "I" after a title ("Pope Damasus I"), not after an honorific ("Mr. Collins I know").
+        if w.len() == 1 && (!r.after_title || r.honorific.is_some()) {
             continue;
         }
         r.toks.1 += 1;
@@ -54,7 +55,7 @@ mod tests {
     fn numbers_join_names_and_the_pronoun_does_not() {
         let es: Vec<(crate::analysis::EntityKind, String)> = crate::analysis::entities::rules_of(
             "Kings\n\nThe lawyer William Fisher III spoke. Pope Damasus I wrote to him. \
-                 When Maria Lopez I think was there, Henry VIII ruled.\n",
+                 When Maria Lopez I think was there, Henry VIII ruled. Mr. Zorblat I know.\n",
         )
         .1
         .into_iter()
@@ -65,6 +66,7 @@ mod tests {
             "Damasus I",
             "Maria Lopez",
             "Henry VIII",
+            "Zorblat",
         ] {
             assert!(es.contains(&(Person, name.into())), "{name}: {es:?}");
         }
