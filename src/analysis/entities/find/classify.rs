@@ -418,7 +418,11 @@ impl<'a> Finder<'a> {
         let first_is_name =
             (g.is_first_name(first) && !(after_the && rare_word_name()) && !country_first())
                 || is_initial(first);
-        if n >= 2 && first_is_name && !self.toks[s].upper && self.name_words(r) <= 4 {
+        if n >= 2
+            && first_is_name
+            && (!self.toks[s].upper || is_initial(first))
+            && self.name_words(r) <= 4
+        {
             return Some((Some(Person), Sure::Strong));
         }
         // "Wilhelm von Schadow", "Rafael del Pino": capitalised names about a lower-case
@@ -812,8 +816,15 @@ pub(super) fn title_cased(s: &str) -> String {
     out
 }
 
+/// "J." or, written together, "J.K." and "J.R.R." (not a place such as "U.S." or "N.Y.").
 fn is_initial(w: &str) -> bool {
-    w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_ascii_uppercase())
+    let b = w.as_bytes();
+    b.len() >= 2
+        && b.len() <= 6
+        && b.len().is_multiple_of(2)
+        && b.chunks(2)
+            .all(|p| p[0].is_ascii_uppercase() && p[1] == b'.')
+        && (b.len() == 2 || GAZETTEER.place(w).is_none() && !known::is_org(w))
 }
 
 fn is_prefixed(w: &str) -> bool {
@@ -884,6 +895,23 @@ mod tests {
         for name in ["Later Guardian", "Earlier Union Pacific"] {
             assert_eq!(kind_of(&es, name), None, "{name}: {es:?}");
         }
+    }
+
+    #[test]
+    fn initials_written_together_open_a_personal_name() {
+        let es = rules("We met J.K. Rowling, T.S. Eliot and W.E.B. Du Bois. U.S. Steel fell.");
+        for name in ["J.K. Rowling", "T.S. Eliot", "W.E.B. Du Bois"] {
+            assert_eq!(
+                kind_of(&es, name),
+                Some(EntityKind::Person),
+                "{name}: {es:?}"
+            );
+        }
+        assert_eq!(
+            kind_of(&es, "U.S. Steel"),
+            Some(EntityKind::Organization),
+            "{es:?}"
+        );
     }
 
     #[test]
