@@ -898,6 +898,21 @@ mod tests {
     }
 
     #[test]
+    fn a_given_name_that_is_a_word_is_a_name_when_it_speaks() {
+        let es = rules("Rose said she liked it. Bill told us no. Results came. Rose petals fell.");
+        for name in ["Rose", "Bill"] {
+            assert_eq!(
+                kind_of(&es, name),
+                Some(EntityKind::Person),
+                "{name}: {es:?}"
+            );
+        }
+        assert_eq!(kind_of(&es, "Results"), None, "{es:?}");
+        let es = rules("Rose petals fell. Bill payments rose.");
+        assert!(es.is_empty(), "{es:?}");
+    }
+
+    #[test]
     fn initials_written_together_open_a_personal_name() {
         let es = rules("We met J.K. Rowling, T.S. Eliot and W.E.B. Du Bois. U.S. Steel fell.");
         for name in ["J.K. Rowling", "T.S. Eliot", "W.E.B. Du Bois"] {
