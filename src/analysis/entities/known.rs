@@ -21,7 +21,8 @@ const ORGANIZATIONS: &[&str] = &[
     "Lloyds", "Standard Chartered", "Morningstar", "Moody's", "Fitch", "Standard & Poor's",
     "Procter & Gamble", "Johnson & Johnson", "Marks & Spencer", "Ernst & Young", "Deloitte",
     "KPMG", "PricewaterhouseCoopers", "McKinsey", "Boston Consulting Group", "Bain",
-    "Microsoft", "Google", "Alphabet", "Apple", "Amazon", "Meta", "Facebook", "Instagram",
+    "Microsoft", "Google", "Alphabet", "Apple", "Amazon", "Meta", "Meta Platforms", "Facebook", "Instagram",
+    "AT&T", "Verizon", "Comcast", "Nasdaq", "Fed",
     "WhatsApp", "Twitter", "Netflix", "Salesforce", "Oracle", "IBM", "Intel", "Nvidia", "AMD",
     "Qualcomm", "Cisco", "Adobe", "Advanced Micro Devices", "Tesla", "SpaceX", "Uber", "Lyft", "Airbnb", "Spotify",
     "Samsung", "Sony", "Toyota", "Honda", "Nissan", "Hyundai", "Volkswagen", "BMW", "Mercedes-Benz",
@@ -453,9 +454,15 @@ mod tests {
     fn banks_named_like_people_are_organizations() {
         let es = entities(
             "Shares of Morgan Stanley and Goldman Sachs fell on Tuesday, while Wells Fargo \
-             held steady in early trading.",
+             held steady in early trading. Nvidia, Tesla and Meta Platforms slid; AT&T rose.",
         );
-        for name in ["Morgan Stanley", "Goldman Sachs", "Wells Fargo"] {
+        for name in [
+            "Morgan Stanley",
+            "Goldman Sachs",
+            "Wells Fargo",
+            "Meta Platforms",
+            "AT&T",
+        ] {
             assert_eq!(
                 kind_of(&es, name),
                 Some(EntityKind::Organization),
