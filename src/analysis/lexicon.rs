@@ -176,6 +176,18 @@ pub fn is_sports_word(w: &str) -> bool {
             | "pitcher"
             | "inning"
             | "rebounds"
+            | "derby"
+            | "relegation"
+            | "offside"
+            | "substitute"
+            | "substituted"
+            | "fixture"
+            | "fixtures"
+            | "unbeaten"
+            | "standings"
+            | "matchday"
+            | "stoppage-time"
+            | "injury-time"
     )
 }
 

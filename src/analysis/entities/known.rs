@@ -49,6 +49,7 @@ const ORGANIZATIONS: &[&str] = &[
     "Major League Baseball", "Premier League", "Formula One", "WTA", "ATP",
     // Clubs whose names the club words do not tell ("Real Madrid" and "Leeds United" they do).
     "Paris Saint-Germain", "PSG", "Bayern Munich", "Bayern", "Juventus", "Benfica", "Galatasaray",
+    "Arsenal", "Spurs", "Tottenham Hotspur",
     "Fenerbahce", "Fenerbahçe", "Besiktas", "Aston Villa", "Everton", "Napoli", "Manchester City",
     "Boca Juniors", "River Plate", "Ajax", "Feyenoord", "Celtic", "Rangers", "Bayer Leverkusen",
     // Universities and research bodies.
