@@ -230,6 +230,7 @@ pub fn build(
         &mut member,
     );
     add_dropped_names(text, toks, dropped, &mut raws, &mut member);
+    add_dropped_organizations(text, toks, dropped, &mut raws, &mut member);
     join_lone_names(
         text,
         toks,
@@ -322,6 +323,46 @@ fn add_dropped_surnames(
                 .filter(|h| GAZETTEER.is_honorific(h))
                 .map(honorific_gender);
             raws.push(r);
+            member.push(None);
+        }
+    }
+}
+
+/// Sentence-initial words the finder dropped that name, as written, a one-word organization the
+/// article names elsewhere for sure ("Arsenal beat Tottenham … Arsenal, managed by Mikel
+/// Arteta, lead"): mentions of that organization.
+fn add_dropped_organizations(
+    text: &str,
+    toks: &[Token],
+    dropped: &[usize],
+    raws: &mut Vec<Raw>,
+    member: &mut Vec<Option<usize>>,
+) {
+    if dropped.is_empty() {
+        return;
+    }
+    let orgs: super::Set<&str> = raws
+        .iter()
+        .filter(|r| {
+            r.kind == EntityKind::Organization
+                && r.sure == Sure::Strong
+                && r.toks.1 == r.toks.0 + 1
+                && r.link.is_none()
+        })
+        .map(|r| r.span.slice(text))
+        .collect();
+    if orgs.is_empty() {
+        return;
+    }
+    for &d in dropped {
+        let Some(t) = toks.get(d) else { continue };
+        if t.sent && !t.upper && orgs.contains(t.text(text)) {
+            raws.push(Raw::new(
+                Span::new(t.start, t.end),
+                EntityKind::Organization,
+                (d, d + 1),
+                Sure::Strong,
+            ));
             member.push(None);
         }
     }
@@ -845,6 +886,18 @@ mod tests {
                 (e.name.to_string(), m)
             })
             .collect()
+    }
+
+    #[test]
+    fn dropped_sentence_openers_naming_an_organization_join_it() {
+        let es = entities_of(
+            "Derby\n\nThe Gunners, or Arsenal, won. Arsenal beat them. Arsenal fans sang. \
+             Target prices rose.\n",
+            None,
+        );
+        let arsenal = es.iter().find(|(n, _)| n == "Arsenal");
+        assert_eq!(arsenal.map(|(_, m)| m.len()), Some(3), "{es:?}");
+        assert!(!es.iter().any(|(n, _)| n == "Target"), "{es:?}");
     }
 
     /// The mentions of the entity named `name` in `es`, as written.
