@@ -998,6 +998,22 @@ mod tests {
         }
     }
 
+    /// A short form the model takes for a place ("a partner at Khosla" after "Khosla
+    /// Ventures") still joins its organization.
+    #[test]
+    fn short_forms_made_places_join_their_organization() {
+        let mut m = Model::zero(CLASSES, BITS);
+        m.set_weight(feature(BIAS, ""), 3, 100.0);
+        let text = "Heat\n\nQuilter Energy raised money from Khosla Ventures. Dana Whitlock, a \
+                    partner at Khosla, will join the board.\n";
+        let parsed = crate::article::parse("t.txt", text.as_bytes());
+        let a = &parsed.articles[0];
+        let es = crate::analysis::entities::extract_with(a, Some(&m), Policy::default());
+        let khosla = es.iter().find(|e| &*e.name == "Khosla Ventures");
+        assert_eq!(khosla.map(|e| e.mentions.len()), Some(2), "{es:?}");
+        assert!(!es.iter().any(|e| &*e.name == "Khosla"), "{es:?}");
+    }
+
     #[test]
     fn the_shipped_weights_parse() {
         let m = Model::from_bytes(SHIPPED).unwrap();
