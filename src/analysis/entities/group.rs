@@ -357,7 +357,8 @@ fn add_dropped_organizations(
     if orgs.is_empty() && heads.is_empty() {
         return;
     }
-    let lower = lower_words(text, toks);
+    // (The words in lower case, read only for a word that needs them.)
+    let mut lower: Option<super::Set<&str>> = None;
     for &d in dropped {
         let Some(t) = toks.get(d) else { continue };
         let w = t.text(text);
@@ -396,7 +397,11 @@ fn add_dropped_organizations(
             && !determined
             && !generic(w)
             && heads.get(w).is_some_and(Option::is_some)
-            && !lower.contains(w.to_lowercase().as_str());
+            && !super::names::with_lower(w, |l| {
+                lower
+                    .get_or_insert_with(|| lower_words(text, toks))
+                    .contains(l)
+            });
         let named = orgs.contains(w) && t.sent || head;
         if named && !t.upper {
             raws.push(Raw::new(

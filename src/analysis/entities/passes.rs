@@ -298,9 +298,15 @@ fn state_abbreviations(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
     let g = &*names::GAZETTEER;
     let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
     let punct = |i: usize, c: char| toks.get(i).is_some_and(|t| t.is_punct(c));
-    let spots: Vec<usize> = (2..toks.len())
-        .filter(|&i| wire_state(word(i)).is_some() && punct(i + 1, '.') && punct(i - 1, ','))
+    // The token after each mention and a comma.
+    let mut spots: Vec<usize> = raws
+        .iter()
+        .map(|r| r.toks.1 + 1)
+        .filter(|&i| punct(i - 1, ',') && punct(i + 1, '.') && wire_state(word(i)).is_some())
         .collect();
+    // (Two mentions may end at one token: "Port Harbor Authority" holding "Port Harbor".)
+    spots.sort_unstable();
+    spots.dedup();
     if spots.is_empty() {
         return;
     }

@@ -88,13 +88,15 @@ impl<'a> Finder<'a> {
             return;
         };
         // ("Rose said she liked it": a given name that is also a word, speaking, is a name.)
-        let speaks = g.is_first_name(self.word(s))
-            && matches!(self.word(e), "said" | "says" | "told" | "added" | "asked");
+        let speaks = || {
+            matches!(self.word(e), "said" | "says" | "told" | "added" | "asked")
+                && g.is_first_name(self.word(s))
+        };
         if sure == Sure::Guess
             && kind != EntityKind::Place
             && e - s == 1
             && g.is_common_word(self.word(s))
-            && !speaks
+            && !speaks()
         {
             // A capitalised ordinary word nothing else explains ("Results", "Match").
             self.dropped.push(s);
