@@ -863,6 +863,19 @@ mod tests {
     }
 
     #[test]
+    fn jan_opens_a_name_before_a_capitalised_word() {
+        let es = rules("Analyst Jan Hatzius said so. Jan Kowalski agreed. On Jan 5 it rained.");
+        for name in ["Jan Hatzius", "Jan Kowalski"] {
+            assert_eq!(
+                kind_of(&es, name),
+                Some(EntityKind::Person),
+                "{name}: {es:?}"
+            );
+        }
+        assert!(!es.iter().any(|e| &*e.name == "Jan"), "{es:?}");
+    }
+
+    #[test]
     fn modal_verbs_and_months_open_names_inside_a_sentence() {
         let es = rules(
             "In June Smith said no. It hit Will Middlebrooks and June Carter at the May Day \

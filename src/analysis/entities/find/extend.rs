@@ -47,12 +47,19 @@ impl<'a> Finder<'a> {
 
     /// "Will Middlebrooks", "June Carter": a first name that is also a modal verb or a month,
     /// capitalised inside a sentence and before a surname, is a name, unless a word that
-    /// comes before dates does ("in June Smith said").
+    /// comes before dates does ("in June Smith said"). "Jan", short for a month only before
+    /// its day or year, opens a name before any capitalised word, at a sentence's start too
+    /// ("Jan Hatzius said").
     fn stop_word_name(&self, i: usize) -> bool {
         let g = &*GAZETTEER;
         let w = self.word(i);
-        matches!(w, "Will" | "May" | "June" | "April" | "August")
-            && !self.weak_position(i)
+        let jan = w == "Jan";
+        (jan || matches!(w, "Will" | "May" | "June" | "April" | "August"))
+            && if jan {
+                !self.title_case.get(i).copied().unwrap_or(false)
+            } else {
+                !self.weak_position(i)
+            }
             && self
                 .toks
                 .get(i + 1)
@@ -60,7 +67,7 @@ impl<'a> Finder<'a> {
             && {
                 // ("May Day" is a holiday.)
                 let next = self.word(i + 1);
-                g.is_surname(next) && !g.is_stop(next) && next != "Day"
+                !g.is_stop(next) && (jan || g.is_surname(next) && next != "Day")
             }
             && !(i > 0
                 && crate::analysis::lexicon::with_lower(self.word(i - 1), |w| {
