@@ -85,6 +85,7 @@ pub fn before(
         toks.get(i)
             .is_some_and(|t| t.kind == Kind::Word && g.is_honorific(t.text(text)))
     };
+    let named = s;
     let s = if s >= 2 && toks.get(s - 1).is_some_and(|t| t.is_punct('.')) && honorific(s - 2) {
         s - 2
     } else if s >= 1 && honorific(s - 1) {
@@ -92,6 +93,48 @@ pub fn before(
     } else {
         s
     };
+    // "Sen. Zoe Lofgren", "Gen. Mark Milley": an abbreviated title is the role when no longer
+    // one stands before it.
+    let abbreviated = (s < named)
+        .then(|| toks.get(s))
+        .flatten()
+        .and_then(|t| title_of_abbreviation(t.text(text)));
+    title_before(text, toks, s, person_at).or_else(|| abbreviated.map(str::to_string))
+}
+
+/// The title an abbreviation before a name stands for ("Sen." a senator).
+fn title_of_abbreviation(w: &str) -> Option<&'static str> {
+    Some(match w.trim_end_matches('.') {
+        "Sen" => "Senator",
+        "Rep" => "Representative",
+        "Gov" => "Governor",
+        "Gen" => "General",
+        "Col" => "Colonel",
+        "Capt" => "Captain",
+        "Lt" => "Lieutenant",
+        "Sgt" => "Sergeant",
+        "Cpl" => "Corporal",
+        "Adm" => "Admiral",
+        "Maj" => "Major",
+        "Prof" => "Professor",
+        "Rev" => "Reverend",
+        "Pres" => "President",
+        "Supt" => "Superintendent",
+        "Insp" => "Inspector",
+        "Det" => "Detective",
+        "Msgr" => "Monsignor",
+        _ => return None,
+    })
+}
+
+/// The title ending right before token `s` (an honorific's, when the name has one).
+fn title_before(
+    text: &str,
+    toks: &[Token],
+    s: usize,
+    person_at: &dyn Fn(usize) -> bool,
+) -> Option<String> {
+    let g = &*GAZETTEER;
     // "a nurse at São João": a connector before the name ends the title before it.
     if s == 0
         || toks
@@ -362,6 +405,23 @@ mod tests {
             Some("Russian counterpart")
         );
         assert_eq!(role_before("It was founded by Dean Kamen", "Dean"), None);
+    }
+
+    #[test]
+    fn abbreviated_titles_are_roles() {
+        assert_eq!(
+            role_before("Then Sen. Zoe Lofgren said no", "Zoe").as_deref(),
+            Some("Senator")
+        );
+        assert_eq!(
+            role_before("Then Gen. Mark Milley said no", "Mark").as_deref(),
+            Some("General")
+        );
+        assert_eq!(
+            role_before("Climate scientist Prof. Carla Mendes warned", "Carla").as_deref(),
+            Some("Climate scientist")
+        );
+        assert_eq!(role_before("Then Mr. Ray Lopez said no", "Ray"), None);
     }
 
     #[test]
