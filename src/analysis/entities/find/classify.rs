@@ -499,6 +499,26 @@ impl<'a> Finder<'a> {
         {
             return Some((Some(Person), Sure::Weak));
         }
+        // Three words no list knows, none a word of institutions or places in any language
+        // nor in capitals, not after "the": "Recep Tayyip Erdogan".
+        if n == 3
+            && !after_the
+            && words.len() == 3
+            && words.iter().all(|w| {
+                !g.is_common_word(w)
+                    && g.place(w).is_none()
+                    && !is_prefixed(w)
+                    && !g.is_org_suffix(w)
+                    && !g.is_org_prefix(w)
+                    && !g.is_place_suffix(w)
+                    && !FOREIGN_INSTITUTION_WORDS.contains(w)
+                    && !FOREIGN_PLACE_WORDS.contains(w)
+                    && !FOREIGN_GEO_HEADS.contains(w)
+            })
+            && (s..e).all(|i| !self.toks[i].upper)
+        {
+            return Some((Some(Person), Sure::Weak));
+        }
         None
     }
 
@@ -860,6 +880,28 @@ mod tests {
 
     fn kind_of(es: &[Entity], name: &str) -> Option<EntityKind> {
         es.iter().find(|e| &*e.name == name).map(|e| e.kind)
+    }
+
+    #[test]
+    fn three_words_no_list_knows_are_a_person() {
+        let es = rules(
+            "We met Recep Tayyip Erdogan. The Zorbic Quxal Blorvin met. Banco Zorbic Quxal paid.",
+        );
+        assert_eq!(
+            kind_of(&es, "Recep Tayyip Erdogan"),
+            Some(EntityKind::Person),
+            "{es:?}"
+        );
+        assert_ne!(
+            kind_of(&es, "Zorbic Quxal Blorvin"),
+            Some(EntityKind::Person),
+            "{es:?}"
+        );
+        assert_ne!(
+            kind_of(&es, "Banco Zorbic Quxal"),
+            Some(EntityKind::Person),
+            "{es:?}"
+        );
     }
 
     #[test]
