@@ -132,6 +132,33 @@ pub fn link_aliases(text: &str, toks: &[Token], raws: &mut [Raw]) {
             && toks.get(s - 1).is_some_and(|t| t.is_punct('('))
             && toks.get(e).is_some_and(|t| t.is_punct(')'))
             && non_latin(raws[i].span.slice(text));
+        // "Jerome (/…/; Latin: Eusebius Sophronius Hieronymus; Greek: …)": the name in another
+        // language, after its label, inside the brackets right after a person's name.
+        let labelled = (s >= 2
+            && toks.get(s - 1).is_some_and(|t| t.is_punct(':'))
+            && toks.get(s - 2).is_some_and(|t| t.is_word() && t.cap))
+        .then(|| {
+            (s.saturating_sub(30)..s - 2)
+                .rev()
+                .find(|&k| {
+                    toks.get(k)
+                        .is_some_and(|t| t.is_punct('(') || t.is_punct(')'))
+                })
+                .filter(|&k| toks.get(k).is_some_and(|t| t.is_punct('(')))
+        })
+        .flatten()
+        .and_then(|open| {
+            (0..i)
+                .rev()
+                .take(8)
+                .find(|&j| raws[j].kind == EntityKind::Person && raws[j].toks.1 == open)
+        });
+        if let Some(j) = labelled {
+            raws[i].link = Some(j);
+            raws[i].kind = EntityKind::Person;
+            raws[i].sure = Sure::Strong;
+            continue;
+        }
         if rendering {
             raws[i].link = Some(i - 1);
             raws[i].kind = EntityKind::Person;
@@ -556,6 +583,27 @@ fn same_entity(
             }
         }
     }
+    // A person's name given as another's alias ("Jerome (Latin: Eusebius Sophronius
+    // Hieronymus)") is that person wherever the article writes it again.
+    if raws
+        .iter()
+        .any(|r| r.link.is_some() && r.kind == EntityKind::Person)
+    {
+        let mut named: Map<String, usize> = Map::default();
+        for (i, r) in raws.iter().enumerate() {
+            if member.get(i).copied().flatten().is_some() {
+                named.entry(normalise(r.span.slice(text))).or_insert(i);
+            }
+        }
+        for (i, r) in raws.iter().enumerate() {
+            if r.link.is_some()
+                && r.kind == EntityKind::Person
+                && let Some(&j) = named.get(&normalise(r.span.slice(text)))
+            {
+                sets.union(i, j);
+            }
+        }
+    }
     join_short_forms(text, toks, raws, &mut sets);
     join_acronyms(text, toks, raws, &mut sets);
     sets
@@ -976,6 +1024,17 @@ mod tests {
                 (e.name.to_string(), m)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_name_labelled_with_its_language_is_the_person() {
+        let es = entities_of(
+            "Jerome\n\nJerome (Latin: Eusebius Sophronius Hieronymus; Greek: Zorbic Quxal) was a \
+             priest. Eusebius Sophronius Hieronymus was born at Stridon. Jerome died in 420.\n",
+            Some(EntityKind::Person),
+        );
+        assert_eq!(es.len(), 1, "{es:?}");
+        assert_eq!(es[0].1.len(), 6, "{es:?}");
     }
 
     #[test]
