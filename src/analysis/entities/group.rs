@@ -431,13 +431,7 @@ fn add_dropped_organizations(
             });
         let named = orgs.contains(w) && t.sent || head;
         if named && !t.upper {
-            raws.push(Raw::new(
-                Span::new(t.start, t.end),
-                EntityKind::Organization,
-                (d, d + 1),
-                Sure::Strong,
-            ));
-            member.push(None);
+            revive(raws, member, t, d, EntityKind::Organization, Sure::Strong);
         }
     }
 }
@@ -502,13 +496,7 @@ fn add_dropped_names(
         let Some(t) = toks.get(d) else { continue };
         let w = CaseBlind(t.text(text));
         if seen.contains_key(&w) && !lower.contains(&w) && !single.contains(&d) {
-            raws.push(Raw::new(
-                Span::new(t.start, t.end),
-                EntityKind::Person,
-                (d, d + 1),
-                Sure::Weak,
-            ));
-            member.push(None);
+            revive(raws, member, t, d, EntityKind::Person, Sure::Weak);
         }
     }
 }
@@ -713,6 +701,19 @@ fn join_short_forms(text: &str, toks: &[Token], raws: &[Raw], sets: &mut Sets) {
 /// A word of institutions ("Bank" of "Bank of Japan", "Church"): no short name.
 fn generic(w: &str) -> bool {
     GAZETTEER.is_org_suffix(w) || GAZETTEER.is_org_prefix(w)
+}
+
+/// A mention of `kind` at the dropped word `t` (token `d`), grouped later.
+fn revive(
+    raws: &mut Vec<Raw>,
+    member: &mut Vec<Option<usize>>,
+    t: &Token,
+    d: usize,
+    kind: EntityKind,
+    sure: Sure,
+) {
+    raws.push(Raw::new(Span::new(t.start, t.end), kind, (d, d + 1), sure));
+    member.push(None);
 }
 
 /// The words the article writes in lower case.

@@ -409,19 +409,18 @@ mod tests {
 
     #[test]
     fn abbreviated_titles_are_roles() {
-        assert_eq!(
-            role_before("Then Sen. Zoe Lofgren said no", "Zoe").as_deref(),
-            Some("Senator")
-        );
-        assert_eq!(
-            role_before("Then Gen. Mark Milley said no", "Mark").as_deref(),
-            Some("General")
-        );
-        assert_eq!(
-            role_before("Climate scientist Prof. Carla Mendes warned", "Carla").as_deref(),
-            Some("Climate scientist")
-        );
-        assert_eq!(role_before("Then Mr. Ray Lopez said no", "Ray"), None);
+        for (text, name, role) in [
+            ("Then Sen. Zoe Lofgren said no", "Zoe", Some("Senator")),
+            ("Then Gen. Mark Milley said no", "Mark", Some("General")),
+            (
+                "Climate scientist Prof. Carla Mendes warned",
+                "Carla",
+                Some("Climate scientist"),
+            ),
+            ("Then Mr. Ray Lopez said no", "Ray", None),
+        ] {
+            assert_eq!(role_before(text, name).as_deref(), role, "{text}");
+        }
     }
 
     #[test]
