@@ -448,6 +448,20 @@ impl<'a> Finder<'a> {
         if (2..=3).contains(&n) && !after_the && words.iter().skip(1).any(|w| syllable_pair(w)) {
             return Some((Some(Person), Sure::Strong));
         }
+        // A Chinese family name that is also an English word, before a given name no list
+        // knows: "Xi Jinping", "Hu Jintao", "Ma Ying-jeou".
+        if n == 2
+            && !after_the
+            && words.len() == 2
+            && matches!(first, "Xi" | "Hu" | "Ma" | "Wen" | "Bo")
+            && !g.is_common_word(last)
+            && g.place(last).is_none()
+            && !g.is_org_suffix(last)
+            && !self.toks[s].upper
+            && !self.toks[e - 1].upper
+        {
+            return Some((Some(Person), Sure::Strong));
+        }
         // After "the", a name that is not a first name and surname is a thing, not a person
         // ("the Golden Lion", "the Carris board").
         if n == 2
@@ -902,6 +916,19 @@ mod tests {
             Some(EntityKind::Person),
             "{es:?}"
         );
+    }
+
+    #[test]
+    fn chinese_family_names_that_are_words_open_a_name() {
+        let es = rules("Xi Jinping met Hu Jintao. Ma Ying-jeou spoke. Xi Bank paid.");
+        for name in ["Xi Jinping", "Hu Jintao", "Ma Ying-jeou"] {
+            assert_eq!(
+                kind_of(&es, name),
+                Some(EntityKind::Person),
+                "{name}: {es:?}"
+            );
+        }
+        assert_ne!(kind_of(&es, "Xi Bank"), Some(EntityKind::Person), "{es:?}");
     }
 
     #[test]
