@@ -21,8 +21,8 @@ const ORGANIZATIONS: &[&str] = &[
     "Lloyds", "Standard Chartered", "Morningstar", "Moody's", "Fitch", "Standard & Poor's",
     "Procter & Gamble", "Johnson & Johnson", "Marks & Spencer", "Ernst & Young", "Deloitte",
     "KPMG", "PricewaterhouseCoopers", "McKinsey", "Boston Consulting Group", "Bain",
-    "Microsoft", "Google", "Alphabet", "Apple", "Amazon", "Meta", "Meta Platforms", "Facebook", "Instagram",
-    "AT&T", "Verizon", "Comcast", "Nasdaq", "Fed",
+    "Microsoft", "Google", "Alphabet", "Apple", "Amazon", "Meta", "Meta Platforms", "Facebook",
+    "Instagram", "AT&T", "Verizon", "Comcast", "Nasdaq", "Fed",
     "WhatsApp", "Twitter", "Netflix", "Salesforce", "Oracle", "IBM", "Intel", "Nvidia", "AMD",
     "Qualcomm", "Cisco", "Adobe", "Advanced Micro Devices", "Tesla", "SpaceX", "Uber", "Lyft", "Airbnb", "Spotify",
     "Samsung", "Sony", "Toyota", "Honda", "Nissan", "Hyundai", "Volkswagen", "BMW", "Mercedes-Benz",
@@ -337,6 +337,11 @@ pub(crate) fn is_org(name: &str) -> bool {
 
 pub(crate) fn is_place(name: &str) -> bool {
     SETS[1].contains(&CaseBlind(name))
+}
+
+/// A mention of a place the gazetteer or the hand list knows (not one the rules only guessed).
+pub(crate) fn is_known_place(text: &str, r: &Raw) -> bool {
+    r.kind == EntityKind::Place && (r.canonical.is_some() || is_place(r.span.slice(text)))
 }
 
 /// A name of any of the lists.

@@ -621,7 +621,7 @@ pub(crate) fn relabel(c: &Context, raws: &mut Vec<Raw>, model: &Model, policy: P
             person_tails.insert(CaseBlind(t.span.slice(c.text)));
         }
     }
-    let listed = listed_with_places(c, raws);
+    let listed = guesses_listed_with_places(c, raws);
     let mut keep = vec![true; raws.len()];
     for (i, (((r, s), k), &holds)) in raws
         .iter_mut()
@@ -724,7 +724,7 @@ pub(crate) fn relabel(c: &Context, raws: &mut Vec<Raw>, model: &Model, policy: P
 /// number of names joined by commas, the last by "and" or "or", with or without a comma); it
 /// holds a known place and otherwise only such guesses, or no guess is taken. ("in Sochi,
 /// Russia, Wikinews interviewed" and "Ghana, and Lao, a language" are no lists.)
-fn listed_with_places(c: &Context, raws: &[Raw]) -> Vec<bool> {
+fn guesses_listed_with_places(c: &Context, raws: &[Raw]) -> Vec<bool> {
     let word = |i: usize| word_at(c, i);
     let comma = |i: usize| c.toks.get(i).is_some_and(|t| t.is_punct(','));
     let and = |i: usize| matches!(word(i), "and" | "or");
@@ -735,10 +735,7 @@ fn listed_with_places(c: &Context, raws: &[Raw]) -> Vec<bool> {
         Some(2) if comma(a) && and(a + 1) => Some(true),
         _ => None,
     };
-    let known_place = |r: &Raw| {
-        r.kind == EntityKind::Place
-            && (r.canonical.is_some() || super::known::is_place(r.span.slice(c.text)))
-    };
+    let known_place = |r: &Raw| super::known::is_known_place(c.text, r);
     let guess = |r: &Raw| {
         r.sure == Sure::Guess
             && r.toks.1 == r.toks.0 + 1
@@ -849,28 +846,35 @@ mod tests {
         }
     }
 
+    /// The entities of the article `text`: by the rules alone (`says` is `None`), or with a
+    /// model that gives every mention the class `says` (0 none, 1 person, 2 organization, 3
+    /// place) whatever it reads.
+    fn entities_with(text: &str, says: Option<usize>) -> Vec<crate::analysis::Entity> {
+        let mut m = Model::zero(CLASSES, BITS);
+        if let Some(class) = says {
+            m.set_weight(feature(BIAS, ""), class, 100.0);
+        }
+        let parsed = crate::article::parse("t.txt", text.as_bytes());
+        let model = says.map(|_| &m);
+        crate::analysis::entities::extract_with(&parsed.articles[0], model, Policy::default())
+    }
+
     /// The model may say "place" for what the rules called a person, not for what they called
     /// an organization.
     #[test]
     fn the_model_makes_places_only_of_people() {
-        let mut m = Model::zero(CLASSES, BITS);
-        m.set_weight(feature(BIAS, ""), 3, 100.0);
         let text = "Rain\n\nAna Duarte met the Lumière Group in town. Ana Duarte said the \
                     Lumière Group would stay.\n";
-        let parsed = crate::article::parse("t.txt", text.as_bytes());
-        let a = &parsed.articles[0];
-        let kinds: Vec<(String, EntityKind)> =
-            crate::analysis::entities::extract_with(a, None, Policy::default())
-                .into_iter()
-                .map(|e| (e.name.to_string(), e.kind))
-                .collect();
+        let kinds: Vec<(String, EntityKind)> = entities_with(text, None)
+            .into_iter()
+            .map(|e| (e.name.to_string(), e.kind))
+            .collect();
         assert!(kinds.contains(&("Ana Duarte".into(), EntityKind::Person)));
         assert!(kinds.contains(&("Lumière Group".into(), EntityKind::Organization)));
-        let kinds: Vec<(String, EntityKind)> =
-            crate::analysis::entities::extract_with(a, Some(&m), Policy::default())
-                .into_iter()
-                .map(|e| (e.name.to_string(), e.kind))
-                .collect();
+        let kinds: Vec<(String, EntityKind)> = entities_with(text, Some(3))
+            .into_iter()
+            .map(|e| (e.name.to_string(), e.kind))
+            .collect();
         assert!(
             kinds.contains(&("Ana Duarte".into(), EntityKind::Place)),
             "{kinds:?}"
@@ -885,19 +889,14 @@ mod tests {
     /// organizations named by an organization word or a club word, not other organizations.
     #[test]
     fn listed_names_are_never_dropped() {
-        let mut m = Model::zero(CLASSES, BITS);
-        m.set_weight(feature(BIAS, ""), 0, 100.0);
         let text = "Markets\n\nShares of Google rose, Qwertyuk Holdings fell, and the \
                     shares of Zorblatix, a rival, held. The Qwertyuk Foundation of Zorbia paid, \
                     and so did Nashville SC. The Vorplex refinery closed, said a Quarnix \
                     analyst.\n";
-        let parsed = crate::article::parse("t.txt", text.as_bytes());
-        let a = &parsed.articles[0];
-        let names: Vec<String> =
-            crate::analysis::entities::extract_with(a, Some(&m), Policy::default())
-                .into_iter()
-                .map(|e| e.name.to_string())
-                .collect();
+        let names: Vec<String> = entities_with(text, Some(0))
+            .into_iter()
+            .map(|e| e.name.to_string())
+            .collect();
         assert!(names.contains(&"Google".to_string()), "{names:?}");
         assert!(
             names.contains(&"Qwertyuk Holdings".to_string()),
@@ -920,14 +919,10 @@ mod tests {
     /// name, nor one ending in a surname.
     #[test]
     fn ordinary_first_names_protect_only_before_a_surname() {
-        let mut m = Model::zero(CLASSES, BITS);
-        m.set_weight(feature(BIAS, ""), 0, 100.0);
         let text = "Rain\n\nMark Qwertyuk said it rained. Anna Qwertyuk agreed, and Mark \
                     Thompson left.\n";
-        let parsed = crate::article::parse("t.txt", text.as_bytes());
-        let a = &parsed.articles[0];
-        let people = |w: Option<&Model>| -> Vec<String> {
-            crate::analysis::entities::extract_with(a, w, Policy::default())
+        let people = |says: Option<usize>| -> Vec<String> {
+            entities_with(text, says)
                 .into_iter()
                 .filter(|e| e.kind == EntityKind::Person)
                 .map(|e| e.name.to_string())
@@ -937,7 +932,7 @@ mod tests {
         for n in ["Mark Qwertyuk", "Anna Qwertyuk", "Mark Thompson"] {
             assert!(rules.contains(&n.to_string()), "{n}: {rules:?}");
         }
-        let kept = people(Some(&m));
+        let kept = people(Some(0));
         assert!(!kept.contains(&"Mark Qwertyuk".to_string()), "{kept:?}");
         for n in ["Anna Qwertyuk", "Mark Thompson"] {
             assert!(kept.contains(&n.to_string()), "{n}: {kept:?}");
@@ -948,14 +943,10 @@ mod tests {
     /// another language, which the rules read; not a plain guess.
     #[test]
     fn institutions_named_in_other_languages_are_kept() {
-        let mut m = Model::zero(CLASSES, BITS);
-        m.set_weight(feature(BIAS, ""), 0, 100.0);
         let text = "Coffee\n\nAn agronomist from the Universidad Autonoma Chapingo met growers \
                     from Zorblatix in Oaxaca.\n";
-        let parsed = crate::article::parse("t.txt", text.as_bytes());
-        let a = &parsed.articles[0];
-        let orgs = |w: Option<&Model>| -> Vec<String> {
-            crate::analysis::entities::extract_with(a, w, Policy::default())
+        let orgs = |says: Option<usize>| -> Vec<String> {
+            entities_with(text, says)
                 .into_iter()
                 .filter(|e| e.kind == EntityKind::Organization)
                 .map(|e| e.name.to_string())
@@ -965,7 +956,7 @@ mod tests {
         for n in ["Universidad Autonoma Chapingo", "Zorblatix"] {
             assert!(rules.contains(&n.to_string()), "{n}: {rules:?}");
         }
-        let kept = orgs(Some(&m));
+        let kept = orgs(Some(0));
         assert_eq!(kept, ["Universidad Autonoma Chapingo"]);
     }
 
@@ -973,17 +964,12 @@ mod tests {
     /// guesses in what only looks like a list are the model's.
     #[test]
     fn guesses_listed_with_known_places_are_places() {
-        let mut m = Model::zero(CLASSES, BITS);
-        m.set_weight(feature(BIAS, ""), 2, 100.0);
         let text = "Ferries\n\nBoats left Piraeus, Zorblat and Quxvar, and Ypsilo or Athens. In \
                     Sochi, Russia, Wikoz spoke. It is spoken in Ghana, and Blorv, a language.\n";
-        let parsed = crate::article::parse("t.txt", text.as_bytes());
-        let a = &parsed.articles[0];
-        let kinds: Vec<(EntityKind, String)> =
-            crate::analysis::entities::extract_with(a, Some(&m), Policy::default())
-                .into_iter()
-                .map(|e| (e.kind, e.name.to_string()))
-                .collect();
+        let kinds: Vec<(EntityKind, String)> = entities_with(text, Some(2))
+            .into_iter()
+            .map(|e| (e.kind, e.name.to_string()))
+            .collect();
         for n in ["Zorblat", "Quxvar", "Ypsilo"] {
             assert!(
                 kinds.contains(&(EntityKind::Place, n.into())),
@@ -1002,13 +988,9 @@ mod tests {
     /// Ventures") still joins its organization.
     #[test]
     fn short_forms_made_places_join_their_organization() {
-        let mut m = Model::zero(CLASSES, BITS);
-        m.set_weight(feature(BIAS, ""), 3, 100.0);
         let text = "Heat\n\nQuilter Energy raised money from Khosla Ventures. Dana Whitlock, a \
                     partner at Khosla, will join the board.\n";
-        let parsed = crate::article::parse("t.txt", text.as_bytes());
-        let a = &parsed.articles[0];
-        let es = crate::analysis::entities::extract_with(a, Some(&m), Policy::default());
+        let es = entities_with(text, Some(3));
         let khosla = es.iter().find(|e| &*e.name == "Khosla Ventures");
         assert_eq!(khosla.map(|e| e.mentions.len()), Some(2), "{es:?}");
         assert!(!es.iter().any(|e| &*e.name == "Khosla"), "{es:?}");

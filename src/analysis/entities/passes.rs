@@ -791,10 +791,7 @@ fn listed_with_places(text: &str, toks: &[Token], raws: &mut [Raw]) {
     let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
     let joint =
         |i: usize| toks.get(i).is_some_and(|t| t.is_punct(',')) || matches!(word(i), "and" | "or");
-    let place = |r: &Raw| {
-        r.kind == EntityKind::Place
-            && (r.canonical.is_some() || super::known::is_place(r.span.slice(text)))
-    };
+    let place = |r: &Raw| super::known::is_known_place(text, r);
     let listed = |raws: &[Raw], i: usize| {
         let r = &raws[i];
         let (s, e) = r.toks;

@@ -500,36 +500,26 @@ impl<'a> Finder<'a> {
         {
             return Some((Some(Person), Sure::Weak));
         }
-        // Three words, none an English word or a place, with a first name or ending in a
-        // surname: "Hernan Dario Gomez", "Farouk Ben Mustapha".
+        // Three words, none an English word or a place, nor in capitals, not after "the": with a
+        // first name or ending in a surname ("Hernan Dario Gomez", "Farouk Ben Mustapha"), or
+        // none a word of institutions or places in any language ("Recep Tayyip Erdogan").
         if n == 3
             && !after_the
             && words.len() == 3
             && words
                 .iter()
                 .all(|w| !g.is_common_word(w) && g.place(w).is_none() && !is_prefixed(w))
-            && (words.iter().any(|w| g.is_first_name(w)) || g.is_surname(last))
             && (s..e).all(|i| !self.toks[i].upper)
-        {
-            return Some((Some(Person), Sure::Weak));
-        }
-        // Three words no list knows, none a word of institutions or places in any language
-        // nor in capitals, not after "the": "Recep Tayyip Erdogan".
-        if n == 3
-            && !after_the
-            && words.len() == 3
-            && words.iter().all(|w| {
-                !g.is_common_word(w)
-                    && g.place(w).is_none()
-                    && !is_prefixed(w)
-                    && !g.is_org_suffix(w)
-                    && !g.is_org_prefix(w)
-                    && !g.is_place_suffix(w)
-                    && !FOREIGN_INSTITUTION_WORDS.contains(w)
-                    && !FOREIGN_PLACE_WORDS.contains(w)
-                    && !FOREIGN_GEO_HEADS.contains(w)
-            })
-            && (s..e).all(|i| !self.toks[i].upper)
+            && (words.iter().any(|w| g.is_first_name(w))
+                || g.is_surname(last)
+                || words.iter().all(|w| {
+                    !g.is_org_suffix(w)
+                        && !g.is_org_prefix(w)
+                        && !g.is_place_suffix(w)
+                        && !FOREIGN_INSTITUTION_WORDS.contains(w)
+                        && !FOREIGN_PLACE_WORDS.contains(w)
+                        && !FOREIGN_GEO_HEADS.contains(w)
+                }))
         {
             return Some((Some(Person), Sure::Weak));
         }
