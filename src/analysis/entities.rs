@@ -785,6 +785,22 @@ mod tests {
     }
 
     #[test]
+    fn ordinary_words_joined_by_and_before_an_organization_word_stay_one_name() {
+        let text = "The Independent Electoral and Boundaries Commission counted. The \
+                    Securities and Exchange Commission sued, the National Oceanic and \
+                    Atmospheric Administration warned, and Human Rights Watch reported.";
+        let es = extract(&article(text));
+        for name in [
+            "Independent Electoral and Boundaries Commission",
+            "Securities and Exchange Commission",
+            "National Oceanic and Atmospheric Administration",
+            "Human Rights Watch",
+        ] {
+            assert_eq!(find(&es, name).kind, EntityKind::Organization, "{es:?}");
+        }
+    }
+
+    #[test]
     fn a_known_name_that_opens_a_longer_organization_stays_inside_it() {
         let text = "The New York City Council voted, and the South Korea Development \
                     Institute disagreed. Families visited the Great Lakes Science Center.";

@@ -278,7 +278,8 @@ const TITLES: &[&str] = &[
     "shah", "pharaoh", "sultan", "emir", "sheikh", "pope",
     "cardinal", "archbishop", "bishop", "imam", "rabbi", "pastor", "father", "reverend",
     "ambassador", "envoy", "consul", "senator", "congressman", "congresswoman", "representative",
-    "governor", "mayor", "councillor", "councilor", "councilman", "councilwoman", "lawmaker",
+    "governor", "mayor", "councillor", "councilor", "councilman", "councilwoman", "councilmember", "alderman", "alderwoman",
+    "assemblyman", "assemblywoman", "assemblymember", "lawmaker",
     "legislator", "general", "admiral", "commander", "colonel", "major", "captain", "lieutenant",
     "sergeant", "corporal", "private", "marshal", "chief", "head", "leader", "director", "chairman",
     "chairwoman", "chairperson", "chair", "ceo", "cfo", "coo", "founder", "co-founder", "owner",
@@ -363,7 +364,7 @@ const ORG_SUFFIX: &[&str] = &[
     "Investments", "Ventures", "Engineering", "Construction", "Brewery", "Bakery", "Pharma",
     "Foods", "Textiles", "Mining", "Steel", "Chemicals", "Electronics", "Software", "Records",
     "Panel", "Forum", "Partnership", "Observatory",
-    "Publishing", "Publishers", "Workers", "Employees",
+    "Publishing", "Publishers", "Workers", "Employees", "Watch",
 ];
 
 /// First words that, followed by "of", make an organization ("University of ...").

@@ -424,6 +424,25 @@ mod tests {
     }
 
     #[test]
+    fn local_offices_are_roles() {
+        for (text, name, role) in [
+            (
+                "Thanks to Councilmember Ana Okafor today",
+                "Ana",
+                "Councilmember",
+            ),
+            ("Then Alderman Ed Burke spoke", "Ed", "Alderman"),
+            (
+                "Then Assemblywoman Grace Meng spoke",
+                "Grace",
+                "Assemblywoman",
+            ),
+        ] {
+            assert_eq!(role_before(text, name).as_deref(), Some(role), "{text}");
+        }
+    }
+
+    #[test]
     fn appositions() {
         assert_eq!(
             role_after("Sergei Lavrov, Russia's foreign minister, said", "Lavrov").as_deref(),

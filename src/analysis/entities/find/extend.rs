@@ -24,7 +24,9 @@ impl<'a> Finder<'a> {
         {
             return false;
         }
-        if !t.upper && g.is_stop(w) && !self.stop_word_name(i) {
+        // ("Human Rights Watch": an organization word that is also a stop word ends a name.)
+        let ends_org = g.is_org_suffix(w) && !t.sent && i > 0 && self.capable(i - 1);
+        if !t.upper && g.is_stop(w) && !self.stop_word_name(i) && !ends_org {
             return false;
         }
         // "Late-Night", "Two-Year": a compound of ordinary words is not a name, unless an
@@ -288,9 +290,16 @@ impl<'a> Finder<'a> {
     /// Bank").
     pub(super) fn and_before_org_word(&self, i: usize, j: usize) -> Option<usize> {
         let g = &*GAZETTEER;
-        let before = self.word(j - 1);
-        let opening = j == i + 1 || j == i + 2 && g.place(self.word(i)).is_some();
-        if !opening || !g.is_common_word(before) || g.is_org_suffix(before) {
+        // Up to three ordinary words before "and", a place first allowed ("Independent
+        // Electoral and Boundaries Commission", "Kenya Revenue and …"); an organization word
+        // only alone ("Securities and Exchange Commission").
+        let opening = (1..=3).contains(&(j - i))
+            && (i..j).all(|k| {
+                let w = self.word(k);
+                (g.is_common_word(w) || k == i && k + 1 < j && g.place(w).is_some())
+                    && (j == i + 1 || !g.is_org_suffix(w))
+            });
+        if !opening {
             return None;
         }
         let k = (j + 1..j + 4)
@@ -301,7 +310,8 @@ impl<'a> Finder<'a> {
                         .get(k)
                         .is_some_and(|t| t.newline_before || t.sent || t.upper)
             })
-            .find(|&k| g.is_org_suffix(self.word(k)))?;
+            .filter(|&k| g.is_org_suffix(self.word(k)))
+            .last()?;
         (k > j + 1).then_some(k + 1)
     }
 
