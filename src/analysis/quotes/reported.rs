@@ -229,7 +229,8 @@ const CLAUSE_OPENERS: &[&str] = &[
     "when", "before", "until", "once",
 ];
 
-/// Verbs whose plain object is a thing ("announced the deal", "declared victory"): reported
+/// Verbs whose plain object is a thing ("announced the deal", "declared victory", "wrote a
+/// mass"): reported
 /// speech only with "that".
 const NEED_THAT: &[&str] = &[
     "announce",
@@ -262,6 +263,9 @@ const NEED_THAT: &[&str] = &[
     "unveil",
     "unveiled",
     "unveils",
+    "write",
+    "wrote",
+    "writes",
 ];
 
 fn leading_at(doc: &Doc, start: usize, stop: usize, verb: usize) -> Option<Found> {
@@ -435,6 +439,10 @@ mod tests {
         );
         assert_eq!(
             reported("The mayor declared victory in the city on Sunday."),
+            []
+        );
+        assert_eq!(
+            reported("In 1965 she wrote Mary's Mass, which the choir sang in Rome."),
             []
         );
         // With "that", these verbs do report.
