@@ -785,7 +785,8 @@ fn employers(text: &str, toks: &[Token], raws: &mut [Raw]) {
 }
 
 /// "across Cornwall, Devon and the Channel Islands": a one-word name listed next to a known
-/// place is a place, though it is also a first name. (Where the article names a person with the
+/// place is a place, though it is also a first name; so is a two-word name listed between
+/// two. (Where the article names a person with the
 /// word, grouping joins it to that person.)
 fn listed_with_places(text: &str, toks: &[Token], raws: &mut [Raw]) {
     let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
@@ -795,18 +796,16 @@ fn listed_with_places(text: &str, toks: &[Token], raws: &mut [Raw]) {
     let listed = |raws: &[Raw], i: usize| {
         let r = &raws[i];
         let (s, e) = r.toks;
+        let before = i > 0 && place(&raws[i - 1]) && raws[i - 1].toks.1 + 1 == s && joint(s - 1);
+        let after = raws.get(i + 1).is_some_and(|n| {
+            place(n) && n.toks.0 == e + 1 && joint(e)
+                || place(n) && n.toks.0 == e + 2 && joint(e) && matches!(word(e + 1), "the" | "and")
+        });
         r.kind == EntityKind::Person
-            && e == s + 1
             && r.honorific.is_none()
             && !r.after_title
-            && (i > 0 && place(&raws[i - 1]) && raws[i - 1].toks.1 + 1 == s && joint(s - 1)
-                || raws.get(i + 1).is_some_and(|n| {
-                    place(n) && n.toks.0 == e + 1 && joint(e)
-                        || place(n)
-                            && n.toks.0 == e + 2
-                            && joint(e)
-                            && matches!(word(e + 1), "the" | "and")
-                }))
+            // Two words need a known place on both sides ("Piraeus, Gioia Tauro and Port Said").
+            && (e == s + 1 && (before || after) || e == s + 2 && before && after)
     };
     let hits: Vec<usize> = (0..raws.len()).filter(|&i| listed(raws, i)).collect();
     for i in hits {
@@ -1363,6 +1362,15 @@ mod tests {
         assert!(has(&es, EntityKind::Place, "Devon"), "{es:?}");
         // Not a name the article gives a person.
         assert!(!has(&es, EntityKind::Place, "Marlon"), "{es:?}");
+        // Two words, between two known places; not beside one only.
+        let es = entities(
+            "Ports
+
+Ships called at Piraeus, Gioia Tauro and Port Said. Lisbon, Maria \
+             Santos and her son came.\n",
+        );
+        assert!(has(&es, EntityKind::Place, "Gioia Tauro"), "{es:?}");
+        assert!(has(&es, EntityKind::Person, "Maria Santos"), "{es:?}");
     }
 
     #[test]
