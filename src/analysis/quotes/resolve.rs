@@ -167,7 +167,8 @@ fn pronoun(text: &str) -> Option<Pronoun> {
 }
 
 /// The entity with a mention inside the speaker phrase: the last person mentioned in it (the
-/// head of "White House spokesman Ned Price"), else an organization or place that ends it.
+/// head of "White House spokesman Ned Price"), else an organization or place that ends it; an
+/// organization before the place it is in ("the Suez Canal Authority in Ismailia").
 fn in_phrase(speaker: Span, mentions: &[Mention], text: &str) -> Option<usize> {
     let from = mentions.partition_point(|m| m.span.start < speaker.start);
     let inside = mentions[from..]
@@ -176,6 +177,7 @@ fn in_phrase(speaker: Span, mentions: &[Mention], text: &str) -> Option<usize> {
         .filter(|m| speaker.contains(&m.span));
     let mut person = None;
     let mut head = None;
+    let mut org: Option<&Mention> = None;
     for m in inside {
         // "Biden's chief of staff" is not Biden.
         let possessive = text
@@ -189,7 +191,19 @@ fn in_phrase(speaker: Span, mentions: &[Mention], text: &str) -> Option<usize> {
         }
         let rest = text.get(m.span.end..speaker.end).unwrap_or("x");
         if rest.trim_start_matches(['\'', '’', 's']).trim().is_empty() {
-            head = Some(m.entity);
+            let located = org.filter(|o| {
+                m.kind == EntityKind::Place
+                    && text.get(o.span.end..m.span.start).is_some_and(|between| {
+                        matches!(
+                            between.trim().trim_start_matches(',').trim(),
+                            "in" | "at" | "of" | "from" | "based in"
+                        )
+                    })
+            });
+            head = Some(located.map_or(m.entity, |o| o.entity));
+        }
+        if m.kind == EntityKind::Organization {
+            org = Some(m);
         }
     }
     person.or(head)

@@ -417,6 +417,41 @@ fn speaker_links_to_the_entity_mentioned_in_the_phrase() {
 }
 
 #[test]
+fn speaker_is_the_organization_not_the_place_it_is_in() {
+    let a = article(&[
+        "Traffic through the canal fell by half, according to the Canal Authority in Ismailia.",
+        "\"Fees are down,\" said the Port Board of Durban.",
+    ]);
+    let ents = [
+        entity(
+            "canal-authority",
+            EntityKind::Organization,
+            "Canal Authority",
+            &a.text,
+            &["Canal Authority"],
+        ),
+        entity(
+            "ismailia",
+            EntityKind::Place,
+            "Ismailia",
+            &a.text,
+            &["Ismailia"],
+        ),
+        entity(
+            "port-board",
+            EntityKind::Organization,
+            "Port Board",
+            &a.text,
+            &["Port Board"],
+        ),
+        entity("durban", EntityKind::Place, "Durban", &a.text, &["Durban"]),
+    ];
+    let q = extract(&a, &ents);
+    let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(speakers, [Some("canal-authority"), Some("port-board")]);
+}
+
+#[test]
 fn pronoun_speaker_resolves_by_gender() {
     let a = article(&[
         "Ms. Yvette Cooper met Mr. Rishi Sunak on Monday. She spoke first, and he listened.",
