@@ -289,8 +289,8 @@ pub fn after(
 
 /// The phrase that opens the sentence and ends in a comma right before the name starting at
 /// token `s`, when it is an office: "Its chairman, Kwak Noh-jung, said"; "The European Union's
-/// foreign policy chief, Kaja Kallas, called". It must open with a determiner or a possessive
-/// pronoun and end in a title word.
+/// foreign policy chief, Kaja Kallas, called"; "Egypt's finance minister, Mohamed Maait,". It
+/// must open with a determiner, a possessive pronoun or a possessor, and end in a title word.
 pub fn fronted(
     text: &str,
     toks: &[Token],
@@ -325,14 +325,17 @@ pub fn fronted(
     }
     let first = toks.get(a)?.text(text);
     const OPENERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our", "my"];
-    if !OPENERS.iter().any(|o| first.eq_ignore_ascii_case(o)) || comma < a + 2 {
+    // "Egypt's finance minister, Mohamed Maait, said": a possessor opens it and stays in it.
+    let possessor = toks.get(a).is_some_and(|t| t.cap) && next_is_possessive(toks, a);
+    if !(OPENERS.iter().any(|o| first.eq_ignore_ascii_case(o)) || possessor) || comma < a + 2 {
         return None;
     }
     let last = toks.get(comma - 1)?;
     if last.kind != Kind::Word || !g.is_title(last.text(text)) {
         return None;
     }
-    let role = normalise_space(text.get(toks.get(a + 1)?.start..last.end)?);
+    let from = if possessor { a } else { a + 1 };
+    let role = normalise_space(text.get(toks.get(from)?.start..last.end)?);
     complete(&role).then_some(role)
 }
 
@@ -518,6 +521,14 @@ mod tests {
             Some("company spokesman")
         );
         assert_eq!(role_fronted("A day later, John Smith won", "John"), None);
+        assert_eq!(
+            role_fronted("Egypt's finance minister, Mohamed Maait, said", "Mohamed").as_deref(),
+            Some("Egypt's finance minister")
+        );
+        assert_eq!(
+            role_fronted("Egypt's rulers, John Smith, said", "John"),
+            None
+        );
     }
 
     #[test]
