@@ -284,6 +284,9 @@ fn people_named_in_full<'a>(
     let mut people: Vec<Person> = Vec::new();
     let mut member: Vec<Option<usize>> = vec![None; raws.len()];
     let mut surnames = Surnames::default();
+    // The first two words of the names of three words or more, and the one person named so
+    // (`None` when two are).
+    let mut given: Map<(&str, &str), Option<usize>> = Map::default();
     for (i, r) in raws.iter().enumerate() {
         if r.kind != EntityKind::Person || r.link.is_some() {
             continue;
@@ -293,14 +296,30 @@ fn people_named_in_full<'a>(
             continue;
         };
         let last = w.last();
-        // "Higuchi Natsu" after "Natsu Higuchi": the same two names in the other order.
-        let reversed = last
-            .is_none()
-            .then(|| surnames.same_person(core(first), second))
-            .flatten();
+        // "Higuchi Natsu" after "Natsu Higuchi": the same two names in the other order;
+        // "Mary Lou" after "Mary Lou Williams": the given names alone.
+        let short = last.is_none().then(|| {
+            surnames
+                .same_person(core(first), second)
+                .or_else(|| given.get(&(first, second)).copied().flatten())
+        });
+        let reversed = short.flatten();
+        let three = last.is_some();
         let last = last.unwrap_or(second);
         let c = core(last);
-        match surnames.same_person(c, first).or(reversed) {
+        let p = surnames.same_person(c, first).or(reversed);
+        if three && !is_initial(second) {
+            let p = p.unwrap_or(people.len());
+            given
+                .entry((first, second))
+                .and_modify(|q| {
+                    if *q != Some(p) {
+                        *q = None;
+                    }
+                })
+                .or_insert(Some(p));
+        }
+        match p {
             Some(p) => {
                 people[p].starts.push(r.span.start);
                 member[i] = Some(p);
@@ -1025,6 +1044,19 @@ mod tests {
                 (e.name.to_string(), m)
             })
             .collect()
+    }
+
+    #[test]
+    fn the_first_two_of_three_names_are_that_person() {
+        let es = people(
+            "Piano\n\nMary Lou Williams played. Later, Mary Lou said she was tired. Ana Rosa \
+             Diaz and Ana Rosa Vega met; Ana Rosa left.\n",
+        );
+        let named = |n: &str| es.iter().find(|(name, _)| name == n).map(|(_, m)| m.len());
+        assert_eq!(named("Mary Lou Williams"), Some(2), "{es:?}");
+        // Two people share the two names: the short form says neither.
+        assert_eq!(named("Ana Rosa Diaz"), Some(1), "{es:?}");
+        assert_eq!(named("Ana Rosa Vega"), Some(1), "{es:?}");
     }
 
     #[test]
