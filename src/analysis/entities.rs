@@ -788,9 +788,11 @@ mod tests {
     fn ordinary_words_joined_by_and_before_an_organization_word_stay_one_name() {
         let text = "The Independent Electoral and Boundaries Commission counted. The \
                     Securities and Exchange Commission sued, the National Oceanic and \
-                    Atmospheric Administration warned, and Human Rights Watch reported.";
+                    Atmospheric Administration warned, and Human Rights Watch reported. The \
+                    World Bank and the World Watch Institute agreed.";
         let es = extract(&article(text));
         for name in [
+            "World Bank",
             "Independent Electoral and Boundaries Commission",
             "Securities and Exchange Commission",
             "National Oceanic and Atmospheric Administration",

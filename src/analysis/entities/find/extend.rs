@@ -25,8 +25,18 @@ impl<'a> Finder<'a> {
             return false;
         }
         // ("Human Rights Watch": an organization word that is also a stop word ends a name.)
-        let ends_org = g.is_org_suffix(w) && !t.sent && i > 0 && self.capable(i - 1);
-        if !t.upper && g.is_stop(w) && !self.stop_word_name(i) && !ends_org {
+        // (The word before is read plainly here: `capable(i - 1)` may ask `capable(i)` again,
+        // as "World" does.)
+        let ends_org = || {
+            g.is_org_suffix(w)
+                && !t.sent
+                && i > 0
+                && self.toks.get(i - 1).is_some_and(|p| {
+                    let pw = p.text(self.text);
+                    p.is_word() && p.cap && !g.is_stop(pw) && !g.is_not_name(pw)
+                })
+        };
+        if !t.upper && g.is_stop(w) && !self.stop_word_name(i) && !ends_org() {
             return false;
         }
         // "Late-Night", "Two-Year": a compound of ordinary words is not a name, unless an
