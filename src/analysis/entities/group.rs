@@ -248,16 +248,33 @@ pub fn build(
     let (people, mut member) = people_named_in_full(text, toks, &raws, &after_particle);
     let by_surname = FirstNamed::new(&people, |p| p.core);
     let by_first_name = FirstNamed::new(&people, |p| p.first);
+    // The dropped words no mention holds yet (a pass may have read one since), each revived
+    // once at most: one span, one mention.
+    let mut covered = vec![false; toks.len()];
+    let mut cover = |raws: &[Raw], dropped: &mut Vec<usize>| {
+        for r in raws {
+            for c in covered.get_mut(r.toks.0..r.toks.1).into_iter().flatten() {
+                *c = true;
+            }
+        }
+        dropped.retain(|&d| !covered.get(d).copied().unwrap_or(true));
+    };
+    let mut dropped = dropped.to_vec();
+    cover(&raws, &mut dropped);
+    let n = raws.len();
     add_dropped_surnames(
         text,
         toks,
         [&by_surname, &by_first_name],
-        dropped,
+        &dropped,
         &mut raws,
         &mut member,
     );
-    add_dropped_names(text, toks, dropped, &mut raws, &mut member);
-    add_dropped_organizations(text, toks, dropped, &mut raws, &mut member);
+    cover(&raws[n..], &mut dropped);
+    let n = raws.len();
+    add_dropped_names(text, toks, &dropped, &mut raws, &mut member);
+    cover(&raws[n..], &mut dropped);
+    add_dropped_organizations(text, toks, &dropped, &mut raws, &mut member);
     join_lone_names(
         text,
         toks,
@@ -491,12 +508,6 @@ fn add_dropped_names(
         e.0 += u32::from(!t.sent);
         e.1 |= det || numbered;
     }
-    // Already a mention (the surname of someone named in full).
-    let single: Set<usize> = raws
-        .iter()
-        .filter(|r| r.toks.1 == r.toks.0 + 1)
-        .map(|r| r.toks.0)
-        .collect();
     seen.retain(|_, (n, bad)| *n >= 2 && !*bad);
     if seen.is_empty() {
         return;
@@ -514,7 +525,7 @@ fn add_dropped_names(
     for &d in dropped {
         let Some(t) = toks.get(d) else { continue };
         let w = CaseBlind(t.text(text));
-        if seen.contains_key(&w) && !lower.contains(&w) && !single.contains(&d) {
+        if seen.contains_key(&w) && !lower.contains(&w) {
             revive(raws, member, t, d, EntityKind::Person, Sure::Weak);
         }
     }
