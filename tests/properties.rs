@@ -435,14 +435,24 @@ fn mentions_of_two_entities_never_clash() {
 /// Minimal inputs the search found: a caption credit repeated, where a person was read across the
 /// credit's end ("Images Nicolas Asfouri", crossing "Getty Images" — fixed: mentions never cross),
 /// and a capitalised word before a place (the place "Lisbon" inside the organization "Ao Lisbon",
-/// which is nesting, as GUM annotates it, and allowed).
+/// which is nesting, as GUM annotates it, and allowed); two more, fixed, in the comments.
 #[test]
 fn overlapping_mentions_minimal_inputs() {
-    for text in [
-        "Nicolas Asfouri - Pool/Getty Images Nicolas Asfouri - Pool/Getty Images ",
-        "Ao Lisbon ",
+    for (name, text) in [
+        (
+            "prop.txt",
+            "Nicolas Asfouri - Pool/Getty Images Nicolas Asfouri - Pool/Getty Images ",
+        ),
+        ("prop.txt", "Ao Lisbon "),
+        // One person's "van Lisbon" and the "Lisbon" a pass read inside it.
+        ("prop.md", "Lisbon Ai a a van Lisbon\naccording to "),
+        // Reported speech cut "U.S." before its full stop.
+        (
+            "prop.txt",
+            "President\n\nAa said President World President U.S. ",
+        ),
     ] {
-        for a in &article::parse("prop.txt", text.as_bytes()).articles {
+        for a in &article::parse(name, text.as_bytes()).articles {
             if let Err(e) = check(a, &analyze(a)) {
                 panic!("{text:?}: {e}");
             }

@@ -863,8 +863,16 @@ fn entity_of(
     } else {
         None
     };
-    let mut mentions: Vec<Span> = members.iter().map(|&i| raws[i].span).collect();
-    mentions.dedup();
+    let mut spans: Vec<Span> = members.iter().map(|&i| raws[i].span).collect();
+    spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    // One entity's mentions never overlap: the first and longest stays ("van Lisbon", not the
+    // "Lisbon" a pass read inside it, when grouping joins both to one person).
+    let mut mentions: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        if mentions.last().is_none_or(|k| s.start >= k.end) {
+            mentions.push(s);
+        }
+    }
     Some((
         raws[first].span.start,
         Entity {

@@ -452,6 +452,21 @@ fn speaker_is_the_organization_not_the_place_it_is_in() {
 }
 
 #[test]
+fn reported_speech_keeps_a_name_s_full_stop() {
+    let a = article(&["Analysts said the deal would help Apple Inc."]);
+    let ents = [entity(
+        "apple",
+        EntityKind::Organization,
+        "Apple Inc.",
+        &a.text,
+        &["Apple Inc."],
+    )];
+    let q = extract(&a, &ents);
+    assert_eq!(q[0].kind, QuoteKind::Reported);
+    assert_eq!(q[0].span.slice(&a.text), "the deal would help Apple Inc.");
+}
+
+#[test]
 fn pronoun_speaker_resolves_by_gender() {
     let a = article(&[
         "Ms. Yvette Cooper met Mr. Rishi Sunak on Monday. She spoke first, and he listened.",
