@@ -301,6 +301,9 @@ const TITLES: &[&str] = &[
     "architect", "engineer", "designer", "historian", "expert", "specialist", "lobbyist",
     "consultant", "partner", "vice", "banker", "broker", "trader", "shopkeeper", "fisherman",
     "vendor", "chef", "pilot", "soldier", "veteran", "paramedic", "firefighter", "retiree",
+    "registrar", "bursar", "vice-chancellor", "headmaster", "headmistress", "headteacher",
+    "chaplain", "warden", "ombudsman", "secretary-general", "director-general",
+    "attorney-general", "solicitor-general", "governor-general", "coroner", "librarian",
 ];
 
 /// Title words that, in lower case, are usually something else.

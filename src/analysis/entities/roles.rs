@@ -428,6 +428,10 @@ mod tests {
 
     #[test]
     fn local_offices_are_roles() {
+        assert_eq!(
+            role_after("Mary Ama Ampah, the Registrar, and the staff", "Ampah").as_deref(),
+            Some("Registrar")
+        );
         for (text, name, role) in [
             (
                 "Thanks to Councilmember Ana Okafor today",
