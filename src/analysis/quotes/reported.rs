@@ -103,8 +103,15 @@ fn trailing(doc: &Doc, start: usize, stop: usize) -> Option<Found> {
         if (a..verb).any(|i| !doc.is_word(i)) {
             return None;
         }
-        // What follows the verb: a short object ("the Associated Press") and nothing else.
-        if stop - verb > 6 || (verb + 1..stop).any(|i| !doc.is_word(i)) {
+        // What follows the verb: a short object ("the Associated Press") and nothing else;
+        // not the words said ("…, I said no.").
+        if stop - verb > 6
+            || (verb + 1..stop).any(|i| !doc.is_word(i))
+            || verb + 1 < stop
+                && ["no", "yes", "nothing", "so", "goodbye"]
+                    .iter()
+                    .any(|w| doc.tok_text(verb + 1).eq_ignore_ascii_case(w))
+        {
             return None;
         }
         let speaker = if verb == a {
@@ -443,6 +450,11 @@ mod tests {
         );
         assert_eq!(
             reported("In 1965 she wrote Mary's Mass, which the choir sang in Rome."),
+            []
+        );
+        // "no." ends the sentence, and "no" is what was said, not its object.
+        assert_eq!(
+            reported("When the party asked me to stand, I said no. Then my father fell ill."),
             []
         );
         // With "that", these verbs do report.

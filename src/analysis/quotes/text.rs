@@ -279,6 +279,10 @@ impl<'a> Doc<'a> {
         let prev = self.tok_text(i - 1);
         let single_capital = prev.chars().count() == 1 && prev.chars().all(char::is_uppercase);
         let dotted = prev.contains('.');
+        // "No." numbers only before a number ("No. 10"): "I said no. Then …" ends there.
+        if prev.eq_ignore_ascii_case("no") && !next.starts_with(|ch: char| ch.is_ascii_digit()) {
+            return true;
+        }
         if self.has(i - 1, lexicon::flag::ABBREVIATION) || single_capital || dotted {
             // "U.S. The President" ends a sentence; "Mr. Toccafondi" and "L. Ron" do not.
             return dotted && self.has(j, lexicon::flag::SENTENCE_START);
