@@ -451,6 +451,8 @@ fn overlapping_mentions_minimal_inputs() {
             "prop.txt",
             "President\n\nAa said President World President U.S. ",
         ),
+        // A quotation left open ended inside "St. Bank".
+        ("prop.txt", "“ World#St. Bank “ "),
     ] {
         for a in &article::parse(name, text.as_bytes()).articles {
             if let Err(e) = check(a, &analyze(a)) {

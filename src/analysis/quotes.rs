@@ -133,10 +133,10 @@ impl<'e> Finder<'e> {
         block_quotes(doc, &mut found);
         attribute(doc, &mut found);
         let reported = reported::find(doc, &found);
-        found.extend(reported.into_iter().map(|mut f| {
+        found.extend(reported);
+        for f in &mut found {
             f.span = self.whole_mentions(f.span);
-            f
-        }));
+        }
         found.sort_by_key(|f| (f.span.start, f.span.end));
         found.truncate(self.budget - self.quotes.len());
         let links = self.resolver.speakers(doc, &found);
@@ -152,7 +152,8 @@ impl<'e> Finder<'e> {
 
 impl Finder<'_> {
     /// `span` widened to hold whole the mentions its ends fall inside: reported speech ends at
-    /// a word, before the full stop, and "U.S." or "Apple Inc." keep theirs.
+    /// a word, before the full stop, and "U.S." or "Apple Inc." keep theirs; a quotation left
+    /// open ends with its sentence, where the name reader may not ("“ World#St. Bank").
     fn whole_mentions(&self, span: Span) -> Span {
         let inside = |at: usize| {
             let i = self.mentions.partition_point(|m| m.start < at);
