@@ -453,6 +453,11 @@ fn overlapping_mentions_minimal_inputs() {
         ),
         // A quotation left open ended inside "St. Bank".
         ("prop.txt", "“ World#St. Bank “ "),
+        // The place "Lisbon" inside the person "Aaa Lisbon" joined the person "Lisbon Aa Mary".
+        (
+            "prop.txt",
+            "President Aa ( President Lisbon Aa Mary : Aaa Lisbon President ",
+        ),
     ] {
         for a in &article::parse(name, text.as_bytes()).articles {
             if let Err(e) = check(a, &analyze(a)) {

@@ -542,8 +542,22 @@ fn join_lone_names(
     raws: &mut [Raw],
     member: &mut [Option<usize>],
 ) {
-    for (r, m) in raws.iter_mut().zip(member.iter_mut()) {
-        if m.is_some() || r.link.is_some() {
+    // Mentions inside another ("Lisbon" in "Aaa Lisbon"): never made people here, or a
+    // person's name would hold another's.
+    let mut inside = vec![false; raws.len()];
+    let mut order: Vec<usize> = (0..raws.len()).collect();
+    order.sort_by_key(|&i| (raws[i].span.start, std::cmp::Reverse(raws[i].span.end)));
+    let mut widest: Option<Span> = None;
+    for &i in &order {
+        let s = raws[i].span;
+        match widest {
+            Some(w) if w.end >= s.end && w != s => inside[i] = true,
+            Some(w) if w.end >= s.end => {}
+            _ => widest = Some(s),
+        }
+    }
+    for ((r, m), inside) in raws.iter_mut().zip(member.iter_mut()).zip(inside) {
+        if m.is_some() || r.link.is_some() || inside && r.kind != EntityKind::Person {
             continue;
         }
         let mut w = name_words_of(text, toks, r, after_particle);
