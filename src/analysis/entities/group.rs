@@ -285,6 +285,7 @@ pub fn build(
     );
     let mut sets = same_entity(text, toks, &people, &raws, &member);
     let mut entities = one_entity_per_set(text, toks, &raws, &mut sets, roles);
+    settle_overlaps(&mut entities);
     entities.sort_by_key(|(start, e)| (e.kind, *start));
     assign_ids(entities.into_iter().map(|(_, e)| e))
 }
@@ -827,6 +828,48 @@ fn one_entity_per_set(
     entities
 }
 
+/// Mentions of different entities may nest, as GUM's do (the place "Lisbon" in the
+/// organization "Bank of Lisbon", "Mexico" in "Mexico City"), but never cross, never share a
+/// span, and a person's name holds no other person's. Of two that would, the one met later (by
+/// start, the longer first) goes; an entity left without mentions goes too. The passes keep
+/// this by themselves; this is the guard for what they miss on odd text. Linear: only mentions
+/// nested in one another are open at once, a few at most.
+fn settle_overlaps(entities: &mut Vec<(usize, Entity)>) {
+    let mut all: Vec<(Span, usize, EntityKind)> = entities
+        .iter()
+        .enumerate()
+        .flat_map(|(i, (_, e))| e.mentions.iter().map(move |&m| (m, i, e.kind)))
+        .collect();
+    all.sort_by_key(|&(m, i, _)| (m.start, std::cmp::Reverse(m.end), i));
+    let mut open: Vec<(Span, EntityKind)> = Vec::with_capacity(4);
+    let mut gone: super::Set<(usize, Span)> = super::Set::default();
+    for (m, i, kind) in all {
+        open.retain(|(o, _)| o.end > m.start);
+        let person = kind == EntityKind::Person;
+        if open.iter().all(|&(o, k)| {
+            o != m && o.start <= m.start && m.end <= o.end && !(person && k == EntityKind::Person)
+        }) {
+            open.push((m, kind));
+        } else {
+            gone.insert((i, m));
+        }
+    }
+    if gone.is_empty() {
+        return;
+    }
+    for (i, (_, e)) in entities.iter_mut().enumerate() {
+        if e.mentions.iter().any(|&m| gone.contains(&(i, m))) {
+            e.mentions = e
+                .mentions
+                .iter()
+                .copied()
+                .filter(|&m| !gone.contains(&(i, m)))
+                .collect();
+        }
+    }
+    entities.retain(|(_, e)| !e.mentions.is_empty());
+}
+
 /// The entity whose mentions are `members` (in text order), with the start of its first mention.
 fn entity_of(
     text: &str,
@@ -1077,6 +1120,49 @@ mod tests {
                 (e.name.to_string(), m)
             })
             .collect()
+    }
+
+    #[test]
+    fn mentions_of_two_entities_nest_but_never_cross() {
+        let entity = |kind, spans: &[(usize, usize)]| {
+            (
+                spans[0].0,
+                Entity {
+                    id: Box::default(),
+                    kind,
+                    name: "x".into(),
+                    role: None,
+                    mentions: spans.iter().map(|&(a, b)| Span::new(a, b)).collect(),
+                },
+            )
+        };
+        use EntityKind::{Organization, Person, Place};
+        let mut es = vec![
+            entity(Organization, &[(0, 20)]),
+            // Inside the organization: stays.
+            entity(Place, &[(10, 20), (40, 46)]),
+            // The same span as the place's: goes.
+            entity(Person, &[(40, 46)]),
+            // Crosses the organization's end: goes, and its entity with it.
+            entity(Person, &[(15, 25)]),
+            // A person inside a person: goes.
+            entity(Person, &[(50, 60)]),
+            entity(Person, &[(52, 56), (70, 75)]),
+        ];
+        settle_overlaps(&mut es);
+        let spans: Vec<Vec<(usize, usize)>> = es
+            .iter()
+            .map(|(_, e)| e.mentions.iter().map(|m| (m.start, m.end)).collect())
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                vec![(0, 20)],
+                vec![(10, 20), (40, 46)],
+                vec![(50, 60)],
+                vec![(70, 75)]
+            ]
+        );
     }
 
     #[test]
