@@ -804,8 +804,15 @@ fn listed_with_places(text: &str, toks: &[Token], raws: &mut [Raw]) {
         r.kind == EntityKind::Person
             && r.honorific.is_none()
             && !r.after_title
-            // Two words need a known place on both sides ("Piraeus, Gioia Tauro and Port Said").
-            && (e == s + 1 && (before || after) || e == s + 2 && before && after)
+            // Two words need a known place on both sides, a comma before ("Piraeus, Gioia Tauro
+            // and Port Said"; not "Harry Kane, England and Maria Lopez, Spain"), and no first
+            // name.
+            && (e == s + 1 && (before || after)
+                || e == s + 2
+                    && before
+                    && after
+                    && toks.get(s - 1).is_some_and(|t| t.is_punct(','))
+                    && !names::GAZETTEER.is_first_name(word(s)))
     };
     let hits: Vec<usize> = (0..raws.len()).filter(|&i| listed(raws, i)).collect();
     for i in hits {
