@@ -98,8 +98,6 @@ pub(crate) fn extract_lexed(
 /// The quotations of an article as its windows are read.
 struct Finder<'e> {
     entities: &'e [Entity],
-    /// Every entity's mentions, by start.
-    mentions: Vec<Span>,
     budget: usize,
     resolver: resolve::Resolver<'e>,
     quotes: Vec<Quote>,
@@ -107,14 +105,8 @@ struct Finder<'e> {
 
 impl<'e> Finder<'e> {
     fn new(text: &'e str, entities: &'e [Entity]) -> Self {
-        let mut mentions: Vec<Span> = entities
-            .iter()
-            .flat_map(|e| e.mentions.iter().copied())
-            .collect();
-        mentions.sort_by_key(|m| m.start);
         Finder {
             entities,
-            mentions,
             budget: quote_budget(text.len()),
             resolver: resolve::Resolver::new(text, entities),
             quotes: Vec::new(),
@@ -135,7 +127,7 @@ impl<'e> Finder<'e> {
         let reported = reported::find(doc, &found);
         found.extend(reported);
         for f in &mut found {
-            f.span = self.whole_mentions(f.span);
+            f.span = self.resolver.whole_mentions(f.span);
         }
         found.sort_by_key(|f| (f.span.start, f.span.end));
         found.truncate(self.budget - self.quotes.len());
@@ -147,28 +139,6 @@ impl<'e> Finder<'e> {
                 speaker: entity.and_then(|i| entities.get(i)).map(|e| e.id.clone()),
                 speaker_span: f.speaker,
             }));
-    }
-}
-
-impl Finder<'_> {
-    /// `span` widened to hold whole the mentions its ends fall inside: reported speech ends at
-    /// a word, before the full stop, and "U.S." or "Apple Inc." keep theirs; a quotation left
-    /// open ends with its sentence, where the name reader may not ("“ World#St. Bank").
-    fn whole_mentions(&self, span: Span) -> Span {
-        let inside = |at: usize| {
-            let i = self.mentions.partition_point(|m| m.start < at);
-            // Mentions nest a few deep at most: look a few back.
-            self.mentions[i.saturating_sub(4)..i]
-                .iter()
-                .filter(|m| m.end > at)
-                .map(|m| (m.start, m.end))
-                .fold(None, |acc: Option<(usize, usize)>, (s, e)| {
-                    Some(acc.map_or((s, e), |(a, b)| (a.min(s), b.max(e))))
-                })
-        };
-        let start = inside(span.start).map_or(span.start, |(s, _)| s.min(span.start));
-        let end = inside(span.end).map_or(span.end, |(_, e)| e.max(span.end));
-        Span::new(start, end)
     }
 }
 

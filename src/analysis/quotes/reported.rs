@@ -237,8 +237,7 @@ const CLAUSE_OPENERS: &[&str] = &[
 ];
 
 /// Verbs whose plain object is a thing ("announced the deal", "declared victory", "wrote a
-/// mass"): reported
-/// speech only with "that".
+/// mass"): reported speech only with "that".
 const NEED_THAT: &[&str] = &[
     "announce",
     "announced",

@@ -71,6 +71,27 @@ impl<'e> Resolver<'e> {
         }
     }
 
+    /// `span` widened to hold whole the mentions its ends fall inside: reported speech ends at
+    /// a word, before the full stop, and "U.S." or "Apple Inc." keep theirs; a quotation left
+    /// open ends with its sentence, where the name reader may not ("“ World#St. Bank").
+    pub fn whole_mentions(&self, span: Span) -> Span {
+        // The mentions holding `at` strictly inside; they nest a few deep at most, so a few
+        // before it are enough to look at.
+        let around = |at: usize| {
+            let i = self.mentions.partition_point(|m| m.span.start < at);
+            self.mentions[i.saturating_sub(4)..i]
+                .iter()
+                .filter(move |m| m.span.end > at)
+        };
+        let start = around(span.start)
+            .map(|m| m.span.start)
+            .fold(span.start, usize::min);
+        let end = around(span.end)
+            .map(|m| m.span.end)
+            .fold(span.end, usize::max);
+        Span::new(start, end)
+    }
+
     /// For each quotation of the window `doc` (windows in text order), the index into
     /// `entities` of its speaker, if found.
     pub fn speakers(&mut self, doc: &Doc, found: &[Found]) -> Vec<Option<usize>> {
