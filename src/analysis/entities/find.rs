@@ -235,7 +235,14 @@ impl<'a> Finder<'a> {
             }
             let titled = g.is_title(w)
                 || g.is_title_modifier(w) && k + 1 < b && g.is_title(self.word(k + 1));
-            if self.toks[k].cap && titled && !g.is_first_name(w) && !self.toks[k].upper {
+            // "King Charles III", "Queen Elizabeth": a royal title that is also a given name
+            // ("B.B. King") is the title before another given name.
+            let royal = matches!(w, "King" | "Queen" | "Prince" | "Princess")
+                && k + 1 < b
+                && name_start.is_none()
+                && self.toks[k + 1].cap
+                && g.is_first_name(self.word(k + 1));
+            if self.toks[k].cap && titled && (royal || !g.is_first_name(w)) && !self.toks[k].upper {
                 // A title, unless the whole run is an organization named after it
                 // ("General Motors") or the title ends a person's name.
                 let rest_org = g.is_org_suffix(self.word(b - 1)) && b - 1 > k;

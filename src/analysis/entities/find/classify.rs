@@ -203,7 +203,10 @@ impl<'a> Finder<'a> {
         if g.place(full).is_some_and(|c| c != full) && self.org_by_cue(s, e) {
             return Some((Some(Organization), Sure::Strong));
         }
-        if g.place(full).is_some() && !(r.after_title && r.n == 1 && g.is_surname(r.first)) {
+        // ("Senator Warren", "Queen Elizabeth II": a name after a title is a person's.)
+        if g.place(full).is_some()
+            && !(r.after_title && r.n == 1 && (g.is_surname(r.first) || g.is_first_name(r.first)))
+        {
             return Some((Some(Place), Sure::Strong));
         }
         if compass_place(full) {
@@ -884,6 +887,29 @@ mod tests {
 
     fn kind_of(es: &[Entity], name: &str) -> Option<EntityKind> {
         es.iter().find(|e| &*e.name == name).map(|e| e.kind)
+    }
+
+    #[test]
+    fn a_royal_title_that_is_a_given_name_is_the_title_before_a_given_name() {
+        let es = rules(
+            "He served King Louis XV of France. Queen Elizabeth II died. Prince Harry spoke. \
+             Carole King sang. Senator Warren voted.",
+        );
+        for (name, role) in [
+            ("Louis XV", "King"),
+            ("Elizabeth II", "Queen"),
+            ("Harry", "Prince"),
+            ("Carole King", ""),
+            ("Warren", "Senator"),
+        ] {
+            let e = es.iter().find(|e| &*e.name == name);
+            assert!(
+                e.is_some_and(
+                    |e| e.kind == EntityKind::Person && e.role.as_deref().unwrap_or("") == role
+                ),
+                "{name}: {es:?}"
+            );
+        }
     }
 
     #[test]
