@@ -357,7 +357,7 @@ const ORG_SUFFIX: &[&str] = &[
     "Laboratories", "Pharmaceuticals", "Energy", "Oil", "Petroleum", "Communications", "Telecom",
     "Records", "Studios", "Pictures", "Entertainment", "Games", "Software", "Enterprises",
     "Partners", "Capital", "Securities", "Insurance", "Exchange", "Reserve", "Mission", "Campaign",
-    "Institute", "Museum", "Gallery", "Library", "Orchestra", "Band", "Choir", "Conference",
+    "Institute", "Library", "Orchestra", "Band", "Choir", "Conference",
     "Convention", "Caucus", "Junta", "Cartel", "Mafia", "Taliban", "Brotherhood", "Hezbollah",
     "Hamas", "Images", "Photos", "Wire", "Post-Gazette", "Ministries", "Departments", "Unions",
     "Parties", "Councils", "Universities", "Network", "Stelle", "Democrats", "Republicans",
@@ -396,7 +396,7 @@ const PLACE_SUFFIX: &[&str] = &[
     "Canyon", "Falls", "Gardens", "Zoo", "Mall", "Market", "Pier", "Dam", "Tunnel", "Highway",
     "Freeway", "Motorway", "Junction", "Crossing", "Gate", "Terminal", "Field", "Grounds", "Plains",
     "Kingdom", "Republic", "Shrine", "Monument", "Wall", "Way", "Springs", "Gulf", "Isle",
-    "Monastery", "Convent", "Fairgrounds", "Promenade", "Esplanade", "Embankment", "Quay", "Wharf",
+    "Museum", "Gallery", "Archives", "Monastery", "Convent", "Fairgrounds", "Promenade", "Esplanade", "Embankment", "Quay", "Wharf",
 ];
 
 /// Words that never begin a name even when capitalised (function words, pronouns, calendar).

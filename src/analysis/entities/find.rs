@@ -278,7 +278,12 @@ impl<'a> Finder<'a> {
                         && GAZETTEER.is_org_prefix(self.word(ns))
                         && self.word(ns + 1) == "of"
                     // "Indian Ocean", "Russian River": a word of land or water after it too.
-                    || e == ns + 1 && DEMONYM_GEO_TAILS.contains(&self.word(ns)))
+                    || e == ns + 1 && DEMONYM_GEO_TAILS.contains(&self.word(ns))
+                    // "British Museum", "Egyptian Museum": and before a building's word.
+                    // ("the Argentine State" is the polity.)
+                    || e - ns <= 3
+                        && GAZETTEER.is_place_suffix(self.word(e - 1))
+                        && self.word(e - 1) != "State")
             {
                 merged.pop();
                 p = Piece::Name(ds, e);

@@ -913,6 +913,22 @@ mod tests {
     }
 
     #[test]
+    fn museums_galleries_and_archives_are_places_as_gum_marks_them() {
+        let es = rules(
+            "She works at the British Museum. They met at the Tate Gallery. \
+             The National Archives hold it. The Argentine State paid.",
+        );
+        for name in ["British Museum", "Tate Gallery", "National Archives"] {
+            assert_eq!(
+                kind_of(&es, name),
+                Some(EntityKind::Place),
+                "{name}: {es:?}"
+            );
+        }
+        assert_eq!(kind_of(&es, "Argentine State"), None, "{es:?}");
+    }
+
+    #[test]
     fn three_words_no_list_knows_are_a_person() {
         let es = rules(
             "We met Recep Tayyip Erdogan. The Zorbic Quxal Blorvin met. Banco Zorbic Quxal paid.",
