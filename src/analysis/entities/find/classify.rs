@@ -929,6 +929,20 @@ mod tests {
     }
 
     #[test]
+    fn a_given_name_of_two_word_syllables_stays_with_its_family_name() {
+        let es =
+            rules("City mayor Hau Lung-bin spoke. Chen Shui-bian won. Apple Year-end sales rose.");
+        for name in ["Hau Lung-bin", "Chen Shui-bian"] {
+            assert_eq!(
+                kind_of(&es, name),
+                Some(EntityKind::Person),
+                "{name}: {es:?}"
+            );
+        }
+        assert!(es.iter().all(|e| !e.name.contains("Year-end")), "{es:?}");
+    }
+
+    #[test]
     fn three_words_no_list_knows_are_a_person() {
         let es = rules(
             "We met Recep Tayyip Erdogan. The Zorbic Quxal Blorvin met. Banco Zorbic Quxal paid.",

@@ -44,6 +44,7 @@ impl<'a> Finder<'a> {
         if w.contains('-')
             && !t.upper
             && is_common_compound(w)
+            && !self.given_name_after_family_name(i)
             && g.place(w).is_none()
             && !g.is_org_suffix(w)
             && !self.toks.get(i + 1).is_some_and(|n| {
@@ -55,6 +56,32 @@ impl<'a> Finder<'a> {
         // A lone capital letter ("(C)") is not a name; an initial with its dot is.
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         letters >= 2 || w.ends_with('.') || t.digit
+    }
+
+    /// "Hau Lung-bin": a romanised given name of two syllables, the second in lower case, right
+    /// after a capitalised word that is no English word (the family name), though each syllable
+    /// is one ("lung", "bin"). ("Apple Year-end" stays apart: "apple" is a word.)
+    fn given_name_after_family_name(&self, i: usize) -> bool {
+        let g: &Gazetteer = &GAZETTEER;
+        let w = self.word(i);
+        let syllables = w.split_once('-').is_some_and(|(a, b)| {
+            (2..=6).contains(&a.len())
+                && (2..=4).contains(&b.len())
+                && a.bytes().all(|c| c.is_ascii_alphabetic())
+                && b.bytes().all(|c| c.is_ascii_lowercase())
+        });
+        syllables
+            && i > 0
+            && self.toks.get(i - 1).is_some_and(|p| {
+                let pw = p.text(self.text);
+                p.is_word()
+                    && p.cap
+                    && !p.upper
+                    && pw.bytes().all(|c| c.is_ascii_alphabetic())
+                    && !g.is_stop(pw)
+                    && !g.is_common_word(pw)
+                    && g.place(pw).is_none()
+            })
     }
 
     /// "Will Middlebrooks", "June Carter": a first name that is also a modal verb or a month,
