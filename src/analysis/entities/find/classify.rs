@@ -465,6 +465,25 @@ impl<'a> Finder<'a> {
         {
             return Some((Some(Person), Sure::Strong));
         }
+        // Vietnamese names, family name first: "Nguyen Van Thanh", "Vu Thanh Long", "Le Thi
+        // Mai". A family name that is also a word or an article ("Le", "Do", "Ho") only before
+        // a middle name ("Van", "Thi"): "Le Monde" stays apart.
+        if (2..=4).contains(&n)
+            && !after_the
+            && words.len() == n
+            && (VIETNAMESE_FAMILY_NAMES.contains(&first)
+                || VIETNAMESE_SHORT_FAMILY_NAMES.contains(&first)
+                    && VIETNAMESE_MIDDLE_NAMES.contains(&words[1]))
+            && words.iter().skip(1).all(|w| {
+                w.chars().count() <= 6
+                    && w.chars().all(char::is_alphabetic)
+                    && !g.is_org_suffix(w)
+                    && !g.is_place_suffix(w)
+            })
+            && (s..e).all(|i| !self.toks[i].upper)
+        {
+            return Some((Some(Person), Sure::Strong));
+        }
         // After "the", a name that is not a first name and surname is a thing, not a person
         // ("the Golden Lion", "the Carris board").
         if n == 2
@@ -637,6 +656,26 @@ impl Finder<'_> {
 const ROYAL_TITLES: &[&str] = &[
     "King", "Queen", "Prince", "Princess", "Duke", "Duchess", "Emperor", "Empress", "Lord", "Lady",
     "Sir", "Dame", "Pope",
+];
+
+/// Vietnamese family names no English word shares, with and without their marks.
+#[rustfmt::skip]
+const VIETNAMESE_FAMILY_NAMES: &[&str] = &[
+    "Nguyen", "Nguyễn", "Tran", "Trần", "Pham", "Phạm", "Hoang", "Hoàng", "Huynh", "Huỳnh",
+    "Phan", "Vu", "Vũ", "Vo", "Võ", "Dang", "Đặng", "Bui", "Bùi", "Duong", "Dương", "Trinh",
+    "Trịnh", "Truong", "Trương", "Ngo", "Ngô", "Dinh", "Đinh", "Doan", "Đoàn", "Luong",
+    "Lương", "Đỗ", "Hồ", "Lê", "Lý",
+];
+
+/// Vietnamese family names that are also words or articles ("Le", "Do"): a name only before
+/// a middle name.
+const VIETNAMESE_SHORT_FAMILY_NAMES: &[&str] = &["Le", "Do", "Ho", "Ly", "Mai", "Cao", "Lam", "Ha"];
+
+/// Vietnamese middle names.
+#[rustfmt::skip]
+const VIETNAMESE_MIDDLE_NAMES: &[&str] = &[
+    "Van", "Văn", "Thi", "Thị", "Duc", "Đức", "Huu", "Hữu", "Quoc", "Quốc", "Ngoc", "Ngọc",
+    "Xuan", "Xuân", "Cong", "Công", "Dinh", "Đình", "Minh", "Thanh", "Hong", "Hồng",
 ];
 
 /// Lower-case particles inside personal names ("von", "van der", "de la", "bin").
@@ -940,6 +979,22 @@ mod tests {
             );
         }
         assert!(es.iter().all(|e| !e.name.contains("Year-end")), "{es:?}");
+    }
+
+    #[test]
+    fn vietnamese_names_open_with_the_family_name() {
+        let es = rules(
+            "\"We lost everything,\" said Nguyen Van Thanh, a farmer. Vu Thanh Long agreed. \
+             Le Thi Mai, a nurse, spoke. Le Monde reported it.",
+        );
+        for name in ["Nguyen Van Thanh", "Vu Thanh Long", "Le Thi Mai"] {
+            assert_eq!(
+                kind_of(&es, name),
+                Some(EntityKind::Person),
+                "{name}: {es:?}"
+            );
+        }
+        assert_ne!(kind_of(&es, "Le Monde"), Some(EntityKind::Person), "{es:?}");
     }
 
     #[test]
