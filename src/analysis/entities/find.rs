@@ -54,7 +54,7 @@ const PLACE_NOUNS: &[&str] = &[
 const PLACE_PREFIXES: &[&str] = &[
     "San", "Santa", "Santo", "São", "Sao", "Saint", "St.", "St", "Sankt", "Puerto", "Porto", "Port",
     "Fort", "Mount", "Mt.", "Lake", "Cape", "Gulf", "Isle", "Strait", "Los", "Las", "El", "Ciudad",
-    "Nueva", "Nuevo",
+    "Nueva", "Nuevo", "County",
 ];
 /// Words that name only a realm, heading a place's name before "of" ("the Duchy of Holstein",
 /// "the Emirate of Bukhara").

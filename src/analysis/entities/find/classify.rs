@@ -340,7 +340,12 @@ impl<'a> Finder<'a> {
         if r.after_title && self.name_words(r) <= 4 {
             return Some((Some(EntityKind::Person), Sure::Strong));
         }
-        if r.n >= 2 && PLACE_PREFIXES.contains(&r.first) && !self.toks[r.s].upper {
+        // ("County Kerry" is a place, "the County of Maui" the government that sues.)
+        if r.n >= 2
+            && PLACE_PREFIXES.contains(&r.first)
+            && !self.toks[r.s].upper
+            && !(r.first == "County" && self.word(r.s + 1) == "of")
+        {
             return Some((Some(EntityKind::Place), Sure::Weak));
         }
         None
@@ -995,6 +1000,28 @@ mod tests {
             );
         }
         assert_ne!(kind_of(&es, "Le Monde"), Some(EntityKind::Person), "{es:?}");
+    }
+
+    #[test]
+    fn an_irish_or_english_county_is_a_place() {
+        let es = rules(
+            "She grew up in Dingle, County Kerry. The County of Maui sued. The County Council met.",
+        );
+        assert_eq!(
+            kind_of(&es, "County Kerry"),
+            Some(EntityKind::Place),
+            "{es:?}"
+        );
+        assert_eq!(
+            kind_of(&es, "County of Maui"),
+            Some(EntityKind::Organization),
+            "{es:?}"
+        );
+        assert_eq!(
+            kind_of(&es, "County Council"),
+            Some(EntityKind::Organization),
+            "{es:?}"
+        );
     }
 
     #[test]
