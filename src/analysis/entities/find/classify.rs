@@ -500,10 +500,23 @@ impl<'a> Finder<'a> {
             return Some((Some(Person), Sure::Weak));
         }
         // Two capitalised words that are neither English words nor places: a foreign name
-        // ("Vladimir Putin", "Bashar al-Assad").
+        // ("Vladimir Putin", "Bashar al-Assad"), unless an institution or building of another
+        // language opens them ("Banco Itau", "Casa Jambu": see `classify`'s default) or, with
+        // neither a known name nor an English word, a preposition of place stands before ("in
+        // Phong Dien"; "a degree in Public Health" is no place).
+        let in_place = s > 0
+            && PLACE_PREPOSITIONS.contains(&self.word(s - 1))
+            && !words
+                .iter()
+                .any(|w| g.is_first_name(w) || g.is_surname(w) || g.is_common_word(w));
+        if n == 2 && words.len() == 2 && in_place && !after_the {
+            return Some((Some(EntityKind::Place), Sure::Weak));
+        }
         if n == 2
             && !after_the
             && words.len() == 2
+            && !FOREIGN_INSTITUTION_WORDS.contains(&first)
+            && !FOREIGN_PLACE_WORDS.contains(&first)
             && !g.is_common_word(first)
             && (g.is_surname(last) || !g.is_common_word(last) && g.place(last).is_none())
             && !DIRECTIONS.contains(&last)
@@ -1020,6 +1033,34 @@ mod tests {
         assert_eq!(
             kind_of(&es, "County Council"),
             Some(EntityKind::Organization),
+            "{es:?}"
+        );
+    }
+
+    #[test]
+    fn two_unknown_words_are_a_person_unless_an_institution_or_a_place_preposition_says_not() {
+        let es = rules(
+            "She lives in Phong Dien. He borrowed from Banco Itau. We met Vladimir Putin. \
+             She has a degree in Public Health.",
+        );
+        assert_eq!(
+            kind_of(&es, "Phong Dien"),
+            Some(EntityKind::Place),
+            "{es:?}"
+        );
+        assert_eq!(
+            kind_of(&es, "Banco Itau"),
+            Some(EntityKind::Organization),
+            "{es:?}"
+        );
+        assert_eq!(
+            kind_of(&es, "Vladimir Putin"),
+            Some(EntityKind::Person),
+            "{es:?}"
+        );
+        assert_ne!(
+            kind_of(&es, "Public Health"),
+            Some(EntityKind::Place),
             "{es:?}"
         );
     }
