@@ -376,11 +376,15 @@ impl<'a> Finder<'a> {
             if let Some(e) = best {
                 return (e, Some((m, e)));
             }
+            // ("Secretary of State John Kerry"; the last word too when it is no given name and
+            // the word after "of" or no surname: "Minister of Justice", "Secretary of Homeland
+            // Security" end the run, "Secretary of State Rice" does not.)
             let mut e = m;
-            while e < b.saturating_sub(1)
+            while e < b
                 && self.is_word(e)
                 && g.is_common_word(self.word(e))
                 && !g.is_first_name(self.word(e))
+                && (e + 1 < b || e == m || !g.is_surname(self.word(e)))
             {
                 e += 1;
             }

@@ -1066,6 +1066,22 @@ mod tests {
     }
 
     #[test]
+    fn an_office_of_common_words_that_ends_the_run_is_no_person() {
+        let es = rules(
+            "She was Secretary of Defense until 2020. He served as Federal Minister of Works. \
+             The Minister of Justice, Ana Lopes, said no. Secretary of State Rice spoke.",
+        );
+        for name in ["Defense", "Works", "Justice"] {
+            assert_eq!(kind_of(&es, name), None, "{name}: {es:?}");
+        }
+        let rice = es.iter().find(|e| &*e.name == "Rice");
+        assert!(
+            rice.is_some_and(|e| e.role.as_deref() == Some("Secretary of State")),
+            "{es:?}"
+        );
+    }
+
+    #[test]
     fn three_words_no_list_knows_are_a_person() {
         let es = rules(
             "We met Recep Tayyip Erdogan. The Zorbic Quxal Blorvin met. Banco Zorbic Quxal paid.",
