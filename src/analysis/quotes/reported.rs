@@ -76,8 +76,12 @@ fn found(doc: &Doc, first: usize, end: usize, speaker: Option<Span>) -> Option<F
 fn trailing(doc: &Doc, start: usize, stop: usize) -> Option<Found> {
     // The comma must be near the end: the attribution is short.
     let lower = stop.saturating_sub(24).max(start);
-    for comma in (lower..stop).rev() {
-        if !doc.is_punct(comma, ',') {
+    // "…, said Fatima Bello, a partner at the firm.": an apposition after the attribution
+    // is passed over once, and the attribution ends before it.
+    let whole = stop;
+    let mut stop = stop;
+    for comma in (lower..whole).rev() {
+        if comma >= stop || !doc.is_punct(comma, ',') {
             continue;
         }
         let a = comma + 1;
@@ -87,6 +91,11 @@ fn trailing(doc: &Doc, start: usize, stop: usize) -> Option<Found> {
         if doc.tok_text(a).eq_ignore_ascii_case("according")
             && doc.tok_text(a + 1).eq_ignore_ascii_case("to")
         {
+            // (Only a speaking verb before an apposition: "…, according to AFP, the United
+            // Nations have criticised" is a clause after it.)
+            if stop < whole {
+                return None;
+            }
             // Prefer a speaker with a verb before this comma ("X said, according to AP";
             // "X told investors demand held up, according to a transcript").
             if let Some(f) = trailing(doc, start, comma).or_else(|| leading(doc, start, comma)) {
@@ -99,7 +108,18 @@ fn trailing(doc: &Doc, start: usize, stop: usize) -> Option<Found> {
             return found(doc, start, comma, Some(speaker));
         }
         // Find the reporting verb after the comma.
-        let verb = (a..stop).find(|&i| is_reporting_verb_at(doc, i))?;
+        let Some(verb) = (a..stop).find(|&i| is_reporting_verb_at(doc, i)) else {
+            let apposition = stop == whole
+                && stop - a <= 10
+                && matches!(doc.tok_text(a), "a" | "an" | "the")
+                && (a..stop)
+                    .all(|i| doc.is_word(i) || doc.is_punct(i, '&') || doc.is_punct(i, '-'));
+            if apposition {
+                stop = comma;
+                continue;
+            }
+            return None;
+        };
         if (a..verb).any(|i| !doc.is_word(i)) {
             return None;
         }
@@ -407,6 +427,27 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn an_apposition_after_the_speaker_is_no_statement() {
+        let r = reported(
+            "Consolidation was the natural next step, said Fatima Bello, a partner at the \
+             law firm Bello & Danjuma.",
+        );
+        assert_eq!(
+            r,
+            [(
+                "Consolidation was the natural next step".to_string(),
+                Some("Fatima Bello".to_string())
+            )]
+        );
+        // A clause after "according to X," is no apposition.
+        let r = reported(
+            "Malaysia kept a policy of turning away boats which, according to Reuters, the \
+             United Nations and United States have both criticised.",
+        );
+        assert!(r.is_empty(), "{r:?}");
     }
 
     #[test]
