@@ -304,6 +304,14 @@ const TITLES: &[&str] = &[
     "registrar", "bursar", "vice-chancellor", "headmaster", "headmistress", "headteacher",
     "chaplain", "warden", "ombudsman", "secretary-general", "director-general",
     "attorney-general", "solicitor-general", "governor-general", "coroner", "librarian",
+    "pharmacist", "biologist", "chemist", "physicist", "astrophysicist", "astronomer",
+    "mathematician", "philosopher", "sociologist", "psychologist", "psychiatrist",
+    "anthropologist", "archaeologist", "geologist", "ecologist", "epidemiologist", "virologist",
+    "cardiologist", "pediatrician", "paediatrician", "dentist", "midwife", "therapist",
+    "neuroscientist", "meteorologist", "seismologist", "climatologist", "oceanographer",
+    "botanist", "zoologist", "linguist", "schoolteacher", "translator",
+    "playwright", "filmmaker", "commentator", "pollster", "athlete", "umpire",
+    "winger", "accountant", "technician", "programmer", "volunteer", "tutor",
 ];
 
 /// Title words that, in lower case, are usually something else.

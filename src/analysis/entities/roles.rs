@@ -249,6 +249,8 @@ pub fn after(
     while let Some(t) = toks.get(k) {
         match t.kind {
             Kind::Punct(',' | '.' | ';' | ')' | '—' | '–') => break,
+            // ("an analyst at Lagos-based Cowry", "a partner at Bello & Danjuma".)
+            Kind::Punct('-' | '&') => {}
             Kind::Punct(_) => return None,
             Kind::Possessive => {}
             Kind::Word => {
@@ -256,7 +258,17 @@ pub fn after(
                 if CLAUSE_WORDS.contains(&w) || person_at(k) && !next_is_possessive(toks, k) {
                     return None;
                 }
-                if g.is_title(w) {
+                // ("a partner at the firm", "a player for Ajax": an office word that is usually
+                // something else in lower case is one right after the article, before a
+                // preposition.)
+                let office_of = k == e + 2
+                    && matches!(toks[e + 1].text(text), "a" | "an" | "the")
+                    && matches!(
+                        toks.get(k + 1).map_or("", |n| n.text(text)),
+                        "at" | "for" | "of" | "with"
+                    )
+                    && g.is_title(&capitalised(w));
+                if g.is_title(w) || office_of {
                     has_title = true;
                 }
             }
@@ -285,6 +297,14 @@ pub fn after(
     let b = toks.get(k - 1)?.end;
     let role = normalise_space(text.get(a..b)?);
     complete(&role).then_some(role)
+}
+
+/// `w` with its first letter in capitals.
+fn capitalised(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// The phrase that opens the sentence and ends in a comma right before the name starting at
@@ -468,6 +488,32 @@ mod tests {
         assert_eq!(
             role_after("Ann Lee, a member of parliament, spoke.", "Lee").as_deref(),
             Some("member of parliament")
+        );
+    }
+
+    #[test]
+    fn occupations_and_offices_that_are_words_in_appositions() {
+        assert_eq!(
+            role_after("Ngozi Achebe, a pharmacist, survived him.", "Achebe").as_deref(),
+            Some("pharmacist")
+        );
+        assert_eq!(
+            role_after("said Fatima Bello, a partner at the law firm.", "Bello").as_deref(),
+            Some("partner at the law firm")
+        );
+        assert_eq!(
+            role_after(
+                "said Chinedu Okonkwo, an analyst at Lagos-based Cowry.",
+                "Okonkwo"
+            )
+            .as_deref(),
+            Some("analyst at Lagos-based Cowry")
+        );
+        // "partner" alone, or not before a preposition, is no office.
+        assert_eq!(role_after("Ann Lee, a partner, spoke.", "Lee"), None);
+        assert_eq!(
+            role_after("Ann Lee, her partner since 2001, spoke.", "Lee"),
+            None
         );
     }
 
