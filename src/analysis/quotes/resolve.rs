@@ -199,7 +199,13 @@ fn in_phrase(speaker: Span, mentions: &[Mention], text: &str) -> Option<usize> {
     let mut person = None;
     let mut head = None;
     let mut org: Option<&Mention> = None;
+    let mut outer: Option<Span> = None;
     for m in inside {
+        // "the University of Warsaw": not the place inside the name.
+        if outer.is_some_and(|o| o.contains(&m.span)) {
+            continue;
+        }
+        outer = Some(m.span);
         // "Biden's chief of staff" is not Biden.
         let possessive = text
             .get(m.span.end..)
@@ -221,7 +227,20 @@ fn in_phrase(speaker: Span, mentions: &[Mention], text: &str) -> Option<usize> {
                         )
                     })
             });
-            head = Some(located.map_or(m.entity, |o| o.entity));
+            // "a senior official in Brussels": where the speaker is, not who.
+            let only_where = located.is_none()
+                && m.kind == EntityKind::Place
+                && text.get(speaker.start..m.span.start).is_some_and(|before| {
+                    let before = before.trim_end();
+                    [" in", " at", " from", " based in"]
+                        .iter()
+                        .any(|p| before.ends_with(p))
+                });
+            head = if only_where {
+                None
+            } else {
+                Some(located.map_or(m.entity, |o| o.entity))
+            };
         }
         if m.kind == EntityKind::Organization {
             org = Some(m);

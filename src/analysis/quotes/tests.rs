@@ -452,6 +452,34 @@ fn speaker_is_the_organization_not_the_place_it_is_in() {
 }
 
 #[test]
+fn the_place_a_speaker_is_in_or_inside_a_name_is_no_speaker() {
+    let a = article(&[
+        "According to a senior official in Brussels, the Commission could freeze the funds.",
+        "Analysts at the University of Warsaw said the most likely outcome was a delay.",
+    ]);
+    let ents = [
+        entity(
+            "brussels",
+            EntityKind::Place,
+            "Brussels",
+            &a.text,
+            &["Brussels"],
+        ),
+        entity(
+            "university-of-warsaw",
+            EntityKind::Organization,
+            "University of Warsaw",
+            &a.text,
+            &["University of Warsaw"],
+        ),
+        entity("warsaw", EntityKind::Place, "Warsaw", &a.text, &["Warsaw"]),
+    ];
+    let q = extract(&a, &ents);
+    let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(speakers, [None, Some("university-of-warsaw")]);
+}
+
+#[test]
 fn reported_speech_keeps_a_name_s_full_stop() {
     let a = article(&["Analysts said the deal would help Apple Inc."]);
     let ents = [entity(
