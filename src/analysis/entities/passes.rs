@@ -896,13 +896,25 @@ fn sports_teams(text: &str, toks: &[Token], raws: &mut [Raw]) {
                 && matches!(word(s - 1), "with" | "to" | "over")
                 && (RESULT_VERBS.contains(&word(s - 2)) || word(s - 2) == "win")
     };
-    // ("In Spain, Barcelona beat Sevilla": the country where they play is a place.)
+    // ("In Spain, Barcelona beat Sevilla": the country where they play is a place; so is a
+    // city's country, as in the dateline "ULSAN, South Korea —".)
+    let city = |w: &str| {
+        let mut c = w.chars();
+        let title: String = c
+            .next()
+            .into_iter()
+            .chain(c.flat_map(char::to_lowercase))
+            .collect();
+        g.place_kind(&title) == Some(names::PlaceKind::City)
+    };
     let venue = |r: &Raw| {
-        r.toks.0 > 0
+        let s = r.toks.0;
+        s > 0
             && matches!(
-                word(r.toks.0 - 1),
+                word(s - 1),
                 "in" | "In" | "at" | "At" | "from" | "From" | "across" | "Across" | "throughout"
             )
+            || s > 1 && word(s - 1) == "," && city(word(s - 2))
     };
     for r in raws.iter_mut() {
         if is_country(r) && !venue(r) || r.kind == EntityKind::Place && r.link.is_none() && plays(r)
@@ -1352,6 +1364,14 @@ mod tests {
              came from a penalty, and the goalkeeper saved another penalty.\n",
         );
         assert!(has(&es, EntityKind::Organization, "Sweden"), "{es:?}");
+        // A city's country in a dateline is the place.
+        let es = entities(
+            "Match\n\nULSAN, South Korea — Ulsan beat Japan 2-1. Kim scored twice; the \
+             striker's second goal came from a penalty, and the goalkeeper saved another \
+             penalty.\n",
+        );
+        assert!(has(&es, EntityKind::Place, "South Korea"), "{es:?}");
+        assert!(has(&es, EntityKind::Organization, "Japan"), "{es:?}");
         let es = entities(
             "Goals\n\nKenya met its goals. The goals of Kenya are our goals, and the goals of \
              Senegal are goals too.\n",
