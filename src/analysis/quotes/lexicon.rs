@@ -181,6 +181,9 @@ pub fn is_common_sentence_start(word: &str) -> bool {
 }
 
 const SPEECH_VERBS: &[&str] = &[
+    "accused",
+    "accuses",
+    "accusing",
     "acknowledged",
     "acknowledges",
     "acknowledging",
@@ -284,6 +287,8 @@ const SPEECH_VERBS: &[&str] = &[
     "pledged",
     "pledges",
     "posted",
+    "praised",
+    "praises",
     "predicted",
     "predicts",
     "questioned",

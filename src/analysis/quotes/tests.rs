@@ -157,6 +157,20 @@ fn other_speech_verbs() {
 }
 
 #[test]
+fn the_subject_who_accuses_or_praises_in_quoted_words_is_the_speaker() {
+    for verb in ["accused", "praised"] {
+        let p = format!(
+            "Opposition leader Ewa Nowak {verb} the government of \"playing chicken with the budget\"."
+        );
+        assert_eq!(
+            speaker_of(&[&p]).as_deref(),
+            Some("Opposition leader Ewa Nowak"),
+            "{verb}"
+        );
+    }
+}
+
+#[test]
 fn speaker_from_the_sentence_before() {
     let rows = run(&["Kerry was blunt. \"We will not accept this outcome at all.\""]);
     assert_eq!(rows.len(), 1);
