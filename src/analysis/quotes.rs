@@ -126,8 +126,11 @@ impl<'e> Finder<'e> {
         attribute(doc, &mut found);
         let reported = reported::find(doc, &found);
         found.extend(reported);
+        // (A speaker phrase too: "The Vietnam Disaster and Dyke Management Authority said"
+        // is read back from the verb only to "and".)
         for f in &mut found {
             f.span = self.resolver.whole_mentions(f.span);
+            f.speaker = f.speaker.map(|s| self.resolver.whole_mentions(s));
         }
         found.sort_by_key(|f| (f.span.start, f.span.end));
         found.truncate(self.budget - self.quotes.len());

@@ -494,6 +494,26 @@ fn the_place_a_speaker_is_in_or_inside_a_name_is_no_speaker() {
 }
 
 #[test]
+fn a_speaker_phrase_holds_the_whole_name_it_falls_in() {
+    let a = article(&[
+        "The Disaster and Dyke Management Authority said more than 31,000 homes had flooded.",
+    ]);
+    let ents = [entity(
+        "ddma",
+        EntityKind::Organization,
+        "Disaster and Dyke Management Authority",
+        &a.text,
+        &["Disaster and Dyke Management Authority"],
+    )];
+    let q = extract(&a, &ents);
+    assert_eq!(q[0].speaker.as_deref(), Some("ddma"));
+    assert_eq!(
+        q[0].speaker_text(&a.text),
+        Some("Disaster and Dyke Management Authority")
+    );
+}
+
+#[test]
 fn reported_speech_keeps_a_name_s_full_stop() {
     let a = article(&["Analysts said the deal would help Apple Inc."]);
     let ents = [entity(
