@@ -200,8 +200,11 @@ impl<'a> Finder<'a> {
                 continue;
             }
             // Known multi-word names first ("Islamic State", "South Korea", "Associated Press").
+            // (Not when the run is an organization named after it: "United Nations Children's
+            // Fund", "South Korea Football Association".)
             if name_start.is_none()
                 && let Some(m) = self.fixed_name(k, b)
+                && !(m < b && k == a && b - a <= 6 && g.is_org_suffix(self.word(b - 1)))
             {
                 pieces.push(Piece::Name(k, m));
                 k = m;

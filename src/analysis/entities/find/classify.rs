@@ -1082,6 +1082,25 @@ mod tests {
     }
 
     #[test]
+    fn an_organization_named_after_a_known_name_is_whole() {
+        let es = rules(
+            "The United Nations Children's Fund (UNICEF) sent tablets. United Nations \
+             Secretary-General Antonio Guterres spoke.",
+        );
+        assert_eq!(
+            kind_of(&es, "United Nations Children's Fund"),
+            Some(EntityKind::Organization),
+            "{es:?}"
+        );
+        assert_eq!(kind_of(&es, "Children's Fund"), None, "{es:?}");
+        assert_eq!(
+            kind_of(&es, "Antonio Guterres"),
+            Some(EntityKind::Person),
+            "{es:?}"
+        );
+    }
+
+    #[test]
     fn three_words_no_list_knows_are_a_person() {
         let es = rules(
             "We met Recep Tayyip Erdogan. The Zorbic Quxal Blorvin met. Banco Zorbic Quxal paid.",
