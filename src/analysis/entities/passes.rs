@@ -229,10 +229,22 @@ fn title_case_names(text: &str, toks: &[Token], title_case: &[bool], raws: &mut 
             && e - s == 2
             && g.is_first_name(word(s))
             && (g.is_surname(word(s + 1)) || !g.is_common_word(word(s + 1)));
+        // "University of Edinburgh", "Ministry of Health": an institution of a known place.
+        let of_known_place = r.kind == EntityKind::Organization
+            && e - s >= 3
+            && g.is_org_prefix(word(s))
+            && word(s + 1) == "of"
+            && sub_span(s + 2, e).is_some_and(|p| g.place(p.slice(text)).is_some());
         let surname = e - s == 1 && person_words.contains(&CaseBlind(group::core(full)));
         let given_surname = e - s == 2
             && person_ends.contains(&(CaseBlind(word(s)), CaseBlind(group::core(word(s + 1)))));
-        if known || first_last || surname || given_surname || body.contains_key(&CaseBlind(full)) {
+        if known
+            || of_known_place
+            || first_last
+            || surname
+            || given_surname
+            || body.contains_key(&CaseBlind(full))
+        {
             if surname || given_surname {
                 let mut r = r;
                 r.kind = EntityKind::Person;
@@ -1279,6 +1291,20 @@ mod tests {
         );
         assert!(!has(&es, EntityKind::Person, "Higuchi"), "{es:?}");
         assert!(has(&es, EntityKind::Person, "Andy Warhol"), "{es:?}");
+    }
+
+    #[test]
+    fn a_headline_keeps_an_institution_of_a_known_place() {
+        let text = "Address to the Class of 2024, University of Edinburgh\n\nThank you all.\n";
+        let (_, es) = crate::analysis::entities::rules_of(text);
+        assert!(
+            es.iter().any(
+                |e| e.kind == EntityKind::Organization && &*e.name == "University of Edinburgh"
+            ),
+            "{es:?}"
+        );
+        // Not any run of the headline: "Class" is no institution word.
+        assert!(es.iter().all(|e| !e.name.contains("Class")), "{es:?}");
     }
 
     #[test]
