@@ -621,6 +621,16 @@ pub(crate) fn relabel(c: &Context, raws: &mut Vec<Raw>, model: &Model, policy: P
             person_tails.insert(CaseBlind(t.span.slice(c.text)));
         }
     }
+    // One-word names that speak at two mentions or more ("Lindqvist said", "“…,” Lindqvist
+    // said in a statement"): the quotes' speaker, a name whatever its kind, never dropped here.
+    let mut speaking: Map<CaseBlind, u32> = Map::default();
+    for r in raws.iter().filter(|r| r.toks.1 == r.toks.0 + 1) {
+        let after = word_at(c, r.toks.1);
+        let before = r.toks.0.checked_sub(1).map_or("", |i| word_at(c, i));
+        if matches!(after, "said" | "says" | "told" | "added") || before == "said" {
+            *speaking.entry(CaseBlind(r.span.slice(c.text))).or_default() += 1;
+        }
+    }
     let listed = guesses_listed_with_places(c, raws);
     let mut keep = vec![true; raws.len()];
     for (i, (((r, s), k), &holds)) in raws
@@ -666,6 +676,7 @@ pub(crate) fn relabel(c: &Context, raws: &mut Vec<Raw>, model: &Model, policy: P
                 || crate::analysis::lexicon::is_club_word_before(word_at(c, r.toks.0))
                 || crate::analysis::lexicon::is_club_word_after(word_at(c, r.toks.1 - 1)));
         let protected = super::known::is_listed(name)
+            || speaking.get(&CaseBlind(name)).is_some_and(|&n| n >= 2)
             || g.agency(name).is_some()
             || org_named
             || person_tails.contains(&CaseBlind(name))
@@ -912,6 +923,20 @@ mod tests {
         assert!(names.contains(&"Vorplex".to_string()), "{names:?}");
         assert!(names.contains(&"Quarnix".to_string()), "{names:?}");
         assert!(!names.contains(&"Zorblatix".to_string()), "{names:?}");
+    }
+
+    /// A model that says "none" keeps a one-word name that speaks twice (the quotes' speaker),
+    /// not one that speaks once.
+    #[test]
+    fn names_that_speak_twice_are_never_dropped() {
+        let text = "Talks\n\n\u{201c}We will keep talking,\u{201d} Zorblat said. Later Zorblat \
+                    said the figures were wrong. Quarnix said nothing.\n";
+        let names: Vec<String> = entities_with(text, Some(0))
+            .into_iter()
+            .map(|e| e.name.to_string())
+            .collect();
+        assert!(names.contains(&"Zorblat".to_string()), "{names:?}");
+        assert!(!names.contains(&"Quarnix".to_string()), "{names:?}");
     }
 
     /// A model that says "none" drops a person the rules read from an ordinary word that is
