@@ -309,9 +309,9 @@ const TITLES: &[&str] = &[
     "anthropologist", "archaeologist", "geologist", "ecologist", "epidemiologist", "virologist",
     "cardiologist", "pediatrician", "paediatrician", "dentist", "midwife", "therapist",
     "neuroscientist", "meteorologist", "seismologist", "climatologist", "oceanographer",
-    "botanist", "zoologist", "linguist", "schoolteacher", "translator",
-    "playwright", "filmmaker", "commentator", "pollster", "athlete", "umpire",
-    "winger", "accountant", "technician", "programmer", "volunteer", "tutor",
+    "botanist", "zoologist", "linguist", "schoolteacher", "translator", "playwright",
+    "filmmaker", "commentator", "pollster", "athlete", "umpire", "winger", "accountant",
+    "technician", "programmer", "volunteer", "tutor",
 ];
 
 /// Title words that, in lower case, are usually something else.
@@ -404,7 +404,8 @@ const PLACE_SUFFIX: &[&str] = &[
     "Canyon", "Falls", "Gardens", "Zoo", "Mall", "Market", "Pier", "Dam", "Tunnel", "Highway",
     "Freeway", "Motorway", "Junction", "Crossing", "Gate", "Terminal", "Field", "Grounds", "Plains",
     "Kingdom", "Republic", "Shrine", "Monument", "Wall", "Way", "Springs", "Gulf", "Isle",
-    "Museum", "Gallery", "Archives", "Monastery", "Convent", "Fairgrounds", "Promenade", "Esplanade", "Embankment", "Quay", "Wharf",
+    "Museum", "Gallery", "Archives", "Monastery", "Convent", "Fairgrounds", "Promenade",
+    "Esplanade", "Embankment", "Quay", "Wharf",
 ];
 
 /// Words that never begin a name even when capitalised (function words, pronouns, calendar).
@@ -611,6 +612,11 @@ impl Gazetteer {
     }
     pub fn is_known_org(&self, name: &str) -> bool {
         self.orgs.contains(name)
+    }
+    /// A word of the title list in any case, "partner" and "head" too (which [`Self::is_title`]
+    /// leaves out in lower case).
+    pub fn is_office(&self, w: &str) -> bool {
+        with_lower(w, |l| self.titles.contains(l))
     }
     /// Title word in any case ("President", "spokesman"). In lower case, words that are more
     /// often adjectives or kin ("major", "general", "father") do not count.

@@ -11,7 +11,7 @@ mod classify;
 mod extend;
 mod mention;
 
-pub(crate) use classify::{FOREIGN_INSTITUTION_WORDS, compass_place};
+pub(crate) use classify::{FOREIGN_INSTITUTION_WORDS, compass_place, title_cased};
 
 use super::known;
 use super::names::{GAZETTEER, Gazetteer, Gender, honorific_gender};

@@ -627,7 +627,7 @@ pub(crate) fn relabel(c: &Context, raws: &mut Vec<Raw>, model: &Model, policy: P
     for r in raws.iter().filter(|r| r.toks.1 == r.toks.0 + 1) {
         let after = word_at(c, r.toks.1);
         let before = r.toks.0.checked_sub(1).map_or("", |i| word_at(c, i));
-        if matches!(after, "said" | "says" | "told" | "added") || before == "said" {
+        if super::passes::SPEECH_AFTER_NAME.contains(&after) || before == "said" {
             *speaking.entry(CaseBlind(r.span.slice(c.text))).or_default() += 1;
         }
     }

@@ -650,6 +650,9 @@ fn unify_kinds(text: &str, raws: &mut [Raw]) {
     }
 }
 
+/// Verbs of speech after a name that make it a speaker ("Adeyemi said").
+pub(super) const SPEECH_AFTER_NAME: &[&str] = &["said", "says", "told", "added"];
+
 /// "Adeyemi told reporters", "Adeyemi said he would": a one-word name the rules only guessed
 /// (no list knows it, no cue word names its kind), or such a surname after particles, that
 /// speaks as a person does at any of its mentions, is a person at every mention, and the rules
@@ -683,7 +686,7 @@ fn people_who_speak(text: &str, toks: &[Token], raws: &mut [Raw]) {
         after || before
     };
     let speaks = |s: usize, e: usize| {
-        matches!(word(e), "said" | "says" | "told" | "added")
+        SPEECH_AFTER_NAME.contains(&word(e))
             && (matches!(word(e + 1), "reporters" | "journalists")
                 || (e + 1..e + 4).any(|i| matches!(word(i), "he" | "she" | "his" | "her"))
                 || quotes_self(s, e))
@@ -910,15 +913,7 @@ fn sports_teams(text: &str, toks: &[Token], raws: &mut [Raw]) {
     };
     // ("In Spain, Barcelona beat Sevilla": the country where they play is a place; so is a
     // city's country, as in the dateline "ULSAN, South Korea —".)
-    let city = |w: &str| {
-        let mut c = w.chars();
-        let title: String = c
-            .next()
-            .into_iter()
-            .chain(c.flat_map(char::to_lowercase))
-            .collect();
-        g.place_kind(&title) == Some(names::PlaceKind::City)
-    };
+    let city = |w: &str| g.place_kind(&find::title_cased(w)) == Some(names::PlaceKind::City);
     let venue = |r: &Raw| {
         let s = r.toks.0;
         s > 0

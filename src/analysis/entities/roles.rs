@@ -267,7 +267,7 @@ pub fn after(
                         toks.get(k + 1).map_or("", |n| n.text(text)),
                         "at" | "for" | "of" | "with"
                     )
-                    && g.is_title(&capitalised(w));
+                    && g.is_office(w);
                 if g.is_title(w) || office_of {
                     has_title = true;
                 }
@@ -297,14 +297,6 @@ pub fn after(
     let b = toks.get(k - 1)?.end;
     let role = normalise_space(text.get(a..b)?);
     complete(&role).then_some(role)
-}
-
-/// `w` with its first letter in capitals.
-fn capitalised(w: &str) -> String {
-    let mut c = w.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 /// The phrase that opens the sentence and ends in a comma right before the name starting at

@@ -504,12 +504,15 @@ impl<'a> Finder<'a> {
         // language opens them ("Banco Itau", "Casa Jambu": see `classify`'s default) or, with
         // neither a known name nor an English word, a preposition of place stands before ("in
         // Phong Dien"; "a degree in Public Health" is no place).
-        let in_place = s > 0
+        if n == 2
+            && words.len() == 2
+            && !after_the
+            && s > 0
             && PLACE_PREPOSITIONS.contains(&self.word(s - 1))
             && !words
                 .iter()
-                .any(|w| g.is_first_name(w) || g.is_surname(w) || g.is_common_word(w));
-        if n == 2 && words.len() == 2 && in_place && !after_the {
+                .any(|w| g.is_first_name(w) || g.is_surname(w) || g.is_common_word(w))
+        {
             return Some((Some(EntityKind::Place), Sure::Weak));
         }
         if n == 2
@@ -886,7 +889,7 @@ pub(crate) fn compass_place(s: &str) -> bool {
 }
 
 /// "LISBON" → "Lisbon", "SAN SEBASTIÁN" → "San Sebastián".
-pub(super) fn title_cased(s: &str) -> String {
+pub(crate) fn title_cased(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut start = true;
     for c in s.chars() {
@@ -917,7 +920,7 @@ fn is_prefixed(w: &str) -> bool {
 }
 
 /// "Cheuk-yan", "Min-Woo": two short syllables joined by a hyphen.
-fn syllable_pair(w: &str) -> bool {
+pub(super) fn syllable_pair(w: &str) -> bool {
     let Some((a, b)) = w.split_once('-') else {
         return false;
     };

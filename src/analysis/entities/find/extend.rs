@@ -64,12 +64,9 @@ impl<'a> Finder<'a> {
     fn given_name_after_family_name(&self, i: usize) -> bool {
         let g: &Gazetteer = &GAZETTEER;
         let w = self.word(i);
-        let syllables = w.split_once('-').is_some_and(|(a, b)| {
-            (2..=6).contains(&a.len())
-                && (2..=4).contains(&b.len())
-                && a.bytes().all(|c| c.is_ascii_alphabetic())
-                && b.bytes().all(|c| c.is_ascii_lowercase())
-        });
+        let syllables = super::classify::syllable_pair(w)
+            && w.split_once('-')
+                .is_some_and(|(_, b)| b.len() <= 4 && b.bytes().all(|c| c.is_ascii_lowercase()));
         syllables
             && i > 0
             && self.toks.get(i - 1).is_some_and(|p| {
