@@ -571,8 +571,16 @@ pub(crate) fn relabel(c: &Context, raws: &mut Vec<Raw>, model: &Model, policy: P
     // Surnames and the like of the people the rules found ("von der Leyen" after "Ursula von
     // der Leyen"): grouping links them to the person, so they are never dropped here.
     let mut person_tails: super::Set<CaseBlind> = super::Set::default();
+    // And the given names that open them ("Lars" after "Professor Lars Engstrom").
+    let mut person_heads: super::Set<CaseBlind> = super::Set::default();
     for r in raws.iter().filter(|r| r.kind == EntityKind::Person) {
         let name = r.span.slice(c.text);
+        if r.toks.1 > r.toks.0 + 1
+            && !g.is_common_word(word_at(c, r.toks.0))
+            && (r.sure == Sure::Strong || g.is_first_name(word_at(c, r.toks.0)))
+        {
+            person_heads.insert(CaseBlind(word_at(c, r.toks.0)));
+        }
         for (i, ch) in name.char_indices() {
             if ch == ' ' || ch == '-' {
                 person_tails.insert(CaseBlind(name.get(i + 1..).unwrap_or("")));
@@ -680,6 +688,7 @@ pub(crate) fn relabel(c: &Context, raws: &mut Vec<Raw>, model: &Model, policy: P
             || g.agency(name).is_some()
             || org_named
             || person_tails.contains(&CaseBlind(name))
+            || person_heads.contains(&CaseBlind(name))
             || r.kind == EntityKind::Organization && org_heads.contains(&CaseBlind(name))
             || (r.kind == EntityKind::Person
                 && r.toks.1 > r.toks.0 + 1
@@ -937,6 +946,21 @@ mod tests {
             .collect();
         assert!(names.contains(&"Zorblat".to_string()), "{names:?}");
         assert!(!names.contains(&"Quarnix".to_string()), "{names:?}");
+    }
+
+    /// A model that says "none" keeps a given name used alone that opens a person's full name
+    /// the rules were sure of ("Professor Lars Engstrom" ... "Lars once told me"), and every
+    /// mention of it joins the person.
+    #[test]
+    fn given_names_of_people_named_in_full_are_never_dropped() {
+        let text = "Memories\n\nProfessor Ingrid Engstrom taught physics at Uppsala. Ingrid once \
+                    told me teaching was gardening. Colleagues said Ingrid never missed a class.\n";
+        let people: Vec<(String, usize)> = entities_with(text, Some(0))
+            .into_iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .map(|e| (e.name.to_string(), e.mentions.len()))
+            .collect();
+        assert_eq!(people, vec![("Ingrid Engstrom".to_string(), 3)]);
     }
 
     /// A model that says "none" drops a person the rules read from an ordinary word that is
