@@ -57,6 +57,8 @@ pub struct FirstName {
 pub struct Gazetteer {
     first_names: Map<&'static str, FirstName>,
     surnames: Set<&'static str>,
+    /// The 1,000 most frequent of them ("Smith", "Long", "King").
+    frequent_surnames: Set<&'static str>,
     /// Place name as written → canonical name.
     places: Map<&'static str, (&'static str, PlaceKind)>,
     words: Set<&'static str>,
@@ -375,7 +377,7 @@ const ORG_SUFFIX: &[&str] = &[
     "Investments", "Ventures", "Engineering", "Construction", "Brewery", "Bakery", "Pharma",
     "Foods", "Textiles", "Mining", "Steel", "Chemicals", "Electronics", "Software", "Records",
     "Panel", "Forum", "Partnership", "Observatory",
-    "Publishing", "Publishers", "Workers", "Employees", "Watch",
+    "Publishing", "Publishers", "Workers", "Employees", "Watch", "Power",
 ];
 
 /// First words that, followed by "of", make an organization ("University of ...").
@@ -495,6 +497,9 @@ fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 /// The number of lines in `data`: the capacity to reserve, so a table is never rehashed.
+/// How many of the census surnames, most frequent first, count as frequent.
+const FREQUENT_SURNAMES: usize = 1000;
+
 fn count(data: &str) -> usize {
     data.bytes().filter(|&b| b == b'\n').count() + 1
 }
@@ -523,6 +528,7 @@ impl Gazetteer {
             first_names.insert(name, FirstName { gender, rank });
         }
         let surnames = set(lines(SURNAMES), count(SURNAMES));
+        let frequent_surnames = set(lines(SURNAMES).take(FREQUENT_SURNAMES), FREQUENT_SURNAMES);
         let mut places =
             Map::with_capacity_and_hasher(count(PLACES) + PLACE_ALIASES.len(), Default::default());
         for line in lines(PLACES) {
@@ -550,6 +556,7 @@ impl Gazetteer {
         Self {
             first_names,
             surnames,
+            frequent_surnames,
             places,
             words: set(lines(WORDS), count(WORDS)),
             demonyms: DEMONYMS.iter().copied().collect(),
@@ -581,6 +588,10 @@ impl Gazetteer {
     pub fn is_surname(&self, w: &str) -> bool {
         self.surnames.contains(w)
             || with_unaccented(w, |u| self.surnames.contains(u)).unwrap_or(false)
+    }
+    /// One of the 1,000 most frequent surnames of the census list ("Smith", "Long"; not "Power").
+    pub fn is_frequent_surname(&self, w: &str) -> bool {
+        self.frequent_surnames.contains(w)
     }
     /// The canonical name of a place as written ("U.S." → "United States").
     pub fn place(&self, name: &str) -> Option<&'static str> {

@@ -251,7 +251,7 @@ impl<'a> Finder<'a> {
         if e - s >= 3 && REALMS.contains(&r.first) && self.word(s + 1) == "of" {
             return Some((Some(Place), Sure::Strong));
         }
-        // "Margaret Court", "Danielle Steel", "Emily Post": a given name that is no English word
+        // "Margaret Court", "Danielle Steel", "Emily Post", "Samantha Power": a given name that is no English word
         // nor place, then a common surname that is also an organization's word, is a person
         // ("Grace Church", "Jordan House", "the Marshall Court" and "Morgan Bank" stay
         // organizations).
@@ -261,7 +261,10 @@ impl<'a> Finder<'a> {
             && g.is_first_name(r.first)
             && !g.is_common_word(r.first)
             && g.place(r.first).is_none()
-            && matches!(r.last, "Church" | "Court" | "House" | "Post" | "Steel")
+            && matches!(
+                r.last,
+                "Church" | "Court" | "House" | "Post" | "Steel" | "Power"
+            )
         {
             return Some((Some(EntityKind::Person), Sure::Strong));
         }
@@ -396,9 +399,12 @@ impl<'a> Finder<'a> {
             || g.is_common_word(first) && g.first_name(first).is_none_or(|f| f.rank > COMMON_RANK);
         // A country or region that is also a first name ("Kenya", "Georgia") opens a person's
         // name only before a surname or another name, and no acronym ("Georgia Smith", not
-        // "Kenya Vision", "Kenya ICT Master Plan").
+        // "Kenya Vision", "Kenya ICT Master Plan"). A surname that is an English word counts
+        // only when it is frequent ("Georgia Long", not the utility "Kenya Power").
         let country_first = || {
             use crate::analysis::lexicon::PlaceKind;
+            let surname =
+                |w: &str| g.is_surname(w) && (!g.is_common_word(w) || g.is_frequent_surname(w));
             matches!(
                 g.place_kind(first),
                 Some(PlaceKind::Country | PlaceKind::Region)
@@ -406,7 +412,7 @@ impl<'a> Finder<'a> {
                 || !words
                     .iter()
                     .skip(1)
-                    .any(|w| g.is_surname(w) || g.is_first_name(w)))
+                    .any(|w| surname(w) || g.is_first_name(w)))
         };
         // "van der Berg", "de Gaulle", "bin Salman": particles in lower case, then one name,
         // no place nor word of institutions, are a person's surname.
@@ -521,6 +527,8 @@ impl<'a> Finder<'a> {
             && !FOREIGN_INSTITUTION_WORDS.contains(&first)
             && !FOREIGN_PLACE_WORDS.contains(&first)
             && !g.is_common_word(first)
+            // ("Kenya Power": a country, then an English word that is a rare surname.)
+            && !(country_first() && g.is_common_word(last))
             && (g.is_surname(last) || !g.is_common_word(last) && g.place(last).is_none())
             && !DIRECTIONS.contains(&last)
             && !self.toks[s].upper
@@ -1479,7 +1487,25 @@ mod tests {
 
     #[test]
     fn a_country_opens_a_name_only_before_a_surname() {
-        let es = rules("Kenya Vision 2030 will transform the land. Georgia Smith agreed.");
+        let es = rules(
+            "Kenya Vision 2030 will transform the land. Georgia Smith agreed with Kenya Power, \
+             Samantha Power and Georgia Long.",
+        );
+        assert_eq!(
+            kind_of(&es, "Kenya Power"),
+            Some(EntityKind::Organization),
+            "{es:?}"
+        );
+        assert_eq!(
+            kind_of(&es, "Samantha Power"),
+            Some(EntityKind::Person),
+            "{es:?}"
+        );
+        assert_eq!(
+            kind_of(&es, "Georgia Long"),
+            Some(EntityKind::Person),
+            "{es:?}"
+        );
         assert_ne!(
             kind_of(&es, "Kenya Vision"),
             Some(EntityKind::Person),
