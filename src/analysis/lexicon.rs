@@ -392,6 +392,56 @@ const ORG_PREFIX: &[&str] = &[
     "Cabinet", "Administration", "Corps",
 ];
 
+/// Nouns that name the kind of organization beside a name ("transport company Carris", "the
+/// Carris company").
+#[rustfmt::skip]
+const ORG_NOUNS: &[&str] = &[
+    "company", "firm", "operator", "carrier",
+    "group", "agency", "party", "union", "bank", "broadcaster", "newspaper", "club", "team",
+    "airline", "insurer", "lender", "retailer", "maker", "manufacturer", "association",
+    "organisation", "organization", "charity", "university", "network", "council", "ministry",
+    "court", "league", "channel", "magazine", "label", "studio", "brand", "startup", "giant",
+    "conglomerate", "regulator", "chain", "office", "producer", "supplier", "developer",
+    "publisher", "refiner", "refinery", "plant", "factory", "subsidiary", "spokesman",
+    "spokeswoman", "spokesperson", "daily", "institute", "exporter", "miner", "utility",
+    "automaker", "carmaker", "chipmaker", "watchdog", "tabloid", "cooperative", "supermarket",
+];
+
+/// Those of [`ORG_NOUNS`] that also name what a person does ("producer Jane Doe").
+const ORG_NOUNS_OF_PEOPLE: &[&str] = &[
+    "operator",
+    "maker",
+    "producer",
+    "developer",
+    "publisher",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "team",
+    "office",
+];
+
+/// A word (any case) that names a kind of organization, or says a company is owned or listed
+/// somewhere ("state-owned"; "owned" and "listed" after a name: "Toronto-listed").
+pub(crate) fn is_org_noun(w: &str) -> bool {
+    with_lower(w, |l| {
+        ORG_NOUNS.contains(&l)
+            || matches!(l, "owned" | "listed")
+            || l.ends_with("-owned")
+            || l.ends_with("-listed")
+    })
+}
+
+/// [`is_org_noun`], in lower case, and no word for what a person does: before a name, it says
+/// an organization ("public broadcaster Bayerischer Rundfunk"; not "producer Jane Doe").
+pub(crate) fn is_org_noun_not_of_people(w: &str) -> bool {
+    // ("the shipping line Nippon Yusen"; after a name, "line" is no organization's: "the GRF
+    // line of action".)
+    w.starts_with(|c: char| c.is_lowercase())
+        && (is_org_noun(w) || w == "line")
+        && !ORG_NOUNS_OF_PEOPLE.contains(&w)
+}
+
 /// Last words that make a capitalised phrase a place ("... Stadium", "... Island").
 #[rustfmt::skip]
 const PLACE_SUFFIX: &[&str] = &[

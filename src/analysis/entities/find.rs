@@ -23,8 +23,9 @@ use std::borrow::Cow;
 
 /// Lower-case particles inside names ("Ursula von der Leyen", "Luiz Inácio Lula da Silva").
 pub(super) const PARTICLES: &[&str] = &[
-    "von", "van", "der", "den", "de", "du", "da", "di", "del", "della", "dos", "das", "do", "la",
-    "le", "al", "el", "bin", "ibn", "ben", "zu", "ter", "ten", "y",
+    "von", "van", "der", "den", "de", "du", "da", "di", "del", "della", "delle", "dei", "degli",
+    "des", "dos", "das", "do", "la", "le", "al", "el", "bin", "ibn", "ben", "zu", "ter", "ten",
+    "y",
 ];
 /// Particles that may begin a mention ("von der Leyen said").
 const LEADING_PARTICLES: &[&str] = &["von", "van", "de", "al", "el", "bin", "ibn", "abu"];

@@ -168,67 +168,10 @@ fn pronoun_next(c: &Context, b: usize) -> u32 {
         .map_or(0, |t| pronoun_class(t.text(c.text)))
 }
 
-/// Nouns that name the kind of organization beside a name ("transport company Carris", "the
-/// Carris company").
-const ORG_NOUNS: &[&str] = &[
-    "company",
-    "firm",
-    "operator",
-    "carrier",
-    "group",
-    "agency",
-    "party",
-    "union",
-    "bank",
-    "broadcaster",
-    "newspaper",
-    "club",
-    "team",
-    "airline",
-    "insurer",
-    "lender",
-    "retailer",
-    "maker",
-    "manufacturer",
-    "association",
-    "organisation",
-    "organization",
-    "charity",
-    "university",
-    "network",
-    "council",
-    "ministry",
-    "court",
-    "league",
-    "channel",
-    "magazine",
-    "label",
-    "studio",
-    "brand",
-    "startup",
-    "giant",
-    "conglomerate",
-    "regulator",
-    "chain",
-    "office",
-    "producer",
-    "supplier",
-    "developer",
-    "publisher",
-    "refiner",
-    "refinery",
-    "plant",
-    "factory",
-    "subsidiary",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-];
-
 /// An organization noun right before or after the mention, or ending an apposition after it
 /// ("Lumière, the French café chain").
 fn org_cue(c: &Context, r: &Raw) -> bool {
-    let is_noun = |w: &str| with_lower(w, |l| ORG_NOUNS.contains(&l));
+    let is_noun = crate::analysis::lexicon::is_org_noun;
     let prev = r.toks.0.checked_sub(1).map_or("", |i| word_at(c, i));
     let next = word_at(c, r.toks.1);
     // ("a Bernstein analyst": the employer.)
@@ -877,6 +820,24 @@ mod tests {
         let parsed = crate::article::parse("t.txt", text.as_bytes());
         let model = says.map(|_| &m);
         crate::analysis::entities::extract_with(&parsed.articles[0], model, Policy::default())
+    }
+
+    /// A model that says "person" to everything leaves an organization a company word or
+    /// "state-owned" stands before.
+    #[test]
+    fn organizations_beside_an_organization_word_are_never_people() {
+        let text = "Copper\n\nWorkers at state-owned Qorblatix struck, and the Toronto-listed \
+                    Zorvane fell. The mining company Vextrina paid.\n";
+        let kinds: Vec<(String, EntityKind)> = entities_with(text, Some(1))
+            .into_iter()
+            .map(|e| (e.name.to_string(), e.kind))
+            .collect();
+        for n in ["Qorblatix", "Zorvane", "Vextrina"] {
+            assert!(
+                kinds.contains(&(n.into(), EntityKind::Organization)),
+                "{n}: {kinds:?}"
+            );
+        }
     }
 
     /// The model may say "place" for what the rules called a person, not for what they called

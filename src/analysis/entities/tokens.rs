@@ -50,6 +50,7 @@ const HYPHEN_TAILS: &[&str] = &[
     "backed",
     "born",
     "owned",
+    "listed",
     "run",
     "style",
     "era",

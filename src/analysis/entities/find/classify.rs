@@ -439,6 +439,15 @@ impl<'a> Finder<'a> {
         {
             return Some((Some(Person), Sure::Strong));
         }
+        // "public broadcaster Bayerischer Rundfunk", "the shipping line Nippon Yusen": a noun
+        // naming a kind of organization right before names no person (given names are read
+        // above: "broadcaster David Attenborough").
+        if s > 0
+            && crate::analysis::lexicon::is_org_noun_not_of_people(self.word(s - 1))
+            && (s..e).all(|i| !self.toks[i].upper)
+        {
+            return Some((Some(EntityKind::Organization), Sure::Weak));
+        }
         // "Wilhelm von Schadow", "Rafael del Pino": capitalised names about a lower-case
         // particle, the first no English word nor a word of institutions and places in other
         // languages ("Conservatoire de Paris", "Paseo de Montejo"), none a known place.
@@ -721,7 +730,15 @@ pub(crate) const FOREIGN_INSTITUTION_WORDS: &[&str] = &[
     "Universidad", "Universidade", "Université", "Università", "Universität", "Conservatoire",
     "Conservatorio", "Instituto", "Institut", "Istituto", "Banco", "Banque", "Banca", "Escuela",
     "École", "Colegio", "Collège", "Partido", "Parti", "Société", "Compagnie", "Compañía",
-    "Ministerio", "Ministère",
+    "Ministerio", "Ministère", "Ministero", "Ministério", "Minera", "Empresa", "Grupo", "Gruppo",
+    "Groupe", "Sindicato", "Syndicat", "Corporación", "Fundación", "Fundação", "Fondazione",
+    "Fondation", "Asociación", "Associação", "Associazione", "Federación", "Federazione",
+    "Fédération", "Confederación", "Confederação", "Confederazione", "Confédération", "Consejo",
+    "Conselho", "Consiglio", "Conseil", "Agencia", "Agência", "Agenzia", "Agence", "Cooperativa",
+    "Coopérative", "Sociedad", "Sociedade", "Società", "Companhia", "Azienda", "Consorzio",
+    "Consorcio", "Regione", "Comune", "Secretaría", "Superintendencia", "Tribunale", "Stiftung",
+    "Verband", "Gesellschaft", "Bundesamt", "Deutsche", "Deutscher", "Bayerische", "Bayerischer",
+    "Stichting", "Caisse", "Crédit", "Mutuelle",
 ];
 
 /// First words of buildings and places named in other languages before a particle ("Museo del
@@ -1516,6 +1533,45 @@ mod tests {
             Some(EntityKind::Person),
             "{es:?}"
         );
+    }
+
+    #[test]
+    fn a_noun_naming_an_organization_before_a_name_makes_it_no_person() {
+        let es = rules(
+            "She told public broadcaster Bayerischer Rundfunk it was over. He sailed with the \
+             shipping line Nippon Yusen. Workers at state-owned Codelco struck. Veteran \
+             broadcaster David Attenborough spoke, and producer Nnamdi Okafor agreed.",
+        );
+        for n in ["Bayerischer Rundfunk", "Nippon Yusen", "Codelco"] {
+            assert_eq!(
+                kind_of(&es, n),
+                Some(EntityKind::Organization),
+                "{n}: {es:?}"
+            );
+        }
+        for n in ["David Attenborough", "Nnamdi Okafor"] {
+            assert_eq!(kind_of(&es, n), Some(EntityKind::Person), "{n}: {es:?}");
+        }
+    }
+
+    #[test]
+    fn institutions_named_in_other_languages_are_no_people() {
+        let es = rules(
+            "Output stopped at Minera Condor Andino. We share a register with the Agenzia \
+             delle Entrate and the Regione Siciliana, and Grupo Bimbo pays.",
+        );
+        for n in [
+            "Minera Condor Andino",
+            "Agenzia delle Entrate",
+            "Regione Siciliana",
+            "Grupo Bimbo",
+        ] {
+            assert_eq!(
+                kind_of(&es, n),
+                Some(EntityKind::Organization),
+                "{n}: {es:?}"
+            );
+        }
     }
 
     /// The finder's own mentions of `text` (one paragraph): name, kind and how sure.
