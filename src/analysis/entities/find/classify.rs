@@ -425,6 +425,11 @@ impl<'a> Finder<'a> {
         {
             return Some((Some(Person), Sure::Strong));
         }
+        // "Minera Cóndor Andino", "Banco Itaú": an institution's word in another language
+        // opens an institution's name, whatever the words after it.
+        if n >= 2 && FOREIGN_INSTITUTION_WORDS.contains(&first) {
+            return Some((Some(EntityKind::Organization), Sure::Weak));
+        }
         // "Gazprom Neft", "Bloomberg Intelligence": a listed company opens a company's name.
         if n >= 2 && known::is_org(first) && !g.is_first_name(first) {
             return Some((Some(EntityKind::Organization), Sure::Weak));
@@ -1557,11 +1562,11 @@ mod tests {
     #[test]
     fn institutions_named_in_other_languages_are_no_people() {
         let es = rules(
-            "Output stopped at Minera Condor Andino. We share a register with the Agenzia \
+            "Output stopped at Minera Cóndor Andino. We share a register with the Agenzia \
              delle Entrate and the Regione Siciliana, and Grupo Bimbo pays.",
         );
         for n in [
-            "Minera Condor Andino",
+            "Minera Cóndor Andino",
             "Agenzia delle Entrate",
             "Regione Siciliana",
             "Grupo Bimbo",
