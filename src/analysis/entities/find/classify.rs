@@ -455,7 +455,14 @@ impl<'a> Finder<'a> {
         }
         // "Wilhelm von Schadow", "Rafael del Pino": capitalised names about a lower-case
         // particle, the first no English word nor a word of institutions and places in other
-        // languages ("Conservatoire de Paris", "Paseo de Montejo"), none a known place.
+        // languages ("Conservatoire de Paris", "Paseo de Montejo"), none a known place. Two
+        // names before the particle, the first no place and the second no English word, may
+        // be followed by places: Iberian surnames are often towns' ("Joaquim Pereira dos
+        // Santos").
+        let two_names_first = n == 4
+            && !self.toks[s + 2].cap
+            && g.place(first).is_none()
+            && !g.is_common_word(self.word(s + 1));
         if (3..=4).contains(&n)
             && !after_the
             && (s + 1..e - 1).any(|i| !self.toks[i].cap && NAME_PARTICLES.contains(&self.word(i)))
@@ -467,7 +474,7 @@ impl<'a> Finder<'a> {
                 !g.is_org_suffix(w)
                     && !g.is_place_suffix(w)
                     && !PLACE_PREFIXES.contains(&w)
-                    && (!self.toks[i].cap || g.place(w).is_none())
+                    && (!self.toks[i].cap || g.place(w).is_none() || two_names_first && i > s)
             })
         {
             return Some((Some(Person), Sure::Strong));
@@ -1307,9 +1314,13 @@ mod tests {
     fn names_about_a_particle_and_royals_named_like_towns_are_people() {
         let es = rules(
             "She studied under Wilhelm von Schadow and met Rafael del Pino at the Conservatoire \
-             de Paris.",
+             de Paris. \"We stay,\" said Joaquim Pereira dos Santos.",
         );
-        for name in ["Wilhelm von Schadow", "Rafael del Pino"] {
+        for name in [
+            "Wilhelm von Schadow",
+            "Rafael del Pino",
+            "Joaquim Pereira dos Santos",
+        ] {
             assert_eq!(
                 kind_of(&es, name),
                 Some(EntityKind::Person),
