@@ -212,6 +212,10 @@ impl<'a> Finder<'a> {
         if compass_place(full) {
             return Some((Some(Place), Sure::Strong));
         }
+        // "in The Hague": a place whose name opens with "The", which no name holds.
+        if r.after_the && g.place(&format!("The {full}")).is_some() {
+            return Some((Some(Place), Sure::Strong));
+        }
         // "Bay of Bengal", "Horn of Africa", "Valley of the Kings".
         if r.n >= 3 && GEO_HEADS.contains(&r.first) && self.word(s + 1) == "of" {
             return Some((Some(Place), Sure::Strong));
@@ -1546,6 +1550,18 @@ mod tests {
         );
         assert_eq!(
             kind_of(&es, "Georgia Smith"),
+            Some(EntityKind::Person),
+            "{es:?}"
+        );
+    }
+
+    #[test]
+    fn a_place_named_with_the_is_a_place() {
+        let es = rules("The case is before the court in The Hague.");
+        assert_eq!(kind_of(&es, "Hague"), Some(EntityKind::Place), "{es:?}");
+        let es = rules("William Hague spoke.");
+        assert_eq!(
+            kind_of(&es, "William Hague"),
             Some(EntityKind::Person),
             "{es:?}"
         );
