@@ -19,6 +19,14 @@ pub(super) fn is_title_case(text: &str, toks: &[Token], headline: bool) -> bool 
     if last == Some('.') {
         return false;
     }
+    // A block in brackets is a note, not a title: a wire story's sign-off ("(Reporting by Marco
+    // Aurelio Chávez in Lima; editing by Aidan Clarke)").
+    if !headline
+        && toks.first().is_some_and(|t| t.is_punct('('))
+        && toks.last().is_some_and(|t| t.is_punct(')'))
+    {
+        return false;
+    }
     let asks = matches!(last, Some('?' | '!'));
     let long_block = !headline && toks.iter().filter(|t| t.is_word()).nth(14).is_some();
     if (asks || long_block) && sentence_ends_inside(toks) {
@@ -104,5 +112,9 @@ mod tests {
         )));
         // A bracket that is not a reference mark after a full stop changes nothing.
         assert!(title_case(&format!("{s} [Video]")));
+        // A block in brackets is a note (a wire story's sign-off).
+        assert!(!title_case(
+            "(Additional Reporting by Lucas Ferraz; editing by Aidan Clarke)"
+        ));
     }
 }
