@@ -235,11 +235,17 @@ fn title_case_names(text: &str, toks: &[Token], title_case: &[bool], raws: &mut 
             && g.is_org_prefix(word(s))
             && word(s + 1) == "of"
             && sub_span(s + 2, e).is_some_and(|p| g.place(p.slice(text)).is_some());
+        // "Statement by Farhana Rahman Chowdhury": the finder's author after "by".
+        let author = r.kind == EntityKind::Person
+            && r.sure == Sure::Strong
+            && e - s >= 2
+            && s.checked_sub(1).is_some_and(|i| word(i) == "by");
         let surname = e - s == 1 && person_words.contains(&CaseBlind(group::core(full)));
         let given_surname = e - s == 2
             && person_ends.contains(&(CaseBlind(word(s)), CaseBlind(group::core(word(s + 1)))));
         if known
             || of_known_place
+            || author
             || first_last
             || surname
             || given_surname

@@ -168,6 +168,25 @@ impl<'a> Finder<'a> {
         if honorific.is_some() {
             return Some((Some(Person), Sure::Strong));
         }
+        // "Statement by Farhana Rahman Chowdhury, Minister of …": in a title, two or three name
+        // words after "by" that no list reads otherwise are the author's name.
+        if (2..=3).contains(&r.n)
+            && s > 0
+            && self.word(s - 1) == "by"
+            && self.title_case.get(s).copied().unwrap_or(false)
+            && (s..e).all(|i| {
+                let w = self.word(i);
+                self.is_word(i)
+                    && !self.toks[i].upper
+                    && !g.is_common_word(w)
+                    && g.place(w).is_none()
+                    && !g.is_org_suffix(w)
+                    && !g.is_place_suffix(w)
+                    && !FOREIGN_INSTITUTION_WORDS.contains(&w)
+            })
+        {
+            return Some((Some(Person), Sure::Strong));
+        }
         if self.block.get(s) == Some(&BlockKind::Dateline) {
             // "LISBON (Meridian Wire) —": the agency in parentheses, the city in capitals.
             if s > 0 && self.toks[s - 1].is_punct('(') {
@@ -1553,6 +1572,28 @@ mod tests {
             Some(EntityKind::Person),
             "{es:?}"
         );
+    }
+
+    #[test]
+    fn a_title_names_its_author_after_by() {
+        let text =
+            "Statement by Farhana Rahman Chowdhury, Minister of Foreign Affairs\n\nThank you.\n";
+        let article = crate::article::parse("t.txt", text.as_bytes())
+            .articles
+            .remove(0);
+        let es = crate::analysis::entities::extract_with(&article, None, Policy::default());
+        assert_eq!(
+            kind_of(&es, "Farhana Rahman Chowdhury"),
+            Some(EntityKind::Person),
+            "{es:?}"
+        );
+        // Words of the lists are no author's name ("Killed by Friendly Fire").
+        let text = "Soldier Killed by Friendly Fire\n\nIt happened.\n";
+        let article = crate::article::parse("t.txt", text.as_bytes())
+            .articles
+            .remove(0);
+        let es = crate::analysis::entities::extract_with(&article, None, Policy::default());
+        assert!(es.is_empty(), "{es:?}");
     }
 
     #[test]
