@@ -277,7 +277,8 @@ const DEMONYMS: &[(&str, &str)] = &[
 const TITLES: &[&str] = &[
     "president", "vice-president", "secretary", "minister", "premier", "chancellor", "king",
     "queen", "prince", "princess", "emperor", "empress", "tsar", "tsarina", "czar", "kaiser",
-    "shah", "pharaoh", "sultan", "emir", "sheikh", "pope",
+    "shah", "pharaoh", "sultan", "emir", "sheikh", "pope", "count", "countess", "baroness",
+    "viscount", "viscountess", "marquis", "marquess", "marchioness", "archduke", "archduchess",
     "cardinal", "archbishop", "bishop", "imam", "rabbi", "pastor", "father", "reverend",
     "ambassador", "envoy", "consul", "senator", "congressman", "congresswoman", "representative",
     "governor", "mayor", "councillor", "councilor", "councilman", "councilwoman", "councilmember", "alderman", "alderwoman",
@@ -319,7 +320,7 @@ const TITLES: &[&str] = &[
 /// Title words that, in lower case, are usually something else.
 const LOWER_NOT_TITLES: &[&str] = &[
     "major", "general", "private", "forward", "head", "chair", "host", "partner", "father",
-    "brother", "sister", "student", "player", "speaker", "agent", "vice", "first",
+    "brother", "sister", "student", "player", "speaker", "agent", "vice", "first", "count",
 ];
 
 /// Lower-case words that may stand inside a title before the office word ("foreign minister").

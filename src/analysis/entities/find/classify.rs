@@ -1597,6 +1597,20 @@ mod tests {
     }
 
     #[test]
+    fn noble_titles_stand_before_the_name() {
+        let es = rules(
+            "He worked with the engineer Count Armand de Villiers-Rochefort. The count of votes \
+             went on.",
+        );
+        assert_eq!(
+            kind_of(&es, "Armand de Villiers-Rochefort"),
+            Some(EntityKind::Person),
+            "{es:?}"
+        );
+        assert_eq!(es.len(), 1, "{es:?}");
+    }
+
+    #[test]
     fn a_place_named_with_the_is_a_place() {
         let es = rules("The case is before the court in The Hague.");
         assert_eq!(kind_of(&es, "Hague"), Some(EntityKind::Place), "{es:?}");
