@@ -458,7 +458,10 @@ const PLACE_SUFFIX: &[&str] = &[
     "Freeway", "Motorway", "Junction", "Crossing", "Gate", "Terminal", "Field", "Grounds", "Plains",
     "Kingdom", "Republic", "Shrine", "Monument", "Wall", "Way", "Springs", "Gulf", "Isle",
     "Museum", "Gallery", "Archives", "Monastery", "Convent", "Fairgrounds", "Promenade",
-    "Esplanade", "Embankment", "Quay", "Wharf",
+    "Esplanade", "Embankment", "Quay", "Wharf", "Reef", "Reefs", "Lagoon", "Atoll", "Glacier",
+    "Fjord", "Creek", "Gorge", "Ridge", "Plateau", "Basin", "Trail", "Expressway", "Turnpike",
+    "Reservoir", "Estuary", "Cove", "Inlet", "Barrage", "Necropolis", "Lighthouse", "Racecourse",
+    "Empire",
 ];
 
 /// Words that never begin a name even when capitalised (function words, pronouns, calendar).

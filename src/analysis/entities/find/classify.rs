@@ -1611,6 +1611,23 @@ mod tests {
     }
 
     #[test]
+    fn reefs_creeks_roads_and_empires_are_places() {
+        let es = rules(
+            "Divers mapped the Great Barrier Reef. He was born in the Russian Empire, drove the \
+             Creek Turnpike and repaired the Delta Barrage near the Glasgow Necropolis.",
+        );
+        for n in [
+            "Great Barrier Reef",
+            "Russian Empire",
+            "Creek Turnpike",
+            "Delta Barrage",
+            "Glasgow Necropolis",
+        ] {
+            assert_eq!(kind_of(&es, n), Some(EntityKind::Place), "{n}: {es:?}");
+        }
+    }
+
+    #[test]
     fn a_place_named_with_the_is_a_place() {
         let es = rules("The case is before the court in The Hague.");
         assert_eq!(kind_of(&es, "Hague"), Some(EntityKind::Place), "{es:?}");
