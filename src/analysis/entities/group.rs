@@ -715,9 +715,13 @@ fn join_short_forms(text: &str, toks: &[Token], raws: &[Raw], sets: &mut Sets) {
                 && r.canonical.is_none()
                 && !super::known::is_place(w)
                 && g.place(w).is_none();
+        // ("Pakistan", the team in a report on cricket, is no short form of the "Pakistan
+        // Cricket Board": a country names its national team, not its bodies. A city names its
+        // club: "Boston" of "Boston Red Sox".)
         if kind
             && r.toks.1 == r.toks.0 + 1
             && r.link.is_none()
+            && g.place_kind(w) != Some(super::names::PlaceKind::Country)
             && let Some(&Some(j)) = heads.get(w)
         {
             if g.is_common_word(w) {

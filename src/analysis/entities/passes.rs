@@ -917,20 +917,9 @@ fn sports_teams(text: &str, toks: &[Token], raws: &mut [Raw]) {
                 && matches!(word(s - 1), "with" | "to" | "over")
                 && (RESULT_VERBS.contains(&word(s - 2)) || word(s - 2) == "win")
     };
-    // ("In Spain, Barcelona beat Sevilla": the country where they play is a place; so is a
-    // city's country, as in the dateline "ULSAN, South Korea —".)
-    let city = |w: &str| g.place_kind(&find::title_cased(w)) == Some(names::PlaceKind::City);
-    let venue = |r: &Raw| {
-        let s = r.toks.0;
-        s > 0
-            && matches!(
-                word(s - 1),
-                "in" | "In" | "at" | "At" | "from" | "From" | "across" | "Across" | "throughout"
-            )
-            || s > 1 && word(s - 1) == "," && city(word(s - 2))
-    };
     for r in raws.iter_mut() {
-        if is_country(r) && !venue(r) || r.kind == EntityKind::Place && r.link.is_none() && plays(r)
+        if is_country(r) && !venue(text, toks, r)
+            || r.kind == EntityKind::Place && r.link.is_none() && plays(r)
         {
             r.kind = EntityKind::Organization;
             r.canonical = None;
@@ -943,6 +932,22 @@ fn sports_teams(text: &str, toks: &[Token], raws: &mut [Raw]) {
             r.canonical = None;
         }
     }
+}
+
+/// Where a match is played, not who plays it: "In Spain, Barcelona beat Sevilla" (the country
+/// where they play is a place), a city's country, as in the dateline "ULSAN, South Korea —".
+fn venue(text: &str, toks: &[Token], r: &Raw) -> bool {
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
+    let city = |w: &str| {
+        names::GAZETTEER.place_kind(&find::title_cased(w)) == Some(names::PlaceKind::City)
+    };
+    let s = r.toks.0;
+    s > 0
+        && matches!(
+            word(s - 1),
+            "in" | "In" | "at" | "At" | "from" | "From" | "across" | "Across" | "throughout"
+        )
+        || s > 1 && word(s - 1) == "," && city(word(s - 2))
 }
 
 /// Positions in a team, which make a team of the place before them ("the Lyon striker",
@@ -961,7 +966,8 @@ const TEAM_PEOPLE: &[&str] = &[
 ];
 
 /// A place named as a team by the people of the team after it ("Lyon coach Pierre Sage", "the
-/// Lyon striker"): it is a team, wherever the article names it alone.
+/// Lyon striker"): it is a team, wherever the article names it alone, but where the match is
+/// played ("arrived in Pakistan").
 fn teams_by_their_people(text: &str, toks: &[Token], raws: &mut [Raw]) {
     let word = |i: usize| toks.get(i).filter(|t| t.kind == Kind::Word && !t.cap);
     let sporty = || {
@@ -985,7 +991,10 @@ fn teams_by_their_people(text: &str, toks: &[Token], raws: &mut [Raw]) {
         return;
     }
     for r in raws.iter_mut() {
-        if r.kind == EntityKind::Place && teams.contains(&r.span.slice(text)) {
+        if r.kind == EntityKind::Place
+            && teams.contains(&r.span.slice(text))
+            && !venue(text, toks, r)
+        {
             r.kind = EntityKind::Organization;
             r.canonical = None;
         }
@@ -1465,6 +1474,24 @@ Ships called at Piraeus, Gioia Tauro and Port Said. Lisbon, Maria \
         // ...but a striker always is.
         let es = entities("Shops\n\nThe Lagos striker opened a shop in Ibadan.\n");
         assert!(has(&es, EntityKind::Organization, "Lagos"), "{es:?}");
+    }
+
+    #[test]
+    fn a_country_is_its_team_but_where_the_match_is_played() {
+        let es = entities(
+            "Test\n\nLAHORE, Pakistan (AFP) — Pakistan bowled out New Zealand for 187 runs. \
+             Pakistan captain Shan Qureshi praised the bowlers after the wickets fell. The \
+             visitors had arrived in Pakistan under tight security. Pakistan Cricket Board \
+             chairman Zafar Chaudhry said the innings showed the batting was strong.\n",
+        );
+        assert!(has(&es, EntityKind::Organization, "Pakistan"), "{es:?}");
+        assert!(has(&es, EntityKind::Place, "Pakistan"), "{es:?}");
+        // The team is no short form of the board.
+        let board = es
+            .iter()
+            .find(|e| e.1 == "Pakistan Cricket Board")
+            .map(|e| e.2);
+        assert_eq!(board, Some(1), "{es:?}");
     }
 
     #[test]
