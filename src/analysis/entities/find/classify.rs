@@ -231,6 +231,22 @@ impl<'a> Finder<'a> {
         if compass_place(full) {
             return Some((Some(Place), Sure::Strong));
         }
+        // "Lower Franconia", "Upper Svaneti": a compass word before a word that is no English
+        // word, name or institution's word is a region no list knows.
+        if r.n == 2
+            && COMPASS.contains(&r.first)
+            && !self.title_case.get(s).copied().unwrap_or(false)
+            && !self.toks[e - 1].upper
+            && !g.is_common_word(r.last)
+            && !g.is_first_name(r.last)
+            && !g.is_surname(r.last)
+            && !g.is_org_suffix(r.last)
+            && !g.is_place_suffix(r.last)
+            && g.demonym(r.last).is_none()
+            && !known::is_org(r.last)
+        {
+            return Some((Some(Place), Sure::Weak));
+        }
         // "in The Hague": a place whose name opens with "The", which no name holds.
         if r.after_the && g.place(&format!("The {full}")).is_some() {
             return Some((Some(Place), Sure::Strong));
@@ -861,6 +877,11 @@ const COMPASS: &[&str] = &[
     "South",
     "East",
     "West",
+    "Upper",
+    "Lower",
+    "Greater",
+    "Inner",
+    "Outer",
 ];
 
 /// "Southern Indiana", "Northern Italy", "Northeast Ohio": a compass word and a known place of
@@ -943,8 +964,9 @@ pub(crate) fn compass_place(s: &str) -> bool {
     let g = &*GAZETTEER;
     s.split_once(' ').is_some_and(|(head, rest)| {
         COMPASS.contains(&head)
-            && g.place(rest).is_some()
-            && g.place_kind(rest) != Some(crate::analysis::lexicon::PlaceKind::City)
+            && (g.place(rest).is_some()
+                && g.place_kind(rest) != Some(crate::analysis::lexicon::PlaceKind::City)
+                || known::is_place(rest))
     })
 }
 
@@ -1828,7 +1850,16 @@ mod tests {
     fn a_compass_word_before_a_region_is_a_place() {
         assert!(compass_place("Northeast Ohio"));
         assert!(compass_place("Southern Indiana"));
+        assert!(compass_place("Upper Bavaria"));
         assert!(!compass_place("North Bob"));
+        let es = rules("Voters from Lower Franconia and Upper Bavaria met North Bob.");
+        for name in ["Lower Franconia", "Upper Bavaria"] {
+            assert_eq!(
+                kind_of(&es, name),
+                Some(EntityKind::Place),
+                "{name}: {es:?}"
+            );
+        }
         // A city keeps its own name: "West London" is for the gazetteer to know.
         assert!(!compass_place("East Paris"));
     }
