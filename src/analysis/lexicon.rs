@@ -378,7 +378,8 @@ const ORG_SUFFIX: &[&str] = &[
     "Investments", "Ventures", "Engineering", "Construction", "Brewery", "Bakery", "Pharma",
     "Foods", "Textiles", "Mining", "Steel", "Chemicals", "Electronics", "Software", "Records",
     "Panel", "Forum", "Partnership", "Observatory",
-    "Publishing", "Publishers", "Workers", "Employees", "Watch", "Power",
+    "Publishing", "Publishers", "Workers", "Employees", "Watch", "Power", "Philharmonic",
+    "Conservancy", "Endowment", "Survey", "Aquaculture", "Robotics", "Metals", "Transit",
 ];
 
 /// First words that, followed by "of", make an organization ("University of ...").
@@ -390,7 +391,7 @@ const ORG_PREFIX: &[&str] = &[
     "Friends", "Daughters", "Sons", "Knights", "Party", "Army", "Navy", "Government", "Parliament",
     "Assembly", "Organization", "Organisation", "Centre", "Center", "Foundation", "Fund", "Agency",
     "Authority", "Service", "Supreme", "Senate", "Secretariat", "Directorate", "Congress",
-    "Cabinet", "Administration", "Corps",
+    "Cabinet", "Administration", "Corps", "Chamber",
 ];
 
 /// Nouns that name the kind of organization beside a name ("transport company Carris", "the

@@ -58,6 +58,21 @@ const ORGANIZATIONS: &[&str] = &[
     // Governments' and world bodies.
     "FBI", "CIA", "Pentagon", "Kremlin", "Scotland Yard", "MI5", "MI6", "Mossad", "OECD", "ASEAN",
     "G20", "UNHCR", "UNDP", "Doctors Without Borders", "Médecins Sans Frontières", "MSF", "Oxfam",
+    // Parliaments and political parties of the larger democracies.
+    "Bundestag", "Bundesrat", "Landtag", "Knesset", "Duma", "State Duma", "Sejm", "Riksdag",
+    "Folketing", "Storting", "Althing", "Dáil", "Oireachtas", "Seanad", "Lok Sabha",
+    "Rajya Sabha", "Majlis", "Verkhovna Rada", "Cortes Generales", "Eduskunta",
+    "CDU", "CSU", "SPD", "FDP", "AfD", "Alternative for Germany", "Die Linke", "Free Voters",
+    "BSW", "ÖVP", "FPÖ", "National Rally", "Rassemblement National", "La France Insoumise",
+    "Les Républicains", "Reform UK", "Plaid Cymru", "Sinn Féin", "Sinn Fein",
+    "Fianna Fáil", "Fianna Fail", "Fine Gael", "PiS", "Law and Justice", "Civic Platform",
+    "Fidesz", "Likud", "Podemos", "Sumar", "PSOE", "Syriza", "PASOK", "New Democracy",
+    "Brothers of Italy", "Forza Italia", "Five Star Movement", "Lega", "Kuomintang", "KMT",
+    "BJP", "Bharatiya Janata Party", "ANC", "African National Congress", "ZANU-PF", "PRI",
+    "Liberal Democratic Party", "Komeito",
+    // Statistics offices and science agencies.
+    "Eurostat", "Istat", "INSEE", "Destatis", "IBGE", "INEGI", "CSIRO", "NOAA", "USGS", "NIH",
+    "CDC", "Max Planck Society", "CNRS", "INSERM", "RIKEN", "JAXA", "ISRO",
 ];
 
 #[rustfmt::skip]
@@ -475,6 +490,32 @@ mod tests {
                 "{name}: {es:#?}"
             );
         }
+    }
+
+    #[test]
+    fn parliaments_parties_and_public_bodies_are_organizations() {
+        let es = entities(
+            "The CSU won, the AfD gained and the Free Voters held their seats in the Landtag. \
+             The CSIRO helps us, Istat figures show it, and the New York Philharmonic and the \
+             Halifax Chamber of Commerce agreed. The art of the Renaissance was studied.",
+        );
+        for name in [
+            "CSU",
+            "AfD",
+            "Free Voters",
+            "Landtag",
+            "CSIRO",
+            "Istat",
+            "New York Philharmonic",
+            "Halifax Chamber of Commerce",
+        ] {
+            assert_eq!(
+                kind_of(&es, name),
+                Some(EntityKind::Organization),
+                "{name}: {es:#?}"
+            );
+        }
+        assert_eq!(kind_of(&es, "Renaissance"), None, "{es:#?}");
     }
 
     #[test]
