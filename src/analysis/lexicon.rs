@@ -379,7 +379,7 @@ const ORG_SUFFIX: &[&str] = &[
     "Foods", "Textiles", "Mining", "Steel", "Chemicals", "Electronics", "Software", "Records",
     "Panel", "Forum", "Partnership", "Observatory",
     "Publishing", "Publishers", "Workers", "Employees", "Watch", "Power", "Philharmonic",
-    "Conservancy", "Endowment", "Survey", "Aquaculture", "Robotics", "Metals", "Transit",
+    "Conservancy", "Endowment", "Survey", "Aquaculture", "Robotics", "Metals", "Transit", "Rail",
 ];
 
 /// First words that, followed by "of", make an organization ("University of ...").
