@@ -61,6 +61,8 @@ pub struct Gazetteer {
     frequent_surnames: Set<&'static str>,
     /// Place name as written → canonical name.
     places: Map<&'static str, (&'static str, PlaceKind)>,
+    /// The places written with "The", without it ("Hague" of "The Hague").
+    after_the: Set<&'static str>,
     words: Set<&'static str>,
     demonyms: Map<&'static str, &'static str>,
     titles: Set<&'static str>,
@@ -608,11 +610,16 @@ impl Gazetteer {
             };
             places.insert(alias, (canonical, kind));
         }
+        let after_the = places
+            .keys()
+            .filter_map(|name| name.strip_prefix("The "))
+            .collect();
         Self {
             first_names,
             surnames,
             frequent_surnames,
             places,
+            after_the,
             words: set(lines(WORDS), count(WORDS)),
             demonyms: DEMONYMS.iter().copied().collect(),
             titles: TITLES.iter().copied().collect(),
@@ -647,6 +654,10 @@ impl Gazetteer {
     /// One of the 1,000 most frequent surnames of the census list ("Smith", "Long"; not "Power").
     pub fn is_frequent_surname(&self, w: &str) -> bool {
         self.frequent_surnames.contains(w)
+    }
+    /// A place the gazetteer writes with "The", named without it ("Hague" of "The Hague").
+    pub fn is_place_after_the(&self, w: &str) -> bool {
+        self.after_the.contains(w)
     }
     /// The canonical name of a place as written ("U.S." → "United States").
     pub fn place(&self, name: &str) -> Option<&'static str> {

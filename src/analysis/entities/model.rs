@@ -172,12 +172,12 @@ fn pronoun_next(c: &Context, b: usize) -> u32 {
 /// ("Lumière, the French café chain").
 fn org_cue(c: &Context, r: &Raw) -> bool {
     let is_noun = crate::analysis::lexicon::is_org_noun;
-    // ("the shipping line Nippon Yusen": as the rules read a noun before a name.)
-    let before = crate::analysis::lexicon::is_org_noun_not_of_people;
     let prev = r.toks.0.checked_sub(1).map_or("", |i| word_at(c, i));
     let next = word_at(c, r.toks.1);
-    // ("a Bernstein analyst": the employer.)
-    if is_noun(prev) || before(prev) || is_noun(next) || super::passes::EMPLOYEES.contains(&next) {
+    // ("a Bernstein analyst": the employer; "the shipping line Nippon Yusen", as the rules
+    // read "line" before a name.)
+    if is_noun(prev) || prev == "line" || is_noun(next) || super::passes::EMPLOYEES.contains(&next)
+    {
         return true;
     }
     let b = r.toks.1;

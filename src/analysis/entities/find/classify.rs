@@ -248,7 +248,7 @@ impl<'a> Finder<'a> {
             return Some((Some(Place), Sure::Weak));
         }
         // "in The Hague": a place whose name opens with "The", which no name holds.
-        if r.after_the && g.place(&format!("The {full}")).is_some() {
+        if r.after_the && g.is_place_after_the(full) {
             return Some((Some(Place), Sure::Strong));
         }
         // "Bay of Bengal", "Horn of Africa", "Valley of the Kings".
@@ -290,10 +290,10 @@ impl<'a> Finder<'a> {
         if e - s >= 3 && REALMS.contains(&r.first) && self.word(s + 1) == "of" {
             return Some((Some(Place), Sure::Strong));
         }
-        // "Margaret Court", "Danielle Steel", "Emily Post", "Samantha Power": a given name that is no English word
-        // nor place, then a common surname that is also an organization's word, is a person
-        // ("Grace Church", "Jordan House", "the Marshall Court" and "Morgan Bank" stay
-        // organizations).
+        // "Margaret Court", "Danielle Steel", "Emily Post", "Samantha Power": a given name that
+        // is no English word nor place, then a common surname that is also an organization's
+        // word, is a person ("Grace Church", "Jordan House", "the Marshall Court" and "Morgan
+        // Bank" stay organizations).
         if r.n == 2
             && !r.after_the
             && !self.toks[s].upper
