@@ -436,13 +436,17 @@ pub(crate) fn is_org_noun(w: &str) -> bool {
     })
 }
 
-/// [`is_org_noun`], in lower case, and no word for what a person does: before a name, it says
-/// an organization ("public broadcaster Bayerischer Rundfunk"; not "producer Jane Doe").
+/// [`is_org_noun`], or "line", before a name: "the shipping line Nippon Yusen" (after a name,
+/// "line" is no organization's: "the GRF line of action").
+pub(crate) fn is_org_noun_before(w: &str) -> bool {
+    is_org_noun(w) || w == "line"
+}
+
+/// [`is_org_noun_before`], in lower case, and no word for what a person does: before a name, it
+/// says an organization ("public broadcaster Bayerischer Rundfunk"; not "producer Jane Doe").
 pub(crate) fn is_org_noun_not_of_people(w: &str) -> bool {
-    // ("the shipping line Nippon Yusen"; after a name, "line" is no organization's: "the GRF
-    // line of action".)
     w.starts_with(|c: char| c.is_lowercase())
-        && (is_org_noun(w) || w == "line")
+        && is_org_noun_before(w)
         && !ORG_NOUNS_OF_PEOPLE.contains(&w)
 }
 

@@ -171,13 +171,11 @@ fn pronoun_next(c: &Context, b: usize) -> u32 {
 /// An organization noun right before or after the mention, or ending an apposition after it
 /// ("Lumière, the French café chain").
 fn org_cue(c: &Context, r: &Raw) -> bool {
-    let is_noun = crate::analysis::lexicon::is_org_noun;
+    use crate::analysis::lexicon::{is_org_noun as is_noun, is_org_noun_before};
     let prev = r.toks.0.checked_sub(1).map_or("", |i| word_at(c, i));
     let next = word_at(c, r.toks.1);
-    // ("a Bernstein analyst": the employer; "the shipping line Nippon Yusen", as the rules
-    // read "line" before a name.)
-    if is_noun(prev) || prev == "line" || is_noun(next) || super::passes::EMPLOYEES.contains(&next)
-    {
+    // ("a Bernstein analyst": the employer.)
+    if is_org_noun_before(prev) || is_noun(next) || super::passes::EMPLOYEES.contains(&next) {
         return true;
     }
     let b = r.toks.1;
