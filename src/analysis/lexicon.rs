@@ -659,6 +659,11 @@ impl Gazetteer {
     pub fn is_frequent_surname(&self, w: &str) -> bool {
         self.frequent_surnames.contains(w)
     }
+    /// A name word that is no English word, place or organization word: a byline's "Tomasz
+    /// Nowak" though the lists lack the first name; not "Staff" or "Wire".
+    pub fn is_plain_name_word(&self, w: &str) -> bool {
+        !self.is_common_word(w) && self.place(w).is_none() && !self.is_org_suffix(w)
+    }
     /// A place the gazetteer writes with "The", named without it ("Hague" of "The Hague").
     pub fn is_place_after_the(&self, w: &str) -> bool {
         self.after_the.contains(w)

@@ -211,10 +211,7 @@ pub fn bylines(
     // a person even where the lists lack the first name; "By Staff Reporter", "By Meridian
     // Wire" are not.
     let g = &*GAZETTEER;
-    let plain = |j: usize| {
-        let w = word(text, toks, j);
-        !g.is_common_word(w) && g.place(w).is_none() && !g.is_org_suffix(w)
-    };
+    let plain = |j: usize| g.is_plain_name_word(word(text, toks, j));
     let mut i = 0;
     while i < toks.len() {
         if !in_byline(i) {

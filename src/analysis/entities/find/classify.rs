@@ -178,9 +178,7 @@ impl<'a> Finder<'a> {
                 let w = self.word(i);
                 self.is_word(i)
                     && !self.toks[i].upper
-                    && !g.is_common_word(w)
-                    && g.place(w).is_none()
-                    && !g.is_org_suffix(w)
+                    && g.is_plain_name_word(w)
                     && !g.is_place_suffix(w)
                     && !FOREIGN_INSTITUTION_WORDS.contains(&w)
             })
