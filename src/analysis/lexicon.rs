@@ -349,6 +349,7 @@ const HONORIFICS: &[&str] = &[
     "Lady", "Rev.", "Sen.", "Rep.", "Gov.", "Gen.", "Col.", "Capt.", "Lt.", "Sgt.", "Cpl.", "Adm.",
     "Maj.", "Pres.", "Supt.", "Insp.", "Det.", "Fr.", "Sr.", "Msgr.", "Hon.", "Mme", "Mme.", "Mlle",
     "Herr", "Frau", "Sheikh", "Sayyed", "Mullah", "Maître", "Señor", "Señora", "Signor", "Signora",
+    "Excellency", "H.E.",
 ];
 
 /// Last words that make a capitalised phrase an organization ("... Party", "... Ministry").

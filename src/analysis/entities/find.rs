@@ -249,7 +249,10 @@ impl<'a> Finder<'a> {
             if self.toks[k].cap && titled && (royal || !g.is_first_name(w)) && !self.toks[k].upper {
                 // A title, unless the whole run is an organization named after it
                 // ("General Motors") or the title ends a person's name.
-                let rest_org = g.is_org_suffix(self.word(b - 1)) && b - 1 > k;
+                // (Not when "of" follows the title: "Chairperson of the African Union
+                // Commission" holds an organization after the title.)
+                let rest_org =
+                    g.is_org_suffix(self.word(b - 1)) && b - 1 > k && !self.title_of(k, b);
                 if !rest_org || name_start.is_none() && k == a && self.title_then_person(k, b) {
                     let (end, inner) = self.absorb_title(k, b);
                     if end < b || name_start.is_none() {
@@ -352,6 +355,18 @@ impl<'a> Finder<'a> {
         end < b && GAZETTEER.is_first_name(self.word(end))
     }
 
+    /// True when the title at `k` goes on with "of" ("President of …").
+    fn title_of(&self, k: usize, b: usize) -> bool {
+        let g = &*GAZETTEER;
+        let j = (k + 1..b)
+            .find(|&j| {
+                let w = self.word(j);
+                !(self.is_word(j) && (g.is_title(w) || g.is_title_modifier(w)))
+            })
+            .unwrap_or(b);
+        j + 1 < b && self.word(j) == "of"
+    }
+
     /// The end of a title starting at `k`: more title words, then "of/for/to (the) X" where X is a
     /// place, an organization or common words ("Secretary of State").
     fn absorb_title(&self, k: usize, b: usize) -> (usize, Option<(usize, usize)>) {
@@ -367,6 +382,19 @@ impl<'a> Finder<'a> {
             let mut m = j + 1;
             if self.word(m) == "the" {
                 m += 1;
+            }
+            // The rest of the run when it ends in a word of organizations ("Chairperson of the
+            // African Union Commission").
+            if b - m >= 2
+                && b - m <= 6
+                && g.is_org_suffix(self.word(b - 1))
+                && (m..b).all(|i| {
+                    self.is_word(i)
+                        && (self.toks[i].cap
+                            || matches!(self.word(i), "of" | "and" | "the" | "for"))
+                })
+            {
+                return (b, Some((m, b)));
             }
             // Longest place or organization.
             let mut best = None;

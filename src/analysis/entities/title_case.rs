@@ -27,6 +27,16 @@ pub(super) fn is_title_case(text: &str, toks: &[Token], headline: bool) -> bool 
     {
         return false;
     }
+    // Lines that end in commas, semicolons or a colon are a list, an address's salutation
+    // ("Your Excellency Amina Diallo-Traoré, Chairperson of the African Union Commission;").
+    if !headline
+        && (toks
+            .last()
+            .is_some_and(|t| t.is_punct(',') || t.is_punct(':'))
+            || toks.iter().any(|t| t.is_punct(';')))
+    {
+        return false;
+    }
     let asks = matches!(last, Some('?' | '!'));
     let long_block = !headline && toks.iter().filter(|t| t.is_word()).nth(14).is_some();
     if (asks || long_block) && sentence_ends_inside(toks) {
@@ -93,6 +103,19 @@ mod tests {
         let mut toks = Vec::new();
         tokenize(s, 0, s.len(), &mut toks);
         is_title_case(s, &toks, false)
+    }
+
+    #[test]
+    fn a_salutation_is_no_title() {
+        let head = "Your Excellency President Ahmed Ould Bellal of the Islamic Republic of \
+                    Mauritania, Chairperson of the African Union";
+        assert!(title_case(head));
+        assert!(!title_case(&format!("{head};")));
+        assert!(!title_case(&format!("{head},")));
+        assert!(!title_case(&format!(
+            "{head};\nYour Excellency Amina Diallo-Traoré, Chairperson of the Commission;\n\
+             Distinguished Delegates, Ladies and Gentlemen:"
+        )));
     }
 
     #[test]

@@ -1149,6 +1149,56 @@ mod tests {
     }
 
     #[test]
+    fn a_title_of_an_organization_is_a_role_before_it() {
+        let es = rules(
+            "Amina Diallo-Traoré, Chairperson of the African Union Commission, spoke. \
+             The Commissioner of the Metropolitan Police was there. General Motors sold cars.",
+        );
+        assert_eq!(
+            kind_of(&es, "African Union Commission"),
+            Some(EntityKind::Organization),
+            "{es:?}"
+        );
+        assert_eq!(
+            kind_of(&es, "Metropolitan Police"),
+            Some(EntityKind::Organization),
+            "{es:?}"
+        );
+        assert_eq!(
+            kind_of(&es, "Chairperson of the African Union Commission"),
+            None
+        );
+        assert_eq!(
+            kind_of(&es, "Commissioner of the Metropolitan Police"),
+            None
+        );
+        assert_eq!(
+            kind_of(&es, "General Motors"),
+            Some(EntityKind::Organization)
+        );
+    }
+
+    #[test]
+    fn excellency_is_an_honorific() {
+        let es = rules(
+            "His Excellency Ahmed Ould Bellal spoke. Thank you, Excellency. \
+             H.E. Chileshe M. Banda arrived.",
+        );
+        assert_eq!(
+            kind_of(&es, "Ahmed Ould Bellal"),
+            Some(EntityKind::Person),
+            "{es:?}"
+        );
+        assert_eq!(
+            kind_of(&es, "Chileshe M. Banda"),
+            Some(EntityKind::Person),
+            "{es:?}"
+        );
+        assert_eq!(kind_of(&es, "Excellency"), None, "{es:?}");
+        assert_eq!(kind_of(&es, "Excellency Ahmed Ould Bellal"), None, "{es:?}");
+    }
+
+    #[test]
     fn an_office_of_common_words_that_ends_the_run_is_no_person() {
         let es = rules(
             "She was Secretary of Defense until 2020. He served as Federal Minister of Works. \
