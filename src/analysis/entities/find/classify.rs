@@ -1179,6 +1179,24 @@ mod tests {
     }
 
     #[test]
+    fn a_place_with_small_words_inside_is_one_place() {
+        let es = rules(
+            "The railway runs to Dar es Salaam. Visitors from Saint Vincent and the Grenadines \
+             and from Bosnia and Herzegovina need no visa.",
+        );
+        for name in ["Dar es Salaam", "Saint Vincent and the Grenadines"] {
+            assert_eq!(
+                kind_of(&es, name),
+                Some(EntityKind::Place),
+                "{name}: {es:?}"
+            );
+        }
+        assert_eq!(kind_of(&es, "Dar"), None, "{es:?}");
+        // GUM writes these as two places.
+        assert_eq!(kind_of(&es, "Bosnia and Herzegovina"), None, "{es:?}");
+    }
+
+    #[test]
     fn excellency_is_an_honorific() {
         let es = rules(
             "His Excellency Ahmed Ould Bellal spoke. Thank you, Excellency. \

@@ -208,6 +208,12 @@ impl<'a> Finder<'a> {
                         }
                         return j;
                     }
+                    // A place the gazetteer writes with small words inside ("Dar es Salaam",
+                    // "Bosnia and Herzegovina").
+                    if let Some(e) = self.place_with_small_words(i, j) {
+                        j = e;
+                        continue;
+                    }
                     let cue = g.is_org_prefix(prev)
                         || g.is_org_suffix(prev)
                         || g.is_place_suffix(prev)
@@ -259,6 +265,25 @@ impl<'a> Finder<'a> {
                 Kind::Punct(_) => return j,
             }
         }
+    }
+
+    /// The end of a place of the gazetteer that runs on from `i..j` through the small words at
+    /// `j` ("Dar es Salaam", "Saint Vincent and the Grenadines"). Not through a lone "and": GUM
+    /// writes "Bosnia and Herzegovina" and "Trinidad and Tobago" as two places each.
+    fn place_with_small_words(&self, i: usize, j: usize) -> Option<usize> {
+        if j - i > 3 || self.word(j).len() > 4 || self.word(j) == "and" && self.word(j + 1) != "the"
+        {
+            return None;
+        }
+        let g = &*GAZETTEER;
+        (j + 2..=j + 4).rev().find(|&e| {
+            self.capable(e - 1)
+                && self
+                    .toks
+                    .get(j..e)
+                    .is_some_and(|ts| ts.iter().all(|t| t.is_word() && !t.newline_before))
+                && g.place(&self.joined(i, e)).is_some()
+        })
     }
 
     /// Whether the run `i..j` has joined a connector ("of", "for") after an organization word:
