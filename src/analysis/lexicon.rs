@@ -364,6 +364,7 @@ const ORG_SUFFIX: &[&str] = &[
     "TV", "Network", "Broadcasting", "Media", "Foundation", "Association", "Society", "Federation",
     "Committee", "Commission", "Office", "Organization", "Organisation", "Alliance", "Coalition",
     "League", "Movement", "Church", "Mosque Council", "Assembly", "Parliament", "Congress",
+    "Community",
     "Senate", "Cabinet", "Government", "Administration", "Authority", "Board", "Bureau", "Service",
     "Services", "Fund", "Trust", "Centre for", "Club", "Team", "Brigade", "Brigades", "Battalion",
     "Regiment", "Corps", "Legion", "Command", "Directorate", "Secretariat", "Tribunal", "Council",

@@ -117,7 +117,9 @@ pub fn link_aliases(text: &str, toks: &[Token], raws: &mut [Raw]) {
             && toks.get(s - 1).is_some_and(|t| t.is_punct('('))
             && toks.get(e).is_some_and(|t| t.is_punct(')'))
             && e - s == 1
-            && toks.get(s).is_some_and(|t| t.upper);
+            && toks
+                .get(s)
+                .is_some_and(|t| t.upper || mixed_case_acronym(t.text(text)));
         let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
         let mut k = s;
         if k > 0 && word(k - 1) == "the" {
@@ -188,6 +190,19 @@ pub fn link_aliases(text: &str, toks: &[Token], raws: &mut [Raw]) {
             raws[i].sure = Sure::Strong;
         }
     }
+}
+
+/// An acronym with small letters in it ("AfDB", "BiH"): capitals first and last (not a plural,
+/// "MDGs") and at least half its letters, eight letters at most.
+fn mixed_case_acronym(w: &str) -> bool {
+    let upper = w.chars().filter(|c| c.is_uppercase()).count();
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars().last().is_some_and(char::is_uppercase)
+        && letters == w.chars().count()
+        && letters <= 8
+        && upper >= 2
+        && 2 * upper >= letters
 }
 
 /// The first letter of `acronym` starts a word of `name`, case aside.
@@ -1246,6 +1261,39 @@ mod tests {
             "{es:?}"
         );
         assert_eq!(of("Taiwan"), ["Taiwan", "Taiwan"], "{es:?}");
+    }
+
+    #[test]
+    fn an_acronym_with_small_letters_in_brackets_joins_its_organization() {
+        let text = "I support the African Development Bank (AfDB) and the Southern African \
+                    Development Community (SADC). The AfDB agreed. The plans follow the \
+                    Millennium Development Goals (MDGs).\n";
+        let (a, es) = crate::analysis::entities::rules_of(text);
+        let entity_of = |m: &str| {
+            es.iter()
+                .find(|e| e.mentions.iter().any(|s| s.slice(&a.text) == m))
+                .map(|e| (e.kind, &*e.name))
+        };
+        assert_eq!(
+            entity_of("AfDB"),
+            Some((EntityKind::Organization, "African Development Bank")),
+            "{es:?}"
+        );
+        assert_eq!(
+            entity_of("SADC"),
+            Some((
+                EntityKind::Organization,
+                "Southern African Development Community"
+            )),
+            "{es:?}"
+        );
+        // A plural is no acronym of a name.
+        assert_ne!(
+            entity_of("MDGs").map(|k| k.1),
+            Some("Millennium Development Goals"),
+            "{es:?}"
+        );
+        assert!(mixed_case_acronym("BiH") && !mixed_case_acronym("McDonald"));
     }
 
     #[test]
