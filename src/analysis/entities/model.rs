@@ -660,6 +660,11 @@ pub(crate) fn relabel(c: &Context, raws: &mut Vec<Raw>, model: &Model, policy: P
             // +0.002 each (issue 12, 8 seeds).
             && (kind_best != 3 || rule == 1 || r.sure == Sure::Guess)
             && score(kind_best) - score(rule) > policy.margin + extra
+            // No place of a person with a role after the name ("Arjun Sethi, an engineer at
+            // HAL").
+            && !(kind_best == 3
+                && rule == 1
+                && super::roles::after(c.text, c.toks, r.toks.1, &|_| false).is_some())
         {
             kind_best
         } else {
@@ -840,8 +845,8 @@ mod tests {
         }
     }
 
-    /// The model may say "place" for what the rules called a person, not for what they called
-    /// an organization.
+    /// The model may say "place" for what the rules called a person (unless a role follows the
+    /// name), not for what they called an organization.
     #[test]
     fn the_model_makes_places_only_of_people() {
         let text = "Rain\n\nAna Duarte met the Lumière Group in town. Ana Duarte said the \
@@ -862,6 +867,17 @@ mod tests {
         );
         assert!(
             kinds.contains(&("Lumière Group".into(), EntityKind::Organization)),
+            "{kinds:?}"
+        );
+        // Not of a person with a role after the name.
+        let text = "Rain\n\nAna Duarte, an engineer at the Lumière Group, met us. Ana Duarte \
+                    said the Lumière Group would stay.\n";
+        let kinds: Vec<(String, EntityKind)> = entities_with(text, Some(3))
+            .into_iter()
+            .map(|e| (e.name.to_string(), e.kind))
+            .collect();
+        assert!(
+            kinds.contains(&("Ana Duarte".into(), EntityKind::Person)),
             "{kinds:?}"
         );
     }
