@@ -176,9 +176,46 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let j = self.extend(i);
-            self.chunk(i, j);
+            match self.place_then_subject(i, j) {
+                Some(m) => {
+                    self.chunk(i, m);
+                    self.chunk(m, j);
+                }
+                None => self.chunk(i, j),
+            }
             i = j.max(i + 1);
         }
+    }
+
+    /// "In Vienna Kerekes entered the conservatory": after a preposition opening the sentence, a
+    /// known place and then the subject's name, one run with no comma between. Where the place
+    /// ends, if so: the rest is one or two words, no name of a place or an organization by its
+    /// last word ("In London Bridge Road"), and the whole run is no known name.
+    fn place_then_subject(&self, a: usize, b: usize) -> Option<usize> {
+        let g = &*GAZETTEER;
+        let opens = a > 0
+            && self.toks.get(a - 1).is_some_and(|t| t.sent && t.is_word())
+            && matches!(
+                self.word(a - 1),
+                "In" | "At" | "From" | "Outside" | "Near" | "Across" | "Throughout"
+            );
+        if !opens || b - a < 2 || b - a > 4 {
+            return None;
+        }
+        let last = self.word(b - 1);
+        if g.is_org_suffix(last) || g.is_place_suffix(last) || !(a..b).all(|k| self.is_word(k)) {
+            return None;
+        }
+        let whole = self.joined(a, b);
+        if g.place(&whole).is_some() || g.is_known_org(&whole) || known::is_listed(&whole) {
+            return None;
+        }
+        (b.saturating_sub(2).max(a + 1)..b).find(|&m| {
+            g.place(&self.joined(a, m)).is_some() && {
+                let w = self.word(m);
+                !g.is_common_word(w) || g.is_first_name(w) || g.is_surname(w)
+            }
+        })
     }
 
     /// Splits the run `a..b` into honorifics, titles, nationality adjectives and names.

@@ -1197,6 +1197,21 @@ mod tests {
     }
 
     #[test]
+    fn a_place_opening_the_sentence_is_apart_from_the_subject_after_it() {
+        let es = rules(
+            "Lajos Kerekes was born in Pest. In Vienna Kerekes entered the conservatory. \
+             At Oxford Jones studied law. In London Bridge Road the shops closed.",
+        );
+        assert_eq!(kind_of(&es, "Vienna"), Some(EntityKind::Place), "{es:?}");
+        assert_eq!(kind_of(&es, "Oxford"), Some(EntityKind::Place), "{es:?}");
+        assert_eq!(kind_of(&es, "Jones"), Some(EntityKind::Person), "{es:?}");
+        assert_eq!(kind_of(&es, "Vienna Kerekes"), None, "{es:?}");
+        let kerekes = es.iter().find(|e| &*e.name == "Lajos Kerekes");
+        assert_eq!(kerekes.map(|e| e.mentions.len()), Some(2), "{es:?}");
+        assert_eq!(kind_of(&es, "London"), None, "{es:?}");
+    }
+
+    #[test]
     fn excellency_is_an_honorific() {
         let es = rules(
             "His Excellency Ahmed Ould Bellal spoke. Thank you, Excellency. \
