@@ -104,6 +104,8 @@ const PLACES: &[&str] = &[
     "Gaza Strip", "West Bank", "Golan Heights", "Sinai", "Negev", "Darfur", "Tigray",
     "Amazon basin", "Midwest", "New England", "Pacific Northwest", "Deep South", "Appalachia",
     "Outback", "Highlands", "Scottish Highlands", "Lake District", "Cornwall", "Wales",
+    // A province whose name is also a given name, which the GeoNames lists leave out.
+    "Alberta",
     // Cities by the English names the GeoNames lists write otherwise ("Sevilla", "Gent").
     "Seville", "Venice", "Bruges", "Ghent", "Hanover", "Thessaloniki", "Salonika", "Krakow",
     "Cracow", "Wroclaw", "Gdansk", "Danzig", "Marseilles",
@@ -670,6 +672,9 @@ mod tests {
         // Alone after "on", where the rules alone guess an organization.
         let es = entities("Sofia Andreou, who chairs a residents' association on Ikaria, said so.");
         assert_eq!(kind_of(&es, "Ikaria"), Some(EntityKind::Place), "{es:#?}");
+        // A province that is also a given name.
+        let es = entities("A lot of men his age went to Alberta or went to the bottle.");
+        assert_eq!(kind_of(&es, "Alberta"), Some(EntityKind::Place), "{es:#?}");
     }
 
     #[test]
