@@ -225,10 +225,16 @@ fn title_case_names(text: &str, toks: &[Token], title_case: &[bool], raws: &mut 
         let known = r.sure == Sure::Strong
             && (r.canonical.is_some() || g.is_known_org(full) || g.agency(full).is_some())
             && !(e - s == 1 && g.is_common_word(full));
+        // (With initials between: "Governor Margaret A. Ostrowski".)
+        let initial = |i: usize| {
+            let w = word(i).trim_end_matches('.');
+            w.chars().count() == 1 && w.chars().all(char::is_uppercase)
+        };
         let first_last = r.kind == EntityKind::Person
-            && e - s == 2
+            && (2..=4).contains(&(e - s))
             && g.is_first_name(word(s))
-            && (g.is_surname(word(s + 1)) || !g.is_common_word(word(s + 1)));
+            && (s + 1..e - 1).all(initial)
+            && (g.is_surname(word(e - 1)) || !g.is_common_word(word(e - 1)));
         // "University of Edinburgh", "Ministry of Health": an institution of a known place.
         let of_known_place = r.kind == EntityKind::Organization
             && e - s >= 3
@@ -1315,6 +1321,19 @@ mod tests {
         );
         // Not any run of the headline: "Class" is no institution word.
         assert!(es.iter().all(|e| !e.name.contains("Class")), "{es:?}");
+    }
+
+    #[test]
+    fn a_title_line_keeps_a_given_name_initial_and_surname() {
+        let text = "Budget Address of Governor Margaret A. Ostrowski to the Ohio General Assembly\n\n\
+                    Thank you. The plan Ostrowski sent is short.\n";
+        let (_, es) = crate::analysis::entities::rules_of(text);
+        let mentions: Vec<&str> = es
+            .iter()
+            .find(|e| &*e.name == "Margaret A. Ostrowski")
+            .map(|e| e.mentions.iter().map(|m| m.slice(text)).collect())
+            .unwrap_or_default();
+        assert_eq!(mentions, ["Margaret A. Ostrowski", "Ostrowski"], "{es:?}");
     }
 
     #[test]
