@@ -484,8 +484,18 @@ impl<'a> Finder<'a> {
         // "public broadcaster Bayerischer Rundfunk", "the shipping line Nippon Yusen": a noun
         // naming a kind of organization right before names no person (given names are read
         // above: "broadcaster David Attenborough").
-        if s > 0
-            && crate::analysis::lexicon::is_org_noun_not_of_people(self.word(s - 1))
+        // So does the noun before a comma, after "his", "its", "the" …: "his firm, Demirtaş
+        // Mobilya".
+        let noun_before =
+            |i: usize| crate::analysis::lexicon::is_org_noun_not_of_people(self.word(i));
+        if (s > 0 && noun_before(s - 1)
+            || s > 2
+                && self.toks[s - 1].is_punct(',')
+                && noun_before(s - 2)
+                && matches!(
+                    self.word(s - 3),
+                    "his" | "her" | "its" | "their" | "our" | "my" | "the"
+                ))
             && (s..e).all(|i| !self.toks[i].upper)
         {
             return Some((Some(EntityKind::Organization), Sure::Weak));
@@ -1209,6 +1219,24 @@ mod tests {
         let kerekes = es.iter().find(|e| &*e.name == "Lajos Kerekes");
         assert_eq!(kerekes.map(|e| e.mentions.len()), Some(2), "{es:?}");
         assert_eq!(kind_of(&es, "London"), None, "{es:?}");
+    }
+
+    #[test]
+    fn a_firm_named_after_its_noun_and_a_comma_is_an_organization() {
+        let es = rules(
+            "Loans now cost his firm, Demirtas Mobilya, more than 60 percent. The label, \
+             Qorvane Records, grew. His friend, Tomas Wiley, left.",
+        );
+        assert_eq!(
+            kind_of(&es, "Demirtas Mobilya"),
+            Some(EntityKind::Organization),
+            "{es:?}"
+        );
+        assert_eq!(
+            kind_of(&es, "Tomas Wiley"),
+            Some(EntityKind::Person),
+            "{es:?}"
+        );
     }
 
     #[test]
