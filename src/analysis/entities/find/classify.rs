@@ -1240,6 +1240,20 @@ mod tests {
     }
 
     #[test]
+    fn a_word_of_organizations_opening_a_foreign_name_is_no_organization_alone() {
+        let es = rules(
+            "Storms were forecast.\n\nThe Union Cycliste Internationale said the stage \
+             would go ahead.",
+        );
+        assert_eq!(
+            kind_of(&es, "Union Cycliste Internationale"),
+            Some(EntityKind::Organization),
+            "{es:?}"
+        );
+        assert_eq!(kind_of(&es, "Cycliste Internationale"), None, "{es:?}");
+    }
+
+    #[test]
     fn excellency_is_an_honorific() {
         let es = rules(
             "His Excellency Ahmed Ould Bellal spoke. Thank you, Excellency. \

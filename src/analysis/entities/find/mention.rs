@@ -163,6 +163,11 @@ impl<'a> Finder<'a> {
             if g.is_first_name(head) || g.is_title(head) || g.is_honorific(head) {
                 continue;
             }
+            // A word of organizations alone is no organization before a name: the words after it
+            // name it in another language ("Union Cycliste Internationale").
+            if t == s + 1 && g.is_org_suffix(head) {
+                continue;
+            }
             let tail_person = g
                 .first_name(tail)
                 .is_some_and(|f| !g.is_common_word(tail) || f.rank <= COMMON_RANK)
