@@ -470,7 +470,7 @@ const PLACE_SUFFIX: &[&str] = &[
     "Esplanade", "Embankment", "Quay", "Wharf", "Reef", "Reefs", "Lagoon", "Atoll", "Glacier",
     "Fjord", "Creek", "Gorge", "Ridge", "Plateau", "Basin", "Trail", "Expressway", "Turnpike",
     "Reservoir", "Estuary", "Cove", "Inlet", "Barrage", "Necropolis", "Lighthouse", "Racecourse",
-    "Empire",
+    "Empire", "Delta", "Pass", "Fortress", "Citadel", "Bazaar", "Statehouse",
 ];
 
 /// Words that never begin a name even when capitalised (function words, pronouns, calendar).

@@ -1770,6 +1770,20 @@ mod tests {
         ] {
             assert_eq!(kind_of(&es, n), Some(EntityKind::Place), "{n}: {es:?}");
         }
+        let es = rules(
+            "Farmers in the Mekong Delta worry. The stage crossed the Simplon Pass. A lane runs \
+             below the Monte Fortress. Traders at the Grand Bazaar waited. She spoke at the \
+             Ohio Statehouse.",
+        );
+        for n in [
+            "Mekong Delta",
+            "Simplon Pass",
+            "Monte Fortress",
+            "Grand Bazaar",
+            "Ohio Statehouse",
+        ] {
+            assert_eq!(kind_of(&es, n), Some(EntityKind::Place), "{n}: {es:?}");
+        }
     }
 
     #[test]
