@@ -28,6 +28,9 @@ pub(super) const PASSES: &[(&str, Pass)] = &[
     ("names in title-case blocks", |s, r| {
         title_case_names(s.text, s.toks, s.title_case, r)
     }),
+    ("speakers' labels in capitals", |s, r| {
+        speaker_labels(s.text, s.toks, r)
+    }),
     ("states as wire copy writes them", |s, r| {
         state_abbreviations(s.text, s.toks, r)
     }),
@@ -552,6 +555,108 @@ const GREETINGS: &[&str] = &[
     "Congratulations",
     "Sorry",
 ];
+
+/// "HELEN MARSH: How did your first season go?": a transcript's speaker label, a line opening in
+/// capitals before a colon, is a person when it opens with a given name or is (case aside) a
+/// person the article names otherwise ("By Helen Marsh"). The capitals had read as acronyms,
+/// organizations ("HELEN", "ASA LINDQVIST").
+fn speaker_labels(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
+    let g = &*names::GAZETTEER;
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
+    let mut people: Set<CaseBlind> = Set::default();
+    for r in raws.iter().filter(|r| r.kind == EntityKind::Person) {
+        people.insert(CaseBlind(r.span.slice(text)));
+        for i in r.toks.0..r.toks.1 {
+            people.insert(CaseBlind(word(i)));
+        }
+    }
+    let mut labels: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        // (A block boundary is an empty token.)
+        let opens =
+            i == 0 || toks[i].newline_before || toks.get(i - 1).is_some_and(|t| t.start == t.end);
+        if !opens {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < toks.len() && j - i < 4 && toks[j].upper && toks[j].kind == Kind::Word {
+            if j > i && toks[j].newline_before {
+                break;
+            }
+            j += 1;
+        }
+        let colon = toks.get(j).is_some_and(|t| t.is_punct(':'));
+        if j > i && colon {
+            let Some(span) = toks
+                .get(i)
+                .zip(toks.get(j - 1))
+                .map(|(a, b)| Span::new(a.start, b.end))
+            else {
+                break;
+            };
+            let first = word(i);
+            let titled: String = first
+                .chars()
+                .take(1)
+                .chain(first.chars().skip(1).flat_map(char::to_lowercase))
+                .collect();
+            let person = (j - i >= 2 && g.is_first_name(&titled))
+                || people.contains(&CaseBlind(span.slice(text)))
+                || j - i == 1 && people.contains(&CaseBlind(first));
+            if person {
+                labels.push((i, j));
+            }
+        }
+        i = j.max(i + 1);
+    }
+    if labels.is_empty() {
+        return;
+    }
+    // Tokens inside labels, counted up to each token: a mention holds one when the count
+    // changes over it (linear in tokens and mentions).
+    let mut before = vec![0u32; toks.len() + 1];
+    for &(a, b) in &labels {
+        for k in a..b {
+            if let Some(x) = before.get_mut(k + 1) {
+                *x = 1;
+            }
+        }
+    }
+    for k in 1..before.len() {
+        before[k] += before[k - 1];
+    }
+    let count = |k: usize| before.get(k.min(toks.len())).copied().unwrap_or(0);
+    let old = std::mem::take(raws);
+    let mut new_ones = labels.into_iter().peekable();
+    for r in old {
+        while let Some(&(a, b)) = new_ones.peek()
+            && a <= r.toks.0
+        {
+            new_ones.next();
+            push_label(toks, a, b, raws);
+        }
+        if count(r.toks.1) == count(r.toks.0) {
+            raws.push(r);
+        }
+    }
+    for (a, b) in new_ones {
+        push_label(toks, a, b, raws);
+    }
+}
+
+/// A speaker's label over tokens `a..b`, a person.
+fn push_label(toks: &[Token], a: usize, b: usize, raws: &mut Vec<Raw>) {
+    if let (Some(s), Some(e)) = (toks.get(a), toks.get(b.saturating_sub(1))) {
+        raws.push(Raw::new(
+            Span::new(s.start, e.end),
+            EntityKind::Person,
+            (a, b),
+            Sure::Strong,
+        ));
+    }
+}
 
 /// "Hey Frank", "Thanks John": a greeting read together with the name after it. The name is
 /// the person greeted, when it starts with a first name.
@@ -1321,6 +1426,20 @@ mod tests {
         );
         // Not any run of the headline: "Class" is no institution word.
         assert!(es.iter().all(|e| !e.name.contains("Class")), "{es:?}");
+    }
+
+    #[test]
+    fn speakers_labels_in_capitals_are_people() {
+        let text = "A conductor's first season\n\nBy Helen Marsh\n\nHELEN MARSH: How did it go?\n\n\
+                    ASA LINDQVIST: Better than I feared, said the NATO veteran.\n\n\
+                    LINDQVIST: Yes.\n\nNATO: No.\n";
+        let (_, es) = crate::analysis::entities::rules_of(text);
+        let kind = |n: &str| es.iter().find(|e| &*e.name == n).map(|e| e.kind);
+        assert_eq!(kind("HELEN MARSH"), Some(EntityKind::Person), "{es:?}");
+        assert_eq!(kind("ASA LINDQVIST"), Some(EntityKind::Person), "{es:?}");
+        assert_eq!(kind("HELEN"), None, "{es:?}");
+        // A label that names no one the article names is left as it was.
+        assert_eq!(kind("NATO"), Some(EntityKind::Organization), "{es:?}");
     }
 
     #[test]
