@@ -589,13 +589,10 @@ fn speaker_labels(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
         }
         let colon = toks.get(j).is_some_and(|t| t.is_punct(':'));
         if j > i && colon {
-            let Some(span) = toks
+            let span = toks
                 .get(i)
                 .zip(toks.get(j - 1))
-                .map(|(a, b)| Span::new(a.start, b.end))
-            else {
-                break;
-            };
+                .map_or(Span::new(0, 0), |(a, b)| Span::new(a.start, b.end));
             let first = word(i);
             let titled: String = first
                 .chars()
