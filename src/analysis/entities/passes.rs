@@ -563,14 +563,8 @@ const GREETINGS: &[&str] = &[
 fn speaker_labels(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
     let g = &*names::GAZETTEER;
     let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
-    let mut people: Set<CaseBlind> = Set::default();
-    for r in raws.iter().filter(|r| r.kind == EntityKind::Person) {
-        people.insert(CaseBlind(r.span.slice(text)));
-        for i in r.toks.0..r.toks.1 {
-            people.insert(CaseBlind(word(i)));
-        }
-    }
-    let mut labels: Vec<(usize, usize)> = Vec::new();
+    // Lines that open with words in capitals before a colon.
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         // (A block boundary is an empty token.)
@@ -587,8 +581,24 @@ fn speaker_labels(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
             }
             j += 1;
         }
-        let colon = toks.get(j).is_some_and(|t| t.is_punct(':'));
-        if j > i && colon {
+        if j > i && toks.get(j).is_some_and(|t| t.is_punct(':')) {
+            candidates.push((i, j));
+        }
+        i = j.max(i + 1);
+    }
+    if candidates.is_empty() {
+        return;
+    }
+    let mut people: Set<CaseBlind> = Set::default();
+    for r in raws.iter().filter(|r| r.kind == EntityKind::Person) {
+        people.insert(CaseBlind(r.span.slice(text)));
+        for i in r.toks.0..r.toks.1 {
+            people.insert(CaseBlind(word(i)));
+        }
+    }
+    let labels: Vec<(usize, usize)> = candidates
+        .into_iter()
+        .filter(|&(i, j)| {
             let span = toks
                 .get(i)
                 .zip(toks.get(j - 1))
@@ -599,15 +609,11 @@ fn speaker_labels(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
                 .take(1)
                 .chain(first.chars().skip(1).flat_map(char::to_lowercase))
                 .collect();
-            let person = (j - i >= 2 && g.is_first_name(&titled))
+            (j - i >= 2 && g.is_first_name(&titled))
                 || people.contains(&CaseBlind(span.slice(text)))
-                || j - i == 1 && people.contains(&CaseBlind(first));
-            if person {
-                labels.push((i, j));
-            }
-        }
-        i = j.max(i + 1);
-    }
+                || j - i == 1 && people.contains(&CaseBlind(first))
+        })
+        .collect();
     if labels.is_empty() {
         return;
     }
