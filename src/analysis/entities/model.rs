@@ -115,6 +115,11 @@ impl<'a> DocFacts<'a> {
         }
         DocFacts { lower, count }
     }
+
+    /// How many of the candidates are `name` (case aside); at least one.
+    fn mentions(&self, name: &str) -> u32 {
+        self.count.get(&CaseBlind(name)).copied().unwrap_or(1)
+    }
 }
 
 // Feature templates.
@@ -397,7 +402,7 @@ fn features(c: &Context, d: &DocFacts, r: &Raw, out: &mut Vec<u32>) {
     // The article writes the name's words in lower case too ("polaroids"): a thing, not a name.
     let lower_first = d.lower.contains(&CaseBlind(first));
     let lower_last = d.lower.contains(&CaseBlind(last));
-    let n_count = d.count.get(&CaseBlind(name)).copied().unwrap_or(1);
+    let n_count = d.mentions(name);
     let docf = [
         lower_first,
         lower_last,
@@ -583,7 +588,6 @@ pub(crate) fn relabel(c: &Context, raws: &mut Vec<Raw>, model: &Model, policy: P
         }
     }
     let listed = guesses_listed_with_places(c, raws);
-    let mentions = |n: &str| d.count.get(&CaseBlind(n)).copied().unwrap_or(1);
     let mut keep = vec![true; raws.len()];
     for (i, (((r, s), k), &holds)) in raws
         .iter_mut()
@@ -629,7 +633,7 @@ pub(crate) fn relabel(c: &Context, raws: &mut Vec<Raw>, model: &Model, policy: P
                 || crate::analysis::lexicon::is_club_word_after(word_at(c, r.toks.1 - 1)));
         // A place the rules guessed twice or more ("in Twillingate", "out of Twillingate"):
         // DEV place F1 0.813 -> 0.814 (all nine genres, 8 seeds), four genres unchanged.
-        let repeated_place = r.kind == EntityKind::Place && mentions(name) >= 2;
+        let repeated_place = r.kind == EntityKind::Place && d.mentions(name) >= 2;
         let protected = repeated_place
             || super::known::is_listed(name)
             || speaking.get(&CaseBlind(name)).is_some_and(|&n| n >= 2)

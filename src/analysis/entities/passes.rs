@@ -604,12 +604,7 @@ fn speaker_labels(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
                 .zip(toks.get(j - 1))
                 .map_or(Span::new(0, 0), |(a, b)| Span::new(a.start, b.end));
             let first = word(i);
-            let titled: String = first
-                .chars()
-                .take(1)
-                .chain(first.chars().skip(1).flat_map(char::to_lowercase))
-                .collect();
-            (j - i >= 2 && g.is_first_name(&titled))
+            (j - i >= 2 && g.is_first_name(&find::title_cased(first)))
                 || people.contains(&CaseBlind(span.slice(text)))
                 || j - i == 1 && people.contains(&CaseBlind(first))
         })
