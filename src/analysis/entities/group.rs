@@ -587,9 +587,18 @@ fn join_lone_names(
         if !convertible {
             continue;
         }
-        let found = by_surname
-            .first(c, r.honorific)
-            .or_else(|| by_first_name.first(c, r.honorific));
+        let lookup = |c: &str| {
+            by_surname
+                .first(c, r.honorific)
+                .or_else(|| by_first_name.first(c, r.honorific))
+        };
+        // "MARSH:", a transcript's label in capitals read as a person, names "Helen Marsh" (a
+        // dateline's "ULSAN" stays a place).
+        let found = lookup(c).or_else(|| {
+            (r.kind == EntityKind::Person && in_capitals(c))
+                .then(|| lookup(&super::find::title_cased(c)))
+                .flatten()
+        });
         if let Some(p) = found {
             *m = Some(p);
             r.kind = EntityKind::Person;
@@ -613,6 +622,22 @@ fn same_entity(
         }
         if let Some(p) = member.get(i).copied().flatten() {
             sets.union(i, people[p].root);
+        }
+    }
+    // A name in capitals (the transcript's label "HELEN MARSH:") is the person the article
+    // names in ordinary case ("By Helen Marsh"). Read only when some name is in capitals.
+    if people
+        .iter()
+        .any(|p| in_capitals(p.first) || in_capitals(p.core))
+    {
+        let mut by_folded: Map<(String, String), usize> = Map::default();
+        for p in people {
+            match by_folded.entry((p.first.to_lowercase(), p.core.to_lowercase())) {
+                Entry::Occupied(o) => sets.union(p.root, *o.get()),
+                Entry::Vacant(v) => {
+                    v.insert(p.root);
+                }
+            }
         }
     }
     let mut by_name: Map<(EntityKind, String), usize> = Map::default();
@@ -1117,6 +1142,11 @@ fn is_initial(w: &str) -> bool {
     w.len() == 2 && w.ends_with('.')
 }
 
+/// A word of two letters or more, all in capitals ("MARSH").
+fn in_capitals(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1425,6 +1455,51 @@ mod tests {
             let p = people(text);
             assert!(p.is_empty(), "{text:?}: {p:?}");
         }
+    }
+
+    #[test]
+    fn a_transcripts_labels_in_capitals_are_the_person_named_in_ordinary_case() {
+        let head = "A conductor's season\n\nBy Helen Marsh\n\nThe conductor Piotr Zawadzki \
+                    spoke to Helen Marsh in Gdansk.\n\n";
+        for (labels, helen, piotr) in [
+            (
+                "HELEN MARSH: How did it begin?\n\nPIOTR ZAWADZKI: With a broken violin.\n\n\
+                 MARSH: And then?\n\nZAWADZKI: Then the orchestra took me in.\n",
+                ["Helen Marsh", "Helen Marsh", "HELEN MARSH", "MARSH"],
+                ["Piotr Zawadzki", "PIOTR ZAWADZKI", "ZAWADZKI", ""],
+            ),
+            (
+                "MARSH: How did it begin?\n\nZAWADZKI: With a broken violin.\n\n\
+                 MARSH: And then?\n",
+                ["Helen Marsh", "Helen Marsh", "MARSH", "MARSH"],
+                ["Piotr Zawadzki", "ZAWADZKI", "", ""],
+            ),
+        ] {
+            let text = format!("{head}{labels}");
+            let p = people(&text);
+            let mentions = |name: &str| -> Vec<String> {
+                p.iter()
+                    .find(|(n, _)| n == name)
+                    .map(|(_, m)| m.clone())
+                    .unwrap_or_default()
+            };
+            let want = |w: &[&str]| -> Vec<String> {
+                w.iter()
+                    .filter(|s| !s.is_empty())
+                    .map(|s| s.to_string())
+                    .collect()
+            };
+            assert_eq!(p.len(), 2, "{text:?}: {p:?}");
+            assert_eq!(mentions("Helen Marsh"), want(&helen), "{p:?}");
+            assert_eq!(mentions("Piotr Zawadzki"), want(&piotr), "{p:?}");
+        }
+        // A dateline in capitals stays the place, though a person has its name.
+        let text = "Letters sold\n\nWASHINGTON (AP) — Letters by George Washington sold for \
+                    $2 million on Tuesday, the auction house said.\n";
+        assert_eq!(
+            entities_of(text, Some(EntityKind::Place)),
+            [("Washington".to_string(), vec!["WASHINGTON".to_string()])]
+        );
     }
 
     #[test]

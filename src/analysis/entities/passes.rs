@@ -1431,9 +1431,15 @@ mod tests {
         let text = "A conductor's first season\n\nBy Helen Marsh\n\nHELEN MARSH: How did it go?\n\n\
                     ASA LINDQVIST: Better than I feared, said the NATO veteran.\n\n\
                     LINDQVIST: Yes.\n\nNATO: No.\n";
-        let (_, es) = crate::analysis::entities::rules_of(text);
+        let (a, es) = crate::analysis::entities::rules_of(text);
         let kind = |n: &str| es.iter().find(|e| &*e.name == n).map(|e| e.kind);
-        assert_eq!(kind("HELEN MARSH"), Some(EntityKind::Person), "{es:?}");
+        // The label is the byline's person.
+        let helen = es.iter().find(|e| &*e.name == "Helen Marsh");
+        let helen: Vec<&str> = helen
+            .iter()
+            .flat_map(|e| e.mentions.iter().map(|m| m.slice(&a.text)))
+            .collect();
+        assert_eq!(helen, ["Helen Marsh", "HELEN MARSH"], "{es:?}");
         assert_eq!(kind("ASA LINDQVIST"), Some(EntityKind::Person), "{es:?}");
         assert_eq!(kind("HELEN"), None, "{es:?}");
         // A label that names no one the article names is left as it was.
