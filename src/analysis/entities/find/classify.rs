@@ -1218,7 +1218,13 @@ mod tests {
         assert_eq!(kind_of(&es, "Vienna Kerekes"), None, "{es:?}");
         let kerekes = es.iter().find(|e| &*e.name == "Lajos Kerekes");
         assert_eq!(kerekes.map(|e| e.mentions.len()), Some(2), "{es:?}");
-        assert_eq!(kind_of(&es, "London"), None, "{es:?}");
+        // A place's own name is no place before a subject (its "London" is a site's, nested).
+        assert_eq!(
+            kind_of(&es, "London Bridge Road"),
+            Some(EntityKind::Place),
+            "{es:?}"
+        );
+        assert_eq!(kind_of(&es, "Bridge Road"), None, "{es:?}");
     }
 
     #[test]
