@@ -1256,6 +1256,19 @@ const SITE_WORDS: &[&str] = &[
     "Bridge",
 ];
 
+/// First words of a local government's name before "of" and the place it governs.
+const LOCAL_GOVERNMENTS: &[&str] = &[
+    "County",
+    "Municipality",
+    "Borough",
+    "District",
+    "Township",
+    "Commune",
+    "Canton",
+    "Parish",
+    "Prefecture",
+];
+
 /// An organization named after a person or a place mentions them too: "the Andy Warhol
 /// Foundation" names Andy Warhol (when the article names him elsewhere), "the Irving Police
 /// Department" names Irving. Adds those inner mentions.
@@ -1286,6 +1299,22 @@ fn nested_names(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
         let listed = r.kind == EntityKind::Organization && super::known::is_org(r.span.slice(text));
         let (s, e) = r.toks;
         if e - s < 2 {
+            continue;
+        }
+        // "the County of Maui", "the Municipality of Bogliasco": a local government holds the
+        // place it governs, listed or not.
+        if r.kind == EntityKind::Organization
+            && LOCAL_GOVERNMENTS.contains(&word(s))
+            && word(s + 1) == "of"
+            && (3..=5).contains(&(e - s))
+            && (s + 2..e).all(is_word)
+            && let (Some(a), Some(b)) = (toks.get(s + 2), toks.get(e - 1))
+        {
+            let span = Span::new(a.start, b.end);
+            inner.push(Raw {
+                canonical: g.place(span.slice(text)),
+                ..Raw::new(span, EntityKind::Place, (s + 2, e), Sure::Strong)
+            });
             continue;
         }
         // In a place, only the place that opens it, or follows "Gulf of".
@@ -1528,6 +1557,24 @@ mod tests {
         for place in ["Vienna", "Salzburg", "Linz", "Graz"] {
             assert!(has(&es, EntityKind::Place, place), "{place}: {es:?}");
         }
+    }
+
+    #[test]
+    fn local_governments_hold_the_place_they_govern() {
+        let es = entities(
+            "Taxes\n\nThe County of Maui sued the owners. Requests came from the Municipality \
+             of Bogliasco, and the County of Maui agreed.\n",
+        );
+        assert!(
+            has(&es, EntityKind::Organization, "County of Maui"),
+            "{es:?}"
+        );
+        assert!(
+            es.iter()
+                .any(|(k, n, m)| *k == EntityKind::Place && n == "Maui" && *m == 2),
+            "{es:?}"
+        );
+        assert!(has(&es, EntityKind::Place, "Bogliasco"), "{es:?}");
     }
 
     #[test]
