@@ -1337,7 +1337,11 @@ fn nested_names(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
                 if j - i >= 2 && people.contains(sub) {
                     hit = Some((j, span, EntityKind::Person, None));
                 } else if let Some(c) = g.place(sub)
-                    && !(j - i == 1 && !a.upper && g.is_common_word(sub))
+                    // ("japan", "chile" and "turkey" are words too, but not in a name.)
+                    && !(j - i == 1
+                        && !a.upper
+                        && g.is_common_word(sub)
+                        && g.place_kind(sub) != Some(names::PlaceKind::Country))
                     && !(listed
                         && j - i == 1
                         && !matches!(
@@ -1557,6 +1561,19 @@ mod tests {
         for place in ["Vienna", "Salzburg", "Linz", "Graz"] {
             assert!(has(&es, EntityKind::Place, place), "{place}: {es:?}");
         }
+    }
+
+    #[test]
+    fn countries_that_are_also_words_sit_inside_names() {
+        let es = entities(
+            "Rates\n\nThe Bank of Japan held rates. The Banco Central de Chile cut them.\n",
+        );
+        assert!(has(&es, EntityKind::Place, "Japan"), "{es:?}");
+        assert!(has(&es, EntityKind::Place, "Chile"), "{es:?}");
+        assert!(
+            has(&es, EntityKind::Organization, "Bank of Japan"),
+            "{es:?}"
+        );
     }
 
     #[test]
