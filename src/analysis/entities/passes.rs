@@ -1285,10 +1285,17 @@ fn nested_names(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
     let mut inner = Vec::new();
     // A place named after a place: a site ("the Volgograd Arena") or "the Gulf of Mexico".
     let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
+    // ("the National Museum of Ghana": the place after a museum's "of".)
+    let museum_of = |r: &Raw| {
+        (r.toks.0..r.toks.1.saturating_sub(2))
+            .find(|&k| word(k) == "Museum" && word(k + 1) == "of")
+            .map(|k| k + 2)
+    };
     let site = |r: &Raw| {
         r.kind == EntityKind::Place
             && (SITE_WORDS.contains(&word(r.toks.1.saturating_sub(1)))
-                || (matches!(word(r.toks.0), "Gulf" | "Bay" | "Sea") && word(r.toks.0 + 1) == "of"))
+                || (matches!(word(r.toks.0), "Gulf" | "Bay" | "Sea") && word(r.toks.0 + 1) == "of")
+                || museum_of(r).is_some())
     };
     // A listed organization's name holds only a country, a region or a place of two words or
     // more ("The New York Times" holds New York; "Morgan Stanley" holds no Stanley).
@@ -1317,12 +1324,23 @@ fn nested_names(text: &str, toks: &[Token], raws: &mut Vec<Raw>) {
             });
             continue;
         }
-        // In a place, only the place that opens it, or follows "Gulf of".
+        // In a place, only the place that opens it, or follows "Gulf of" or "Museum of".
         let from = if word(s + 1) == "of" { s + 2 } else { s };
+        let museum = if r.kind == EntityKind::Place {
+            museum_of(r)
+        } else {
+            None
+        };
         let mut i = if r.kind == EntityKind::Place { from } else { s };
         while i < e {
-            if r.kind == EntityKind::Place && i != from {
-                break;
+            if r.kind == EntityKind::Place && i != from && Some(i) != museum {
+                match museum {
+                    Some(m) if i < m => {
+                        i = m;
+                        continue;
+                    }
+                    _ => break,
+                }
             }
             let mut hit = None;
             for j in (i + 1..=e.min(i + 4)).rev() {
@@ -1574,6 +1592,24 @@ mod tests {
             has(&es, EntityKind::Organization, "Bank of Japan"),
             "{es:?}"
         );
+    }
+
+    #[test]
+    fn museums_are_places_and_hold_the_places_they_name() {
+        let es = entities(
+            "Visits\n\nShe worked at the Museum of Finnish Architecture, the National Museum \
+             of Ghana and the Cleveland Museum of Art.\n",
+        );
+        for name in [
+            "Museum of Finnish Architecture",
+            "National Museum of Ghana",
+            "Cleveland Museum of Art",
+            "Ghana",
+            "Cleveland",
+        ] {
+            assert!(has(&es, EntityKind::Place, name), "{name}: {es:?}");
+        }
+        assert!(es.iter().all(|(k, _, _)| *k == EntityKind::Place), "{es:?}");
     }
 
     #[test]

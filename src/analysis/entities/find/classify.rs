@@ -305,6 +305,13 @@ impl<'a> Finder<'a> {
         {
             return Some((Some(EntityKind::Person), Sure::Strong));
         }
+        // "the Museum of Finnish Architecture", "the Metropolitan Museum of Art": a museum is a
+        // place, as GUM annotates it, though "Museum of" opens institutions' names.
+        if (s..(s + 3).min(e.saturating_sub(2)))
+            .any(|k| self.word(k) == "Museum" && self.word(k + 1) == "of" && self.toks[k].cap)
+        {
+            return Some((Some(Place), Sure::Strong));
+        }
         if self.org_by_cue(s, e) {
             return Some((Some(Organization), Sure::Strong));
         }
