@@ -193,6 +193,19 @@ pub fn is_sports_word(w: &str) -> bool {
             | "matchday"
             | "stoppage-time"
             | "injury-time"
+            // Cricket.
+            | "wickets"
+            | "bowler"
+            | "bowlers"
+            | "bowled"
+            | "batsman"
+            | "batsmen"
+            | "batter"
+            | "umpire"
+            | "umpires"
+            | "spinner"
+            | "all-rounder"
+            | "lbw"
     )
 }
 

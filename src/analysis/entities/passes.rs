@@ -1668,6 +1668,14 @@ mod tests {
         );
         assert!(has(&es, EntityKind::Place, "South Korea"), "{es:?}");
         assert!(has(&es, EntityKind::Organization, "Japan"), "{es:?}");
+        // Cricket's words count too.
+        let es = entities(
+            "Test\n\nIndia lost to Pakistan at Lahore. The bowler took four wickets, the \
+             umpire gave two batsmen out, and the spinner bowled India out for 190.\n",
+        );
+        assert!(has(&es, EntityKind::Organization, "India"), "{es:?}");
+        assert!(has(&es, EntityKind::Organization, "Pakistan"), "{es:?}");
+        assert!(has(&es, EntityKind::Place, "Lahore"), "{es:?}");
         let es = entities(
             "Goals\n\nKenya met its goals. The goals of Kenya are our goals, and the goals of \
              Senegal are goals too.\n",
