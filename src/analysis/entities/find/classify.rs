@@ -1225,7 +1225,8 @@ mod tests {
         assert_eq!(kind_of(&es, "Vienna Kerekes"), None, "{es:?}");
         let kerekes = es.iter().find(|e| &*e.name == "Lajos Kerekes");
         assert_eq!(kerekes.map(|e| e.mentions.len()), Some(2), "{es:?}");
-        // A place's own name is no place before a subject (its "London" is a site's, nested).
+        // "London Bridge Road" stays whole: no place is split off before a subject here (its
+        // "London" nests inside it, as a road named after a place).
         assert_eq!(
             kind_of(&es, "London Bridge Road"),
             Some(EntityKind::Place),
