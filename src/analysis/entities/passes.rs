@@ -1034,9 +1034,12 @@ fn sports_teams(text: &str, toks: &[Token], raws: &mut [Raw]) {
             r.canonical = None;
         }
     }
-    // "Miami" alone after "Inter Miami": the club (grouping joins the two).
+    // "Miami" alone after "Inter Miami": the club (grouping joins the two), but where the
+    // match is played.
     for i in clubs {
-        if let Some(r) = raws.get_mut(i) {
+        if let Some(r) = raws.get_mut(i)
+            && !venue(text, toks, r)
+        {
             r.kind = EntityKind::Organization;
             r.canonical = None;
         }
@@ -1754,6 +1757,22 @@ Ships called at Piraeus, Gioia Tauro and Port Said. Lisbon, Maria \
         );
         assert!(has(&es, EntityKind::Organization, "Pakistan"), "{es:?}");
         assert!(has(&es, EntityKind::Place, "Pakistan"), "{es:?}");
+        // So where the words of sport mark the report and the board's name opens with the
+        // country: "arrived in Pakistan" is no short form of the board's team.
+        let es = entities(
+            "Test\n\nLAHORE, Pakistan (AFP) — Pakistan bowled out New Zealand for 187 runs. \
+             The umpire gave three batsmen out lbw. The visitors had arrived in Pakistan under \
+             tight security. Pakistan Cricket Board chairman Zafar Chaudhry praised the \
+             bowlers.\n",
+        );
+        let pakistan = |kind| {
+            es.iter()
+                .find(|(k, n, _)| *k == kind && n == "Pakistan")
+                .map(|e| e.2)
+        };
+        // The dateline, "in Pakistan" and the board's own "Pakistan".
+        assert_eq!(pakistan(EntityKind::Place), Some(3), "{es:?}");
+        assert_eq!(pakistan(EntityKind::Organization), Some(1), "{es:?}");
         // The team is no short form of the board.
         let board = es
             .iter()
