@@ -4,7 +4,7 @@
 
 use super::Map;
 use super::names::{GAZETTEER, Gender, first_name_gender, honorific_gender};
-use super::tokens::{Kind, Token};
+use super::tokens::{Kind, Token, in_capitals};
 use super::{Raw, Set, Sure};
 use crate::analysis::normalise::{normalise, normalise_space, slug};
 use crate::analysis::{Entity, EntityKind};
@@ -1140,11 +1140,6 @@ fn fits(g: Gender, h: Option<Gender>) -> bool {
 /// The first name is an initial: "J.".
 fn is_initial(w: &str) -> bool {
     w.len() == 2 && w.ends_with('.')
-}
-
-/// A word of two letters or more, all in capitals ("MARSH").
-fn in_capitals(w: &str) -> bool {
-    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
 
 #[cfg(test)]

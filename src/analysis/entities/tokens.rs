@@ -237,6 +237,12 @@ fn plain_facts(word: &[u8]) -> (bool, bool, bool) {
     (cap, letters >= 2 && most < b'a', least <= b'9')
 }
 
+/// Two letters or more, all capitals ("MARSH"): what [`Token::upper`] says of a token, for a
+/// word held apart from its token.
+pub fn in_capitals(word: &str) -> bool {
+    facts(word).1
+}
+
 /// Capitalised (or a name particle like "al-" before a capital), all capitals (two letters or
 /// more) and with a digit, of any word.
 fn facts(word: &str) -> (bool, bool, bool) {
